@@ -1,0 +1,22 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { API } from "../api";
+import type { LoginWithPasswordRequest } from "../types";
+
+export const meKey = ["me"] as const;
+
+export const me = () => ({
+  queryKey: meKey,
+  queryFn: ({ signal }: { signal: AbortSignal }) => API.getAuthenticatedUser(signal),
+  staleTime: Infinity,
+});
+
+export const login = (queryClient: QueryClient) => ({
+  mutationFn: (credentials: LoginWithPasswordRequest) => API.login(credentials),
+  // A new session may see other things: forget whatever the last one loaded.
+  onSuccess: () => queryClient.clear(),
+});
+
+export const logout = (queryClient: QueryClient) => ({
+  mutationFn: () => API.logout(),
+  onSettled: () => queryClient.clear(),
+});

@@ -1,0 +1,150 @@
+// Wire types of Coder's HTTP API that this module speaks. The axios client,
+// the MSW handlers and the embedded server all import them from here, so the
+// three cannot drift apart.
+
+export interface ValidationError {
+  field: string;
+  detail: string;
+}
+
+/** Coder's error body. */
+export interface Response {
+  message: string;
+  detail?: string;
+  validations?: ValidationError[];
+}
+
+export interface LoginWithPasswordRequest {
+  email: string;
+  password: string;
+}
+
+export interface LoginWithPasswordResponse {
+  session_token: string;
+}
+
+export interface Role {
+  name: string;
+  display_name: string;
+  organization_id?: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  email: string;
+  name: string;
+  avatar_url: string;
+  status: "active" | "suspended" | "dormant";
+  roles: Role[];
+  organization_ids: string[];
+  created_at: string;
+}
+
+export type ReducedUser = Pick<
+  User,
+  "id" | "username" | "email" | "name" | "avatar_url" | "status" | "created_at"
+>;
+
+export type Entitlement = "entitled" | "grace_period" | "not_entitled";
+
+export interface Feature {
+  entitlement: Entitlement;
+  enabled: boolean;
+}
+
+export interface Entitlements {
+  features: Record<string, Feature>;
+  has_license: boolean;
+  warnings: string[];
+  errors: string[];
+  trial: boolean;
+  require_telemetry: boolean;
+  refreshed_at: string;
+}
+
+export type RBACResource = "group" | "user" | "organization" | "group_member";
+export type RBACAction = "read" | "update" | "create" | "delete";
+
+export interface AuthorizationObject {
+  resource_type: RBACResource;
+  resource_id?: string;
+  organization_id?: string;
+  owner_id?: string;
+}
+
+export interface AuthorizationCheck {
+  object: AuthorizationObject;
+  action: RBACAction;
+}
+
+export interface AuthorizationRequest {
+  checks: Record<string, AuthorizationCheck>;
+}
+
+export type AuthorizationResponse = Record<string, boolean>;
+
+export type GroupSource = "user" | "oidc";
+
+export interface Group {
+  id: string;
+  name: string;
+  display_name: string;
+  organization_id: string;
+  organization_name: string;
+  organization_display_name: string;
+  members: ReducedUser[];
+  total_member_count: number;
+  avatar_url: string;
+  quota_allowance: number;
+  source: GroupSource;
+}
+
+export interface PatchGroupRequest {
+  name?: string;
+  display_name?: string;
+  avatar_url?: string;
+  quota_allowance?: number;
+  add_users: string[];
+  remove_users: string[];
+}
+
+export interface GroupAIBudget {
+  group_id: string;
+  spend_limit_micros: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UpsertGroupAIBudgetRequest {
+  spend_limit_micros: number;
+}
+
+export interface AuditLog {
+  id: string;
+  time: string;
+  action: "create" | "write" | "delete";
+  resource_type: "group_ai_budget" | "group";
+  resource_id: string;
+  resource_target: string;
+  user_id: string;
+  username: string;
+  organization_id: string;
+  diff: Record<string, { old: unknown; new: unknown }>;
+  description: string;
+  status_code: number;
+}
+
+export interface AuditLogResponse {
+  audit_logs: AuditLog[];
+  count: number;
+}
+
+/** The feature that gates AI budgets in Coder's entitlements. */
+export const AI_FEATURE = "aibridge";
+
+export const AI_UNENTITLED_MESSAGE =
+  "AI Gateway is a Premium feature. Contact sales!";
+export const INVALID_SPEND_LIMIT_MESSAGE = "Invalid AI spend limit.";
+export const SESSION_TOKEN_HEADER = "Coder-Session-Token";
+export const SESSION_TOKEN_COOKIE = "coder_session_token";

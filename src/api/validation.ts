@@ -1,0 +1,135 @@
+// Coder's rules for the request bodies this module sends, checked the same way
+// by the embedded server and by the MSW handlers so that neither can be laxer
+// than the other.
+import { MAX_SPEND_LIMIT_MICROS } from "../utils/currency";
+import {
+  INVALID_SPEND_LIMIT_MESSAGE,
+  type PatchGroupRequest,
+  type Response,
+} from "./types";
+
+export const GROUP_NAME_PATTERN = /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/;
+export const GROUP_NAME_MAX_LENGTH = 32;
+export const DISPLAY_NAME_MAX_LENGTH = 64;
+export const QUOTA_ALLOWANCE_MAX = 2_147_483_647;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; status: number; body: Response };
+
+const badRequest = (
+  message: string,
+  validations: Response["validations"] = [],
+): { ok: false; status: 400; body: Response } => ({
+  ok: false,
+  status: 400,
+  body: { message, validations },
+});
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** `{"spend_limit_micros": <integer 0..1e12>}` and nothing else. */
+export function checkUpsertBudgetBody(body: unknown): Checked<number> {
+  if (!isPlainObject(body)) {
+    return badRequest("Request body must be a JSON object.");
+  }
+  const extra = Object.keys(body).filter((key) => key !== "spend_limit_micros");
+  if (extra.length > 0) {
+    return badRequest("Request body has unknown fields.", [
+      ...extra.map((field) => ({ field, detail: "Unknown field." })),
+    ]);
+  }
+  const micros = body.spend_limit_micros;
+  if (typeof micros !== "number" || !Number.isInteger(micros)) {
+    return badRequest(INVALID_SPEND_LIMIT_MESSAGE, [
+      { field: "spend_limit_micros", detail: "Must be a whole number of micros." },
+    ]);
+  }
+  if (micros < 0) {
+    return badRequest(INVALID_SPEND_LIMIT_MESSAGE, [
+      { field: "spend_limit_micros", detail: "Must not be negative." },
+    ]);
+  }
+  if (micros > MAX_SPEND_LIMIT_MICROS) {
+    return badRequest(INVALID_SPEND_LIMIT_MESSAGE, [
+      { field: "spend_limit_micros", detail: `Must not exceed ${MAX_SPEND_LIMIT_MICROS}.` },
+    ]);
+  }
+  return { ok: true, value: micros };
+}
+
+export function groupNameProblem(name: string): string | undefined {
+  if (name === "") return "Name is required.";
+  if (name.length > GROUP_NAME_MAX_LENGTH)
+    return `Name must be at most ${GROUP_NAME_MAX_LENGTH} characters.`;
+  if (!GROUP_NAME_PATTERN.test(name))
+    return "Name may use letters, digits and single hyphens, and must start and end with a letter or digit.";
+  return undefined;
+}
+
+export function avatarUrlProblem(url: string): string | undefined {
+  if (url === "" || url.startsWith("/")) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:"
+      ? undefined
+      : "Avatar URL must start with http:// or https://.";
+  } catch {
+    return "Avatar URL must be a full http:// or https:// address.";
+  }
+}
+
+export function displayNameProblem(displayName: string): string | undefined {
+  if (displayName.length > DISPLAY_NAME_MAX_LENGTH)
+    return `Display name must be at most ${DISPLAY_NAME_MAX_LENGTH} characters.`;
+  if (displayName !== displayName.trim())
+    return "Display name must not start or end with a space.";
+  return undefined;
+}
+
+type GroupFieldPatch = Pick<PatchGroupRequest, "name" | "display_name" | "avatar_url" | "quota_allowance">;
+
+/** The optional group fields of a PATCH body, each checked by Coder's rules. */
+export function checkPatchGroupBody(body: unknown): Checked<PatchGroupRequest> {
+  if (!isPlainObject(body)) {
+    return badRequest("Request body must be a JSON object.");
+  }
+  const validations: NonNullable<Response["validations"]> = [];
+  const patch: GroupFieldPatch = {};
+  const text = (field: keyof GroupFieldPatch, problem: (v: string) => string | undefined) => {
+    const value = body[field];
+    if (value === undefined) return;
+    if (typeof value !== "string") {
+      validations.push({ field, detail: "Must be a string." });
+      return;
+    }
+    const found = problem(value);
+    if (found) validations.push({ field, detail: found });
+    else (patch as Record<string, unknown>)[field] = value;
+  };
+  text("name", groupNameProblem);
+  text("display_name", displayNameProblem);
+  text("avatar_url", avatarUrlProblem);
+  const quota = body.quota_allowance;
+  if (quota !== undefined) {
+    if (typeof quota !== "number" || !Number.isInteger(quota) || quota < 0 || quota > QUOTA_ALLOWANCE_MAX) {
+      validations.push({ field: "quota_allowance", detail: "Must be a whole number, 0 or more." });
+    } else {
+      patch.quota_allowance = quota;
+    }
+  }
+  const ids = (field: "add_users" | "remove_users"): string[] => {
+    const value = body[field];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value) || value.some((id) => typeof id !== "string")) {
+      validations.push({ field, detail: "Must be a list of user ids." });
+      return [];
+    }
+    return value as string[];
+  };
+  const add_users = ids("add_users");
+  const remove_users = ids("remove_users");
+  if (validations.length > 0) {
+    return badRequest("Invalid group settings.", validations);
+  }
+  return { ok: true, value: { ...patch, add_users, remove_users } };
+}

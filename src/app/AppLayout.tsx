@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FC } from "react";
+import { Link, Outlet, useNavigate } from "react-router";
+import { logout, me } from "../api/queries/users";
+import { DEFAULT_ORGANIZATION } from "./routes";
+
+/** The signed-in frame: who is signed in, sign out, and the page. */
+const AppLayout: FC = () => {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { data: user } = useQuery(me());
+  const logoutMutation = useMutation(logout(queryClient));
+  return (
+    <>
+      <a href="#content" className="skip-link">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to={`/organizations/${DEFAULT_ORGANIZATION}/groups`} className="brand">
+          Coder · Groups
+        </Link>
+        {user && (
+          <div className="topbar-user">
+            <span>{user.username}</span>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => logoutMutation.mutate(undefined, { onSettled: () => void navigate("/login") })}
+            >
+              Sign out
+            </button>
+          </div>
+        )}
+      </header>
+      <div id="content">
+        <Outlet />
+      </div>
+    </>
+  );
+};
+
+export default AppLayout;

@@ -1,0 +1,15 @@
+import { useQuery } from "@tanstack/react-query";
+import { entitlements } from "../api/queries/entitlements";
+import { AI_FEATURE, type Entitlements } from "../api/types";
+
+export const isFeatureVisible = (data: Entitlements | undefined, feature: string): boolean =>
+  Boolean(data?.features[feature]?.enabled);
+
+/** Whether the deployment's entitlements enable AI budgets; undefined while unknown. */
+export function useAIFeatureVisible(): { visible: boolean | undefined; error: unknown } {
+  const query = useQuery(entitlements());
+  return {
+    visible: query.data ? isFeatureVisible(query.data, AI_FEATURE) : undefined,
+    error: query.error,
+  };
+}

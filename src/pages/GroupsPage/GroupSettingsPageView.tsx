@@ -1,0 +1,105 @@
+import { Form, Formik, useFormikContext } from "formik";
+import { useEffect, type FC } from "react";
+import type { Group } from "../../api/types";
+import { FormField } from "../../components/FormField";
+import { AIBudgetSection } from "./AIBudgetSection";
+import {
+  type FormErrors,
+  type GroupSettingsFormValues,
+  groupSettingsSchema,
+  initialFormValues,
+} from "./groupSettingsForm";
+
+export interface GroupSettingsPageViewProps {
+  group: Group;
+  /** The saved budget in micros; null when the group has none. */
+  initialBudgetMicros: number | null;
+  /** The deployment is entitled to AI budgets. */
+  showAISettings: boolean;
+  /** The signed-in user may read but not change this group. */
+  readOnly: boolean;
+  isUpdating: boolean;
+  /** Field errors the server gave on the last save. */
+  formErrors?: FormErrors;
+  onSubmit: (values: GroupSettingsFormValues) => void | Promise<void>;
+  onCancel: () => void;
+}
+
+/** Puts the server's field errors on their fields whenever a save returns new ones. */
+const ServerErrors: FC<{ errors: FormErrors | undefined }> = ({ errors }) => {
+  const { setErrors, setTouched, touched } = useFormikContext<GroupSettingsFormValues>();
+  useEffect(() => {
+    if (!errors || Object.keys(errors).length === 0) return;
+    setErrors(errors);
+    const marked = Object.fromEntries(Object.keys(errors).map((field) => [field, true]));
+    void setTouched({ ...touched, ...marked }, false);
+    // `touched` is left out on purpose: only a new set of server errors should
+    // mark fields, not every blur.
+  }, [errors, setErrors, setTouched]);
+  return null;
+};
+
+export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
+  group,
+  initialBudgetMicros,
+  showAISettings,
+  readOnly,
+  isUpdating,
+  formErrors,
+  onSubmit,
+  onCancel,
+}) => (
+  <Formik
+    initialValues={initialFormValues(group, initialBudgetMicros)}
+    validationSchema={groupSettingsSchema}
+    onSubmit={async (values) => {
+      if (!readOnly) await onSubmit(values);
+    }}
+  >
+    {({ isSubmitting }) => {
+      const busy = isSubmitting || isUpdating;
+      return (
+        <Form className="settings-form" noValidate aria-label="Group settings" aria-busy={busy}>
+          <ServerErrors errors={formErrors} />
+          {readOnly && (
+            <p className="alert alert-info" role="note">
+              You can view this group's settings, but only an administrator can change them.
+            </p>
+          )}
+          <section className="form-section" aria-labelledby="general-heading">
+            <h2 id="general-heading">General</h2>
+            <FormField name="name" label="Name" readOnly={readOnly} />
+            <FormField
+              name="display_name"
+              label="Display name"
+              readOnly={readOnly}
+              helperText="Optional. Shown instead of the name where there is room."
+            />
+            <FormField name="avatar_url" label="Avatar URL" inputMode="url" readOnly={readOnly} />
+            <FormField
+              name="quota_allowance"
+              label="Quota allowance"
+              inputMode="numeric"
+              readOnly={readOnly}
+              helperText="Workspace quota credits each member gets from this group."
+            />
+          </section>
+          {showAISettings && (
+            <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} />
+          )}
+          <div className="form-actions">
+            {!readOnly && (
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {busy && <span className="spinner spinner-small" aria-hidden="true" />}
+                {busy ? "Saving…" : "Save"}
+              </button>
+            )}
+            <button type="button" className="button" onClick={onCancel} disabled={busy}>
+              {readOnly ? "Back" : "Cancel"}
+            </button>
+          </div>
+        </Form>
+      );
+    }}
+  </Formik>
+);

@@ -1,0 +1,82 @@
+import type {
+  Entitlements,
+  Group,
+  GroupAIBudget,
+  ReducedUser,
+  User,
+} from "../api/types";
+
+export const MockOrganizationId = "6d6d8f6e-3a4b-4c2f-9d1e-000000000001";
+export const MockOrganizationName = "coder";
+
+const memberNames = ["alice", "bob", "carol", "dave", "erin", "frank", "member"];
+
+export const MockMembers: ReducedUser[] = memberNames.map((username, index) => ({
+  id: `00000000-0000-4000-8000-00000000001${index}`,
+  username,
+  email: `${username}@example.com`,
+  name: username[0]!.toUpperCase() + username.slice(1),
+  avatar_url: "",
+  status: "active",
+  created_at: "2026-01-05T10:00:00Z",
+}));
+
+export const MockOwner: User = {
+  id: "00000000-0000-4000-8000-000000000001",
+  username: "admin",
+  email: "admin@example.com",
+  name: "Admin",
+  avatar_url: "",
+  status: "active",
+  roles: [{ name: "owner", display_name: "Owner" }],
+  organization_ids: [MockOrganizationId],
+  created_at: "2026-01-01T10:00:00Z",
+};
+
+export const MockGroup: Group = {
+  id: "a1b2c3d4-0000-4000-8000-000000000007",
+  name: "developers",
+  display_name: "Developers",
+  organization_id: MockOrganizationId,
+  organization_name: MockOrganizationName,
+  organization_display_name: "Coder",
+  members: MockMembers,
+  total_member_count: MockMembers.length,
+  avatar_url: "",
+  quota_allowance: 0,
+  source: "user",
+};
+
+export const MockSingleMemberGroup: Group = {
+  ...MockGroup,
+  id: "a1b2c3d4-0000-4000-8000-000000000001",
+  name: "contractors",
+  display_name: "Contractors",
+  members: MockMembers.slice(0, 1),
+  total_member_count: 1,
+};
+
+export const MockBudget: GroupAIBudget = {
+  group_id: MockGroup.id,
+  spend_limit_micros: 1_000_000_000,
+  created_at: "2026-11-02T09:00:00Z",
+  updated_at: "2026-11-02T09:00:00Z",
+};
+
+const baseEntitlements = (aiEnabled: boolean): Entitlements => ({
+  features: {
+    aibridge: {
+      entitlement: aiEnabled ? "entitled" : "not_entitled",
+      enabled: aiEnabled,
+    },
+  },
+  has_license: aiEnabled,
+  warnings: [],
+  errors: [],
+  trial: false,
+  require_telemetry: false,
+  refreshed_at: "2026-11-28T00:00:00Z",
+});
+
+export const MockEntitlements = baseEntitlements(true);
+export const MockEntitlementsWithoutAI = baseEntitlements(false);

@@ -1,0 +1,139 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  dollarsToMicros,
+  formatMicrosAsUSD,
+  groupWideMaximumMicros,
+  MAX_SPEND_LIMIT_MICROS,
+  microsToDollars,
+  NOT_AN_AMOUNT_MESSAGE,
+  OUT_OF_RANGE_MESSAGE,
+  TOO_PRECISE_MESSAGE,
+} from "./currency";
+
+describe("dollarsToMicros", () => {
+  it.each([
+    ["25", 25_000_000],
+    ["25.5", 25_500_000],
+    ["19.99", 19_990_000],
+    ["0.000001", 1],
+    [" 25 ", 25_000_000],
+    ["0", 0],
+    ["00", 0],
+    ["0.5", 500_000],
+    [".5", 500_000],
+    ["5.", 5_000_000],
+    ["1.123456", 1_123_456],
+    ["999999.999999", 999_999_999_999],
+    ["1000000", 1_000_000_000_000],
+    ["1000000.000000", 1_000_000_000_000],
+    ["25\n", 25_000_000],
+    ["0001000", 1_000_000_000],
+  ])("reads %j as %i micros", (input, micros) => {
+    expect(dollarsToMicros(input)).toBe(micros);
+  });
+
+  it.each([
+    ["-1", OUT_OF_RANGE_MESSAGE],
+    ["-0", OUT_OF_RANGE_MESSAGE],
+    ["-0.5", OUT_OF_RANGE_MESSAGE],
+    ["1000000.01", OUT_OF_RANGE_MESSAGE],
+    ["1000000.000001", OUT_OF_RANGE_MESSAGE],
+    ["9007199254740993", OUT_OF_RANGE_MESSAGE],
+    ["0.0000001", TOO_PRECISE_MESSAGE],
+    ["1.1234567", TOO_PRECISE_MESSAGE],
+    ["1e3", NOT_AN_AMOUNT_MESSAGE],
+    ["1E-2", NOT_AN_AMOUNT_MESSAGE],
+    ["0x10", NOT_AN_AMOUNT_MESSAGE],
+    ["Infinity", NOT_AN_AMOUNT_MESSAGE],
+    ["NaN", NOT_AN_AMOUNT_MESSAGE],
+    ["1,000", NOT_AN_AMOUNT_MESSAGE],
+    ["1 000", NOT_AN_AMOUNT_MESSAGE],
+    ["$25", NOT_AN_AMOUNT_MESSAGE],
+    ["25$", NOT_AN_AMOUNT_MESSAGE],
+    ["25 USD", NOT_AN_AMOUNT_MESSAGE],
+    ["١٢", NOT_AN_AMOUNT_MESSAGE],
+    ["+5", NOT_AN_AMOUNT_MESSAGE],
+    [".", NOT_AN_AMOUNT_MESSAGE],
+    ["2\n5", NOT_AN_AMOUNT_MESSAGE],
+  ])("refuses %j with a message the admin can act on", (input, message) => {
+    expect(() => dollarsToMicros(input)).toThrow(message);
+  });
+
+  it("refuses empty and blank input", () => {
+    expect(() => dollarsToMicros("")).toThrow();
+    expect(() => dollarsToMicros("   ")).toThrow();
+  });
+
+  it("refuses a 10,000-character string quickly and cleanly", () => {
+    expect(() => dollarsToMicros("9".repeat(10_000))).toThrow(OUT_OF_RANGE_MESSAGE);
+    expect(() => dollarsToMicros(`1.${"0".repeat(10_000)}`)).toThrow(TOO_PRECISE_MESSAGE);
+    expect(() => dollarsToMicros("x".repeat(10_000))).toThrow(NOT_AN_AMOUNT_MESSAGE);
+  });
+});
+
+describe("microsToDollars", () => {
+  it.each([
+    [1_000_000_000, "1000"],
+    [99_990_000, "99.99"],
+    [1, "0.000001"],
+    [0, "0"],
+    [500_000, "0.5"],
+    [MAX_SPEND_LIMIT_MICROS, "1000000"],
+    [Number.MAX_SAFE_INTEGER, "9007199254.740991"],
+  ])("writes %i micros as %j", (micros, dollars) => {
+    expect(microsToDollars(micros)).toBe(dollars);
+  });
+
+  it("never writes an exponent", () => {
+    expect(microsToDollars(1)).not.toMatch(/e/i);
+    expect(microsToDollars(10 ** 15)).toBe("1000000000");
+  });
+
+  it("refuses a fraction of a micro", () => {
+    expect(() => microsToDollars(0.5)).toThrow(RangeError);
+  });
+});
+
+describe("round trips", () => {
+  it("every valid amount in micros survives microsToDollars then dollarsToMicros", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_SPEND_LIMIT_MICROS }), (micros) => {
+        expect(dollarsToMicros(microsToDollars(micros))).toBe(micros);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("every plain decimal with up to six places reads back to the same digits", () => {
+    const amount = fc
+      .tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999_999 }))
+      .map(([whole, fraction]) => `${whole}.${String(fraction).padStart(6, "0")}`);
+    fc.assert(
+      fc.property(amount, (text) => {
+        const micros = dollarsToMicros(text);
+        expect(Number(microsToDollars(micros))).toBe(Number(text));
+        expect(microsToDollars(micros)).toBe(text.replace(/\.?0+$/, ""));
+      }),
+    );
+  });
+});
+
+describe("formatting", () => {
+  it.each([
+    [7_000_000_000n, "$7,000.00"],
+    [0n, "$0.00"],
+    [100_000n, "$0.10"],
+    [1n, "$0.000001"],
+    [175_000_000n, "$175.00"],
+    [1_234_567_890n, "$1,234.56789"],
+  ])("formats %i micros as %s", (micros, text) => {
+    expect(formatMicrosAsUSD(micros)).toBe(text);
+  });
+
+  it("computes a group-wide maximum that no member count overflows", () => {
+    const maximum = groupWideMaximumMicros(MAX_SPEND_LIMIT_MICROS, 10_000_000);
+    expect(maximum).toBe(10n ** 19n);
+    expect(formatMicrosAsUSD(maximum)).toBe("$10,000,000,000,000.00");
+  });
+});

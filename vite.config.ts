@@ -1,0 +1,84 @@
+/// <reference types="vitest/config" />
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import react from "@vitejs/plugin-react";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vite";
+import { CHROMIUM_ARGS, chromiumPath } from "./test/chromium.ts";
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  plugins: [react()],
+  server: { host: "127.0.0.1" },
+  preview: { host: "127.0.0.1", port: 4173, strictPort: true },
+  build: { sourcemap: false },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          globals: true,
+          environment: process.env.DOM_ENV ?? "jsdom",
+          setupFiles: ["./vitest.setup.ts"],
+          include: ["src/**/*.test.{ts,tsx}"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "server",
+          globals: true,
+          environment: "node",
+          include: ["server/**/*.test.ts", "test/contract/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          globals: true,
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(dirname, ".storybook") })],
+        optimizeDeps: {
+          include: [
+            "msw-storybook-addon/csf3",
+            "storybook/test",
+            "react-dom/client",
+            "@tanstack/react-query",
+            "formik",
+            "yup",
+            "axios",
+            "sonner",
+            "react-router",
+            "axe-core",
+          ],
+        },
+        test: {
+          name: "storybook",
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+            }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+    ],
+  },
+});
