@@ -1,8 +1,12 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { resetMockBackend } from "./src/testHelpers/handlers";
 import { server } from "./src/testHelpers/server";
+
+// Routes load their pages lazily; on a busy 2-core machine the first import can
+// take longer than Testing Library's 1 s default.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {

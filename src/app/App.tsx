@@ -9,6 +9,11 @@ type Router = ReturnType<typeof createMemoryRouter>;
 export const App: FC<{ queryClient: QueryClient; router: Router }> = ({ queryClient, router }) => (
   <QueryClientProvider client={queryClient}>
     <RouterProvider router={router} />
-    <Toaster richColors closeButton position="bottom-right" />
+    {/* sonner's richColors fail WCAG contrast; our own classes keep text dark. */}
+    <Toaster
+      closeButton
+      position="bottom-right"
+      toastOptions={{ classNames: { error: "toast-error", success: "toast-success" } }}
+    />
   </QueryClientProvider>
 );

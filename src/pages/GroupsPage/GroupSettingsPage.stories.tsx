@@ -1,0 +1,57 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { delay, http, HttpResponse } from "msw";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { MockGroup } from "../../testHelpers/entities";
+import { mockBackend } from "../../testHelpers/handlers";
+import { AppAt, withHandlers } from "../../testHelpers/storyApp";
+
+const settingsPath = `/organizations/coder/groups/${MockGroup.name}/settings`;
+const budgetPath = `/api/v2/groups/${MockGroup.id}/ai/budget`;
+const BUDGET_LABEL = "Monthly budget per member (USD)";
+
+const meta = {
+  title: "pages/GroupSettingsPage/GroupSettingsPage",
+  render: () => <AppAt path={settingsPath} />,
+  parameters: { layout: "fullscreen" },
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Loading: Story = {
+  parameters: withHandlers(http.get(budgetPath, () => delay("infinite"))),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("Loading group settings")).toBeInTheDocument();
+    await expect(canvas.queryByLabelText(BUDGET_LABEL)).not.toBeInTheDocument();
+  },
+};
+
+export const BudgetLoadError: Story = {
+  parameters: withHandlers(
+    http.get(budgetPath, () => HttpResponse.json({ message: "The budget service is unavailable." }, { status: 500 })),
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole("alert");
+    await expect(alert).toHaveTextContent("Could not load the AI budget.");
+    await expect(alert).toHaveTextContent("The budget service is unavailable.");
+    await expect(within(alert).getByRole("button", { name: "Retry" })).toBeVisible();
+    await expect(canvas.queryByLabelText(BUDGET_LABEL)).not.toBeInTheDocument();
+  },
+};
+
+export const FullSave: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = await canvas.findByLabelText(BUDGET_LABEL);
+    await expect(input).toHaveValue("1000");
+    await userEvent.clear(input);
+    await userEvent.type(input, "25");
+    await expect(input).toHaveAccessibleDescription("$175.00/month maximum, based on 7 members.");
+    await userEvent.click(canvas.getByRole("button", { name: "Save" }));
+    // The group page's Members tab replaces the form once the save landed.
+    await waitFor(() => expect(canvas.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page"));
+    await expect(mockBackend.budgets.get(MockGroup.id)?.spend_limit_micros).toBe(25_000_000);
+  },
+};
