@@ -1,0 +1,63 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { apiError, type AppEnv, type Deps, type Faults } from "./httpapi";
+import { auditRoutes } from "./routes/audit";
+import { authRoutes } from "./routes/auth";
+import { authCheckRoutes } from "./routes/authcheck";
+import { entitlementRoutes } from "./routes/entitlements";
+import { groupAIBudgetRoutes } from "./routes/groupAIBudgets";
+import { groupRoutes } from "./routes/groups";
+import { userRoutes } from "./routes/users";
+import { requireSession } from "./session";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ApiOptions {
+  deps: Deps;
+  /** Added to every API answer, to measure the UI over a slow link. */
+  latencyMs?: number;
+  /** Only the test build passes this: it exposes POST /api/v2/__test/faults. */
+  testFaults?: Faults;
+}
+
+/** Coder's API under /api/v2, as the embedded backend serves it. */
+export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono<AppEnv> {
+  const api = new Hono<AppEnv>().basePath("/api/v2");
+
+  api.use(async (c, next) => {
+    c.set("deps", deps);
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+  api.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => apiError(c, 413, "Request body is too large.", { detail: `The limit is ${MAX_BODY_BYTES} bytes.` }),
+    }),
+  );
+  api.onError((error, c) => {
+    console.error(error);
+    return apiError(c, 500, "An internal error occurred.", { detail: "The server could not complete the request." });
+  });
+  api.notFound((c) => apiError(c, 404, "Route not found.", { detail: `${c.req.method} ${c.req.path}` }));
+
+  api.route("/", authRoutes());
+  if (testFaults) {
+    api.post("/__test/faults", async (c) => {
+      const next = (await c.req.json()) as Faults;
+      for (const key of Object.keys(testFaults) as (keyof Faults)[]) delete testFaults[key];
+      Object.assign(testFaults, next);
+      return c.json(testFaults);
+    });
+  }
+
+  api.use(requireSession);
+  api.route("/", userRoutes());
+  api.route("/", entitlementRoutes());
+  api.route("/", authCheckRoutes());
+  api.route("/", groupRoutes());
+  api.route("/", groupAIBudgetRoutes());
+  api.route("/", auditRoutes());
+  return api;
+}

@@ -1,0 +1,271 @@
+// Every SQL statement the server runs, in one place. Parameterized queries only.
+import { randomUUID } from "node:crypto";
+import type { AuditLog, Group, GroupAIBudget, ReducedUser } from "../../src/api/types";
+import { formatMicrosAsUSD } from "../../src/utils/currency";
+import type { Database, Queryable } from "./database";
+
+export interface UserRow {
+  id: string;
+  username: string;
+  email: string;
+  name: string;
+  avatar_url: string;
+  hashed_password: string;
+  site_roles: string[];
+  status: "active" | "suspended" | "dormant";
+  created_at: Date;
+}
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  display_name: string;
+  is_default: boolean;
+}
+
+interface GroupRow {
+  id: string;
+  organization_id: string;
+  organization_name: string;
+  organization_display_name: string;
+  name: string;
+  display_name: string;
+  avatar_url: string;
+  quota_allowance: number;
+  source: "user" | "oidc";
+}
+
+interface BudgetRow {
+  group_id: string;
+  spend_limit_micros: string | number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface Actor {
+  id: string;
+  username: string;
+}
+
+const GROUP_FIELD_COLUMNS = ["name", "display_name", "avatar_url", "quota_allowance"] as const;
+
+export type GroupFields = Partial<Pick<Group, "name" | "display_name" | "avatar_url" | "quota_allowance">>;
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+const toBudget = (row: BudgetRow): GroupAIBudget => ({
+  group_id: row.group_id,
+  // bigint arrives as a string from pg; it is at most 1e12, so exact as a number.
+  spend_limit_micros: Number(row.spend_limit_micros),
+  created_at: iso(row.created_at),
+  updated_at: iso(row.updated_at),
+});
+
+const GROUP_COLUMNS = `g.id, g.organization_id, o.name AS organization_name,
+  o.display_name AS organization_display_name, g.name, g.display_name, g.avatar_url,
+  g.quota_allowance, g.source`;
+
+// Explicit members, plus every organization member for the Everyone group
+// (whose id is the organization's id).
+const GROUP_MEMBER_IDS = `SELECT user_id FROM group_members WHERE group_id = $1
+  UNION SELECT user_id FROM organization_members WHERE organization_id = $1`;
+
+export const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string } | null)?.code === "23505";
+
+export class Store {
+  constructor(readonly db: Database) {}
+
+  async userByEmail(email: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.query<UserRow>("SELECT * FROM users WHERE lower(email) = lower($1)", [email]);
+    return row;
+  }
+
+  async userBySession(hashedSecret: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.query<UserRow>(
+      `SELECT u.* FROM api_keys k JOIN users u ON u.id = k.user_id
+       WHERE k.hashed_secret = $1 AND k.expires_at > now() AND u.status = 'active'`,
+      [hashedSecret],
+    );
+    return row;
+  }
+
+  async createSession(userId: string, hashedSecret: string, expiresAt: Date): Promise<void> {
+    await this.db.query("INSERT INTO api_keys (hashed_secret, user_id, expires_at) VALUES ($1, $2, $3)", [
+      hashedSecret,
+      userId,
+      expiresAt,
+    ]);
+  }
+
+  async deleteSession(hashedSecret: string): Promise<void> {
+    await this.db.query("DELETE FROM api_keys WHERE hashed_secret = $1", [hashedSecret]);
+  }
+
+  async organizationMemberships(userId: string): Promise<{ organization_id: string; roles: string[] }[]> {
+    return this.db.query("SELECT organization_id, roles FROM organization_members WHERE user_id = $1", [userId]);
+  }
+
+  /** By name, or the default organization for "default", as Coder does. */
+  async organizationByName(name: string): Promise<OrganizationRow | undefined> {
+    const [row] = await this.db.query<OrganizationRow>(
+      "SELECT * FROM organizations WHERE name = $1 OR ($1 = 'default' AND is_default) ORDER BY is_default DESC LIMIT 1",
+      [name],
+    );
+    return row;
+  }
+
+  async isGroupMember(groupId: string, userId: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM (${GROUP_MEMBER_IDS}) m WHERE m.user_id = $2`, [groupId, userId]);
+    return rows.length > 0;
+  }
+
+  private async withMembers(rows: GroupRow[], q: Queryable = this.db): Promise<Group[]> {
+    return Promise.all(
+      rows.map(async (row) => {
+        const members = await q.query<ReducedUser & { created_at: Date }>(
+          `SELECT id, username, email, name, avatar_url, status, created_at FROM users
+           WHERE id IN (${GROUP_MEMBER_IDS}) ORDER BY username`,
+          [row.id],
+        );
+        return {
+          ...row,
+          quota_allowance: Number(row.quota_allowance),
+          members: members.map((m) => ({ ...m, created_at: iso(m.created_at) })),
+          total_member_count: members.length,
+        };
+      }),
+    );
+  }
+
+  async groupsInOrganization(organizationId: string): Promise<Group[]> {
+    const rows = await this.db.query<GroupRow>(
+      `SELECT ${GROUP_COLUMNS} FROM groups g JOIN organizations o ON o.id = g.organization_id
+       WHERE g.organization_id = $1 ORDER BY g.name`,
+      [organizationId],
+    );
+    return this.withMembers(rows);
+  }
+
+  async groupByName(organizationId: string, name: string): Promise<Group | undefined> {
+    const rows = await this.db.query<GroupRow>(
+      `SELECT ${GROUP_COLUMNS} FROM groups g JOIN organizations o ON o.id = g.organization_id
+       WHERE g.organization_id = $1 AND g.name = $2`,
+      [organizationId, name],
+    );
+    return (await this.withMembers(rows))[0];
+  }
+
+  async groupById(id: string, q: Queryable = this.db): Promise<Group | undefined> {
+    const rows = await q.query<GroupRow>(
+      `SELECT ${GROUP_COLUMNS} FROM groups g JOIN organizations o ON o.id = g.organization_id WHERE g.id = $1`,
+      [id],
+    );
+    return (await this.withMembers(rows, q))[0];
+  }
+
+  /** Updates the given fields and answers the group as saved; throws a unique violation for a taken name. */
+  async updateGroup(id: string, fields: GroupFields, memberChanges: { add: string[]; remove: string[] }): Promise<Group | undefined> {
+    return this.db.transaction(async (tx) => {
+      const sets: string[] = [];
+      const params: unknown[] = [id];
+      for (const column of GROUP_FIELD_COLUMNS) {
+        const value = fields[column];
+        if (value === undefined) continue;
+        params.push(value);
+        sets.push(`${column} = $${params.length}`);
+      }
+      if (sets.length > 0) {
+        await tx.query(`UPDATE groups SET ${sets.join(", ")} WHERE id = $1`, params);
+      }
+      for (const userId of memberChanges.add) {
+        await tx.query("INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [id, userId]);
+      }
+      for (const userId of memberChanges.remove) {
+        await tx.query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2", [id, userId]);
+      }
+      return this.groupById(id, tx);
+    });
+  }
+
+  async budget(groupId: string): Promise<GroupAIBudget | undefined> {
+    const [row] = await this.db.query<BudgetRow>("SELECT * FROM group_ai_budgets WHERE group_id = $1", [groupId]);
+    return row && toBudget(row);
+  }
+
+  /** Sets the budget and writes its audit row in one transaction. */
+  async upsertBudget(group: Group, spendLimitMicros: number, actor: Actor): Promise<GroupAIBudget> {
+    return this.db.transaction(async (tx) => {
+      // Lock the group so concurrent writers of one budget queue up and each
+      // audit row names the value it really replaced.
+      await tx.query("SELECT id FROM groups WHERE id = $1 FOR UPDATE", [group.id]);
+      const [previous] = await tx.query<BudgetRow>("SELECT * FROM group_ai_budgets WHERE group_id = $1", [group.id]);
+      const [row] = await tx.query<BudgetRow>(
+        `INSERT INTO group_ai_budgets (group_id, spend_limit_micros) VALUES ($1, $2)
+         ON CONFLICT (group_id) DO UPDATE SET spend_limit_micros = EXCLUDED.spend_limit_micros, updated_at = clock_timestamp()
+         RETURNING *`,
+        [group.id, spendLimitMicros],
+      );
+      const oldMicros = previous ? Number(previous.spend_limit_micros) : null;
+      await this.audit(tx, actor, group, previous ? "write" : "create", oldMicros, spendLimitMicros, 200);
+      return toBudget(row!);
+    });
+  }
+
+  /** Removes the budget and audits it; false when there was none. */
+  async deleteBudget(group: Group, actor: Actor): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.query("SELECT id FROM groups WHERE id = $1 FOR UPDATE", [group.id]);
+      const [previous] = await tx.query<BudgetRow>(
+        "DELETE FROM group_ai_budgets WHERE group_id = $1 RETURNING *",
+        [group.id],
+      );
+      if (!previous) return false;
+      await this.audit(tx, actor, group, "delete", Number(previous.spend_limit_micros), null, 204);
+      return true;
+    });
+  }
+
+  private async audit(
+    tx: Queryable,
+    actor: Actor,
+    group: Group,
+    action: AuditLog["action"],
+    oldMicros: number | null,
+    newMicros: number | null,
+    statusCode: number,
+  ): Promise<void> {
+    const money = (micros: number | null) => (micros === null ? "no budget" : formatMicrosAsUSD(micros));
+    const description = `${actor.username} changed the AI budget of group "${group.name}": ${money(oldMicros)} → ${money(newMicros)}`;
+    await tx.query(
+      `INSERT INTO audit_logs (id, user_id, username, organization_id, action, resource_type, resource_id,
+         resource_target, diff, description, status_code)
+       VALUES ($1, $2, $3, $4, $5, 'group_ai_budget', $6, $7, $8, $9, $10)`,
+      [
+        randomUUID(),
+        actor.id,
+        actor.username,
+        group.organization_id,
+        action,
+        group.id,
+        group.name,
+        JSON.stringify({ spend_limit_micros: { old: money(oldMicros), new: money(newMicros) } }),
+        description,
+        statusCode,
+      ],
+    );
+  }
+
+  async auditLogs(limit: number, offset: number): Promise<{ logs: AuditLog[]; count: number }> {
+    const rows = await this.db.query<AuditLog & { time: Date }>(
+      `SELECT id, time, action, resource_type, resource_id, resource_target, user_id, username,
+         organization_id, diff, description, status_code
+       FROM audit_logs ORDER BY seq DESC LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    const [{ count } = { count: 0 }] = await this.db.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM audit_logs",
+    );
+    return { logs: rows.map((r) => ({ ...r, time: iso(r.time) })), count };
+  }
+}

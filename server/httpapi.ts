@@ -1,0 +1,46 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Response as ApiResponse, ValidationError } from "../src/api/types";
+import type { Store, UserRow } from "./db/store";
+
+export interface Faults {
+  /** Makes every budget PUT/DELETE answer this, for tests of partial failure. */
+  budgetWrite?: { status: ContentfulStatusCode; message: string };
+}
+
+export interface Deps {
+  store: Store;
+  aiEntitled: boolean;
+  /** Present only in the test build of the server. */
+  faults?: Faults;
+}
+
+export interface SessionUser {
+  row: UserRow;
+  hashedSecret: string;
+  memberships: { organization_id: string; roles: string[] }[];
+}
+
+export type AppEnv = { Variables: { deps: Deps; user: SessionUser } };
+export type AppContext = Context<AppEnv>;
+
+export const apiError = (
+  c: Context,
+  status: ContentfulStatusCode,
+  message: string,
+  extra: { detail?: string; validations?: ValidationError[] } = {},
+) => c.json<ApiResponse>({ message, ...extra }, status);
+
+export const resourceNotFound = (c: Context) =>
+  apiError(c, 404, "Resource not found or you do not have access to this resource");
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The JSON body, or undefined after answering 400 for a body that is not JSON. */
+export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: globalThis.Response }> {
+  try {
+    return { ok: true, value: await c.req.json() };
+  } catch {
+    return { ok: false, response: apiError(c, 400, "Request body must be valid JSON.", { detail: "The body could not be parsed." }) };
+  }
+}

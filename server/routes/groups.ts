@@ -1,0 +1,87 @@
+import { Hono } from "hono";
+import type { Group } from "../../src/api/types";
+import { checkPatchGroupBody } from "../../src/api/validation";
+import { isUniqueViolation } from "../db/store";
+import { apiError, readJson, resourceNotFound, UUID_PATTERN, type AppContext, type AppEnv } from "../httpapi";
+import { canReadGroup, canUpdateGroup } from "../rbac";
+
+/** The group named by `:group`, if the signed-in user may read it; else the answer to send. */
+export async function readableGroup(c: AppContext): Promise<{ group: Group } | { response: globalThis.Response }> {
+  const id = c.req.param("group") ?? "";
+  if (!UUID_PATTERN.test(id)) {
+    return { response: apiError(c, 400, `Invalid UUID "${id}".`) };
+  }
+  const { store } = c.get("deps");
+  const group = await store.groupById(id);
+  if (!group || !(await canReadGroup(store, c.get("user"), group))) {
+    return { response: resourceNotFound(c) };
+  }
+  return { group };
+}
+
+export function groupRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.get("/organizations/:organization/groups", async (c) => {
+    const { store } = c.get("deps");
+    const organization = await store.organizationByName(c.req.param("organization"));
+    if (!organization) return resourceNotFound(c);
+    const user = c.get("user");
+    const all = await store.groupsInOrganization(organization.id);
+    const visible = [];
+    for (const group of all) {
+      if (await canReadGroup(store, user, group)) visible.push(group);
+    }
+    return c.json(visible);
+  });
+
+  routes.get("/organizations/:organization/groups/:groupName", async (c) => {
+    const { store } = c.get("deps");
+    const organization = await store.organizationByName(c.req.param("organization"));
+    const group = organization && (await store.groupByName(organization.id, c.req.param("groupName")));
+    if (!group || !(await canReadGroup(store, c.get("user"), group))) return resourceNotFound(c);
+    return c.json(group);
+  });
+
+  routes.get("/groups/:group", async (c) => {
+    const found = await readableGroup(c);
+    return "response" in found ? found.response : c.json(found.group);
+  });
+
+  routes.patch("/groups/:group", async (c) => {
+    const found = await readableGroup(c);
+    if ("response" in found) return found.response;
+    const { group } = found;
+    if (!canUpdateGroup(c.get("user"), group)) return resourceNotFound(c);
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const checked = checkPatchGroupBody(body.value);
+    if (!checked.ok) return c.json(checked.body, 400);
+    const { add_users, remove_users, ...fields } = checked.value;
+    if (group.id === group.organization_id && fields.name !== undefined && fields.name !== group.name) {
+      return apiError(c, 400, 'The "Everyone" group cannot be renamed.', {
+        validations: [{ field: "name", detail: 'The "Everyone" group cannot be renamed.' }],
+      });
+    }
+    const badIds = [...add_users, ...remove_users].filter((id) => !UUID_PATTERN.test(id));
+    if (badIds.length > 0) {
+      return apiError(c, 400, "Invalid user ids.", { detail: badIds.join(", ") });
+    }
+    try {
+      const updated = await c.get("deps").store.updateGroup(group.id, fields, { add: add_users, remove: remove_users });
+      return updated ? c.json(updated) : resourceNotFound(c);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        return apiError(c, 409, `A group named "${fields.name}" already exists.`, {
+          validations: [{ field: "name", detail: "This name is already taken." }],
+        });
+      }
+      if ((error as { code?: string }).code === "23503") {
+        return apiError(c, 400, "Every added user must exist.");
+      }
+      throw error;
+    }
+  });
+
+  return routes;
+}

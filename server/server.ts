@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve, type ServerType } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { createApi } from "./app";
+import type { Database } from "./db/database";
+import { openStore } from "./embedded";
+import type { Faults } from "./httpapi";
+import { proxyToCoder } from "./proxy";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Serve the built app from here; undefined serves the API only (for `npm run dev`). */
+  staticDir?: string;
+  /** Proxy /api to this Coder deployment instead of the embedded backend. */
+  coderUrl?: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  aiEntitled: boolean;
+  latencyMs: number;
+  testFaults?: Faults;
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // sonner injects its stylesheet at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+export interface RunningServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const app = new Hono();
+  let db: Database | undefined;
+  if (config.coderUrl) {
+    app.all("/api/*", proxyToCoder(config.coderUrl));
+  } else {
+    const opened = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    db = opened.db;
+    const deps = { store: opened.store, aiEntitled: config.aiEntitled, faults: config.testFaults };
+    app.route("/", createApi({ deps, latencyMs: config.latencyMs, testFaults: config.testFaults }));
+  }
+
+  if (config.staticDir) {
+    const staticDir = config.staticDir;
+    const indexHtml = readFileSync(path.join(staticDir, "index.html"), "utf8");
+    app.use(async (c, next) => {
+      await next();
+      c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      c.header("X-Content-Type-Options", "nosniff");
+      c.header("Referrer-Policy", "same-origin");
+    });
+    app.use(
+      "/assets/*",
+      serveStatic({
+        root: path.relative(process.cwd(), staticDir),
+        onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable"),
+      }),
+    );
+    app.use(serveStatic({ root: path.relative(process.cwd(), staticDir) }));
+    // Any other page is the single-page app; the router takes it from there.
+    app.get("*", (c) => c.html(indexHtml));
+  }
+
+  const server: ServerType = await new Promise((resolve) => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  return {
+    url: `http://${config.host}:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db?.close();
+    },
+  };
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<ServerConfig, "staticDir"> {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "127.0.0.1",
+    coderUrl: env.CODER_URL || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR ?? path.join(ROOT, ".data"),
+    aiEntitled: env.AIBRIDGE_ENTITLED !== "false",
+    latencyMs: Number(env.API_LATENCY_MS ?? 0),
+  };
+}
+
+/** Closes the server (and so the database) cleanly on Ctrl-C or a stop signal. */
+export function closeOnSignals(running: RunningServer): void {
+  let closing = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      running.close().then(
+        () => process.exit(0),
+        (error) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+export const distDir = path.join(ROOT, "dist");
+export const hasBuild = () => existsSync(path.join(distDir, "index.html"));
