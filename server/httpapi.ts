@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Response as ApiResponse, ValidationError } from "../src/api/types";
 import type { Store, UserRow } from "./db/store";
+import type { LoginRateLimiter } from "./rateLimit";
 
 export interface Faults {
   /** Makes every budget PUT/DELETE answer this, for tests of partial failure. */
@@ -11,6 +12,7 @@ export interface Faults {
 export interface Deps {
   store: Store;
   aiEntitled: boolean;
+  loginLimiter: LoginRateLimiter;
   /** Present only in the test build of the server. */
   faults?: Faults;
 }

@@ -9,6 +9,7 @@ import type { Database } from "./db/database";
 import { openStore } from "./embedded";
 import type { Faults } from "./httpapi";
 import { proxyToCoder } from "./proxy";
+import { LoginRateLimiter } from "./rateLimit";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -52,7 +53,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   } else {
     const opened = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     db = opened.db;
-    const deps = { store: opened.store, aiEntitled: config.aiEntitled, faults: config.testFaults };
+    const deps = {
+      store: opened.store,
+      aiEntitled: config.aiEntitled,
+      loginLimiter: new LoginRateLimiter(),
+      faults: config.testFaults,
+    };
     app.route("/", createApi({ deps, latencyMs: config.latencyMs, testFaults: config.testFaults }));
   }
 

@@ -77,9 +77,6 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
         client.release();
       }
     },
-    close: async () => {
-      if (schema) await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-      await pool.end();
-    },
+    close: () => pool.end(),
   };
 }

@@ -3,13 +3,12 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_HEADER } from "../../src/api/types";
 import { hashSessionToken, newSessionToken, SESSION_LIFETIME_MS, verifyPassword } from "../auth";
 import { apiError, readJson, type AppEnv } from "../httpapi";
-import { LoginRateLimiter } from "../rateLimit";
 
-export function authRoutes(limiter = new LoginRateLimiter()) {
+export function authRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.post("/users/login", async (c) => {
-    const { store } = c.get("deps");
+    const { store, loginLimiter: limiter } = c.get("deps");
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const { email, password } = (body.value ?? {}) as Record<string, unknown>;

@@ -49,7 +49,7 @@ export function resetMockBackend(): void {
 const error = (status: number, body: Response) => HttpResponse.json(body, { status });
 const notFound = () => error(404, { message: "Resource not found or you do not have access to this resource" });
 const unauthorized = () =>
-  error(401, { message: "You are not signed in.", detail: "Sign in to continue." });
+  error(401, { message: "You are not signed in.", detail: "Sign in, or send a session token." });
 
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false }> {
   try {
@@ -77,7 +77,7 @@ function budgetRoute<T extends Record<string, string | readonly string[] | undef
 }
 
 export const handlers = [
-  http.post("/api/v2/users/login", async ({ request }) => {
+  http.post("*/api/v2/users/login", async ({ request }) => {
     const body = await readJson(request);
     if (!body.ok) return brokenJson();
     const { email, password } = (body.value ?? {}) as Record<string, unknown>;
@@ -88,20 +88,20 @@ export const handlers = [
     return HttpResponse.json({ session_token: "mock-session-token" }, { status: 201 });
   }),
 
-  http.post("/api/v2/users/logout", () => {
+  http.post("*/api/v2/users/logout", () => {
     mockBackend.signedIn = false;
     return HttpResponse.json({ message: "Logged out!" });
   }),
 
-  http.get("/api/v2/users/me", () =>
+  http.get("*/api/v2/users/me", () =>
     mockBackend.signedIn ? HttpResponse.json(mockBackend.user) : unauthorized(),
   ),
 
-  http.get("/api/v2/entitlements", () =>
+  http.get("*/api/v2/entitlements", () =>
     HttpResponse.json(mockBackend.aiEntitled ? MockEntitlements : MockEntitlementsWithoutAI),
   ),
 
-  http.post("/api/v2/authcheck", async ({ request }) => {
+  http.post("*/api/v2/authcheck", async ({ request }) => {
     if (!mockBackend.signedIn) return unauthorized();
     const body = (await request.json()) as AuthorizationRequest;
     const answer: Record<string, boolean> = {};
@@ -111,13 +111,13 @@ export const handlers = [
     return HttpResponse.json(answer);
   }),
 
-  http.get("/api/v2/organizations/:organization/groups", ({ params }) => {
+  http.get("*/api/v2/organizations/:organization/groups", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
     if (params.organization !== MockOrganizationName) return notFound();
     return HttpResponse.json(mockBackend.groups);
   }),
 
-  http.get("/api/v2/organizations/:organization/groups/:groupName", ({ params }) => {
+  http.get("*/api/v2/organizations/:organization/groups/:groupName", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
     const group = mockBackend.groups.find(
       (g) => g.organization_name === params.organization && g.name === params.groupName,
@@ -125,13 +125,13 @@ export const handlers = [
     return group ? HttpResponse.json(group) : notFound();
   }),
 
-  http.get("/api/v2/groups/:groupId", ({ params }) => {
+  http.get("*/api/v2/groups/:groupId", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
     const group = findGroupById(String(params.groupId));
     return group ? HttpResponse.json(group) : notFound();
   }),
 
-  http.patch("/api/v2/groups/:groupId", async ({ params, request }) => {
+  http.patch("*/api/v2/groups/:groupId", async ({ params, request }) => {
     if (!mockBackend.signedIn) return unauthorized();
     const group = findGroupById(String(params.groupId));
     if (!group || !mockBackend.canUpdateGroups) return notFound();
@@ -154,7 +154,7 @@ export const handlers = [
   }),
 
   http.get(
-    "/api/v2/groups/:groupId/ai/budget",
+    "*/api/v2/groups/:groupId/ai/budget",
     budgetRoute((group) => {
       const budget = mockBackend.budgets.get(group.id);
       return budget ? HttpResponse.json(budget) : notFound();
@@ -162,7 +162,7 @@ export const handlers = [
   ),
 
   http.put(
-    "/api/v2/groups/:groupId/ai/budget",
+    "*/api/v2/groups/:groupId/ai/budget",
     budgetRoute(async (group, request) => {
       if (!mockBackend.canUpdateGroups) return notFound();
       const body = await readJson(request);
@@ -183,7 +183,7 @@ export const handlers = [
   ),
 
   http.delete(
-    "/api/v2/groups/:groupId/ai/budget",
+    "*/api/v2/groups/:groupId/ai/budget",
     budgetRoute((group) => {
       if (!mockBackend.canUpdateGroups) return notFound();
       if (!mockBackend.budgets.delete(group.id)) return notFound();

@@ -1,0 +1,93 @@
+// For the server's tests: a seeded database (PGlite in memory, or, when
+// DATABASE_URL is set, a fresh schema on that PostgreSQL server), the API on
+// it, and helpers to call it as one of the seeded users.
+import { randomBytes } from "node:crypto";
+import { createApi } from "./app";
+import { openDatabase, type Database } from "./db/database";
+import { migrate } from "./db/migrate";
+import { Store } from "./db/store";
+import type { Faults } from "./httpapi";
+import { LoginRateLimiter } from "./rateLimit";
+import { DEMO_PASSWORD, seedIfEmpty } from "./seed";
+
+export const databaseUrl = process.env.DATABASE_URL || undefined;
+export const newSchemaName = () => `test_${randomBytes(6).toString("hex")}`;
+
+export async function dropSchema(schema: string): Promise<void> {
+  if (!databaseUrl) return;
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
+
+export interface TestApi {
+  db: Database;
+  store: Store;
+  deps: { store: Store; aiEntitled: boolean; loginLimiter: LoginRateLimiter; faults: Faults };
+  request: (path: string, init?: RequestInit & { as?: string }) => Promise<Response>;
+  json: <T = unknown>(path: string, init?: RequestInit & { as?: string }) => Promise<{ status: number; body: T }>;
+  login: (username: string) => Promise<string>;
+  reset: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+const TABLES = "audit_logs, api_keys, group_ai_budgets, group_members, groups, organization_members, users, organizations";
+
+export async function openTestApi(): Promise<TestApi> {
+  const schema = newSchemaName();
+  const db = await openDatabase({ url: databaseUrl, schema });
+  await migrate(db);
+  await seedIfEmpty(db);
+  const store = new Store(db);
+  const deps = { store, aiEntitled: true, loginLimiter: new LoginRateLimiter(), faults: {} as Faults };
+  const api = createApi({ deps });
+  const tokens = new Map<string, string>();
+
+  const request = async (path: string, { as, ...init }: RequestInit & { as?: string } = {}) => {
+    const headers = new Headers(init.headers);
+    if (as) headers.set("Coder-Session-Token", await login(as));
+    if (init.body !== undefined && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+    return api.request(`/api/v2${path}`, { ...init, headers });
+  };
+
+  async function login(username: string): Promise<string> {
+    const known = tokens.get(username);
+    if (known) return known;
+    const response = await api.request("/api/v2/users/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: `${username}@example.com`, password: DEMO_PASSWORD }),
+    });
+    if (response.status !== 201) throw new Error(`login as ${username}: ${response.status}`);
+    const { session_token } = (await response.json()) as { session_token: string };
+    tokens.set(username, session_token);
+    return session_token;
+  }
+
+  return {
+    db,
+    store,
+    deps,
+    request,
+    json: async (path, init) => {
+      const response = await request(path, init);
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    login,
+    reset: async () => {
+      tokens.clear();
+      deps.aiEntitled = true;
+      deps.loginLimiter = new LoginRateLimiter();
+      for (const key of Object.keys(deps.faults)) delete deps.faults[key as keyof Faults];
+      await db.query(`TRUNCATE ${TABLES} CASCADE`);
+      await seedIfEmpty(db);
+    },
+    close: async () => {
+      await db.close();
+      await dropSchema(schema);
+    },
+  };
+}

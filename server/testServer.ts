@@ -1,0 +1,12 @@
+// The test build of the server: the same server as `npm start`, plus the fault
+// switch (POST /api/v2/__test/faults) that only tests may use. It serves dist/
+// when it exists and prints "READY <url>" once it listens.
+import { closeOnSignals, configFromEnv, distDir, hasBuild, startServer } from "./server";
+
+const running = await startServer({
+  ...configFromEnv(),
+  staticDir: hasBuild() ? distDir : undefined,
+  testFaults: {},
+});
+closeOnSignals(running);
+console.log(`READY ${running.url}`);
