@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
@@ -11,7 +10,9 @@ import type { Faults } from "./httpapi";
 import { proxyToCoder } from "./proxy";
 import { LoginRateLimiter } from "./rateLimit";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { ROOT } from "./paths";
+
+export { distDir, hasBuild, ROOT } from "./paths";
 
 export interface ServerConfig {
   port: number;
@@ -126,6 +127,3 @@ export function closeOnSignals(running: RunningServer): void {
     });
   }
 }
-
-export const distDir = path.join(ROOT, "dist");
-export const hasBuild = () => existsSync(path.join(distDir, "index.html"));

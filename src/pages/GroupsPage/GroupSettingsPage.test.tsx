@@ -10,6 +10,16 @@ const settingsPath = `/organizations/${MockOrganizationName}/groups/${MockGroup.
 const budgetPath = `/api/v2/groups/${MockGroup.id}/ai/budget`;
 const BUDGET_LABEL = "Monthly budget per member (USD)";
 
+/** The failure is told twice: a toast, and a banner in the form that stays until the next save. */
+async function expectSaveProblem(title: string, detail: RegExp) {
+  const form = screen.getByRole("form", { name: "Group settings" });
+  const banner = (await within(form).findByText(title)).closest('[role="alert"]');
+  expect(banner).toHaveTextContent(title);
+  expect(banner).toHaveTextContent(detail);
+  const toasts = screen.getByRole("region", { name: /Notifications/ });
+  expect(within(toasts).getByText(title)).toBeInTheDocument();
+}
+
 const writes = (seen: ReturnType<typeof recordRequests>) =>
   seen.filter((r) => r.method !== "GET" && r.path !== "/api/v2/authcheck");
 
@@ -168,8 +178,7 @@ describe("GroupSettingsPage: saving", () => {
     await replaceBudget(app, "25");
     await app.user.click(screen.getByRole("button", { name: "Save" }));
 
-    expect(await screen.findByText("Failed to update the AI budget.")).toBeInTheDocument();
-    expect(screen.getByText(/The group settings were saved\. Budget store unavailable\./)).toBeInTheDocument();
+    await expectSaveProblem("Failed to update the AI budget.", /The group settings were saved\. Budget store unavailable\./);
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/platform/settings`));
     expect(screen.getByLabelText(BUDGET_LABEL)).toHaveValue("25");
     expect(screen.getByLabelText("Name")).toHaveValue("platform");
@@ -186,8 +195,7 @@ describe("GroupSettingsPage: saving", () => {
     await app.user.type(screen.getByLabelText("Name"), "contractors");
     await replaceBudget(app, "30");
     await app.user.click(screen.getByRole("button", { name: "Save" }));
-    expect(await screen.findByText('Failed to update group "developers".')).toBeInTheDocument();
-    expect(screen.getByText(/The AI budget was saved\./)).toBeInTheDocument();
+    await expectSaveProblem('Failed to update group "developers".', /The AI budget was saved\./);
     const name = screen.getByLabelText("Name");
     expect(name).toHaveAttribute("aria-invalid", "true");
     expect(name).toHaveAccessibleDescription("This name is already taken.");

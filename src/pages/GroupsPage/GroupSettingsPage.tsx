@@ -4,6 +4,7 @@ import { useNavigate, useParams } from "react-router";
 import { toast } from "sonner";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
 import { group, groupAIBudget, patchGroup, saveGroupAIBudget } from "../../api/queries/groups";
+import type { Group } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
@@ -33,7 +34,9 @@ const GroupSettingsPage: FC = () => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [formErrors, setFormErrors] = useState<FormErrors>();
+  const [saveProblem, setSaveProblem] = useState<{ title: string; description?: string }>();
   const saving = useRef(false);
+  const saved = useRef<{ group: Group; budgetMicros: number | null }>(undefined);
 
   const groupQuery = useQuery(group(organization, groupName));
   const groupId = groupQuery.data?.id ?? "";
@@ -64,37 +67,58 @@ const GroupSettingsPage: FC = () => {
     return <Spinner label="Loading group settings" />;
   }
   const savedBudgetMicros = budgetQuery.data?.spend_limit_micros ?? null;
+  // What the server holds, as of the last render or the last write that
+  // landed: a second submit racing the first must diff against the latter.
+  saved.current ??= { group: savedGroup, budgetMicros: savedBudgetMicros };
+  if (!saving.current) saved.current = { group: savedGroup, budgetMicros: savedBudgetMicros };
   const groupPage = (name: string) =>
     `/organizations/${encodeURIComponent(organization)}/groups/${encodeURIComponent(name)}`;
 
   const save = async (values: GroupSettingsFormValues) => {
     if (saving.current) return;
     saving.current = true;
+    let leaving = false;
     setFormErrors(undefined);
+    setSaveProblem(undefined);
     try {
-      const groupPatch = changedGroupFields(savedGroup, values);
-      const budgetChange = ai.visible ? changedBudget(savedBudgetMicros, values) : undefined;
+      const before = saved.current!;
+      const groupPatch = changedGroupFields(before.group, values);
+      const budgetChange = ai.visible ? changedBudget(before.budgetMicros, values) : undefined;
       // The group and its budget are separate resources: write them together.
       const [groupResult, budgetResult] = await Promise.all([
-        settle(groupPatch && patchMutation.mutateAsync({ groupId: savedGroup.id, ...groupPatch })),
-        settle(budgetChange !== undefined ? budgetMutation.mutateAsync(budgetChange) : undefined),
+        settle(
+          groupPatch &&
+            patchMutation.mutateAsync({ groupId: before.group.id, ...groupPatch }).then((updated) => {
+              saved.current = { ...saved.current!, group: updated };
+            }),
+        ),
+        settle(
+          budgetChange !== undefined
+            ? budgetMutation.mutateAsync(budgetChange).then((budget) => {
+                saved.current = { ...saved.current!, budgetMicros: budget?.spend_limit_micros ?? null };
+              })
+            : undefined,
+        ),
       ]);
-      const report = reportSave(savedGroup.name, groupResult, budgetResult);
-      const nameNow = groupResult.sent && groupResult.ok && groupPatch?.name ? groupPatch.name : savedGroup.name;
+      const report = reportSave(before.group.name, groupResult, budgetResult);
+      const nameNow = saved.current!.group.name;
       if (report.kind === "success") {
+        // The page is being left: any click still queued behind this one is void.
+        leaving = true;
         toast.success(report.title);
         await navigate(groupPage(nameNow));
         return;
       }
-      toast.error(report.title, { description: report.description });
+      toast.error(report.title, { description: report.description, duration: 10_000 });
+      setSaveProblem({ title: report.title, description: report.description });
       setFormErrors(report.fieldErrors);
-      if (nameNow !== savedGroup.name) {
+      if (nameNow !== before.group.name) {
         // The rename landed: the URL must name the group as it now is, and the
         // form (kept mounted) still holds what failed to save.
         await navigate(`${groupPage(nameNow)}/settings`, { replace: true });
       }
     } finally {
-      saving.current = false;
+      if (!leaving) saving.current = false;
     }
   };
 
@@ -106,6 +130,7 @@ const GroupSettingsPage: FC = () => {
       readOnly={!permissionsQuery.data.canUpdateGroup}
       isUpdating={patchMutation.isPending || budgetMutation.isPending}
       formErrors={formErrors}
+      saveProblem={saveProblem}
       onSubmit={save}
       onCancel={() => void navigate(groupPage(savedGroup.name))}
     />

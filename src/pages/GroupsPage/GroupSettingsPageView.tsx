@@ -21,6 +21,8 @@ export interface GroupSettingsPageViewProps {
   isUpdating: boolean;
   /** Field errors the server gave on the last save. */
   formErrors?: FormErrors;
+  /** What the last save could not do; stays until the next save. */
+  saveProblem?: { title: string; description?: string };
   onSubmit: (values: GroupSettingsFormValues) => void | Promise<void>;
   onCancel: () => void;
 }
@@ -46,6 +48,7 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
   readOnly,
   isUpdating,
   formErrors,
+  saveProblem,
   onSubmit,
   onCancel,
 }) => (
@@ -86,6 +89,12 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
           </section>
           {showAISettings && (
             <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} />
+          )}
+          {saveProblem && !busy && (
+            <div className="alert alert-error" role="alert">
+              <p className="alert-title">{saveProblem.title}</p>
+              {saveProblem.description && <p className="alert-detail">{saveProblem.description}</p>}
+            </div>
           )}
           <div className="form-actions">
             {!readOnly && (
