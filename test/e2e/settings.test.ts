@@ -66,8 +66,18 @@ async function expectAccessible(page: Page) {
 describe("an admin sets the developers budget", () => {
   it("signs in, opens developers → Settings, and sees the saved budget and maximum", async () => {
     await setBudget(developers.id, 1_000_000_000);
-    const { page } = await open("/");
+    const opened = await openPage(browser, server.url);
+    pages.push(opened);
+    const { page } = opened;
+    await page.goto("/");
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await expectAccessible(page);
+    await signInThroughForm(page, "admin");
+    await page.getByRole("heading", { name: "Groups" }).waitFor();
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Developers" }).click();
+    await page.getByRole("table").waitFor();
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Settings" }).click();
     const input = page.getByLabel(BUDGET_LABEL);
     await input.waitFor();
