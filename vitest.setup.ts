@@ -1,5 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
+import { toast } from "sonner";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { resetMockBackend } from "./src/testHelpers/handlers";
 import { server } from "./src/testHelpers/server";
@@ -14,5 +15,9 @@ afterEach(() => {
   server.resetHandlers();
   server.events.removeAllListeners();
   resetMockBackend();
+  // Unsaved drafts live in sessionStorage; each test starts without one.
+  sessionStorage.clear();
+  // sonner keeps its toasts in a module-wide store: one test's must not show in the next.
+  toast.dismiss();
 });
 afterAll(() => server.close());

@@ -192,7 +192,7 @@ describe("group AI budgets", () => {
     const response = await api.json<{ message: string }>(budgetOf(developers.id), { ...put(body), as: "admin" });
     expect(response.status).toBe(400);
     expect(response.body.message).toBeTruthy();
-    expect((await api.store.budget(developers.id))!.spend_limit_micros).toBe(1_000_000_000);
+    expect((await api.store.budget(developers.id))!.budget.spend_limit_micros).toBe(1_000_000_000);
   });
 
   it("refuses a 2 MB body with 413", async () => {
@@ -230,7 +230,7 @@ describe("group AI budgets", () => {
     expect(answers.map((a) => a.status)).toEqual(values.map(() => 200));
     const { body } = await api.json<AuditLogResponse>("/audit?limit=100", { as: "admin" });
     expect(body.count).toBe(20);
-    const stored = (await api.store.budget(developers.id))!.spend_limit_micros;
+    const stored = (await api.store.budget(developers.id))!.budget.spend_limit_micros;
     // The newest audit row names the value that is stored, and each row's old
     // value is the previous row's new one: no write was lost between them.
     expect(body.audit_logs[0]!.diff.spend_limit_micros!.new).toBe(`$${stored / 1_000_000}.00`);
@@ -238,6 +238,57 @@ describe("group AI budgets", () => {
     for (let i = 1; i < chain.length; i++) {
       expect(chain[i]!.diff.spend_limit_micros!.old).toBe(chain[i - 1]!.diff.spend_limit_micros!.new);
     }
+  });
+});
+
+describe("conditional writes", () => {
+  const headers = (extra: Record<string, string>) => ({ headers: extra, as: "admin" });
+
+  it("sends an ETag, takes a write that names it, and refuses a stale one with 412 and the current value", async () => {
+    const loaded = await api.request(budgetOf(developers.id), { as: "admin" });
+    const etag = loaded.headers.get("etag")!;
+    expect(etag).toMatch(/^"\d+"$/);
+    const first = await api.request(budgetOf(developers.id), { ...put({ spend_limit_micros: 2_000_000_000 }), ...headers({ "If-Match": etag }) });
+    expect(first.status).toBe(200);
+    const newer = first.headers.get("etag")!;
+    expect(newer).not.toBe(etag);
+
+    const stale = await api.request(budgetOf(developers.id), { ...put({ spend_limit_micros: 3_000_000_000 }), ...headers({ "If-Match": etag }) });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get("etag")).toBe(newer);
+    expect(await stale.json()).toMatchObject({
+      message: "The AI budget was changed by someone else.",
+      current: { group_id: developers.id, spend_limit_micros: 2_000_000_000 },
+    });
+    expect((await api.store.budget(developers.id))!.budget.spend_limit_micros).toBe(2_000_000_000);
+    const audit = await api.json<AuditLogResponse>("/audit", { as: "admin" });
+    expect(audit.body.count).toBe(1);
+  });
+
+  it("creates with If-None-Match: * only when there is no budget", async () => {
+    const create = () => api.request(budgetOf(dataScience.id), { ...put({ spend_limit_micros: 5 }), ...headers({ "If-None-Match": "*" }) });
+    expect((await create()).status).toBe(200);
+    const second = await create();
+    expect(second.status).toBe(412);
+    expect(((await second.json()) as { current: { spend_limit_micros: number } }).current.spend_limit_micros).toBe(5);
+  });
+
+  it("refuses a stale DELETE, and tells a writer who expected a budget that it is gone", async () => {
+    const etag = (await api.request(budgetOf(developers.id), { as: "admin" })).headers.get("etag")!;
+    await api.request(budgetOf(developers.id), { ...put({ spend_limit_micros: 9 }), as: "admin" });
+    const stale = await api.request(budgetOf(developers.id), { method: "DELETE", ...headers({ "If-Match": etag }) });
+    expect(stale.status).toBe(412);
+    await api.request(budgetOf(developers.id), { method: "DELETE", as: "admin" });
+    const gone = await api.request(budgetOf(developers.id), { ...put({ spend_limit_micros: 1 }), ...headers({ "If-Match": etag }) });
+    expect(gone.status).toBe(412);
+    expect(await gone.json()).toMatchObject({ current: null });
+  });
+
+  it("never gives a budget set again the version of one deleted", async () => {
+    const before = (await api.request(budgetOf(developers.id), { as: "admin" })).headers.get("etag");
+    await api.request(budgetOf(developers.id), { method: "DELETE", as: "admin" });
+    const again = await api.request(budgetOf(developers.id), { ...put({ spend_limit_micros: 1_000_000_000 }), as: "admin" });
+    expect(again.headers.get("etag")).not.toBe(before);
   });
 });
 
@@ -257,7 +308,7 @@ describe("permissions", () => {
     expect((await write("member")).status).toBe(404);
     expect((await api.json(budgetOf(developers.id), { method: "DELETE", as: "member" })).status).toBe(404);
     expect((await api.json(`/groups/${developers.id}`, { method: "PATCH", body: JSON.stringify({ name: "x" }), as: "member" })).status).toBe(404);
-    expect((await api.store.budget(developers.id))!.spend_limit_micros).toBe(1_000_000_000);
+    expect((await api.store.budget(developers.id))!.budget.spend_limit_micros).toBe(1_000_000_000);
   });
 
   it("hides a group the user is not in, and its budget, with 404", async () => {

@@ -38,9 +38,21 @@ interface GroupRow {
 interface BudgetRow {
   group_id: string;
   spend_limit_micros: string | number;
+  version: string | number;
   created_at: Date;
   updated_at: Date;
 }
+
+/** A budget as stored, with the version its ETag is made from. */
+export interface StoredBudget {
+  budget: GroupAIBudget;
+  version: number;
+}
+
+/** What the writer believes is stored: a version, no budget at all, or anything. */
+export type BudgetPrecondition = { version: number } | { absent: true } | { present: true } | undefined;
+
+export type BudgetWrite<T> = { ok: true; value: T } | { ok: false; current: StoredBudget | undefined };
 
 export interface Actor {
   id: string;
@@ -53,13 +65,23 @@ export type GroupFields = Partial<Pick<Group, "name" | "display_name" | "avatar_
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-const toBudget = (row: BudgetRow): GroupAIBudget => ({
-  group_id: row.group_id,
-  // bigint arrives as a string from pg; it is at most 1e12, so exact as a number.
-  spend_limit_micros: Number(row.spend_limit_micros),
-  created_at: iso(row.created_at),
-  updated_at: iso(row.updated_at),
+const toStored = (row: BudgetRow): StoredBudget => ({
+  budget: {
+    group_id: row.group_id,
+    // bigint arrives as a string from pg; it is at most 1e12, so exact as a number.
+    spend_limit_micros: Number(row.spend_limit_micros),
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+  },
+  version: Number(row.version),
 });
+
+function preconditionHolds(precondition: BudgetPrecondition, current: BudgetRow | undefined): boolean {
+  if (!precondition) return true;
+  if ("absent" in precondition) return current === undefined;
+  if ("present" in precondition) return current !== undefined;
+  return current !== undefined && Number(current.version) === precondition.version;
+}
 
 const GROUP_COLUMNS = `g.id, g.organization_id, o.name AS organization_name,
   o.display_name AS organization_display_name, g.name, g.display_name, g.avatar_url,
@@ -188,41 +210,51 @@ export class Store {
     });
   }
 
-  async budget(groupId: string): Promise<GroupAIBudget | undefined> {
+  async budget(groupId: string): Promise<StoredBudget | undefined> {
     const [row] = await this.db.query<BudgetRow>("SELECT * FROM group_ai_budgets WHERE group_id = $1", [groupId]);
-    return row && toBudget(row);
+    return row && toStored(row);
   }
 
-  /** Sets the budget and writes its audit row in one transaction. */
-  async upsertBudget(group: Group, spendLimitMicros: number, actor: Actor): Promise<GroupAIBudget> {
+  /** Sets the budget and writes its audit row in one transaction, if the precondition holds. */
+  async upsertBudget(
+    group: Group,
+    spendLimitMicros: number,
+    actor: Actor,
+    precondition?: BudgetPrecondition,
+  ): Promise<BudgetWrite<StoredBudget>> {
     return this.db.transaction(async (tx) => {
       // Lock the group so concurrent writers of one budget queue up and each
-      // audit row names the value it really replaced.
+      // sees, checks and audits the value it really replaces.
       await tx.query("SELECT id FROM groups WHERE id = $1 FOR UPDATE", [group.id]);
       const [previous] = await tx.query<BudgetRow>("SELECT * FROM group_ai_budgets WHERE group_id = $1", [group.id]);
+      if (!preconditionHolds(precondition, previous)) {
+        return { ok: false, current: previous && toStored(previous) };
+      }
       const [row] = await tx.query<BudgetRow>(
         `INSERT INTO group_ai_budgets (group_id, spend_limit_micros) VALUES ($1, $2)
-         ON CONFLICT (group_id) DO UPDATE SET spend_limit_micros = EXCLUDED.spend_limit_micros, updated_at = clock_timestamp()
+         ON CONFLICT (group_id) DO UPDATE SET spend_limit_micros = EXCLUDED.spend_limit_micros,
+           updated_at = clock_timestamp(), version = nextval('group_ai_budget_versions')
          RETURNING *`,
         [group.id, spendLimitMicros],
       );
       const oldMicros = previous ? Number(previous.spend_limit_micros) : null;
       await this.audit(tx, actor, group, previous ? "write" : "create", oldMicros, spendLimitMicros, 200);
-      return toBudget(row!);
+      return { ok: true, value: toStored(row!) };
     });
   }
 
-  /** Removes the budget and audits it; false when there was none. */
-  async deleteBudget(group: Group, actor: Actor): Promise<boolean> {
+  /** Removes the budget and audits it; `value` is false when there was none. */
+  async deleteBudget(group: Group, actor: Actor, precondition?: BudgetPrecondition): Promise<BudgetWrite<boolean>> {
     return this.db.transaction(async (tx) => {
       await tx.query("SELECT id FROM groups WHERE id = $1 FOR UPDATE", [group.id]);
-      const [previous] = await tx.query<BudgetRow>(
-        "DELETE FROM group_ai_budgets WHERE group_id = $1 RETURNING *",
-        [group.id],
-      );
-      if (!previous) return false;
-      await this.audit(tx, actor, group, "delete", Number(previous.spend_limit_micros), null, 204);
-      return true;
+      const [current] = await tx.query<BudgetRow>("SELECT * FROM group_ai_budgets WHERE group_id = $1", [group.id]);
+      if (current && !preconditionHolds(precondition, current)) {
+        return { ok: false, current: toStored(current) };
+      }
+      if (!current) return { ok: true, value: false };
+      await tx.query("DELETE FROM group_ai_budgets WHERE group_id = $1", [group.id]);
+      await this.audit(tx, actor, group, "delete", Number(current.spend_limit_micros), null, 204);
+      return { ok: true, value: true };
     });
   }
 

@@ -1,6 +1,13 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { AI_UNENTITLED_MESSAGE } from "../../src/api/types";
+import type { Context } from "hono";
+import {
+  AI_UNENTITLED_MESSAGE,
+  BUDGET_CONFLICT_MESSAGE,
+  type BudgetConflictResponse,
+} from "../../src/api/types";
+import { budgetETag, versionOfETag } from "../../src/api/versions";
 import { checkUpsertBudgetBody } from "../../src/api/validation";
+import type { BudgetPrecondition, StoredBudget } from "../db/store";
 import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";
 import { canUpdateGroup } from "../rbac";
 import { readableGroup } from "./groups";
@@ -10,6 +17,26 @@ const requireAIEntitlement: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** If-Match / If-None-Match as a precondition; an If-Match naming no version we made can never hold. */
+function preconditionOf(c: Context): BudgetPrecondition {
+  const ifNoneMatch = c.req.header("If-None-Match")?.trim();
+  if (ifNoneMatch === "*") return { absent: true };
+  const ifMatch = c.req.header("If-Match")?.trim();
+  if (ifMatch === undefined) return undefined;
+  if (ifMatch === "*") return { present: true };
+  return { version: versionOfETag(ifMatch.split(",")[0]) ?? -1 };
+}
+
+function conflict(c: Context, current: StoredBudget | undefined) {
+  if (current) c.header("ETag", budgetETag(current.version));
+  const body: BudgetConflictResponse = {
+    message: BUDGET_CONFLICT_MESSAGE,
+    detail: "It changed after you loaded it. Load it again, or save again to replace it.",
+    current: current?.budget ?? null,
+  };
+  return c.json(body, 412);
+}
+
 export function groupAIBudgetRoutes() {
   const routes = new Hono<AppEnv>();
   routes.use("/groups/:group/ai/*", requireAIEntitlement);
@@ -17,8 +44,10 @@ export function groupAIBudgetRoutes() {
   routes.get("/groups/:group/ai/budget", async (c) => {
     const found = await readableGroup(c);
     if ("response" in found) return found.response;
-    const budget = await c.get("deps").store.budget(found.group.id);
-    return budget ? c.json(budget) : resourceNotFound(c);
+    const stored = await c.get("deps").store.budget(found.group.id);
+    if (!stored) return resourceNotFound(c);
+    c.header("ETag", budgetETag(stored.version));
+    return c.json(stored.budget);
   });
 
   routes.put("/groups/:group/ai/budget", async (c) => {
@@ -32,8 +61,10 @@ export function groupAIBudgetRoutes() {
     const fault = c.get("deps").faults?.budgetWrite;
     if (fault) return apiError(c, fault.status, fault.message);
     const { row } = c.get("user");
-    const saved = await c.get("deps").store.upsertBudget(found.group, checked.value, row);
-    return c.json(saved);
+    const saved = await c.get("deps").store.upsertBudget(found.group, checked.value, row, preconditionOf(c));
+    if (!saved.ok) return conflict(c, saved.current);
+    c.header("ETag", budgetETag(saved.value.version));
+    return c.json(saved.value.budget);
   });
 
   routes.delete("/groups/:group/ai/budget", async (c) => {
@@ -42,8 +73,9 @@ export function groupAIBudgetRoutes() {
     if (!canUpdateGroup(c.get("user"), found.group)) return resourceNotFound(c);
     const fault = c.get("deps").faults?.budgetWrite;
     if (fault) return apiError(c, fault.status, fault.message);
-    const deleted = await c.get("deps").store.deleteBudget(found.group, c.get("user").row);
-    return deleted ? c.body(null, 204) : resourceNotFound(c);
+    const deleted = await c.get("deps").store.deleteBudget(found.group, c.get("user").row, preconditionOf(c));
+    if (!deleted.ok) return conflict(c, deleted.current);
+    return deleted.value ? c.body(null, 204) : resourceNotFound(c);
   });
 
   return routes;

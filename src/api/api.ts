@@ -1,4 +1,5 @@
-import axios, { type AxiosInstance } from "axios";
+import axios, { isAxiosError, type AxiosInstance } from "axios";
+import { preconditionHeaders } from "./versions";
 import type {
   AuthorizationRequest,
   AuthorizationResponse,
@@ -28,9 +29,51 @@ const path = (strings: TemplateStringsArray, ...parts: string[]): string =>
  */
 export class ApiClient {
   readonly axios: AxiosInstance;
+  /** How long any request may take before it fails with "did not answer in time". */
+  timeoutMs = REQUEST_TIMEOUT_MS;
 
-  constructor(instance: AxiosInstance = axios.create({ timeout: REQUEST_TIMEOUT_MS })) {
+  constructor(instance: AxiosInstance = axios.create()) {
     this.axios = instance;
+    this.enforceDeadline();
+  }
+
+  // Our own deadline, through the request's AbortSignal, so it holds whatever
+  // carries the request (XHR, fetch, a test's interceptor) and keeps the
+  // caller's own signal working too.
+  private enforceDeadline(): void {
+    const timers = new WeakMap<object, { timer: ReturnType<typeof setTimeout>; timedOut: () => boolean }>();
+    this.axios.interceptors.request.use((config) => {
+      const controller = new AbortController();
+      const outer = config.signal as AbortSignal | undefined;
+      if (outer?.aborted) controller.abort();
+      outer?.addEventListener?.("abort", () => controller.abort(), { once: true });
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, this.timeoutMs);
+      config.signal = controller.signal;
+      timers.set(config, { timer, timedOut: () => timedOut });
+      return config;
+    });
+    const settle = (config: object | undefined) => {
+      const entry = config && timers.get(config);
+      if (entry) clearTimeout(entry.timer);
+      return entry?.timedOut() ?? false;
+    };
+    this.axios.interceptors.response.use(
+      (response) => {
+        settle(response.config);
+        return response;
+      },
+      (error: unknown) => {
+        if (isAxiosError(error) && settle(error.config)) {
+          error.code = "ETIMEDOUT";
+          error.message = `No answer within ${this.timeoutMs} ms`;
+        }
+        return Promise.reject(error);
+      },
+    );
   }
 
   login = async (
@@ -111,31 +154,46 @@ export class ApiClient {
     return response.data;
   };
 
+  /** The budget and its ETag (null from a server that sends none, as Coder does). */
   getGroupAIBudget = async (
     groupId: string,
     signal?: AbortSignal,
-  ): Promise<GroupAIBudget> => {
+  ): Promise<{ budget: GroupAIBudget; etag: string | null }> => {
     const response = await this.axios.get<GroupAIBudget>(
       path`/api/v2/groups/${groupId}/ai/budget`,
       { signal },
     );
-    return response.data;
+    return { budget: response.data, etag: etagOf(response.headers) };
   };
 
+  /**
+   * Sets the budget. `expectedETag` makes the write conditional: a string is
+   * the version the writer saw, null says it saw no budget; undefined writes
+   * whatever is there.
+   */
   upsertGroupAIBudget = async (
     groupId: string,
     request: UpsertGroupAIBudgetRequest,
-  ): Promise<GroupAIBudget> => {
+    expectedETag?: string | null,
+  ): Promise<{ budget: GroupAIBudget; etag: string | null }> => {
     const response = await this.axios.put<GroupAIBudget>(
       path`/api/v2/groups/${groupId}/ai/budget`,
       request,
+      { headers: expectedETag === undefined ? {} : preconditionHeaders(expectedETag) },
     );
-    return response.data;
+    return { budget: response.data, etag: etagOf(response.headers) };
   };
 
-  deleteGroupAIBudget = async (groupId: string): Promise<void> => {
-    await this.axios.delete(path`/api/v2/groups/${groupId}/ai/budget`);
+  deleteGroupAIBudget = async (groupId: string, expectedETag?: string | null): Promise<void> => {
+    await this.axios.delete(path`/api/v2/groups/${groupId}/ai/budget`, {
+      headers: expectedETag === undefined ? {} : preconditionHeaders(expectedETag),
+    });
   };
 }
+
+const etagOf = (headers: Record<string, unknown> | { get?: unknown }): string | null => {
+  const value = (headers as Record<string, unknown>)["etag"];
+  return typeof value === "string" ? value : null;
+};
 
 export const API = new ApiClient();

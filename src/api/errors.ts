@@ -18,8 +18,6 @@ export const isNotFound = (error: unknown): boolean => httpStatus(error) === 404
 export const isUnauthorized = (error: unknown): boolean => httpStatus(error) === 401;
 
 /** No answer at all: offline, refused, or timed out. */
-export const isNetworkFailure = (error: unknown): boolean =>
-  isAxiosError(error) && error.response === undefined && error.code !== "ERR_CANCELED";
 
 export function getErrorMessage(error: unknown, fallback: string): string {
   if (isApiError(error)) {

@@ -116,6 +116,14 @@ export interface GroupAIBudget {
   updated_at: string;
 }
 
+/**
+ * 412 from the embedded backend: the budget is no longer what the writer's
+ * If-Match / If-None-Match said. `current` is what is stored now.
+ */
+export interface BudgetConflictResponse extends Response {
+  current: GroupAIBudget | null;
+}
+
 export interface UpsertGroupAIBudgetRequest {
   spend_limit_micros: number;
 }
@@ -145,6 +153,7 @@ export const AI_FEATURE = "aibridge";
 
 export const AI_UNENTITLED_MESSAGE =
   "AI Gateway is a Premium feature. Contact sales!";
+export const BUDGET_CONFLICT_MESSAGE = "The AI budget was changed by someone else.";
 export const INVALID_SPEND_LIMIT_MESSAGE = "Invalid AI spend limit.";
 export const SESSION_TOKEN_HEADER = "Coder-Session-Token";
 export const SESSION_TOKEN_COOKIE = "coder_session_token";

@@ -4,6 +4,8 @@
 import { http, HttpResponse } from "msw";
 import {
   AI_UNENTITLED_MESSAGE,
+  BUDGET_CONFLICT_MESSAGE,
+  type BudgetConflictResponse,
   type AuthorizationRequest,
   type Group,
   type GroupAIBudget,
@@ -11,6 +13,7 @@ import {
   type User,
 } from "../api/types";
 import { checkPatchGroupBody, checkUpsertBudgetBody } from "../api/validation";
+import { budgetETag, versionOfETag } from "../api/versions";
 import {
   MockBudget,
   MockEntitlements,
@@ -24,6 +27,9 @@ import {
 interface MockBackendState {
   groups: Group[];
   budgets: Map<string, GroupAIBudget>;
+  /** Each budget's version, from one counter, as the server keeps them. */
+  versions: Map<string, number>;
+  nextVersion: number;
   aiEntitled: boolean;
   canUpdateGroups: boolean;
   signedIn: boolean;
@@ -33,6 +39,8 @@ interface MockBackendState {
 const initialState = (): MockBackendState => ({
   groups: [structuredClone(MockGroup), structuredClone(MockSingleMemberGroup)],
   budgets: new Map([[MockBudget.group_id, structuredClone(MockBudget)]]),
+  versions: new Map([[MockBudget.group_id, 1]]),
+  nextVersion: 2,
   aiEntitled: true,
   canUpdateGroups: true,
   signedIn: true,
@@ -44,6 +52,47 @@ export let mockBackend = initialState();
 
 export function resetMockBackend(): void {
   mockBackend = initialState();
+}
+
+/** Another admin sets a budget behind the page's back. */
+export function setBudgetElsewhere(groupId: string, spendLimitMicros: number | null): void {
+  if (spendLimitMicros === null) {
+    mockBackend.budgets.delete(groupId);
+    mockBackend.versions.delete(groupId);
+    return;
+  }
+  const now = new Date().toISOString();
+  mockBackend.budgets.set(groupId, {
+    group_id: groupId,
+    spend_limit_micros: spendLimitMicros,
+    created_at: mockBackend.budgets.get(groupId)?.created_at ?? now,
+    updated_at: now,
+  });
+  mockBackend.versions.set(groupId, mockBackend.nextVersion++);
+}
+
+/** Whether the request's If-Match / If-None-Match agree with what is stored. */
+function preconditionHolds(request: Request, groupId: string): boolean {
+  const version = mockBackend.versions.get(groupId);
+  const ifNoneMatch = request.headers.get("If-None-Match")?.trim();
+  if (ifNoneMatch === "*") return version === undefined;
+  const ifMatch = request.headers.get("If-Match")?.trim();
+  if (ifMatch === undefined) return true;
+  if (ifMatch === "*") return version !== undefined;
+  return version !== undefined && versionOfETag(ifMatch.split(",")[0]) === version;
+}
+
+function conflict(groupId: string) {
+  const version = mockBackend.versions.get(groupId);
+  const body: BudgetConflictResponse = {
+    message: BUDGET_CONFLICT_MESSAGE,
+    detail: "It changed after you loaded it. Load it again, or save again to replace it.",
+    current: mockBackend.budgets.get(groupId) ?? null,
+  };
+  return HttpResponse.json(body, {
+    status: 412,
+    headers: version === undefined ? {} : { ETag: budgetETag(version) },
+  });
 }
 
 const error = (status: number, body: Response) => HttpResponse.json(body, { status });
@@ -157,7 +206,10 @@ export const handlers = [
     "*/api/v2/groups/:groupId/ai/budget",
     budgetRoute((group) => {
       const budget = mockBackend.budgets.get(group.id);
-      return budget ? HttpResponse.json(budget) : notFound();
+      const version = mockBackend.versions.get(group.id);
+      return budget && version !== undefined
+        ? HttpResponse.json(budget, { headers: { ETag: budgetETag(version) } })
+        : notFound();
     }),
   ),
 
@@ -169,6 +221,7 @@ export const handlers = [
       if (!body.ok) return brokenJson();
       const checked = checkUpsertBudgetBody(body.value);
       if (!checked.ok) return error(checked.status, checked.body);
+      if (!preconditionHolds(request, group.id)) return conflict(group.id);
       const now = new Date().toISOString();
       const previous = mockBackend.budgets.get(group.id);
       const budget: GroupAIBudget = {
@@ -178,15 +231,19 @@ export const handlers = [
         updated_at: now,
       };
       mockBackend.budgets.set(group.id, budget);
-      return HttpResponse.json(budget);
+      const version = mockBackend.nextVersion++;
+      mockBackend.versions.set(group.id, version);
+      return HttpResponse.json(budget, { headers: { ETag: budgetETag(version) } });
     }),
   ),
 
   http.delete(
     "*/api/v2/groups/:groupId/ai/budget",
-    budgetRoute((group) => {
+    budgetRoute((group, request) => {
       if (!mockBackend.canUpdateGroups) return notFound();
+      if (mockBackend.budgets.has(group.id) && !preconditionHolds(request, group.id)) return conflict(group.id);
       if (!mockBackend.budgets.delete(group.id)) return notFound();
+      mockBackend.versions.delete(group.id);
       return new HttpResponse(null, { status: 204 });
     }),
   ),

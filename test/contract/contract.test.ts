@@ -9,10 +9,11 @@ import { openTestApi, type TestApi } from "../../server/testHarness";
 interface Answer {
   status: number;
   body: unknown;
+  etag: string | null;
 }
 
 interface Backend {
-  call(method: string, path: string, body?: string, signedIn?: boolean): Promise<Answer>;
+  call(method: string, path: string, body?: string, signedIn?: boolean, headers?: Record<string, string>): Promise<Answer>;
   setEntitled(entitled: boolean): void;
 }
 
@@ -26,6 +27,10 @@ interface Step {
   path: (ids: Ids) => string;
   body?: unknown;
   rawBody?: string;
+  /** Request headers; "$etag" stands for the ETag of the last answer that had one. */
+  headers?: Record<string, string>;
+  /** The answer carries an ETag. */
+  etag?: boolean;
   signedIn?: boolean;
   entitled?: boolean;
   status: number;
@@ -62,7 +67,11 @@ const steps: Step[] = [
   { name: "unknown group by name", method: "GET", path: () => "/organizations/coder/groups/nope", status: 404, expect: NOT_FOUND },
   { name: "group by id", method: "GET", path: (ids) => `/groups/${ids.developers}`, status: 200, expect: { name: "developers" }, shape: GROUP_SHAPE },
   { name: "authcheck", method: "POST", path: () => "/authcheck", body: { checks: { canUpdateGroup: { object: { resource_type: "group" }, action: "update" } } }, status: 200, expect: { canUpdateGroup: true } },
-  { name: "budget", method: "GET", path: budget, status: 200, expect: { spend_limit_micros: 1_000_000_000 }, shape: BUDGET_SHAPE },
+  { name: "budget", method: "GET", path: budget, status: 200, etag: true, expect: { spend_limit_micros: 1_000_000_000 }, shape: BUDGET_SHAPE },
+  { name: "write naming the loaded version", method: "PUT", path: budget, headers: { "If-Match": "$etag" }, body: { spend_limit_micros: 2_000_000_000 }, status: 200, etag: true, expect: { spend_limit_micros: 2_000_000_000 } },
+  { name: "write naming a version never made", method: "PUT", path: budget, headers: { "If-Match": '"999999"' }, body: { spend_limit_micros: 3 }, status: 412, etag: true, expect: { message: "The AI budget was changed by someone else.", current: { spend_limit_micros: 2_000_000_000 } } },
+  { name: "create over an existing budget", method: "PUT", path: budget, headers: { "If-None-Match": "*" }, body: { spend_limit_micros: 3 }, status: 412, expect: { current: { spend_limit_micros: 2_000_000_000 } } },
+  { name: "stale delete", method: "DELETE", path: budget, headers: { "If-Match": '"999999"' }, status: 412 },
   { name: "set a budget", method: "PUT", path: budget, body: { spend_limit_micros: 25_000_000 }, status: 200, expect: { spend_limit_micros: 25_000_000 }, shape: BUDGET_SHAPE },
   { name: "set 0", method: "PUT", path: budget, body: { spend_limit_micros: 0 }, status: 200, expect: { spend_limit_micros: 0 } },
   { name: "set the maximum", method: "PUT", path: budget, body: { spend_limit_micros: 1_000_000_000_000 }, status: 200, expect: { spend_limit_micros: 1_000_000_000_000 } },
@@ -72,7 +81,7 @@ const steps: Step[] = [
   { name: "a string", method: "PUT", path: budget, body: { spend_limit_micros: "25" }, status: 400, expect: { message: "Invalid AI spend limit." } },
   { name: "extra fields", method: "PUT", path: budget, body: { spend_limit_micros: 1, note: "x" }, status: 400, expect: { message: "Request body has unknown fields." } },
   { name: "broken JSON", method: "PUT", path: budget, rawBody: "{", status: 400, expect: { message: "Request body must be valid JSON." } },
-  { name: "still the maximum after refusals", method: "GET", path: budget, status: 200, expect: { spend_limit_micros: 1_000_000_000_000 } },
+  { name: "still the maximum after refusals", method: "GET", path: budget, status: 200, etag: true, expect: { spend_limit_micros: 1_000_000_000_000 } },
   { name: "remove the budget", method: "DELETE", path: budget, status: 204 },
   { name: "no budget", method: "GET", path: budget, status: 404, expect: NOT_FOUND },
   { name: "remove again", method: "DELETE", path: budget, status: 404, expect: NOT_FOUND },
@@ -87,7 +96,7 @@ const jsonType = (value: unknown) => (Array.isArray(value) ? "array" : value ===
 
 async function read(response: Response): Promise<Answer> {
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, etag: response.headers.get("etag") };
 }
 
 function mswBackend(): Backend & { close: () => void } {
@@ -95,9 +104,11 @@ function mswBackend(): Backend & { close: () => void } {
   server.listen({ onUnhandledRequest: "error" });
   resetMockBackend();
   return {
-    call: async (method, path, body, signedIn = true) => {
+    call: async (method, path, body, signedIn = true, headers = {}) => {
       mockBackend.signedIn = signedIn;
-      return read(await fetch(`http://contract.test/api/v2${path}`, { method, body, headers: { "Content-Type": "application/json" } }));
+      return read(
+        await fetch(`http://contract.test/api/v2${path}`, { method, body, headers: { "Content-Type": "application/json", ...headers } }),
+      );
     },
     setEntitled: (entitled) => {
       mockBackend.aiEntitled = entitled;
@@ -108,8 +119,8 @@ function mswBackend(): Backend & { close: () => void } {
 
 function serverBackend(api: TestApi): Backend {
   return {
-    call: async (method, path, body, signedIn = true) =>
-      read(await api.request(path, { method, body, ...(signedIn ? { as: "admin" } : {}) })),
+    call: async (method, path, body, signedIn = true, headers = {}) =>
+      read(await api.request(path, { method, body, headers, ...(signedIn ? { as: "admin" } : {}) })),
     setEntitled: (entitled) => {
       api.deps.aiEntitled = entitled;
     },
@@ -119,12 +130,18 @@ function serverBackend(api: TestApi): Backend {
 async function runContract(backend: Backend) {
   const group = await backend.call("GET", "/organizations/coder/groups/developers");
   const ids: Ids = { developers: (group.body as { id: string }).id };
+  let lastETag = "";
   for (const step of steps) {
     backend.setEntitled(step.entitled ?? true);
     const body = step.rawBody ?? (step.body === undefined ? undefined : JSON.stringify(step.body));
-    const answer = await backend.call(step.method, step.path(ids), body, step.signedIn ?? true);
+    const headers = Object.fromEntries(
+      Object.entries(step.headers ?? {}).map(([name, value]) => [name, value === "$etag" ? lastETag : value]),
+    );
+    const answer = await backend.call(step.method, step.path(ids), body, step.signedIn ?? true, headers);
     const label = `${step.name}: ${step.method} ${step.path(ids)}`;
     expect(answer.status, label).toBe(step.status);
+    if (step.etag) expect(answer.etag, `${label}: ETag`).toMatch(/^"\d+"$/);
+    if (answer.etag) lastETag = answer.etag;
     if (step.expect) expect(answer.body, label).toMatchObject(step.expect);
     for (const [key, type] of Object.entries(step.shape ?? {})) {
       expect(jsonType((answer.body as Record<string, unknown>)[key]), `${label}: ${key}`).toBe(type);

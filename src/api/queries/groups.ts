@@ -1,7 +1,8 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
+import { isAxiosError } from "axios";
 import { isNotFound } from "../errors";
-import type { Group, GroupAIBudget, PatchGroupRequest } from "../types";
+import type { BudgetConflictResponse, Group, GroupAIBudget, PatchGroupRequest } from "../types";
 
 export const groupsKey = (organization: string) =>
   ["organizations", organization, "groups"] as const;
@@ -24,12 +25,16 @@ export const group = (organization: string, groupName: string) => ({
     API.getGroup(organization, groupName, signal),
 });
 
+/** A budget as loaded, with the ETag its writes are made conditional on (null: the server sends none). */
+export type LoadedBudget = GroupAIBudget & { etag: string | null };
+
 /** The group's budget, or null when none is set (Coder answers 404). */
 export const groupAIBudget = (groupId: string) => ({
   queryKey: groupAIBudgetKey(groupId),
-  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<GroupAIBudget | null> => {
+  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<LoadedBudget | null> => {
     try {
-      return await API.getGroupAIBudget(groupId, signal);
+      const { budget, etag } = await API.getGroupAIBudget(groupId, signal);
+      return { ...budget, etag };
     } catch (error) {
       if (isNotFound(error)) {
         return null;
@@ -79,16 +84,62 @@ export const patchGroup = (queryClient: QueryClient, organization: string) => ({
   },
 });
 
-/** Sets the budget to `micros`, or removes it (uncapped) when given null. */
-export const saveGroupAIBudget = (queryClient: QueryClient, groupId: string) => ({
-  mutationFn: async (spendLimitMicros: number | null): Promise<GroupAIBudget | null> => {
-    if (spendLimitMicros === null) {
-      await API.deleteGroupAIBudget(groupId);
-      return null;
+/** Someone else changed the budget after it was loaded; `current` is what is stored now. */
+export class BudgetConflictError extends Error {
+  constructor(readonly current: LoadedBudget | null) {
+    super("The AI budget was changed by someone else.");
+    this.name = "BudgetConflictError";
+  }
+}
+
+const sameBudget = (a: GroupAIBudget | null, b: GroupAIBudget | null) =>
+  a === b || (a !== null && b !== null && a.spend_limit_micros === b.spend_limit_micros && a.updated_at === b.updated_at);
+
+async function currentBudget(groupId: string): Promise<LoadedBudget | null> {
+  return groupAIBudget(groupId).queryFn({ signal: new AbortController().signal });
+}
+
+/**
+ * Sets the budget to `micros`, or removes it (uncapped) when given null.
+ * `expected()` is the budget the admin's form started from: the write is
+ * refused with a BudgetConflictError if that is no longer what is stored.
+ * Servers that send ETags check this themselves, in the same request; for one
+ * that sends none (Coder), the budget is read again just before writing.
+ */
+export const saveGroupAIBudget = (
+  queryClient: QueryClient,
+  groupId: string,
+  expected: () => LoadedBudget | null | undefined = () => undefined,
+) => ({
+  mutationFn: async (spendLimitMicros: number | null): Promise<LoadedBudget | null> => {
+    const seen = expected();
+    let precondition: string | null | undefined = seen === undefined ? undefined : (seen?.etag ?? null);
+    if (seen && seen.etag === null) {
+      const now = await currentBudget(groupId);
+      if (!sameBudget(now, seen)) throw new BudgetConflictError(now);
+      precondition = undefined;
     }
-    return API.upsertGroupAIBudget(groupId, { spend_limit_micros: spendLimitMicros });
+    try {
+      if (spendLimitMicros === null) {
+        await API.deleteGroupAIBudget(groupId, precondition);
+        return null;
+      }
+      const { budget, etag } = await API.upsertGroupAIBudget(
+        groupId,
+        { spend_limit_micros: spendLimitMicros },
+        precondition,
+      );
+      return { ...budget, etag };
+    } catch (error) {
+      if (isAxiosError(error) && error.response?.status === 412) {
+        const body = error.response.data as BudgetConflictResponse;
+        const etag = error.response.headers["etag"];
+        throw new BudgetConflictError(body.current ? { ...body.current, etag: typeof etag === "string" ? etag : null } : null);
+      }
+      throw error;
+    }
   },
-  onSuccess: (saved: GroupAIBudget | null) => {
+  onSuccess: (saved: LoadedBudget | null) => {
     queryClient.setQueryData(groupAIBudgetKey(groupId), saved);
   },
 });

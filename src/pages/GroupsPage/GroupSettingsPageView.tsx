@@ -1,8 +1,9 @@
 import { Form, Formik, useFormikContext } from "formik";
-import { useEffect, type FC } from "react";
+import { useEffect, type FC, type ReactNode } from "react";
 import type { Group } from "../../api/types";
 import { FormField } from "../../components/FormField";
 import { AIBudgetSection } from "./AIBudgetSection";
+import { BudgetConflictNotice, type BudgetConflict } from "./BudgetConflictNotice";
 import {
   type FormErrors,
   type GroupSettingsFormValues,
@@ -23,8 +24,17 @@ export interface GroupSettingsPageViewProps {
   formErrors?: FormErrors;
   /** What the last save could not do; stays until the next save. */
   saveProblem?: { title: string; description?: string };
+  /** Values the admin typed earlier and had not saved, to start from instead. */
+  restoredDraft?: GroupSettingsFormValues;
+  onDiscardDraft?: () => void;
+  /** The budget changed on the server after this form loaded. */
+  budgetConflict?: BudgetConflict;
+  onResolveConflict?: (choice: "mine" | "theirs") => void;
+  onValuesChange?: (values: GroupSettingsFormValues) => void;
   onSubmit: (values: GroupSettingsFormValues) => void | Promise<void>;
   onCancel: () => void;
+  /** Shown above the buttons, such as a question before leaving. */
+  children?: ReactNode;
 }
 
 /** Puts the server's field errors on their fields whenever a save returns new ones. */
@@ -41,6 +51,12 @@ const ServerErrors: FC<{ errors: FormErrors | undefined }> = ({ errors }) => {
   return null;
 };
 
+const ValuesReporter: FC<{ onChange?: (values: GroupSettingsFormValues) => void }> = ({ onChange }) => {
+  const { values } = useFormikContext<GroupSettingsFormValues>();
+  useEffect(() => onChange?.(values), [values, onChange]);
+  return null;
+};
+
 export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
   group,
   initialBudgetMicros,
@@ -49,66 +65,95 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
   isUpdating,
   formErrors,
   saveProblem,
+  restoredDraft,
+  onDiscardDraft,
+  budgetConflict,
+  onResolveConflict,
+  onValuesChange,
   onSubmit,
   onCancel,
-}) => (
-  <Formik
-    initialValues={initialFormValues(group, initialBudgetMicros)}
-    validationSchema={groupSettingsSchema}
-    onSubmit={async (values) => {
-      if (!readOnly) await onSubmit(values);
-    }}
-  >
-    {({ isSubmitting }) => {
-      const busy = isSubmitting || isUpdating;
-      return (
-        <Form className="settings-form" noValidate aria-label="Group settings" aria-busy={busy}>
-          <ServerErrors errors={formErrors} />
-          {readOnly && (
-            <p className="alert alert-info" role="note">
-              You can view this group's settings, but only an administrator can change them.
-            </p>
-          )}
-          <section className="form-section" aria-labelledby="general-heading">
-            <h2 id="general-heading">General</h2>
-            <FormField name="name" label="Name" readOnly={readOnly} />
-            <FormField
-              name="display_name"
-              label="Display name"
-              readOnly={readOnly}
-              helperText="Optional. Shown instead of the name where there is room."
-            />
-            <FormField name="avatar_url" label="Avatar URL" inputMode="url" readOnly={readOnly} />
-            <FormField
-              name="quota_allowance"
-              label="Quota allowance"
-              inputMode="numeric"
-              readOnly={readOnly}
-              helperText="Workspace quota credits each member gets from this group."
-            />
-          </section>
-          {showAISettings && (
-            <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} />
-          )}
-          {saveProblem && !busy && (
-            <div className="alert alert-error" role="alert">
-              <p className="alert-title">{saveProblem.title}</p>
-              {saveProblem.description && <p className="alert-detail">{saveProblem.description}</p>}
-            </div>
-          )}
-          <div className="form-actions">
-            {!readOnly && (
-              <button type="submit" className="button button-primary" disabled={busy}>
-                {busy && <span className="spinner spinner-small" aria-hidden="true" />}
-                {busy ? "Saving…" : "Save"}
-              </button>
+  children,
+}) => {
+  const loaded = initialFormValues(group, initialBudgetMicros);
+  return (
+    <Formik
+      initialValues={restoredDraft ?? loaded}
+      validationSchema={groupSettingsSchema}
+      onSubmit={async (values) => {
+        if (!readOnly) await onSubmit(values);
+      }}
+    >
+      {({ isSubmitting, resetForm }) => {
+        const busy = isSubmitting || isUpdating;
+        return (
+          <Form className="settings-form" noValidate aria-label="Group settings" aria-busy={busy}>
+            <ServerErrors errors={formErrors} />
+            <ValuesReporter onChange={onValuesChange} />
+            {readOnly && (
+              <p className="alert alert-info" role="note">
+                You can view this group's settings, but only an administrator can change them.
+              </p>
             )}
-            <button type="button" className="button" onClick={onCancel} disabled={busy}>
-              {readOnly ? "Back" : "Cancel"}
-            </button>
-          </div>
-        </Form>
-      );
-    }}
-  </Formik>
-);
+            {restoredDraft && onDiscardDraft && (
+              <div className="alert alert-info" role="status">
+                <p>Restored the changes you had not saved yet.</p>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => {
+                    resetForm({ values: loaded });
+                    onDiscardDraft();
+                  }}
+                >
+                  Discard them
+                </button>
+              </div>
+            )}
+            <section className="form-section" aria-labelledby="general-heading">
+              <h2 id="general-heading">General</h2>
+              <FormField name="name" label="Name" readOnly={readOnly} />
+              <FormField
+                name="display_name"
+                label="Display name"
+                readOnly={readOnly}
+                helperText="Optional. Shown instead of the name where there is room."
+              />
+              <FormField name="avatar_url" label="Avatar URL" inputMode="url" readOnly={readOnly} />
+              <FormField
+                name="quota_allowance"
+                label="Quota allowance"
+                inputMode="numeric"
+                readOnly={readOnly}
+                helperText="Workspace quota credits each member gets from this group."
+              />
+            </section>
+            {showAISettings && (
+              <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} />
+            )}
+            {budgetConflict && onResolveConflict && !busy && (
+              <BudgetConflictNotice conflict={budgetConflict} onResolve={onResolveConflict} />
+            )}
+            {saveProblem && !busy && !budgetConflict && (
+              <div className="alert alert-error" role="alert">
+                <p className="alert-title">{saveProblem.title}</p>
+                {saveProblem.description && <p className="alert-detail">{saveProblem.description}</p>}
+              </div>
+            )}
+            {children}
+            <div className="form-actions">
+              {!readOnly && (
+                <button type="submit" className="button button-primary" disabled={busy}>
+                  {busy && <span className="spinner spinner-small" aria-hidden="true" />}
+                  {busy ? "Saving…" : "Save"}
+                </button>
+              )}
+              <button type="button" className="button" onClick={onCancel} disabled={busy}>
+                {readOnly ? "Back" : "Cancel"}
+              </button>
+            </div>
+          </Form>
+        );
+      }}
+    </Formik>
+  );
+};

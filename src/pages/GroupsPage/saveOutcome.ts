@@ -1,4 +1,5 @@
 import { getErrorDetail, getErrorMessage, getValidationErrors } from "../../api/errors";
+import { BudgetConflictError } from "../../api/queries/groups";
 import type { FormErrors } from "./groupSettingsForm";
 
 /** What happened to one of the two writes of a save. */
@@ -18,7 +19,9 @@ const failed = (result: WriteResult): result is { sent: true; ok: false; error: 
   result.sent && !result.ok;
 
 const explain = (error: unknown): string =>
-  [getErrorMessage(error, ""), getErrorDetail(error)].filter(Boolean).join(" ");
+  error instanceof BudgetConflictError
+    ? "Someone else changed it after you loaded it."
+    : [getErrorMessage(error, ""), getErrorDetail(error)].filter(Boolean).join(" ");
 
 // The server names the wire field; the form names the input the admin typed in.
 const FIELD_OF: Record<string, keyof FormErrors> = {

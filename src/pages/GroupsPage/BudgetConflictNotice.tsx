@@ -1,0 +1,46 @@
+import { useFormikContext } from "formik";
+import type { FC } from "react";
+import { ConfirmPanel } from "../../components/ConfirmPanel";
+import { formatMicrosAsUSD, microsToDollars } from "../../utils/currency";
+import type { GroupSettingsFormValues } from "./groupSettingsForm";
+
+export interface BudgetConflict {
+  /** What is stored now, per member; null: no budget. */
+  theirsMicros: number | null;
+  /** What this admin tried to save. */
+  yoursMicros: number | null;
+}
+
+const describe = (micros: number | null) =>
+  micros === null ? "no budget" : `${formatMicrosAsUSD(micros)} per member`;
+
+/** Both values side by side, and the admin's choice between them. */
+export const BudgetConflictNotice: FC<{
+  conflict: BudgetConflict;
+  onResolve: (choice: "mine" | "theirs") => void;
+}> = ({ conflict, onResolve }) => {
+  const { setFieldValue, submitForm } = useFormikContext<GroupSettingsFormValues>();
+  return (
+    <ConfirmPanel
+      title="Someone else changed this budget while you were editing."
+      confirmLabel={`Save mine (${describe(conflict.yoursMicros)})`}
+      cancelLabel={`Use theirs (${describe(conflict.theirsMicros)})`}
+      onConfirm={() => {
+        onResolve("mine");
+        void submitForm();
+      }}
+      onCancel={() => {
+        onResolve("theirs");
+        void setFieldValue(
+          "monthly_budget_per_member",
+          conflict.theirsMicros === null ? "" : microsToDollars(conflict.theirsMicros),
+        );
+      }}
+    >
+      <p>
+        It is now <strong>{describe(conflict.theirsMicros)}</strong>. You entered{" "}
+        <strong>{describe(conflict.yoursMicros)}</strong>. Nothing of the budget was saved.
+      </p>
+    </ConfirmPanel>
+  );
+};
