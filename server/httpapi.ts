@@ -7,6 +7,8 @@ import type { LoginRateLimiter } from "./rateLimit";
 export interface Faults {
   /** Makes every budget PUT/DELETE answer this, for tests of partial failure. */
   budgetWrite?: { status: ContentfulStatusCode; message: string };
+  /** Holds every budget PUT/DELETE this long before it touches the database. */
+  budgetWriteDelayMs?: number;
 }
 
 export interface Deps {

@@ -45,6 +45,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the server process on PGlite
     await setBudget(first.url, token, 1);
     await setBudget(first.url, token, 123_456_789);
     await first.stop("SIGKILL");
+    expect(first.child.signalCode).toBe("SIGKILL");
+    expect(() => process.kill(first.child.pid!, 0)).toThrow();
     const second = await start(first.dataDir);
     expect(await budget(second.url, await signIn(second.url, "admin"))).toBe(123_456_789);
   });

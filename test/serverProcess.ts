@@ -19,7 +19,9 @@ export async function startServerProcess(
   options: { dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "gab-data-"));
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server/testServer.ts"], {
+  // One process, tsx loaded as a hook: the tsx CLI would run the server in a
+  // child of its own, out of reach of a SIGKILL sent to the process we hold.
+  const child = spawn(process.execPath, ["--import", "tsx", "server/testServer.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: "", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

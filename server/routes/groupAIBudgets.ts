@@ -37,6 +37,13 @@ function conflict(c: Context, current: StoredBudget | undefined) {
   return c.json(body, 412);
 }
 
+/** The test build's faults for budget writes; the real build has none. */
+async function injectedFault(c: Context<AppEnv>) {
+  const faults = c.get("deps").faults;
+  if (faults?.budgetWriteDelayMs) await new Promise((resolve) => setTimeout(resolve, faults.budgetWriteDelayMs));
+  return faults?.budgetWrite ? apiError(c, faults.budgetWrite.status, faults.budgetWrite.message) : undefined;
+}
+
 export function groupAIBudgetRoutes() {
   const routes = new Hono<AppEnv>();
   routes.use("/groups/:group/ai/*", requireAIEntitlement);
@@ -58,8 +65,8 @@ export function groupAIBudgetRoutes() {
     if (!body.ok) return body.response;
     const checked = checkUpsertBudgetBody(body.value);
     if (!checked.ok) return c.json(checked.body, 400);
-    const fault = c.get("deps").faults?.budgetWrite;
-    if (fault) return apiError(c, fault.status, fault.message);
+    const faulted = await injectedFault(c);
+    if (faulted) return faulted;
     const { row } = c.get("user");
     const saved = await c.get("deps").store.upsertBudget(found.group, checked.value, row, preconditionOf(c));
     if (!saved.ok) return conflict(c, saved.current);
@@ -71,8 +78,8 @@ export function groupAIBudgetRoutes() {
     const found = await readableGroup(c);
     if ("response" in found) return found.response;
     if (!canUpdateGroup(c.get("user"), found.group)) return resourceNotFound(c);
-    const fault = c.get("deps").faults?.budgetWrite;
-    if (fault) return apiError(c, fault.status, fault.message);
+    const faulted = await injectedFault(c);
+    if (faulted) return faulted;
     const deleted = await c.get("deps").store.deleteBudget(found.group, c.get("user").row, preconditionOf(c));
     if (!deleted.ok) return conflict(c, deleted.current);
     return deleted.value ? c.body(null, 204) : resourceNotFound(c);
