@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { distDir, hasBuild, ROOT } from "./paths";
 
@@ -23,11 +23,36 @@ export function buildIsStale(): boolean {
     .some((source) => newestMtime(source) > built);
 }
 
-/** Builds the app when it needs it; throws when the build fails. */
+const LOCK = path.join(ROOT, ".build.lock");
+const LOCK_STALE_MS = 5 * 60_000;
+
+/** Waits for the build lock; a lock older than any build is taken as left by a dead process. */
+function acquireLock(): void {
+  const deadline = Date.now() + LOCK_STALE_MS;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      return;
+    } catch {
+      const held = statSync(LOCK, { throwIfNoEntry: false });
+      const age = held ? Date.now() - held.mtimeMs : 0;
+      if (age > LOCK_STALE_MS || Date.now() > deadline) rmSync(LOCK, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+}
+
+/** Builds the app when it needs it, one builder at a time; throws when the build fails. */
 export function ensureBuild(): void {
   if (!buildIsStale()) return;
-  console.log("Building the app…");
-  const vite = path.join(ROOT, "node_modules", ".bin", "vite");
-  const result = spawnSync(vite, ["build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+  acquireLock();
+  try {
+    if (!buildIsStale()) return;
+    console.log("Building the app…");
+    const vite = path.join(ROOT, "node_modules", ".bin", "vite");
+    const result = spawnSync(vite, ["build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
