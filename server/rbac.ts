@@ -15,7 +15,11 @@ export function canUpdateGroup(user: SessionUser, group: Pick<Group, "organizati
   return Boolean(membership?.roles.some((role) => GROUP_ADMIN_ROLES.has(role)));
 }
 
-export async function canReadGroup(store: Store, user: SessionUser, group: Group): Promise<boolean> {
+export async function canReadGroup(
+  store: Store,
+  user: SessionUser,
+  group: Pick<Group, "id" | "organization_id">,
+): Promise<boolean> {
   return canUpdateGroup(user, group) || store.isGroupMember(group.id, user.row.id);
 }
 

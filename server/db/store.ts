@@ -54,6 +54,8 @@ export type BudgetPrecondition = { version: number } | { absent: true } | { pres
 
 export type BudgetWrite<T> = { ok: true; value: T } | { ok: false; current: StoredBudget | undefined };
 
+export type GroupSummary = Pick<Group, "id" | "organization_id" | "name">;
+
 export interface Actor {
   id: string;
   username: string;
@@ -160,6 +162,15 @@ export class Store {
     );
   }
 
+  /** The group without its members: enough to check access and to audit. */
+  async groupSummary(id: string): Promise<GroupSummary | undefined> {
+    const [row] = await this.db.query<GroupSummary>(
+      "SELECT id, organization_id, name FROM groups WHERE id = $1",
+      [id],
+    );
+    return row;
+  }
+
   async groupsInOrganization(organizationId: string): Promise<Group[]> {
     const rows = await this.db.query<GroupRow>(
       `SELECT ${GROUP_COLUMNS} FROM groups g JOIN organizations o ON o.id = g.organization_id
@@ -217,7 +228,7 @@ export class Store {
 
   /** Sets the budget and writes its audit row in one transaction, if the precondition holds. */
   async upsertBudget(
-    group: Group,
+    group: GroupSummary,
     spendLimitMicros: number,
     actor: Actor,
     precondition?: BudgetPrecondition,
@@ -244,7 +255,7 @@ export class Store {
   }
 
   /** Removes the budget and audits it; `value` is false when there was none. */
-  async deleteBudget(group: Group, actor: Actor, precondition?: BudgetPrecondition): Promise<BudgetWrite<boolean>> {
+  async deleteBudget(group: GroupSummary, actor: Actor, precondition?: BudgetPrecondition): Promise<BudgetWrite<boolean>> {
     return this.db.transaction(async (tx) => {
       await tx.query("SELECT id FROM groups WHERE id = $1 FOR UPDATE", [group.id]);
       const [current] = await tx.query<BudgetRow>("SELECT * FROM group_ai_budgets WHERE group_id = $1", [group.id]);
@@ -261,7 +272,7 @@ export class Store {
   private async audit(
     tx: Queryable,
     actor: Actor,
-    group: Group,
+    group: GroupSummary,
     action: AuditLog["action"],
     oldMicros: number | null,
     newMicros: number | null,

@@ -1,18 +1,20 @@
 import { Hono } from "hono";
-import type { Group } from "../../src/api/types";
 import { checkPatchGroupBody } from "../../src/api/validation";
-import { isUniqueViolation } from "../db/store";
+import { isUniqueViolation, type GroupSummary } from "../db/store";
 import { apiError, readJson, resourceNotFound, UUID_PATTERN, type AppContext, type AppEnv } from "../httpapi";
 import { canReadGroup, canUpdateGroup } from "../rbac";
 
-/** The group named by `:group`, if the signed-in user may read it; else the answer to send. */
-export async function readableGroup(c: AppContext): Promise<{ group: Group } | { response: globalThis.Response }> {
+/**
+ * The group named by `:group` (without its members, which a large group makes
+ * costly), if the signed-in user may read it; else the answer to send.
+ */
+export async function readableGroup(c: AppContext): Promise<{ group: GroupSummary } | { response: globalThis.Response }> {
   const id = c.req.param("group") ?? "";
   if (!UUID_PATTERN.test(id)) {
     return { response: apiError(c, 400, `Invalid UUID "${id}".`) };
   }
   const { store } = c.get("deps");
-  const group = await store.groupById(id);
+  const group = await store.groupSummary(id);
   if (!group || !(await canReadGroup(store, c.get("user"), group))) {
     return { response: resourceNotFound(c) };
   }
@@ -45,7 +47,9 @@ export function groupRoutes() {
 
   routes.get("/groups/:group", async (c) => {
     const found = await readableGroup(c);
-    return "response" in found ? found.response : c.json(found.group);
+    if ("response" in found) return found.response;
+    const group = await c.get("deps").store.groupById(found.group.id);
+    return group ? c.json(group) : resourceNotFound(c);
   });
 
   routes.patch("/groups/:group", async (c) => {
