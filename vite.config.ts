@@ -32,7 +32,7 @@ export default defineConfig({
           name: "server",
           globals: true,
           environment: "node",
-          include: ["server/**/*.test.ts", "test/contract/**/*.test.ts", "test/load/**/*.test.ts"],
+          include: ["server/**/*.test.ts", "test/contract/**/*.test.ts", "test/load/**/*.test.ts", "test/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
