@@ -50,7 +50,13 @@ export function ensureBuild(): void {
     if (!buildIsStale()) return;
     console.log("Building the app…");
     const vite = path.join(ROOT, "node_modules", ".bin", "vite");
-    const result = spawnSync(vite, ["build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+    // A test runner sets NODE_ENV=test, which would make Vite build React's
+    // development bundle; what is served is always the production build.
+    const result = spawnSync(vite, ["build", "--logLevel", "warn"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
     if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

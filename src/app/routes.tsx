@@ -1,13 +1,17 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { redirect, type LoaderFunctionArgs, type RouteObject } from "react-router";
 import { isUnauthorized } from "../api/errors";
-import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";
 import { entitlements } from "../api/queries/entitlements";
-import { cachedGroupId, group, groupAIBudget, groups } from "../api/queries/groups";
 import { me } from "../api/queries/users";
-import { AI_FEATURE } from "../api/types";
-import { isFeatureVisible } from "../hooks/useFeatureVisibility";
 import { Spinner } from "../components/Spinner";
+import {
+  loadGroupMembersPage,
+  loadGroupPage,
+  loadGroupSettingsPage,
+  prefetchGroupPage,
+  prefetchGroups,
+  prefetchGroupSettings,
+} from "./prefetch";
 import { RouteError } from "./RouteError";
 
 export const DEFAULT_ORGANIZATION = import.meta.env.VITE_DEFAULT_ORGANIZATION ?? "coder";
@@ -30,20 +34,6 @@ const returnPath = (request: Request) => {
  * shows its own loading state.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const prefetch = (options: Parameters<QueryClient["prefetchQuery"]>[0]) =>
-    void queryClient.prefetchQuery(options);
-
-  // Needs the group's id: from the cache at once, else after the group loads.
-  const prefetchGroupDetails = async (organization: string, groupName: string) => {
-    const id =
-      cachedGroupId(queryClient, organization, groupName) ??
-      (await queryClient.ensureQueryData(group(organization, groupName)).catch(() => undefined))?.id;
-    if (!id) return;
-    prefetch(checkAuthorization(groupPermissionChecks(id)));
-    const features = await queryClient.ensureQueryData(entitlements()).catch(() => undefined);
-    if (isFeatureVisible(features, AI_FEATURE)) prefetch(groupAIBudget(id));
-  };
-
   return [
     { path: "/login", lazy: page(() => import("../pages/LoginPage/LoginPage")) },
     {
@@ -52,7 +42,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       HydrateFallback: () => <Spinner label="Loading" />,
       lazy: page(() => import("./AppLayout")),
       loader: async ({ request }: LoaderFunctionArgs) => {
-        prefetch(entitlements());
+        void queryClient.prefetchQuery(entitlements());
         try {
           await queryClient.ensureQueryData(me());
         } catch (error) {
@@ -66,7 +56,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: "/organizations/:organization/groups",
           loader: ({ params }: LoaderFunctionArgs) => {
-            prefetch(groups(params.organization ?? ""));
+            prefetchGroups(queryClient, params.organization ?? "");
             return null;
           },
           lazy: page(() => import("../pages/GroupsPage/GroupsPage")),
@@ -74,19 +64,19 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: "/organizations/:organization/groups/:groupName",
           loader: ({ params }: LoaderFunctionArgs) => {
-            prefetch(group(params.organization ?? "", params.groupName ?? ""));
+            prefetchGroupPage(queryClient, params.organization ?? "", params.groupName ?? "");
             return null;
           },
-          lazy: page(() => import("../pages/GroupsPage/GroupPage")),
+          lazy: page(loadGroupPage),
           children: [
-            { index: true, lazy: page(() => import("../pages/GroupsPage/GroupMembersPage")) },
+            { index: true, lazy: page(loadGroupMembersPage) },
             {
               path: "settings",
               loader: ({ params }: LoaderFunctionArgs) => {
-                void prefetchGroupDetails(params.organization ?? "", params.groupName ?? "");
+                prefetchGroupSettings(queryClient, params.organization ?? "", params.groupName ?? "");
                 return null;
               },
-              lazy: page(() => import("../pages/GroupsPage/GroupSettingsPage")),
+              lazy: page(loadGroupSettingsPage),
             },
           ],
         },

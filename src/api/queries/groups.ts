@@ -44,21 +44,6 @@ export const groupAIBudget = (groupId: string) => ({
   },
 });
 
-/** The id of a group already in the cache under its name or in its organization's list. */
-export function cachedGroupId(
-  queryClient: QueryClient,
-  organization: string,
-  groupName: string,
-): string | undefined {
-  const byName = queryClient.getQueryData<Group>(groupKey(organization, groupName));
-  if (byName) {
-    return byName.id;
-  }
-  return queryClient
-    .getQueryData<Group[]>(groupsKey(organization))
-    ?.find((g) => g.name === groupName)?.id;
-}
-
 export interface PatchGroupVariables extends PatchGroupRequest {
   groupId: string;
 }

@@ -1,14 +1,16 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, NavLink, Outlet, useParams } from "react-router";
 import { isNotFound } from "../../api/errors";
 import { group } from "../../api/queries/groups";
+import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 
 /** The group's header and its Members / Settings tabs. */
 const GroupPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
+  const queryClient = useQueryClient();
   const groupQuery = useQuery(group(organization, groupName));
   const base = `/organizations/${encodeURIComponent(organization)}/groups`;
   const groupPath = `${base}/${encodeURIComponent(groupName)}`;
@@ -45,10 +47,19 @@ const GroupPage: FC = () => {
         )}
       </header>
       <nav aria-label="Group sections" className="tabs">
-        <NavLink to={groupPath} end className="tab">
+        <NavLink
+          to={groupPath}
+          end
+          className="tab"
+          {...prefetchOnIntent(() => prefetchGroupPage(queryClient, organization, groupName))}
+        >
           Members
         </NavLink>
-        <NavLink to={`${groupPath}/settings`} className="tab">
+        <NavLink
+          to={`${groupPath}/settings`}
+          className="tab"
+          {...prefetchOnIntent(() => prefetchGroupSettings(queryClient, organization, groupName))}
+        >
           Settings
         </NavLink>
       </nav>

@@ -1,14 +1,18 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, useParams } from "react-router";
 import { groups } from "../../api/queries/groups";
+import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 
 /** The organization's groups, each linking to its page. */
 const GroupsPage: FC = () => {
   const { organization = "" } = useParams();
+  const queryClient = useQueryClient();
   const groupsQuery = useQuery(groups(organization));
+  const groupPath = (name: string) =>
+    `/organizations/${encodeURIComponent(organization)}/groups/${encodeURIComponent(name)}`;
   return (
     <div className="page">
       <header className="page-header">
@@ -26,17 +30,32 @@ const GroupsPage: FC = () => {
             <tr>
               <th scope="col">Group</th>
               <th scope="col">Members</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {groupsQuery.data.map((g) => (
               <tr key={g.id}>
                 <td>
-                  <Link to={`/organizations/${encodeURIComponent(organization)}/groups/${encodeURIComponent(g.name)}`}>
+                  <Link
+                    to={groupPath(g.name)}
+                    {...prefetchOnIntent(() => prefetchGroupPage(queryClient, organization, g.name))}
+                  >
                     {g.display_name || g.name}
                   </Link>
                 </td>
                 <td>{g.total_member_count.toLocaleString("en-US")}</td>
+                <td>
+                  <Link
+                    to={`${groupPath(g.name)}/settings`}
+                    aria-label={`Settings of ${g.display_name || g.name}`}
+                    {...prefetchOnIntent(() => prefetchGroupSettings(queryClient, organization, g.name))}
+                  >
+                    Settings
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,67 @@
+// Everything a page needs, started at once: by the route loaders at navigation
+// time, and by links on hover or focus. Each goes through the same query
+// options the pages use, so nothing is fetched twice.
+import type { QueryClient } from "@tanstack/react-query";
+import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";
+import { entitlements } from "../api/queries/entitlements";
+import { group, groupAIBudget, groupKey, groups, groupsKey } from "../api/queries/groups";
+import { AI_FEATURE, type Group } from "../api/types";
+import { isFeatureVisible } from "../hooks/useFeatureVisibility";
+
+export const loadGroupSettingsPage = () => import("../pages/GroupsPage/GroupSettingsPage");
+export const loadGroupPage = () => import("../pages/GroupsPage/GroupPage");
+export const loadGroupMembersPage = () => import("../pages/GroupsPage/GroupMembersPage");
+
+const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
+
+/**
+ * The group under its name, taken from the organization's list when that is
+ * already loaded (the list answers whole groups), else fetched.
+ */
+export function prefetchGroup(queryClient: QueryClient, organization: string, groupName: string): Promise<Group | undefined> {
+  const key = groupKey(organization, groupName);
+  const listed = queryClient.getQueryData<Group[]>(groupsKey(organization))?.find((g) => g.name === groupName);
+  if (listed && !queryClient.getQueryData(key)) {
+    const listedAt = queryClient.getQueryState(groupsKey(organization))?.dataUpdatedAt;
+    queryClient.setQueryData(key, listed, { updatedAt: listedAt });
+  }
+  return queryClient.ensureQueryData(group(organization, groupName)).catch(() => undefined);
+}
+
+export function prefetchGroups(queryClient: QueryClient, organization: string): void {
+  quietly(queryClient.prefetchQuery(groups(organization)));
+}
+
+/** The group page: its data and its code. */
+export function prefetchGroupPage(queryClient: QueryClient, organization: string, groupName: string): void {
+  quietly(loadGroupPage());
+  quietly(loadGroupMembersPage());
+  quietly(prefetchGroup(queryClient, organization, groupName));
+}
+
+/**
+ * The settings page: its code, the group, and (once the group's id is known)
+ * the permission check and the budget, which needs the AI entitlement.
+ */
+export function prefetchGroupSettings(queryClient: QueryClient, organization: string, groupName: string): void {
+  quietly(loadGroupPage());
+  quietly(loadGroupSettingsPage());
+  quietly(
+    (async () => {
+      const loaded = await prefetchGroup(queryClient, organization, groupName);
+      if (!loaded) return;
+      quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
+      const features = await queryClient.ensureQueryData(entitlements());
+      if (isFeatureVisible(features, AI_FEATURE)) {
+        quietly(queryClient.prefetchQuery(groupAIBudget(loaded.id)));
+      }
+    })(),
+  );
+}
+
+/** Props for a link: hovering or focusing it starts loading what it leads to. */
+export const prefetchOnIntent = (start: () => void) => ({
+  onMouseEnter: start,
+  onFocus: start,
+  onTouchStart: start,
+});

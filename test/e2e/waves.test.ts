@@ -1,0 +1,95 @@
+// Request waves per navigation, against the real server with 100 ms added to
+// every API answer: the design's limits, asserted (times are the bench's job).
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuild } from "../../server/build";
+import { signIn, startServerProcess, type ServerProcess } from "../serverProcess";
+import { launchChromium } from "./browser";
+import { countWaves, watchApi } from "./waves";
+
+const BUDGET_LABEL = "Monthly budget per member (USD)";
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureBuild();
+  [server, browser] = await Promise.all([startServerProcess({ env: { API_LATENCY_MS: "100" } }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signedInPage(): Promise<{ page: Page; context: BrowserContext; api: ReturnType<typeof watchApi> }> {
+  const context = await browser.newContext({ baseURL: server.url });
+  const token = await signIn(server.url, "admin");
+  await context.addCookies([{ name: "coder_session_token", value: token, url: server.url }]);
+  const page = await context.newPage();
+  return { page, context, api: watchApi(page) };
+}
+
+describe("request waves", () => {
+  it("countWaves counts chains, not requests", () => {
+    expect(countWaves([])).toBe(0);
+    expect(countWaves([{ method: "GET", path: "a", start: 0, end: 100 }, { method: "GET", path: "b", start: 1, end: 101 }])).toBe(1);
+    expect(countWaves([{ method: "GET", path: "a", start: 0, end: 100 }, { method: "GET", path: "b", start: 105, end: 205 }])).toBe(2);
+  });
+
+  it("loads the settings page directly in 2 waves: the group, then its budget", async () => {
+    const { page, context, api } = await signedInPage();
+    await page.goto("/organizations/coder/groups/developers/settings");
+    await page.getByLabel(BUDGET_LABEL).waitFor();
+    await api.settle();
+    expect(countWaves(api.log)).toBe(2);
+    await context.close();
+  });
+
+  it("arrives from the groups list in 1 wave, since the list already has the group", async () => {
+    const { page, context, api } = await signedInPage();
+    await page.goto("/organizations/coder/groups");
+    const link = page.getByRole("link", { name: "Settings of Developers" });
+    await link.waitFor();
+    await api.settle();
+    api.reset();
+    // A click with no hover first: only the navigation's own prefetch runs.
+    await link.evaluate((element: HTMLElement) => element.click());
+    await page.getByLabel(BUDGET_LABEL).waitFor();
+    await api.settle();
+    expect(countWaves(api.log)).toBe(1);
+    expect(api.log.map((r) => r.path).sort()).toEqual(["/api/v2/authcheck", "/api/v2/groups/0a7c5d5e-0000-4000-9000-000000000001/ai/budget"]);
+    await context.close();
+  });
+
+  it("needs no wave after the Settings tab was hovered", async () => {
+    const { page, context, api } = await signedInPage();
+    await page.goto("/organizations/coder/groups/developers");
+    const tab = page.getByRole("link", { name: "Settings" });
+    await tab.waitFor();
+    await api.settle();
+    await tab.hover();
+    await api.settle();
+    api.reset();
+    await tab.click();
+    await page.getByLabel(BUDGET_LABEL).waitFor();
+    await api.settle();
+    expect(api.log).toEqual([]);
+    await context.close();
+  });
+
+  it("saves in 1 wave, and the group page after it needs none", async () => {
+    const { page, context, api } = await signedInPage();
+    await page.goto("/organizations/coder/groups/data-science/settings");
+    await page.getByLabel(BUDGET_LABEL).waitFor();
+    await page.getByLabel("Display name").fill("Data Science Team");
+    await page.getByLabel(BUDGET_LABEL).fill("40");
+    await api.settle();
+    api.reset();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(`${server.url}/organizations/coder/groups/data-science`);
+    await page.getByRole("heading", { name: "Data Science Team" }).waitFor();
+    await api.settle(500);
+    expect(countWaves(api.log)).toBe(1);
+    expect(api.log.map((r) => r.method).sort()).toEqual(["PATCH", "PUT"]);
+    await context.close();
+  });
+});
