@@ -3,6 +3,7 @@ import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { createApi } from "./app";
 import type { Database } from "./db/database";
 import { openStore } from "./embedded";
@@ -48,6 +49,7 @@ export interface RunningServer {
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const app = new Hono();
+  app.use(compress());
   let db: Database | undefined;
   if (config.coderUrl) {
     app.all("/api/*", proxyToCoder(config.coderUrl));

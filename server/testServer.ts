@@ -5,7 +5,8 @@ import { closeOnSignals, configFromEnv, distDir, hasBuild, startServer } from ".
 
 const running = await startServer({
   ...configFromEnv(),
-  staticDir: hasBuild() ? distDir : undefined,
+  // The bench serves its reconstruction of the originating change from here.
+  staticDir: process.env.STATIC_DIR ?? (hasBuild() ? distDir : undefined),
   testFaults: {},
 });
 closeOnSignals(running);

@@ -16,8 +16,11 @@ import { RouteError } from "./RouteError";
 
 export const DEFAULT_ORGANIZATION = import.meta.env.VITE_DEFAULT_ORGANIZATION ?? "coder";
 
-const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
-  Component: (await load()).default,
+// React Router's lazy *object* form: with the function form the router must
+// load a route's module before running its loader (the module could bring
+// one), which chains the data behind the code. This way they load together.
+const page = (load: () => Promise<{ default: React.ComponentType }>) => ({
+  Component: async () => (await load()).default,
 });
 
 export const loginPath = (returnTo: string) =>
