@@ -24,7 +24,7 @@ interface AppUnderTest {
   name: string;
   outDir: string;
   configFile: string;
-  /** Package → minified bytes, and chunk file → packages in it. */
+  /** Package → bytes rendered into the build (before minification), and chunk file → packages in it. */
   costs: Map<string, number>;
   chunkPackages: Map<string, Set<string>>;
 }
@@ -208,7 +208,7 @@ function table(ours: Results, theirs: Results): string {
 
 function costTable(app: AppUnderTest): string {
   const sorted = [...app.costs.entries()].sort((a, b) => b[1] - a[1]);
-  return ["| package | minified bytes in the build |", "| --- | --- |", ...sorted.map(([name, bytes]) => `| ${name} | ${kB(bytes)} |`)].join("\n");
+  return ["| package | bytes it adds to the build (before minification) |", "| --- | --- |", ...sorted.map(([name, bytes]) => `| ${name} | ${kB(bytes)} |`)].join("\n");
 }
 
 const ours: AppUnderTest = { name: "this app", outDir: path.join(ROOT, "dist"), configFile: path.join(ROOT, "vite.config.ts"), costs: new Map(), chunkPackages: new Map() };

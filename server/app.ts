@@ -6,7 +6,9 @@ import { authRoutes } from "./routes/auth";
 import { authCheckRoutes } from "./routes/authcheck";
 import { entitlementRoutes } from "./routes/entitlements";
 import { groupAIBudgetRoutes } from "./routes/groupAIBudgets";
+import { aiSpendRoutes } from "./routes/aiSpend";
 import { groupRoutes } from "./routes/groups";
+import { userAIBudgetOverrideRoutes } from "./routes/userAIBudgetOverrides";
 import { userRoutes } from "./routes/users";
 import { requireSession } from "./session";
 
@@ -58,6 +60,8 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
   api.route("/", authCheckRoutes());
   api.route("/", groupRoutes());
   api.route("/", groupAIBudgetRoutes());
+  api.route("/", aiSpendRoutes());
+  api.route("/", userAIBudgetOverrideRoutes());
   api.route("/", auditRoutes());
   return api;
 }

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Response as ApiResponse, ValidationError } from "../src/api/types";
+import type { SpendStore } from "./db/spendStore";
 import type { Store, UserRow } from "./db/store";
 import type { LoginRateLimiter } from "./rateLimit";
 
@@ -13,6 +14,7 @@ export interface Faults {
 
 export interface Deps {
   store: Store;
+  spend: SpendStore;
   aiEntitled: boolean;
   loginLimiter: LoginRateLimiter;
   /** Present only in the test build of the server. */

@@ -1,6 +1,7 @@
 // The demo data, created on a database's first start and the same every time:
 // fixed ids, fixed names, one password for every user.
 import { hashPassword } from "./auth";
+import { dollarsToMicros } from "../src/utils/currency";
 import type { Database } from "./db/database";
 
 export const DEMO_PASSWORD = "SomeSecurePassword!";
@@ -29,6 +30,18 @@ export const SEED_GROUPS = [
   { id: groupId(2), name: "data-science", displayName: "Data Science", members: ["grace", "heidi", "ivan"], budgetMicros: null },
   { id: groupId(3), name: "contractors", displayName: "Contractors", members: ["judy"], budgetMicros: 0 },
   { id: groupId(4), name: "new-hires", displayName: "New Hires", members: [], budgetMicros: null },
+];
+
+// This month's demo spend, in dollars, charged to the group that governs each
+// user: under 85 %, between 85 % and 100 %, over the limit, and against $0.
+export const SEED_SPEND: { username: string; group: string; usd: number }[] = [
+  { username: "member", group: "developers", usd: 120 },
+  { username: "alice", group: "developers", usd: 312.5 },
+  { username: "bob", group: "developers", usd: 870 },
+  { username: "carol", group: "developers", usd: 1_050 },
+  { username: "dave", group: "developers", usd: 24.99 },
+  { username: "grace", group: "Everyone", usd: 40 },
+  { username: "judy", group: "contractors", usd: 2.5 },
 ];
 
 /** Seeds an empty database; a database that has users is left alone. */
@@ -73,6 +86,14 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
           group.budgetMicros,
         ]);
       }
+    }
+    const groupIdOf = new Map<string, string>([["Everyone", ORGANIZATION_ID], ...SEED_GROUPS.map((g) => [g.name, g.id] as [string, string])]);
+    for (const spent of SEED_SPEND) {
+      await tx.query(
+        `INSERT INTO ai_user_daily_spend (user_id, group_id, day, spend_micros)
+         VALUES ($1, $2, date_trunc('month', now() AT TIME ZONE 'UTC')::date, $3)`,
+        [idOf.get(spent.username), groupIdOf.get(spent.group), dollarsToMicros(String(spent.usd))],
+      );
     }
   });
   return true;

@@ -8,6 +8,7 @@ import { createApi } from "./app";
 import type { Database } from "./db/database";
 import { openStore } from "./embedded";
 import type { Faults } from "./httpapi";
+import { SpendStore } from "./db/spendStore";
 import { proxyToCoder } from "./proxy";
 import { LoginRateLimiter } from "./rateLimit";
 
@@ -58,6 +59,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     db = opened.db;
     const deps = {
       store: opened.store,
+      spend: new SpendStore(opened.db),
       aiEntitled: config.aiEntitled,
       loginLimiter: new LoginRateLimiter(),
       faults: config.testFaults,

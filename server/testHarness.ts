@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createApi } from "./app";
 import { openDatabase, type Database } from "./db/database";
 import { migrate } from "./db/migrate";
+import { SpendStore } from "./db/spendStore";
 import { Store } from "./db/store";
 import type { Faults } from "./httpapi";
 import { LoginRateLimiter } from "./rateLimit";
@@ -25,7 +26,7 @@ export async function dropSchema(schema: string): Promise<void> {
 export interface TestApi {
   db: Database;
   store: Store;
-  deps: { store: Store; aiEntitled: boolean; loginLimiter: LoginRateLimiter; faults: Faults };
+  deps: { store: Store; spend: SpendStore; aiEntitled: boolean; loginLimiter: LoginRateLimiter; faults: Faults };
   request: (path: string, init?: RequestInit & { as?: string }) => Promise<Response>;
   json: <T = unknown>(path: string, init?: RequestInit & { as?: string }) => Promise<{ status: number; body: T }>;
   login: (username: string) => Promise<string>;
@@ -33,7 +34,7 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
-const TABLES = "audit_logs, api_keys, group_ai_budgets, group_members, groups, organization_members, users, organizations";
+const TABLES = "ai_user_daily_spend, user_ai_budget_overrides, audit_logs, api_keys, group_ai_budgets, group_members, groups, organization_members, users, organizations";
 
 export async function openTestApi(): Promise<TestApi> {
   const schema = newSchemaName();
@@ -41,7 +42,7 @@ export async function openTestApi(): Promise<TestApi> {
   await migrate(db);
   await seedIfEmpty(db);
   const store = new Store(db);
-  const deps = { store, aiEntitled: true, loginLimiter: new LoginRateLimiter(), faults: {} as Faults };
+  const deps = { store, spend: new SpendStore(db), aiEntitled: true, loginLimiter: new LoginRateLimiter(), faults: {} as Faults };
   const api = createApi({ deps });
   const tokens = new Map<string, string>();
 

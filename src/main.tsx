@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { createBrowserRouter } from "react-router";
 import { App } from "./app/App";
 import { createQueryClient } from "./app/queryClient";
+import { prefetchForLocation } from "./app/prefetch";
 import { createRoutes, loginPath } from "./app/routes";
 import "./index.css";
 
@@ -10,6 +11,7 @@ const queryClient = createQueryClient(() => {
   const { pathname, search } = window.location;
   if (pathname !== "/login") void router.navigate(loginPath(pathname + search));
 });
+prefetchForLocation(queryClient, window.location.pathname);
 const router = createBrowserRouter(createRoutes(queryClient));
 
 createRoot(document.getElementById("root")!).render(

@@ -12,7 +12,7 @@ import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";
 import { canUpdateGroup } from "../rbac";
 import { readableGroup } from "./groups";
 
-const requireAIEntitlement: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const requireAIEntitlement: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get("deps").aiEntitled) return apiError(c, 403, AI_UNENTITLED_MESSAGE);
   await next();
 };

@@ -148,6 +148,72 @@ export interface AuditLogResponse {
   count: number;
 }
 
+export type LimitSource = "group" | "user_override";
+
+export interface EffectiveBudget {
+  spend_limit_micros: number;
+  limit_source: LimitSource;
+}
+
+/** One member's spend this period and which budget governs them. */
+export interface GroupMemberAISpend {
+  user_id: string;
+  /** The group whose budget governs the member (the Everyone group when none does). */
+  effective_group_id: string | null;
+  effective_budget: EffectiveBudget | null;
+  /** This group's own budget, if it has one. */
+  group_budget: { spend_limit_micros: number } | null;
+  /** The member's spend this period. */
+  group_spend_micros: number;
+}
+
+export interface GroupMembersAISpendResponse {
+  period_start: string;
+  period_end: string;
+  members: GroupMemberAISpend[];
+}
+
+export interface GroupAISpend {
+  group_id: string;
+  spend_limit_micros: number | null;
+  /** Per-member limit × members; null without a budget. */
+  total_spend_limit_micros: number | null;
+  /** Spend charged to this group this period. */
+  current_spend_micros: number;
+}
+
+export interface GroupsAISpendResponse {
+  period_start: string;
+  period_end: string;
+  groups: GroupAISpend[];
+}
+
+export interface UserAIBudgetOverride {
+  user_id: string;
+  group_id: string;
+  spend_limit_micros: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UpsertUserAIBudgetOverrideRequest {
+  group_id: string;
+  spend_limit_micros: number;
+}
+
+export interface UserAISpend {
+  user_id: string;
+  effective_group_id: string | null;
+  effective_budget: EffectiveBudget | null;
+  current_spend_micros: number;
+  period_start: string;
+  period_end: string;
+}
+
+/** At most this many ids in one spend request, as Coder allows. */
+export const MAX_SPEND_IDS = 100;
+export const NOT_A_GROUP_MEMBER_MESSAGE = "User is not a member of the referenced group.";
+
 /** The feature that gates AI budgets in Coder's entitlements. */
 export const AI_FEATURE = "aibridge";
 

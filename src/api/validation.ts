@@ -57,6 +57,17 @@ export function checkUpsertBudgetBody(body: unknown): Checked<number> {
   return { ok: true, value: micros };
 }
 
+/** `{"group_id": <uuid>, "spend_limit_micros": <integer 0..1e12>}`. */
+export function checkUpsertOverrideBody(body: unknown): Checked<{ group_id: string; spend_limit_micros: number }> {
+  if (!isPlainObject(body)) return badRequest("Request body must be a JSON object.");
+  const { group_id, ...rest } = body;
+  if (typeof group_id !== "string" || !/^[0-9a-f-]{36}$/i.test(group_id)) {
+    return badRequest("Validation failed.", [{ field: "group_id", detail: "Must be a group id." }]);
+  }
+  const limit = checkUpsertBudgetBody(rest);
+  return limit.ok ? { ok: true, value: { group_id, spend_limit_micros: limit.value } } : limit;
+}
+
 export function groupNameProblem(name: string): string | undefined {
   if (name === "") return "Name is required.";
   if (name.length > GROUP_NAME_MAX_LENGTH)

@@ -2,9 +2,11 @@
 // time, and by links on hover or focus. Each goes through the same query
 // options the pages use, so nothing is fetched twice.
 import type { QueryClient } from "@tanstack/react-query";
+import { matchPath } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";
 import { entitlements } from "../api/queries/entitlements";
 import { group, groupAIBudget, groupKey, groups, groupsKey } from "../api/queries/groups";
+import { me } from "../api/queries/users";
 import { AI_FEATURE, type Group } from "../api/types";
 import { isFeatureVisible } from "../hooks/useFeatureVisibility";
 
@@ -65,3 +67,20 @@ export const prefetchOnIntent = (start: () => void) => ({
   onFocus: start,
   onTouchStart: start,
 });
+
+/**
+ * What the page at `pathname` needs, started as soon as the app's code runs:
+ * the router would otherwise load the routes' code before calling their
+ * loaders. Loaders call the same functions later; nothing is fetched twice.
+ */
+export function prefetchForLocation(queryClient: QueryClient, pathname: string): void {
+  if (matchPath("/login", pathname)) return;
+  quietly(queryClient.prefetchQuery(me()));
+  quietly(queryClient.prefetchQuery(entitlements()));
+  const settings = matchPath("/organizations/:organization/groups/:groupName/settings", pathname);
+  if (settings) return prefetchGroupSettings(queryClient, settings.params.organization!, settings.params.groupName!);
+  const groupPage = matchPath("/organizations/:organization/groups/:groupName", pathname);
+  if (groupPage) return prefetchGroupPage(queryClient, groupPage.params.organization!, groupPage.params.groupName!);
+  const list = matchPath("/organizations/:organization/groups", pathname);
+  if (list) prefetchGroups(queryClient, list.params.organization!);
+}
