@@ -1,6 +1,10 @@
 import axios, { isAxiosError, type AxiosInstance } from "axios";
 import { preconditionHeaders } from "./versions";
 import type {
+  GroupMembersAISpendResponse,
+  GroupsAISpendResponse,
+  UpsertUserAIBudgetOverrideRequest,
+  UserAIBudgetOverride,
   AuthorizationRequest,
   AuthorizationResponse,
   Entitlements,
@@ -182,6 +186,47 @@ export class ApiClient {
       { headers: expectedETag === undefined ? {} : preconditionHeaders(expectedETag) },
     );
     return { budget: response.data, etag: etagOf(response.headers) };
+  };
+
+  getGroupMembersAISpend = async (
+    groupId: string,
+    userIds: string[],
+    signal?: AbortSignal,
+  ): Promise<GroupMembersAISpendResponse> => {
+    const response = await this.axios.get<GroupMembersAISpendResponse>(
+      path`/api/v2/groups/${groupId}/members/ai/spend`,
+      { params: { user_ids: userIds.join(",") }, signal },
+    );
+    return response.data;
+  };
+
+  getGroupsAISpend = async (
+    organization: string,
+    groupIds: string[],
+    signal?: AbortSignal,
+  ): Promise<GroupsAISpendResponse> => {
+    const response = await this.axios.get<GroupsAISpendResponse>(
+      path`/api/v2/organizations/${organization}/groups/ai/spend`,
+      { params: { group_ids: groupIds.join(",") }, signal },
+    );
+    return response.data;
+  };
+
+  getUserAIBudgetOverride = async (user: string, signal?: AbortSignal): Promise<UserAIBudgetOverride> => {
+    const response = await this.axios.get<UserAIBudgetOverride>(path`/api/v2/users/${user}/ai/budget/override`, { signal });
+    return response.data;
+  };
+
+  upsertUserAIBudgetOverride = async (
+    user: string,
+    request: UpsertUserAIBudgetOverrideRequest,
+  ): Promise<UserAIBudgetOverride> => {
+    const response = await this.axios.put<UserAIBudgetOverride>(path`/api/v2/users/${user}/ai/budget/override`, request);
+    return response.data;
+  };
+
+  deleteUserAIBudgetOverride = async (user: string): Promise<void> => {
+    await this.axios.delete(path`/api/v2/users/${user}/ai/budget/override`);
   };
 
   deleteGroupAIBudget = async (groupId: string, expectedETag?: string | null): Promise<void> => {

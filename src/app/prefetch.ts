@@ -7,6 +7,7 @@ import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCh
 import { entitlements } from "../api/queries/entitlements";
 import { group, groupAIBudget, groupKey, groups, groupsKey } from "../api/queries/groups";
 import { me } from "../api/queries/users";
+import { groupMembersAISpend } from "../api/queries/aiSpend";
 import { AI_FEATURE, type Group } from "../api/types";
 import { isFeatureVisible } from "../hooks/useFeatureVisibility";
 
@@ -34,11 +35,23 @@ export function prefetchGroups(queryClient: QueryClient, organization: string): 
   quietly(queryClient.prefetchQuery(groups(organization)));
 }
 
+/** The members' spend, when the deployment has AI budgets. */
+async function prefetchMembersSpend(queryClient: QueryClient, loaded: Group): Promise<void> {
+  const features = await queryClient.ensureQueryData(entitlements());
+  if (!isFeatureVisible(features, AI_FEATURE)) return;
+  quietly(queryClient.prefetchQuery(groupMembersAISpend(loaded.id, loaded.members.map((m) => m.id))));
+}
+
 /** The group page: its data and its code. */
 export function prefetchGroupPage(queryClient: QueryClient, organization: string, groupName: string): void {
   quietly(loadGroupPage());
   quietly(loadGroupMembersPage());
-  quietly(prefetchGroup(queryClient, organization, groupName));
+  quietly(
+    (async () => {
+      const loaded = await prefetchGroup(queryClient, organization, groupName);
+      if (loaded) await prefetchMembersSpend(queryClient, loaded);
+    })(),
+  );
 }
 
 /**
@@ -56,6 +69,7 @@ export function prefetchGroupSettings(queryClient: QueryClient, organization: st
       const features = await queryClient.ensureQueryData(entitlements());
       if (isFeatureVisible(features, AI_FEATURE)) {
         quietly(queryClient.prefetchQuery(groupAIBudget(loaded.id)));
+        await prefetchMembersSpend(queryClient, loaded);
       }
     })(),
   );

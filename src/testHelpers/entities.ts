@@ -80,3 +80,17 @@ const baseEntitlements = (aiEnabled: boolean): Entitlements => ({
 
 export const MockEntitlements = baseEntitlements(true);
 export const MockEntitlementsWithoutAI = baseEntitlements(false);
+
+/** This month's spend of the mock members, in micros. */
+export const MockMemberSpend: Record<string, number> = {
+  alice: 120_000_000,
+  bob: 870_000_000,
+  carol: 1_050_000_000,
+  dave: 24_990_000,
+  erin: 0,
+  frank: 0,
+  member: 312_500_000,
+};
+
+export const MockOtherGroupId = "a1b2c3d4-0000-4000-8000-0000000000ff";
+export const MockPeriod = { period_start: "2026-11-01T00:00:00.000Z", period_end: "2026-12-01T00:00:00.000Z" };

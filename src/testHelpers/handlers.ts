@@ -15,6 +15,8 @@ import {
 import { checkPatchGroupBody, checkUpsertBudgetBody } from "../api/validation";
 import { budgetETag, versionOfETag } from "../api/versions";
 import {
+  MockMemberSpend,
+  MockPeriod,
   MockBudget,
   MockEntitlements,
   MockEntitlementsWithoutAI,
@@ -34,6 +36,10 @@ interface MockBackendState {
   canUpdateGroups: boolean;
   signedIn: boolean;
   user: User;
+  /** Each user's spend this period, in micros. */
+  spend: Map<string, number>;
+  /** Users governed by something other than the group asked about. */
+  governedElsewhere: Map<string, { group_id: string; spend_limit_micros: number | null; limit_source: "group" | "user_override" }>;
 }
 
 const initialState = (): MockBackendState => ({
@@ -45,6 +51,8 @@ const initialState = (): MockBackendState => ({
   canUpdateGroups: true,
   signedIn: true,
   user: MockOwner,
+  spend: new Map(MockGroup.members.map((m) => [m.id, MockMemberSpend[m.username] ?? 0])),
+  governedElsewhere: new Map(),
 });
 
 /** The mock backend's data; tests may change it before rendering. */
@@ -125,6 +133,26 @@ function budgetRoute<T extends Record<string, string | readonly string[] | undef
   };
 }
 
+function memberSpend(group: Group, userId: string) {
+  const budget = mockBackend.budgets.get(group.id);
+  const elsewhere = mockBackend.governedElsewhere.get(userId);
+  const governing = elsewhere
+    ? { id: elsewhere.group_id, budget: elsewhere.spend_limit_micros === null ? null : { spend_limit_micros: elsewhere.spend_limit_micros, limit_source: elsewhere.limit_source } }
+    : budget
+      ? { id: group.id, budget: { spend_limit_micros: budget.spend_limit_micros, limit_source: "group" as const } }
+      : { id: group.organization_id, budget: null };
+  return {
+    user_id: userId,
+    effective_group_id: governing.id,
+    effective_budget: governing.budget,
+    group_budget: budget ? { spend_limit_micros: budget.spend_limit_micros } : null,
+    group_spend_micros: mockBackend.spend.get(userId) ?? 0,
+  };
+}
+
+const idsParam = (request: Request, name: string) =>
+  (new URL(request.url).searchParams.get(name) ?? "").split(",").filter(Boolean);
+
 export const handlers = [
   http.post("*/api/v2/users/login", async ({ request }) => {
     const body = await readJson(request);
@@ -200,6 +228,30 @@ export const handlers = [
     }
     Object.assign(group, fields);
     return HttpResponse.json(group);
+  }),
+
+  http.get("*/api/v2/groups/:groupId/members/ai/spend", ({ params, request }) => {
+    if (!mockBackend.signedIn) return unauthorized();
+    if (!mockBackend.aiEntitled) return error(403, { message: AI_UNENTITLED_MESSAGE });
+    const group = findGroupById(String(params.groupId));
+    if (!group) return notFound();
+    const ids = idsParam(request, "user_ids");
+    if (ids.length > 100) return error(400, { message: "At most 100 ids may be asked for at once." });
+    const members = new Set(group.members.map((m) => m.id));
+    return HttpResponse.json({ ...MockPeriod, members: ids.filter((id) => members.has(id)).map((id) => memberSpend(group, id)) });
+  }),
+
+  http.get("*/api/v2/organizations/:organization/groups/ai/spend", ({ request }) => {
+    if (!mockBackend.signedIn) return unauthorized();
+    if (!mockBackend.aiEntitled) return error(403, { message: AI_UNENTITLED_MESSAGE });
+    const groups = idsParam(request, "group_ids").flatMap((id) => {
+      const group = findGroupById(id);
+      if (!group) return [];
+      const limit = mockBackend.budgets.get(id)?.spend_limit_micros ?? null;
+      const spent = group.members.reduce((sum, m) => sum + (mockBackend.spend.get(m.id) ?? 0), 0);
+      return [{ group_id: id, spend_limit_micros: limit, total_spend_limit_micros: limit === null ? null : limit * group.total_member_count, current_spend_micros: spent }];
+    });
+    return HttpResponse.json({ ...MockPeriod, groups });
   }),
 
   http.get(

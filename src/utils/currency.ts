@@ -118,3 +118,27 @@ export function groupWideMaximumMicros(
 ): bigint {
   return BigInt(spendLimitMicros) * BigInt(memberCount);
 }
+
+export type SpendStatus = "unlimited" | "normal" | "warning" | "exceeded";
+
+/**
+ * Spend against a limit, as Coder colours it: warning from 85 %, exceeded from
+ * 100 %; a $0 limit with any spend is exceeded. Computed in BigInt.
+ */
+export function spendStatus(spentMicros: number | bigint, limitMicros: number | bigint | null): SpendStatus {
+  if (limitMicros === null) return "unlimited";
+  const spent = BigInt(spentMicros);
+  const limit = BigInt(limitMicros);
+  if (limit === 0n) return spent > 0n ? "exceeded" : "normal";
+  if (spent >= limit) return "exceeded";
+  if (spent * 100n >= limit * 85n) return "warning";
+  return "normal";
+}
+
+/** Whole percent of the limit spent, rounded down, for a progress bar. */
+export function percentSpent(spentMicros: number | bigint, limitMicros: number | bigint): number {
+  const spent = BigInt(spentMicros);
+  const limit = BigInt(limitMicros);
+  if (limit === 0n) return spent > 0n ? 100 : 0;
+  return Number((spent * 100n) / limit);
+}

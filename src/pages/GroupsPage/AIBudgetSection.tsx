@@ -1,5 +1,8 @@
 import { useField } from "formik";
 import type { FC, ReactNode } from "react";
+import type { GroupMemberAISpend } from "../../api/types";
+import { budgetImpact } from "../../utils/budgetImpact";
+import { formatResetDay } from "../../utils/budgetPeriod";
 import { formatMicrosAsUSD, groupWideMaximumMicros } from "../../utils/currency";
 import { FormField } from "../../components/FormField";
 import { budgetFromInput, budgetInputError } from "./groupSettingsForm";
@@ -29,12 +32,48 @@ export function budgetHelperText(input: string, memberCount: number): ReactNode 
   return maximum;
 }
 
+/** This period's spend of the group's members, for the impact preview. */
+export interface MembersSpendForPreview {
+  groupId: string;
+  periodEnd: string;
+  members: GroupMemberAISpend[];
+}
+
+const members = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "member" : "members"}`;
+
+/** What the typed budget would do at once; nothing for empty, 0 (said above) or invalid input. */
+export const ImpactPreview: FC<{ input: string; spend: MembersSpendForPreview }> = ({ input, spend }) => {
+  if (budgetInputError(input)) return null;
+  const limit = budgetFromInput(input);
+  if (limit === null || limit === 0) return null;
+  const { governed, blocked, unaffected } = budgetImpact(spend.groupId, limit, spend.members);
+  const amount = formatMicrosAsUSD(limit);
+  return (
+    <div className="impact" role="status" aria-live="polite">
+      {governed > 0 && (
+        <p>
+          {blocked > 0
+            ? `${blocked.toLocaleString("en-US")} of ${members(governed)} ${blocked === 1 ? "has" : "have"} already spent ${amount} or more this month and will be blocked until ${formatResetDay(spend.periodEnd)}.`
+            : `No member has spent ${amount} yet this month.`}
+        </p>
+      )}
+      {unaffected > 0 && (
+        <p>
+          {members(unaffected)} {unaffected === 1 ? "is" : "are"} governed by another group or a per-user override
+          and {unaffected === 1 ? "is" : "are"} not affected.
+        </p>
+      )}
+    </div>
+  );
+};
+
 interface AIBudgetSectionProps {
   memberCount: number;
   readOnly: boolean;
+  membersSpend?: MembersSpendForPreview;
 }
 
-export const AIBudgetSection: FC<AIBudgetSectionProps> = ({ memberCount, readOnly }) => {
+export const AIBudgetSection: FC<AIBudgetSectionProps> = ({ memberCount, readOnly, membersSpend }) => {
   const [{ value }] = useField<string>("monthly_budget_per_member");
   return (
     <section className="form-section" aria-labelledby="ai-budget-heading">
@@ -53,6 +92,7 @@ export const AIBudgetSection: FC<AIBudgetSectionProps> = ({ memberCount, readOnl
         validateLive
         helperText={budgetInputError(value) ? undefined : budgetHelperText(value, memberCount)}
       />
+      {membersSpend && !readOnly && <ImpactPreview input={value} spend={membersSpend} />}
     </section>
   );
 };

@@ -1,14 +1,26 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FC } from "react";
 import { useParams } from "react-router";
+import { groupMembersAISpend } from "../../api/queries/aiSpend";
 import { group } from "../../api/queries/groups";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { SpendMeter } from "../../components/SpendMeter";
+import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
+import { governingBudgetText } from "../../utils/budgetImpact";
+import { formatPeriod } from "../../utils/budgetPeriod";
+import { formatMicrosAsUSD } from "../../utils/currency";
 
 export const MEMBERS_PAGE_SIZE = 25;
 
-/** The group's members, a page at a time so a large group stays quick. */
+/** The group's members, a page at a time so a large group stays quick, with their AI spend. */
 const GroupMembersPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
   const { data } = useQuery(group(organization, groupName));
+  const ai = useAIFeatureVisible();
+  const spendQuery = useQuery({
+    ...groupMembersAISpend(data?.id ?? "", data?.members.map((m) => m.id) ?? []),
+    enabled: Boolean(data && ai.visible),
+  });
   const [page, setPage] = useState(0);
   if (!data) return null;
   const members = data.members;
@@ -17,30 +29,63 @@ const GroupMembersPage: FC = () => {
   if (members.length === 0) {
     return <p className="empty">This group has no members yet.</p>;
   }
+  const spend = spendQuery.data;
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading" className="visually-hidden">
         Members
       </h2>
+      {ai.visible && spend && (
+        <p className="period">
+          AI budget period: {formatPeriod(spend.period_start, spend.period_end)} (UTC). Spend is approximate and may
+          lag by a few minutes.
+        </p>
+      )}
+      {ai.visible && spendQuery.error && (
+        <ErrorAlert title="Could not load the members' AI spend." error={spendQuery.error} onRetry={() => void spendQuery.refetch()} />
+      )}
       <table className="table">
         <thead>
           <tr>
             <th scope="col">User</th>
             <th scope="col">Email</th>
             <th scope="col">Status</th>
+            {ai.visible && <th scope="col">AI spend</th>}
+            {ai.visible && <th scope="col">Budget group</th>}
           </tr>
         </thead>
         <tbody>
-          {shown.map((member) => (
-            <tr key={member.id}>
-              <td>
-                <span className="member-name">{member.name || member.username}</span>
-                <span className="member-username">{member.username}</span>
-              </td>
-              <td>{member.email}</td>
-              <td>{member.status}</td>
-            </tr>
-          ))}
+          {shown.map((member) => {
+            const memberSpend = spend?.byUser.get(member.id);
+            return (
+              <tr key={member.id}>
+                <td>
+                  <span className="member-name">{member.name || member.username}</span>
+                  <span className="member-username">{member.username}</span>
+                </td>
+                <td>{member.email}</td>
+                <td>{member.status}</td>
+                {ai.visible && (
+                  <td>
+                    {memberSpend ? (
+                      <SpendMeter
+                        spentMicros={memberSpend.group_spend_micros}
+                        limitMicros={memberSpend.effective_budget?.spend_limit_micros ?? null}
+                        label={`AI spend of ${member.username}`}
+                      />
+                    ) : spendQuery.isLoading ? (
+                      <span className="member-username">Loading…</span>
+                    ) : (
+                      "–"
+                    )}
+                  </td>
+                )}
+                {ai.visible && (
+                  <td>{memberSpend ? governingBudgetText(data.id, data.organization_id, memberSpend, formatMicrosAsUSD) : "–"}</td>
+                )}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {pages > 1 && (

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState, type FC } from "react";
 import { useNavigate, useParams } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
+import { groupMembersAISpend } from "../../api/queries/aiSpend";
 import { group, groupAIBudget } from "../../api/queries/groups";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
@@ -24,6 +25,11 @@ const GroupSettingsPage: FC = () => {
   const groupId = groupQuery.data?.id ?? "";
   const ai = useAIFeatureVisible();
   const budgetQuery = useQuery({ ...groupAIBudget(groupId), enabled: Boolean(groupId && ai.visible) });
+  // For the impact preview; the form does not wait for it.
+  const spendQuery = useQuery({
+    ...groupMembersAISpend(groupId, groupQuery.data?.members.map((m) => m.id) ?? []),
+    enabled: Boolean(groupId && ai.visible),
+  });
   const permissionsQuery = useQuery({
     ...checkAuthorization(groupPermissionChecks(groupId)),
     enabled: Boolean(groupId),
@@ -80,6 +86,13 @@ const GroupSettingsPage: FC = () => {
       group={{ ...start.group, total_member_count: liveGroup.total_member_count }}
       initialBudgetMicros={start.budget?.spend_limit_micros ?? null}
       showAISettings={ai.visible}
+      membersSpend={
+        spendQuery.data && {
+          groupId: liveGroup.id,
+          periodEnd: spendQuery.data.period_end,
+          members: [...spendQuery.data.byUser.values()],
+        }
+      }
       readOnly={readOnly}
       isUpdating={saver.isUpdating}
       formErrors={saver.formErrors}

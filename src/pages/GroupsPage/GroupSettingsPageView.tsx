@@ -2,7 +2,7 @@ import { Form, Formik, useFormikContext } from "formik";
 import { useEffect, type FC, type ReactNode } from "react";
 import type { Group } from "../../api/types";
 import { FormField } from "../../components/FormField";
-import { AIBudgetSection } from "./AIBudgetSection";
+import { AIBudgetSection, type MembersSpendForPreview } from "./AIBudgetSection";
 import { BudgetConflictNotice, type BudgetConflict } from "./BudgetConflictNotice";
 import {
   type FormErrors,
@@ -17,6 +17,8 @@ export interface GroupSettingsPageViewProps {
   initialBudgetMicros: number | null;
   /** The deployment is entitled to AI budgets. */
   showAISettings: boolean;
+  /** This period's spend of the members, for the live impact preview. */
+  membersSpend?: MembersSpendForPreview;
   /** The signed-in user may read but not change this group. */
   readOnly: boolean;
   isUpdating: boolean;
@@ -61,6 +63,7 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
   group,
   initialBudgetMicros,
   showAISettings,
+  membersSpend,
   readOnly,
   isUpdating,
   formErrors,
@@ -128,7 +131,7 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
               />
             </section>
             {showAISettings && (
-              <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} />
+              <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} membersSpend={membersSpend} />
             )}
             {budgetConflict && onResolveConflict && !busy && (
               <BudgetConflictNotice conflict={budgetConflict} onResolve={onResolveConflict} />

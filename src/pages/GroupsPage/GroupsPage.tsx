@@ -1,16 +1,23 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, useParams } from "react-router";
+import { groupsAISpend } from "../../api/queries/aiSpend";
 import { groups } from "../../api/queries/groups";
 import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { SpendMeter } from "../../components/SpendMeter";
 import { Spinner } from "../../components/Spinner";
+import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
+import { groupWideMaximumMicros } from "../../utils/currency";
 
 /** The organization's groups, each linking to its page. */
 const GroupsPage: FC = () => {
   const { organization = "" } = useParams();
   const queryClient = useQueryClient();
   const groupsQuery = useQuery(groups(organization));
+  const ai = useAIFeatureVisible();
+  const groupIds = groupsQuery.data?.map((g) => g.id) ?? [];
+  const spendQuery = useQuery({ ...groupsAISpend(organization, groupIds), enabled: Boolean(ai.visible && groupIds.length) });
   const groupPath = (name: string) =>
     `/organizations/${encodeURIComponent(organization)}/groups/${encodeURIComponent(name)}`;
   return (
@@ -30,6 +37,7 @@ const GroupsPage: FC = () => {
             <tr>
               <th scope="col">Group</th>
               <th scope="col">Members</th>
+              {ai.visible && <th scope="col">AI budget</th>}
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -47,6 +55,25 @@ const GroupsPage: FC = () => {
                   </Link>
                 </td>
                 <td>{g.total_member_count.toLocaleString("en-US")}</td>
+                {ai.visible && (
+                  <td>
+                    {(() => {
+                      const spend = spendQuery.data?.byGroup.get(g.id);
+                      if (!spend) return spendQuery.isLoading ? "Loading…" : "–";
+                      const limit =
+                        spend.spend_limit_micros === null
+                          ? null
+                          : groupWideMaximumMicros(spend.spend_limit_micros, g.total_member_count);
+                      return (
+                        <SpendMeter
+                          spentMicros={spend.current_spend_micros}
+                          limitMicros={limit}
+                          label={`AI spend of ${g.display_name || g.name} this month`}
+                        />
+                      );
+                    })()}
+                  </td>
+                )}
                 <td>
                   <Link
                     to={`${groupPath(g.name)}/settings`}

@@ -1,0 +1,103 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { API } from "../api";
+import { isNotFound } from "../errors";
+import {
+  MAX_SPEND_IDS,
+  type GroupAISpend,
+  type GroupMemberAISpend,
+  type UpsertUserAIBudgetOverrideRequest,
+  type UserAIBudgetOverride,
+} from "../types";
+
+/** How many spend requests for one list may be in flight at once. */
+export const SPEND_REQUEST_CONCURRENCY = 4;
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Runs `work` on every batch, at most `limit` at a time, answers in batch order. */
+export async function inBatches<T, R>(batches: T[], limit: number, work: (batch: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(batches.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const index = next++;
+      results[index] = await work(batches[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, batches.length) }, worker));
+  return results;
+}
+
+export interface MembersSpend {
+  period_start: string;
+  period_end: string;
+  byUser: Map<string, GroupMemberAISpend>;
+}
+
+export const groupMembersAISpendKey = (groupId: string) => ["groups", groupId, "members", "aiSpend"] as const;
+
+/** Spend of every listed member, fetched in batches of 100 ids, merged. */
+export const groupMembersAISpend = (groupId: string, userIds: string[]) => ({
+  queryKey: [...groupMembersAISpendKey(groupId), userIds.length, userIds[0] ?? "", userIds.at(-1) ?? ""] as const,
+  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<MembersSpend> => {
+    const answers = await inBatches(chunk(userIds, MAX_SPEND_IDS), SPEND_REQUEST_CONCURRENCY, (ids) =>
+      API.getGroupMembersAISpend(groupId, ids, signal),
+    );
+    const byUser = new Map<string, GroupMemberAISpend>();
+    for (const answer of answers) for (const member of answer.members) byUser.set(member.user_id, member);
+    const first = answers[0];
+    return { period_start: first?.period_start ?? "", period_end: first?.period_end ?? "", byUser };
+  },
+});
+
+export interface GroupsSpend {
+  period_start: string;
+  period_end: string;
+  byGroup: Map<string, GroupAISpend>;
+}
+
+export const groupsAISpend = (organization: string, groupIds: string[]) => ({
+  queryKey: ["organizations", organization, "groups", "aiSpend", groupIds.join(",")] as const,
+  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<GroupsSpend> => {
+    const answers = await inBatches(chunk(groupIds, MAX_SPEND_IDS), SPEND_REQUEST_CONCURRENCY, (ids) =>
+      API.getGroupsAISpend(organization, ids, signal),
+    );
+    const byGroup = new Map<string, GroupAISpend>();
+    for (const answer of answers) for (const group of answer.groups) byGroup.set(group.group_id, group);
+    return { period_start: answers[0]?.period_start ?? "", period_end: answers[0]?.period_end ?? "", byGroup };
+  },
+});
+
+export const userAIBudgetOverrideKey = (user: string) => ["users", user, "aiBudgetOverride"] as const;
+
+/** The user's override, or null when none is set. */
+export const userAIBudgetOverride = (user: string) => ({
+  queryKey: userAIBudgetOverrideKey(user),
+  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<UserAIBudgetOverride | null> => {
+    try {
+      return await API.getUserAIBudgetOverride(user, signal);
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  },
+});
+
+/** Sets the override, or removes it when given null; refreshes the members' spend it changes. */
+export const saveUserAIBudgetOverride = (queryClient: QueryClient, user: string) => ({
+  mutationFn: async (request: UpsertUserAIBudgetOverrideRequest | null): Promise<UserAIBudgetOverride | null> => {
+    if (request === null) {
+      await API.deleteUserAIBudgetOverride(user);
+      return null;
+    }
+    return API.upsertUserAIBudgetOverride(user, request);
+  },
+  onSuccess: async (saved: UserAIBudgetOverride | null) => {
+    queryClient.setQueryData(userAIBudgetOverrideKey(user), saved);
+    await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[2] === "members" && q.queryKey[3] === "aiSpend" });
+  },
+});

@@ -1,0 +1,80 @@
+// AI spend as the admin sees it: the groups list, the members tab, and the
+// preview of a new budget's impact on the settings page.
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { ReducedUser } from "../../api/types";
+import { MockGroup, MockMembers, MockOtherGroupId } from "../../testHelpers/entities";
+import { mockBackend } from "../../testHelpers/handlers";
+import { renderApp } from "../../testHelpers/renderApp";
+import { recordRequests } from "../../testHelpers/server";
+
+const byUsername = (name: string) => MockMembers.find((m) => m.username === name)!.id;
+
+describe("the groups list", () => {
+  it("shows each group's spend this month against its group-wide limit", async () => {
+    renderApp("/organizations/coder/groups");
+    const row = (await screen.findByRole("link", { name: "Developers" })).closest("tr")!;
+    await waitFor(() => expect(within(row).getByText("$2,377.49 / $7,000.00")).toBeInTheDocument());
+    const contractors = screen.getByRole("link", { name: "Contractors" }).closest("tr")!;
+    expect(within(contractors).getByText("$120.00 / Unlimited")).toBeInTheDocument();
+  });
+
+  it("has no AI column and asks for no spend when the deployment is not entitled", async () => {
+    mockBackend.aiEntitled = false;
+    const seen = recordRequests();
+    renderApp("/organizations/coder/groups");
+    await screen.findByRole("link", { name: "Developers" });
+    expect(screen.queryByRole("columnheader", { name: "AI budget" })).not.toBeInTheDocument();
+    expect(seen.some((r) => r.path.includes("/ai/"))).toBe(false);
+  });
+});
+
+describe("the members tab", () => {
+  it("shows each member's spend against the budget that governs them, and the period", async () => {
+    mockBackend.governedElsewhere.set(byUsername("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
+    mockBackend.governedElsewhere.set(byUsername("erin"), { group_id: MockOtherGroupId, spend_limit_micros: 2_000_000_000, limit_source: "group" });
+    renderApp("/organizations/coder/groups/developers");
+    const bob = await screen.findByRole("progressbar", { name: "AI spend of bob" });
+    expect(bob).toHaveAttribute("aria-valuenow", "87");
+    expect(bob).toHaveAttribute("aria-valuetext", "$870.00 of $1,000.00 (87%), near the limit");
+    const carolRow = screen.getByText("carol").closest("tr")!;
+    expect(within(carolRow).getByText("Over the limit")).toBeInTheDocument();
+    expect(within(carolRow).getByText("Group limit $1,000.00")).toBeInTheDocument();
+    expect(within(screen.getByText("frank").closest("tr")!).getByText("Custom limit $9,000.00")).toBeInTheDocument();
+    expect(within(screen.getByText("erin").closest("tr")!).getByText("Budget managed by another group")).toBeInTheDocument();
+    expect(screen.getByText(/AI budget period: November 1 – December 1, 2026 \(UTC\)\. Spend is approximate/)).toBeInTheDocument();
+  });
+
+  it("asks for spend in batches of at most 100 ids and merges them", async () => {
+    const many: ReducedUser[] = Array.from({ length: 250 }, (_, i) => ({
+      ...MockMembers[0]!,
+      id: `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`,
+      username: `user${i}`,
+      name: `User ${i}`,
+    }));
+    Object.assign(mockBackend.groups[0]!, { members: many, total_member_count: many.length });
+    for (const [i, m] of many.entries()) mockBackend.spend.set(m.id, i * 1_000_000);
+    const seen = recordRequests();
+    renderApp("/organizations/coder/groups/developers");
+    expect(await screen.findByRole("progressbar", { name: "AI spend of user24" })).toHaveAttribute("aria-valuetext", "$24.00 of $1,000.00 (2%)");
+    const spendRequests = seen.filter((r) => r.path.endsWith("/members/ai/spend"));
+    expect(spendRequests).toHaveLength(3);
+    expect(screen.getByText("Page 1 of 10")).toBeInTheDocument();
+  });
+});
+
+describe("the impact preview", () => {
+  it("says, as the admin types, how many members the new budget would block at once", async () => {
+    mockBackend.governedElsewhere.set(byUsername("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
+    const { user } = renderApp("/organizations/coder/groups/developers/settings");
+    const input = await screen.findByLabelText("Monthly budget per member (USD)");
+    await user.clear(input);
+    await user.type(input, "25");
+    const preview = await screen.findByText(/will be blocked/);
+    expect(preview).toHaveTextContent("4 of 6 members have already spent $25.00 or more this month and will be blocked until December 1.");
+    expect(screen.getByText("1 member is governed by another group or a per-user override and is not affected.")).toBeInTheDocument();
+    await user.clear(input);
+    await user.type(input, "5000");
+    expect(await screen.findByText("No member has spent $5,000.00 yet this month.")).toBeInTheDocument();
+  });
+});
