@@ -120,13 +120,23 @@ export class SpendStore {
     return rows.length > 0;
   }
 
-  async groupMemberIds(groupId: string): Promise<Set<string>> {
+  /** Which of `userIds` are members of the group, without reading every member. */
+  async membersAmong(groupId: string, userIds: string[]): Promise<Set<string>> {
     const rows = await this.db.query<{ user_id: string }>(
-      `SELECT user_id FROM group_members WHERE group_id = $1
-       UNION SELECT user_id FROM organization_members WHERE organization_id = $1`,
-      [groupId],
+      `SELECT user_id FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[])
+       UNION SELECT user_id FROM organization_members WHERE organization_id = $1 AND user_id = ANY($2::uuid[])`,
+      [groupId, userIds],
     );
     return new Set(rows.map((r) => r.user_id));
+  }
+
+  async memberCount(groupId: string): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT user_id FROM group_members WHERE group_id = $1
+       UNION SELECT user_id FROM organization_members WHERE organization_id = $1) m`,
+      [groupId],
+    );
+    return row?.n ?? 0;
   }
 
   async userIdByName(nameOrId: string): Promise<string | undefined> {

@@ -38,7 +38,7 @@ export function aiSpendRoutes() {
     const asked = idList(c, "user_ids");
     if ("response" in asked) return asked.response;
     const { store, spend } = c.get("deps");
-    const members = await spend.groupMemberIds(found.group.id);
+    const members = await spend.membersAmong(found.group.id, asked.ids);
     const ids = asked.ids.filter((id) => members.has(id));
     const period = budgetPeriod();
     const [inputs, spent, budget] = await Promise.all([
@@ -71,12 +71,12 @@ export function aiSpendRoutes() {
     for (const id of asked.ids) {
       const group = await store.groupSummary(id);
       if (!group || group.organization_id !== organization.id || !(await canReadGroup(store, c.get("user"), group))) continue;
-      const [budget, members] = await Promise.all([store.budget(id), spend.groupMemberIds(id)]);
+      const [budget, memberCount] = await Promise.all([store.budget(id), spend.memberCount(id)]);
       const limit = budget?.budget.spend_limit_micros ?? null;
       groups.push({
         group_id: id,
         spend_limit_micros: limit,
-        total_spend_limit_micros: limit === null ? null : limit * members.size,
+        total_spend_limit_micros: limit === null ? null : limit * memberCount,
         current_spend_micros: spent.get(id) ?? 0,
       });
     }

@@ -27,7 +27,7 @@ export function userAIBudgetOverrideRoutes() {
     if (!body.ok) return body.response;
     const checked = checkUpsertOverrideBody(body.value);
     if (!checked.ok) return c.json(checked.body, 400);
-    const members = await spend.groupMemberIds(checked.value.group_id);
+    const members = await spend.membersAmong(checked.value.group_id, [userId]);
     if (!members.has(userId)) {
       return apiError(c, 400, NOT_A_GROUP_MEMBER_MESSAGE, { validations: [{ field: "group_id", detail: NOT_A_GROUP_MEMBER_MESSAGE }] });
     }

@@ -8,6 +8,7 @@ import { entitlements } from "../api/queries/entitlements";
 import { group, groupAIBudget, groupKey, groups, groupsKey } from "../api/queries/groups";
 import { me } from "../api/queries/users";
 import { groupMembersAISpend } from "../api/queries/aiSpend";
+import { MEMBERS_PAGE_SIZE, PREVIEW_PREFETCH_MAX_MEMBERS } from "../pages/GroupsPage/spendLimits";
 import { AI_FEATURE, type Group } from "../api/types";
 import { isFeatureVisible } from "../hooks/useFeatureVisibility";
 
@@ -35,21 +36,28 @@ export function prefetchGroups(queryClient: QueryClient, organization: string): 
   quietly(queryClient.prefetchQuery(groups(organization)));
 }
 
-/** The members' spend, when the deployment has AI budgets. */
-async function prefetchMembersSpend(queryClient: QueryClient, loaded: Group): Promise<void> {
+/** Spend of the given members, when the deployment has AI budgets. */
+async function prefetchMembersSpend(queryClient: QueryClient, groupId: string, userIds: string[]): Promise<void> {
   const features = await queryClient.ensureQueryData(entitlements());
-  if (!isFeatureVisible(features, AI_FEATURE)) return;
-  quietly(queryClient.prefetchQuery(groupMembersAISpend(loaded.id, loaded.members.map((m) => m.id))));
+  if (!isFeatureVisible(features, AI_FEATURE) || userIds.length === 0) return;
+  quietly(queryClient.prefetchQuery(groupMembersAISpend(groupId, userIds)));
 }
 
-/** The group page: its data and its code. */
-export function prefetchGroupPage(queryClient: QueryClient, organization: string, groupName: string): void {
+/** The group page's frame: its data and its code. */
+export function prefetchGroupLayout(queryClient: QueryClient, organization: string, groupName: string): Promise<Group | undefined> {
   quietly(loadGroupPage());
+  return prefetchGroup(queryClient, organization, groupName);
+}
+
+/** The members tab: the frame, its code, and the first page of members' spend. */
+export function prefetchGroupPage(queryClient: QueryClient, organization: string, groupName: string): void {
   quietly(loadGroupMembersPage());
   quietly(
     (async () => {
-      const loaded = await prefetchGroup(queryClient, organization, groupName);
-      if (loaded) await prefetchMembersSpend(queryClient, loaded);
+      const loaded = await prefetchGroupLayout(queryClient, organization, groupName);
+      if (loaded) {
+        await prefetchMembersSpend(queryClient, loaded.id, loaded.members.slice(0, MEMBERS_PAGE_SIZE).map((m) => m.id));
+      }
     })(),
   );
 }
@@ -69,7 +77,9 @@ export function prefetchGroupSettings(queryClient: QueryClient, organization: st
       const features = await queryClient.ensureQueryData(entitlements());
       if (isFeatureVisible(features, AI_FEATURE)) {
         quietly(queryClient.prefetchQuery(groupAIBudget(loaded.id)));
-        await prefetchMembersSpend(queryClient, loaded);
+        if (loaded.members.length <= PREVIEW_PREFETCH_MAX_MEMBERS) {
+          await prefetchMembersSpend(queryClient, loaded.id, loaded.members.map((m) => m.id));
+        }
       }
     })(),
   );

@@ -8,6 +8,7 @@ import {
   loadGroupMembersPage,
   loadGroupPage,
   loadGroupSettingsPage,
+  prefetchGroupLayout,
   prefetchGroupPage,
   prefetchGroups,
   prefetchGroupSettings,
@@ -67,12 +68,19 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: "/organizations/:organization/groups/:groupName",
           loader: ({ params }: LoaderFunctionArgs) => {
-            prefetchGroupPage(queryClient, params.organization ?? "", params.groupName ?? "");
+            void prefetchGroupLayout(queryClient, params.organization ?? "", params.groupName ?? "");
             return null;
           },
           lazy: page(loadGroupPage),
           children: [
-            { index: true, lazy: page(loadGroupMembersPage) },
+            {
+              index: true,
+              loader: ({ params }: LoaderFunctionArgs) => {
+                prefetchGroupPage(queryClient, params.organization ?? "", params.groupName ?? "");
+                return null;
+              },
+              lazy: page(loadGroupMembersPage),
+            },
             {
               path: "settings",
               loader: ({ params }: LoaderFunctionArgs) => {

@@ -75,7 +75,7 @@ describe("an admin sets the developers budget", () => {
     await signInThroughForm(page, "admin");
     await page.getByRole("heading", { name: "Groups" }).waitFor();
     await expectAccessible(page);
-    await page.getByRole("link", { name: "Developers" }).click();
+    await page.getByRole("link", { name: "Developers", exact: true }).click();
     await page.getByRole("table").waitFor();
     await expectAccessible(page);
     await page.getByRole("link", { name: "Settings" }).click();

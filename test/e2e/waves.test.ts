@@ -56,7 +56,11 @@ describe("request waves", () => {
     await page.getByLabel(BUDGET_LABEL).waitFor();
     await api.settle();
     expect(countWaves(api.log)).toBe(1);
-    expect(api.log.map((r) => r.path).sort()).toEqual(["/api/v2/authcheck", "/api/v2/groups/0a7c5d5e-0000-4000-9000-000000000001/ai/budget"]);
+    expect(api.log.map((r) => r.path).sort()).toEqual([
+      "/api/v2/authcheck",
+      "/api/v2/groups/0a7c5d5e-0000-4000-9000-000000000001/ai/budget",
+      "/api/v2/groups/0a7c5d5e-0000-4000-9000-000000000001/members/ai/spend",
+    ]);
     await context.close();
   });
 

@@ -9,19 +9,21 @@ import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { governingBudgetText } from "../../utils/budgetImpact";
 import { formatPeriod } from "../../utils/budgetPeriod";
 import { formatMicrosAsUSD } from "../../utils/currency";
-
-export const MEMBERS_PAGE_SIZE = 25;
+import { MEMBERS_PAGE_SIZE } from "./spendLimits";
 
 /** The group's members, a page at a time so a large group stays quick, with their AI spend. */
 const GroupMembersPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
   const { data } = useQuery(group(organization, groupName));
   const ai = useAIFeatureVisible();
-  const spendQuery = useQuery({
-    ...groupMembersAISpend(data?.id ?? "", data?.members.map((m) => m.id) ?? []),
-    enabled: Boolean(data && ai.visible),
-  });
   const [page, setPage] = useState(0);
+  // Only the page on screen: a 10,000-member group is not 100 requests.
+  const pageIds = data?.members.slice(page * MEMBERS_PAGE_SIZE, (page + 1) * MEMBERS_PAGE_SIZE).map((m) => m.id) ?? [];
+  const spendQuery = useQuery({
+    ...groupMembersAISpend(data?.id ?? "", pageIds),
+    enabled: Boolean(data && ai.visible && pageIds.length),
+    placeholderData: (previous) => previous,
+  });
   if (!data) return null;
   const members = data.members;
   const pages = Math.max(1, Math.ceil(members.length / MEMBERS_PAGE_SIZE));

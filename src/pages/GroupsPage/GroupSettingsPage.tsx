@@ -10,6 +10,7 @@ import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { clearDraft, readDraft, writeDraft, type Baseline } from "./draft";
 import { initialFormValues, type GroupSettingsFormValues } from "./groupSettingsForm";
 import { GroupSettingsPageView } from "./GroupSettingsPageView";
+import { PREVIEW_PREFETCH_MAX_MEMBERS } from "./spendLimits";
 import { groupPagePath, useGroupSettingsSave } from "./useGroupSettingsSave";
 import { useUnsavedChanges } from "./useUnsavedChanges";
 
@@ -25,10 +26,13 @@ const GroupSettingsPage: FC = () => {
   const groupId = groupQuery.data?.id ?? "";
   const ai = useAIFeatureVisible();
   const budgetQuery = useQuery({ ...groupAIBudget(groupId), enabled: Boolean(groupId && ai.visible) });
-  // For the impact preview; the form does not wait for it.
+  // For the impact preview; the form does not wait for it. A large group's
+  // spend is only asked for once the admin starts changing the budget.
+  const [budgetTouched, setBudgetTouched] = useState(false);
+  const memberIds = groupQuery.data?.members.map((m) => m.id) ?? [];
   const spendQuery = useQuery({
-    ...groupMembersAISpend(groupId, groupQuery.data?.members.map((m) => m.id) ?? []),
-    enabled: Boolean(groupId && ai.visible),
+    ...groupMembersAISpend(groupId, memberIds),
+    enabled: Boolean(groupId && ai.visible && (memberIds.length <= PREVIEW_PREFETCH_MAX_MEMBERS || budgetTouched)),
   });
   const permissionsQuery = useQuery({
     ...checkAuthorization(groupPermissionChecks(groupId)),
@@ -47,8 +51,10 @@ const GroupSettingsPage: FC = () => {
     (values: GroupSettingsFormValues) => {
       const start = baseline.current;
       if (!start) return;
-      const changed = !sameValues(values, initialFormValues(start.group, start.budget?.spend_limit_micros ?? null));
+      const initial = initialFormValues(start.group, start.budget?.spend_limit_micros ?? null);
+      const changed = !sameValues(values, initial);
       setDirty(changed);
+      if (values.monthly_budget_per_member !== initial.monthly_budget_per_member) setBudgetTouched(true);
       if (changed) writeDraft(groupId, { values, baseline: start });
       else clearDraft(groupId);
     },

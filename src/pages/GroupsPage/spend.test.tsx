@@ -45,25 +45,42 @@ describe("the members tab", () => {
     expect(screen.getByText(/AI budget period: November 1 – December 1, 2026 \(UTC\)\. Spend is approximate/)).toBeInTheDocument();
   });
 
-  it("asks for spend in batches of at most 100 ids and merges them", async () => {
-    const many: ReducedUser[] = Array.from({ length: 250 }, (_, i) => ({
-      ...MockMembers[0]!,
-      id: `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`,
-      username: `user${i}`,
-      name: `User ${i}`,
-    }));
-    Object.assign(mockBackend.groups[0]!, { members: many, total_member_count: many.length });
-    for (const [i, m] of many.entries()) mockBackend.spend.set(m.id, i * 1_000_000);
-    const seen = recordRequests();
-    renderApp("/organizations/coder/groups/developers");
+  it("asks only for the spend of the members on screen, a page at a time", async () => {
+    const { seen } = addMembers(250);
+    const { user } = renderApp("/organizations/coder/groups/developers");
     expect(await screen.findByRole("progressbar", { name: "AI spend of user24" })).toHaveAttribute("aria-valuetext", "$24.00 of $1,000.00 (2%)");
-    const spendRequests = seen.filter((r) => r.path.endsWith("/members/ai/spend"));
-    expect(spendRequests).toHaveLength(3);
     expect(screen.getByText("Page 1 of 10")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("progressbar", { name: "AI spend of user49" })).toHaveAttribute("aria-valuetext", "$49.00 of $1,000.00 (4%)");
+    const spendRequests = seen.filter((r) => r.path.endsWith("/members/ai/spend"));
+    expect(spendRequests).toHaveLength(2);
   });
 });
 
+function addMembers(count: number) {
+  const many: ReducedUser[] = Array.from({ length: count }, (_, i) => ({
+    ...MockMembers[0]!,
+    id: `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`,
+    username: `user${i}`,
+    name: `User ${i}`,
+  }));
+  Object.assign(mockBackend.groups[0]!, { members: many, total_member_count: many.length });
+  for (const [i, m] of many.entries()) mockBackend.spend.set(m.id, i * 1_000_000);
+  return { many, seen: recordRequests() };
+}
+
 describe("the impact preview", () => {
+  it("reads every member's spend in batches of at most 100 ids, merged", async () => {
+    const { seen } = addMembers(250);
+    const { user } = renderApp("/organizations/coder/groups/developers/settings");
+    const input = await screen.findByLabelText("Monthly budget per member (USD)");
+    await user.clear(input);
+    await user.type(input, "200");
+    expect(await screen.findByText(/will be blocked/)).toHaveTextContent("50 of 250 members have already spent $200.00 or more");
+    const spendRequests = seen.filter((r) => r.path.endsWith("/members/ai/spend"));
+    expect(spendRequests).toHaveLength(3);
+  });
+
   it("says, as the admin types, how many members the new budget would block at once", async () => {
     mockBackend.governedElsewhere.set(byUsername("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
     const { user } = renderApp("/organizations/coder/groups/developers/settings");
