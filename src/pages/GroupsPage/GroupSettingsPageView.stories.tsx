@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { MockGroup, MockSingleMemberGroup } from "../../testHelpers/entities";
+import { MockGroup, MockMembers, MockMemberSpend, MockSingleMemberGroup } from "../../testHelpers/entities";
 import { GroupSettingsPageView } from "./GroupSettingsPageView";
 
 const BUDGET_LABEL = "Monthly budget per member (USD)";
@@ -154,5 +154,31 @@ export const ReadOnly: Story = {
     await expect(canvas.getByLabelText("Name")).toHaveAttribute("readonly");
     await expect(canvas.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();
     await expect(canvas.getByRole("button", { name: "Back" })).toBeVisible();
+  },
+};
+
+export const ImpactPreview: Story = {
+  args: {
+    membersSpend: {
+      groupId: MockGroup.id,
+      periodEnd: "2026-12-01T00:00:00.000Z",
+      members: MockMembers.map((m) => ({
+        user_id: m.id,
+        effective_group_id: m.username === "frank" ? "another-group" : MockGroup.id,
+        effective_budget: { spend_limit_micros: m.username === "frank" ? 5_000_000_000 : 1_000_000_000, limit_source: "group" as const },
+        group_budget: { spend_limit_micros: 1_000_000_000 },
+        group_spend_micros: MockMemberSpend[m.username] ?? 0,
+      })),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = canvas.getByLabelText(BUDGET_LABEL);
+    await userEvent.clear(input);
+    await userEvent.type(input, "25");
+    await expect(canvas.getByText(/will be blocked/)).toHaveTextContent(
+      "4 of 6 members have already spent $25.00 or more this month and will be blocked until December 1.",
+    );
+    await expect(canvas.getByText(/not affected/)).toHaveTextContent("1 member is governed by another group or a per-user override and is not affected.");
   },
 };

@@ -1,0 +1,66 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { delay, http, HttpResponse } from "msw";
+import { expect, within } from "storybook/test";
+import { MockGroup, MockMembers, MockOtherGroupId } from "../../testHelpers/entities";
+import { mockBackend } from "../../testHelpers/handlers";
+import { AppAt, withHandlers } from "../../testHelpers/storyApp";
+
+const spendPath = `*/api/v2/groups/${MockGroup.id}/members/ai/spend`;
+const idOf = (name: string) => MockMembers.find((m) => m.username === name)!.id;
+const row = (canvasElement: HTMLElement, username: string) => within(within(canvasElement).getByText(username).closest("tr")!);
+
+const meta = {
+  title: "pages/GroupPage/GroupMembersPage",
+  render: () => <AppAt path={`/organizations/coder/groups/${MockGroup.name}`} />,
+  parameters: { layout: "fullscreen" },
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const WithSpend: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("progressbar", { name: "AI spend of bob" })).toHaveAttribute("aria-valuenow", "87");
+    await expect(row(canvasElement, "bob").getByText("Near the limit")).toBeVisible();
+    await expect(row(canvasElement, "carol").getByText("Over the limit")).toBeVisible();
+    await expect(row(canvasElement, "alice").getByText("Group limit $1,000.00")).toBeVisible();
+    await expect(canvas.getByText(/AI budget period: November 1 – December 1, 2026/)).toBeVisible();
+  },
+};
+
+export const OverrideOtherGroupAndEveryone: Story = {
+  beforeEach: () => {
+    mockBackend.governedElsewhere.set(idOf("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
+    mockBackend.governedElsewhere.set(idOf("erin"), { group_id: MockOtherGroupId, spend_limit_micros: 2_000_000_000, limit_source: "group" });
+    mockBackend.governedElsewhere.set(idOf("dave"), { group_id: MockGroup.organization_id, spend_limit_micros: null, limit_source: "group" });
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole("progressbar");
+    await expect(row(canvasElement, "frank").getByText("Custom limit $9,000.00")).toBeVisible();
+    await expect(row(canvasElement, "erin").getByText("Budget managed by another group")).toBeVisible();
+    await expect(row(canvasElement, "dave").getByText("Everyone (not allocated)")).toBeVisible();
+    await expect(row(canvasElement, "dave").getByText("$24.99 / Unlimited")).toBeVisible();
+  },
+};
+
+export const SpendLoading: Story = {
+  parameters: withHandlers(http.get(spendPath, () => delay("infinite"))),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText("bob");
+    await expect(row(canvasElement, "bob").getByText("Loading…")).toBeVisible();
+    await expect(canvas.queryByRole("progressbar")).not.toBeInTheDocument();
+  },
+};
+
+export const SpendError: Story = {
+  parameters: withHandlers(http.get(spendPath, () => HttpResponse.json({ message: "Spend is unavailable." }, { status: 500 }))),
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole("alert");
+    await expect(alert).toHaveTextContent("Could not load the members' AI spend.");
+    await expect(alert).toHaveTextContent("Spend is unavailable.");
+    await expect(within(alert).getByRole("button", { name: "Retry" })).toBeVisible();
+    await expect(within(canvasElement).getByText("bob")).toBeVisible();
+  },
+};
