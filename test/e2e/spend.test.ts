@@ -1,0 +1,60 @@
+// The seeded spend as the admin sees it in Chromium, against the real server,
+// and `npm run usage` pushing a member over a new budget.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { ensureBuild } from "../../server/build";
+import { startServerProcess, type ServerProcess } from "../serverProcess";
+import { launchChromium, openPage, seriousA11yViolations, signInThroughForm } from "./browser";
+
+let server: ServerProcess;
+let browser: Browser;
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+beforeAll(async () => {
+  ensureBuild();
+  [server, browser] = await Promise.all([startServerProcess(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it("shows this month's spend on the groups list and the members tab, and previews a lower budget", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  try {
+    await page.goto("/organizations/coder/groups");
+    await signInThroughForm(page, "admin");
+    const developers = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Developers", exact: true }) });
+    await developers.getByText("$2,377.49 / $7,000.00").waitFor();
+    const contractors = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Contractors", exact: true }) });
+    expect(await contractors.getByText("Over the limit").count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Developers", exact: true }).click();
+    const bob = page.getByRole("progressbar", { name: "AI spend of bob" });
+    await bob.waitFor();
+    expect(await bob.getAttribute("aria-valuetext")).toBe("$870.00 of $1,000.00 (87%), near the limit");
+    expect(await page.getByRole("row").filter({ hasText: "carol" }).getByText("Over the limit").count()).toBe(1);
+    expect(await page.getByText(/^AI budget period: /).count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const usage = spawnSync(process.execPath, ["--import", "tsx", "scripts/usage.ts", "--url", server.url, "--user", "erin", "--usd", "150"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(usage.stdout).toContain("Recorded $150.00 for erin; spent this month: $150.00.");
+
+    // A fresh load: the members tab's spend, cached for 30 s, predates the usage.
+    await page.goto("/organizations/coder/groups/developers/settings");
+    const input = page.getByLabel("Monthly budget per member (USD)");
+    await input.fill("100");
+    await page
+      .getByText("5 of 7 members have already spent $100.00 or more this month and will be blocked until", { exact: false })
+      .waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
