@@ -9,6 +9,17 @@ import { server } from "./src/testHelpers/server";
 // take longer than Testing Library's 1 s default.
 configure({ asyncUtilTimeout: 5_000 });
 
+// jsdom has no modal dialogs; Chromium (stories, e2e) tests the real ones.
+if (typeof HTMLDialogElement !== "undefined" && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute("open", "");
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute("open");
+    this.dispatchEvent(new Event("close"));
+  };
+}
+
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
   cleanup();

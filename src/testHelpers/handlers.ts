@@ -40,6 +40,7 @@ interface MockBackendState {
   spend: Map<string, number>;
   /** Users governed by something other than the group asked about. */
   governedElsewhere: Map<string, { group_id: string; spend_limit_micros: number | null; limit_source: "group" | "user_override" }>;
+  overrides: Map<string, { group_id: string; spend_limit_micros: number }>;
 }
 
 const initialState = (): MockBackendState => ({
@@ -53,6 +54,7 @@ const initialState = (): MockBackendState => ({
   user: MockOwner,
   spend: new Map(MockGroup.members.map((m) => [m.id, MockMemberSpend[m.username] ?? 0])),
   governedElsewhere: new Map(),
+  overrides: new Map(),
 });
 
 /** The mock backend's data; tests may change it before rendering. */
@@ -135,7 +137,8 @@ function budgetRoute<T extends Record<string, string | readonly string[] | undef
 
 function memberSpend(group: Group, userId: string) {
   const budget = mockBackend.budgets.get(group.id);
-  const elsewhere = mockBackend.governedElsewhere.get(userId);
+  const override = mockBackend.overrides.get(userId);
+  const elsewhere = override ? { ...override, limit_source: "user_override" as const } : mockBackend.governedElsewhere.get(userId);
   const governing = elsewhere
     ? { id: elsewhere.group_id, budget: elsewhere.spend_limit_micros === null ? null : { spend_limit_micros: elsewhere.spend_limit_micros, limit_source: elsewhere.limit_source } }
     : budget
@@ -252,6 +255,32 @@ export const handlers = [
       return [{ group_id: id, spend_limit_micros: limit, total_spend_limit_micros: limit === null ? null : limit * group.total_member_count, current_spend_micros: spent }];
     });
     return HttpResponse.json({ ...MockPeriod, groups });
+  }),
+
+  http.get("*/api/v2/users/:user/ai/budget/override", ({ params }) => {
+    if (!mockBackend.signedIn) return unauthorized();
+    const override = mockBackend.overrides.get(String(params.user));
+    return override
+      ? HttpResponse.json({ user_id: params.user, ...override, created_at: "2026-11-02T09:00:00Z", updated_at: "2026-11-02T09:00:00Z" })
+      : notFound();
+  }),
+
+  http.put("*/api/v2/users/:user/ai/budget/override", async ({ params, request }) => {
+    if (!mockBackend.signedIn) return unauthorized();
+    if (!mockBackend.canUpdateGroups) return notFound();
+    const body = (await request.json()) as { group_id: string; spend_limit_micros: number };
+    const checked = checkUpsertBudgetBody({ spend_limit_micros: body.spend_limit_micros });
+    if (!checked.ok) return error(checked.status, checked.body);
+    const member = findGroupById(body.group_id)?.members.some((m) => m.id === params.user);
+    if (!member) return error(400, { message: "User is not a member of the referenced group." });
+    mockBackend.overrides.set(String(params.user), { group_id: body.group_id, spend_limit_micros: checked.value });
+    return HttpResponse.json({ user_id: params.user, ...body, created_at: "2026-11-02T09:00:00Z", updated_at: "2026-11-02T09:00:00Z" });
+  }),
+
+  http.delete("*/api/v2/users/:user/ai/budget/override", ({ params }) => {
+    if (!mockBackend.signedIn) return unauthorized();
+    if (!mockBackend.canUpdateGroups) return notFound();
+    return mockBackend.overrides.delete(String(params.user)) ? new HttpResponse(null, { status: 204 }) : notFound();
   }),
 
   http.get(

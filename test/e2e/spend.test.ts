@@ -58,3 +58,23 @@ it("shows this month's spend on the groups list and the members tab, and preview
     await context.close();
   }
 });
+
+it("sets a per-member override from the members tab, and the member's cell changes", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  try {
+    await page.goto("/organizations/coder/groups/developers");
+    await signInThroughForm(page, "admin");
+    await page.getByRole("button", { name: "Manage AI budget of alice" }).click();
+    const dialog = page.getByRole("dialog", { name: "AI budget of Alice" });
+    await dialog.getByRole("checkbox", { name: "Override group budget" }).check();
+    await dialog.getByLabel("Custom monthly budget").fill("9000");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    const alice = page.getByRole("row").filter({ hasText: "alice@example.com" });
+    await alice.getByText("Custom limit $9,000.00").waitFor();
+    expect(await alice.getByRole("progressbar").getAttribute("aria-valuetext")).toBe("$312.50 of $9,000.00 (3%)");
+  } finally {
+    await context.close();
+  }
+});

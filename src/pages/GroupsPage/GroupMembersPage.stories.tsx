@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, http, HttpResponse } from "msw";
-import { expect, within } from "storybook/test";
+import { expect, userEvent, within } from "storybook/test";
 import { MockGroup, MockMembers, MockOtherGroupId } from "../../testHelpers/entities";
 import { mockBackend } from "../../testHelpers/handlers";
 import { AppAt, withHandlers } from "../../testHelpers/storyApp";
@@ -62,5 +62,31 @@ export const SpendError: Story = {
     await expect(alert).toHaveTextContent("Spend is unavailable.");
     await expect(within(alert).getByRole("button", { name: "Retry" })).toBeVisible();
     await expect(within(canvasElement).getByText("bob")).toBeVisible();
+  },
+};
+
+export const OverrideDialogOpen: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("button", { name: "Manage AI budget of frank" }));
+    const dialog = within(await within(document.body).findByRole("dialog", { name: "AI budget of Frank" }));
+    const checkbox = await dialog.findByRole("checkbox", { name: "Override group budget" });
+    await expect(checkbox).not.toBeChecked();
+    await expect(dialog.getByLabelText("Custom monthly budget")).toBeDisabled();
+    await userEvent.click(checkbox);
+    await expect(dialog.getByLabelText("Custom monthly budget")).toBeEnabled();
+    await expect(dialog.getByRole("combobox", { name: "Budget assigned to" })).toHaveValue(MockGroup.id);
+  },
+};
+
+export const OverrideDialogReadOnly: Story = {
+  beforeEach: () => {
+    mockBackend.canUpdateGroups = false;
+  },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole("button", { name: "Manage AI budget of frank" }));
+    const dialog = within(await within(document.body).findByRole("dialog", { name: "AI budget of Frank" }));
+    await expect(await dialog.findByRole("note")).toHaveTextContent("Only an Owner can change a member's own budget.");
+    await expect(dialog.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();
   },
 };

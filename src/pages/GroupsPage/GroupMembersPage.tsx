@@ -2,14 +2,21 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FC } from "react";
 import { useParams } from "react-router";
 import { groupMembersAISpend } from "../../api/queries/aiSpend";
-import { group } from "../../api/queries/groups";
+import { checkAuthorization } from "../../api/queries/authCheck";
+import { group, groups } from "../../api/queries/groups";
+import type { ReducedUser } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SpendMeter } from "../../components/SpendMeter";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { governingBudgetText } from "../../utils/budgetImpact";
 import { formatPeriod } from "../../utils/budgetPeriod";
 import { formatMicrosAsUSD } from "../../utils/currency";
+import { OverrideDialog } from "./OverrideDialog";
 import { MEMBERS_PAGE_SIZE } from "./spendLimits";
+
+const userAdminCheck = {
+  checks: { canUpdateUsers: { object: { resource_type: "user" as const }, action: "update" as const } },
+};
 
 /** The group's members, a page at a time so a large group stays quick, with their AI spend. */
 const GroupMembersPage: FC = () => {
@@ -17,6 +24,11 @@ const GroupMembersPage: FC = () => {
   const { data } = useQuery(group(organization, groupName));
   const ai = useAIFeatureVisible();
   const [page, setPage] = useState(0);
+  const [managing, setManaging] = useState<ReducedUser>();
+  // Only needed once a dialog opens: which groups the member is in, and
+  // whether this admin may change a member's own budget.
+  const groupsQuery = useQuery({ ...groups(organization), enabled: Boolean(managing) });
+  const userAdmin = useQuery({ ...checkAuthorization(userAdminCheck), enabled: Boolean(managing) });
   // Only the page on screen: a 10,000-member group is not 100 requests.
   const pageIds = data?.members.slice(page * MEMBERS_PAGE_SIZE, (page + 1) * MEMBERS_PAGE_SIZE).map((m) => m.id) ?? [];
   const spendQuery = useQuery({
@@ -54,6 +66,11 @@ const GroupMembersPage: FC = () => {
             <th scope="col">Status</th>
             {ai.visible && <th scope="col">AI spend</th>}
             {ai.visible && <th scope="col">Budget group</th>}
+            {ai.visible && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -85,11 +102,32 @@ const GroupMembersPage: FC = () => {
                 {ai.visible && (
                   <td>{memberSpend ? governingBudgetText(data.id, data.organization_id, memberSpend, formatMicrosAsUSD) : "–"}</td>
                 )}
+                {ai.visible && (
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Manage AI budget of ${member.username}`}
+                      onClick={() => setManaging(member)}
+                    >
+                      Manage AI budget
+                    </button>
+                  </td>
+                )}
               </tr>
             );
           })}
         </tbody>
       </table>
+      {managing && groupsQuery.data && userAdmin.data && (
+        <OverrideDialog
+          member={managing}
+          memberGroups={groupsQuery.data.filter((g) => g.members.some((m) => m.id === managing.id))}
+          defaultGroupId={data.id}
+          readOnly={!userAdmin.data.canUpdateUsers}
+          onClose={() => setManaging(undefined)}
+        />
+      )}
       {pages > 1 && (
         <nav className="pagination" aria-label="Members pages">
           <button type="button" className="button" disabled={page === 0} onClick={() => setPage(page - 1)}>

@@ -1,0 +1,64 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { MockGroup, MockMembers } from "../../testHelpers/entities";
+import { mockBackend } from "../../testHelpers/handlers";
+import { renderApp } from "../../testHelpers/renderApp";
+import { recordRequests } from "../../testHelpers/server";
+
+const frank = MockMembers.find((m) => m.username === "frank")!;
+
+async function openDialog() {
+  const app = renderApp(`/organizations/coder/groups/${MockGroup.name}`);
+  await app.user.click(await screen.findByRole("button", { name: "Manage AI budget of frank" }));
+  const dialog = await screen.findByRole("dialog", { name: "AI budget of Frank" });
+  await within(dialog).findByRole("checkbox", { name: "Override group budget" });
+  return { ...app, dialog: within(dialog) };
+}
+
+describe("the per-member override dialog", () => {
+  it("sets a custom budget charged to a group, and the member's row says so", async () => {
+    const { user, dialog } = await openDialog();
+    const seen = recordRequests();
+    await user.click(dialog.getByRole("checkbox", { name: "Override group budget" }));
+    await user.type(dialog.getByLabelText("Custom monthly budget"), "9000");
+    expect(dialog.getByRole("combobox", { name: "Budget assigned to" })).toHaveValue(MockGroup.id);
+    await user.click(dialog.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(seen.filter((r) => r.method === "PUT")).toEqual([
+      { method: "PUT", path: `/api/v2/users/${frank.id}/ai/budget/override`, body: { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000 } },
+    ]);
+    const row = within(screen.getByText("frank").closest("tr")!);
+    expect(await row.findByText("Custom limit $9,000.00")).toBeInTheDocument();
+  });
+
+  it("refuses a bad amount with the same message as the group budget, and sends nothing", async () => {
+    const { user, dialog } = await openDialog();
+    const seen = recordRequests();
+    await user.click(dialog.getByRole("checkbox", { name: "Override group budget" }));
+    await user.type(dialog.getByLabelText("Custom monthly budget"), "1000001");
+    await user.click(dialog.getByRole("button", { name: "Save" }));
+    expect(dialog.getByRole("alert")).toHaveTextContent("Enter an amount between 0 and $1,000,000.");
+    expect(dialog.getByLabelText("Custom monthly budget")).toHaveAttribute("aria-invalid", "true");
+    expect(seen.filter((r) => r.method !== "GET" && r.path !== "/api/v2/authcheck")).toEqual([]);
+  });
+
+  it("removes the override when unchecked", async () => {
+    mockBackend.overrides.set(frank.id, { group_id: MockGroup.id, spend_limit_micros: 5_000_000 });
+    const { user, dialog } = await openDialog();
+    expect(dialog.getByRole("checkbox", { name: "Override group budget" })).toBeChecked();
+    expect(dialog.getByLabelText("Custom monthly budget")).toHaveValue("5");
+    const seen = recordRequests();
+    await user.click(dialog.getByRole("checkbox", { name: "Override group budget" }));
+    await user.click(dialog.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(seen.filter((r) => r.method === "DELETE")).toHaveLength(1));
+    expect(mockBackend.overrides.has(frank.id)).toBe(false);
+  });
+
+  it("is read-only for an admin who may not update users", async () => {
+    mockBackend.canUpdateGroups = false;
+    const { dialog } = await openDialog();
+    expect(dialog.getByRole("note")).toHaveTextContent("Only an Owner can change a member's own budget.");
+    expect(dialog.getByRole("checkbox", { name: "Override group budget" })).toBeDisabled();
+    expect(dialog.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();
+  });
+});
