@@ -12,7 +12,8 @@ export interface Measured {
   files: string[];
 }
 
-async function signedInPage(browser: Browser, url: string, token: string) {
+/** A fresh context signed in with `token`, recording the JS and CSS files it loads. */
+export async function signedInPage(browser: Browser, url: string, token: string) {
   const context = await browser.newContext({ baseURL: url, viewport: { width: 1100, height: 900 } });
   await context.addCookies([{ name: "coder_session_token", value: token, url }]);
   const page = await context.newPage();

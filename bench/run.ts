@@ -13,7 +13,7 @@ import { ROOT } from "../server/paths";
 import { launchChromium } from "../test/e2e/browser";
 import { CHROMIUM_ARGS, chromiumPath } from "../test/chromium";
 import { signIn, startServerProcess } from "../test/serverProcess";
-import { measureLoad, measureSave, median, type Measured, type Scenario } from "./measure";
+import { measureLoad, measureSave, median, signedInPage, type Measured, type Scenario } from "./measure";
 import { seedLargeGroup } from "./seedLarge";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -164,14 +164,7 @@ async function benchApp(app: AppUnderTest, browser: Browser): Promise<Results> {
 }
 
 async function measureListFiles(browser: Browser, url: string, token: string): Promise<string[]> {
-  const context = await browser.newContext({ baseURL: url });
-  await context.addCookies([{ name: "coder_session_token", value: token, url }]);
-  const page = await context.newPage();
-  const files: string[] = [];
-  page.on("request", (r) => {
-    const p = new URL(r.url()).pathname;
-    if (/\.(js|css)$/.test(p)) files.push(p);
-  });
+  const { context, page, files } = await signedInPage(browser, url, token);
   await page.goto("/organizations/coder/groups");
   await page.locator('a[href="/organizations/coder/groups/developers/settings"]').waitFor();
   await page.waitForTimeout(300);

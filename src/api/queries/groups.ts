@@ -126,5 +126,12 @@ export const saveGroupAIBudget = (
   },
   onSuccess: (saved: LoadedBudget | null) => {
     queryClient.setQueryData(groupAIBudgetKey(groupId), saved);
+    // Who is governed by which budget, and at what limit, only the server can
+    // work out again: every spend answer cached before this write is stale.
+    // Marked stale only: the page that shows spend asks again when it mounts.
+    void queryClient.invalidateQueries({
+      predicate: (query) => query.queryKey.includes("aiSpend"),
+      refetchType: "none",
+    });
   },
 });

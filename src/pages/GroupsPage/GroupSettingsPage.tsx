@@ -3,6 +3,7 @@ import { useCallback, useRef, useState, type FC } from "react";
 import { useNavigate, useParams } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
 import { groupMembersAISpend } from "../../api/queries/aiSpend";
+import { entitlementsKey } from "../../api/queries/entitlements";
 import { group, groupAIBudget } from "../../api/queries/groups";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
@@ -65,7 +66,7 @@ const GroupSettingsPage: FC = () => {
     return <ErrorAlert title="Could not load the group." error={groupQuery.error} onRetry={() => void groupQuery.refetch()} />;
   }
   if (ai.error) {
-    return <ErrorAlert title="Could not load this deployment's features." error={ai.error} onRetry={() => void queryClient.refetchQueries({ queryKey: ["entitlements"] })} />;
+    return <ErrorAlert title="Could not load this deployment's features." error={ai.error} onRetry={() => void queryClient.refetchQueries({ queryKey: entitlementsKey })} />;
   }
   if (budgetQuery.error) {
     return <ErrorAlert title="Could not load the AI budget." error={budgetQuery.error} onRetry={() => void budgetQuery.refetch()} />;

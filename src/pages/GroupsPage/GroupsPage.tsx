@@ -3,12 +3,27 @@ import type { FC } from "react";
 import { Link, useParams } from "react-router";
 import { groupsAISpend } from "../../api/queries/aiSpend";
 import { groups } from "../../api/queries/groups";
+import type { Group, GroupAISpend } from "../../api/types";
 import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SpendMeter } from "../../components/SpendMeter";
 import { Spinner } from "../../components/Spinner";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { groupWideMaximumMicros } from "../../utils/currency";
+
+/** The group's spend this month against its group-wide limit (per member × members). */
+const GroupSpendCell: FC<{ group: Group; spend: GroupAISpend | undefined; loading: boolean }> = ({ group, spend, loading }) => {
+  if (!spend) return <>{loading ? "Loading…" : "–"}</>;
+  const limit =
+    spend.spend_limit_micros === null ? null : groupWideMaximumMicros(spend.spend_limit_micros, group.total_member_count);
+  return (
+    <SpendMeter
+      spentMicros={spend.current_spend_micros}
+      limitMicros={limit}
+      label={`AI spend of ${group.display_name || group.name} this month`}
+    />
+  );
+};
 
 /** The organization's groups, each linking to its page. */
 const GroupsPage: FC = () => {
@@ -57,21 +72,7 @@ const GroupsPage: FC = () => {
                 <td>{g.total_member_count.toLocaleString("en-US")}</td>
                 {ai.visible && (
                   <td>
-                    {(() => {
-                      const spend = spendQuery.data?.byGroup.get(g.id);
-                      if (!spend) return spendQuery.isLoading ? "Loading…" : "–";
-                      const limit =
-                        spend.spend_limit_micros === null
-                          ? null
-                          : groupWideMaximumMicros(spend.spend_limit_micros, g.total_member_count);
-                      return (
-                        <SpendMeter
-                          spentMicros={spend.current_spend_micros}
-                          limitMicros={limit}
-                          label={`AI spend of ${g.display_name || g.name} this month`}
-                        />
-                      );
-                    })()}
+                    <GroupSpendCell group={g} spend={spendQuery.data?.byGroup.get(g.id)} loading={spendQuery.isLoading} />
                   </td>
                 )}
                 <td>

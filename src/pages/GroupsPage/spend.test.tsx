@@ -95,3 +95,15 @@ describe("the impact preview", () => {
     expect(await screen.findByText("No member has spent $5,000.00 yet this month.")).toBeInTheDocument();
   });
 });
+
+describe("after a budget change", () => {
+  it("shows the members' spend against the new limit, not the cached one", async () => {
+    const { user } = renderApp("/organizations/coder/groups/developers/settings");
+    const input = await screen.findByLabelText("Monthly budget per member (USD)");
+    await user.clear(input);
+    await user.type(input, "2000");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    const bob = await screen.findByRole("progressbar", { name: "AI spend of bob" });
+    await waitFor(() => expect(bob).toHaveAttribute("aria-valuetext", "$870.00 of $2,000.00 (43%)"));
+  });
+});
