@@ -10,6 +10,8 @@ export interface Measured {
   ms: number;
   waves: number;
   files: string[];
+  /** For a save: reads after the writes (the members' spend a new budget changes). */
+  readsAfter?: number;
 }
 
 /** A fresh context signed in with `token`, recording the JS and CSS files it loads. */
@@ -103,7 +105,8 @@ export async function measureSave(browser: Browser, url: string, token: string, 
     );
     const ms = ((await shown.jsonValue()) as number) - clicked;
     await api.settle(400);
-    return { ms, waves: countWaves(api.log), files };
+    const writes = api.log.filter((r) => r.method !== "GET");
+    return { ms, waves: countWaves(writes), files, readsAfter: api.log.length - writes.length };
   } finally {
     await context.close();
   }
