@@ -9,6 +9,18 @@ import {
   type UserAIBudgetOverride,
 } from "../types";
 
+/**
+ * Marks every cached spend answer stale: which budget governs whom, and at
+ * what limit, only the server can work out again after a budget or override
+ * changes. `refetch` also asks again for what is on screen now.
+ */
+export function markSpendStale(queryClient: QueryClient, { refetch }: { refetch: boolean }): Promise<void> {
+  return queryClient.invalidateQueries({
+    predicate: (query) => query.queryKey.includes("aiSpend"),
+    refetchType: refetch ? "active" : "none",
+  });
+}
+
 /** How many spend requests for one list may be in flight at once. */
 export const SPEND_REQUEST_CONCURRENCY = 4;
 
@@ -98,6 +110,7 @@ export const saveUserAIBudgetOverride = (queryClient: QueryClient, user: string)
   },
   onSuccess: async (saved: UserAIBudgetOverride | null) => {
     queryClient.setQueryData(userAIBudgetOverrideKey(user), saved);
-    await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[2] === "members" && q.queryKey[3] === "aiSpend" });
+    // The members tab stays on screen behind the dialog: show the new limit.
+    await markSpendStale(queryClient, { refetch: true });
   },
 });

@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import { isAxiosError } from "axios";
 import { isNotFound } from "../errors";
+import { markSpendStale } from "./aiSpend";
 import type { BudgetConflictResponse, Group, GroupAIBudget, PatchGroupRequest } from "../types";
 
 export const groupsKey = (organization: string) =>
@@ -126,12 +127,7 @@ export const saveGroupAIBudget = (
   },
   onSuccess: (saved: LoadedBudget | null) => {
     queryClient.setQueryData(groupAIBudgetKey(groupId), saved);
-    // Who is governed by which budget, and at what limit, only the server can
-    // work out again: every spend answer cached before this write is stale.
-    // Marked stale only: the page that shows spend asks again when it mounts.
-    void queryClient.invalidateQueries({
-      predicate: (query) => query.queryKey.includes("aiSpend"),
-      refetchType: "none",
-    });
+    // The save leaves this page: the page that shows spend asks again as it mounts.
+    void markSpendStale(queryClient, { refetch: false });
   },
 });
