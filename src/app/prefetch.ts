@@ -2,15 +2,14 @@
 // time, and by links on hover or focus. Each goes through the same query
 // options the pages use, so nothing is fetched twice.
 import type { QueryClient } from "@tanstack/react-query";
-import { matchPath } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";
-import { entitlements } from "../api/queries/entitlements";
+import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
 import { group, groupAIBudget, groupKey, groups, groupsKey } from "../api/queries/groups";
 import { me } from "../api/queries/users";
 import { groupMembersAISpend } from "../api/queries/aiSpend";
+import { locate } from "./locations";
 import { MEMBERS_PAGE_SIZE, PREVIEW_PREFETCH_MAX_MEMBERS } from "../pages/GroupsPage/spendLimits";
 import { AI_FEATURE, type Group } from "../api/types";
-import { isFeatureVisible } from "../hooks/useFeatureVisibility";
 
 export const loadGroupSettingsPage = () => import("../pages/GroupsPage/GroupSettingsPage");
 export const loadGroupPage = () => import("../pages/GroupsPage/GroupPage");
@@ -98,13 +97,16 @@ export const prefetchOnIntent = (start: () => void) => ({
  * loaders. Loaders call the same functions later; nothing is fetched twice.
  */
 export function prefetchForLocation(queryClient: QueryClient, pathname: string): void {
-  if (matchPath("/login", pathname)) return;
+  const location = locate(pathname);
+  if (location?.page === "login") return;
   quietly(queryClient.prefetchQuery(me()));
   quietly(queryClient.prefetchQuery(entitlements()));
-  const settings = matchPath("/organizations/:organization/groups/:groupName/settings", pathname);
-  if (settings) return prefetchGroupSettings(queryClient, settings.params.organization!, settings.params.groupName!);
-  const groupPage = matchPath("/organizations/:organization/groups/:groupName", pathname);
-  if (groupPage) return prefetchGroupPage(queryClient, groupPage.params.organization!, groupPage.params.groupName!);
-  const list = matchPath("/organizations/:organization/groups", pathname);
-  if (list) prefetchGroups(queryClient, list.params.organization!);
+  switch (location?.page) {
+    case "groupSettings":
+      return prefetchGroupSettings(queryClient, location.organization, location.groupName);
+    case "group":
+      return prefetchGroupPage(queryClient, location.organization, location.groupName);
+    case "groups":
+      return prefetchGroups(queryClient, location.organization);
+  }
 }

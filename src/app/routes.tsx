@@ -13,6 +13,7 @@ import {
   prefetchGroups,
   prefetchGroupSettings,
 } from "./prefetch";
+import { loginPath } from "./paths";
 import { RouteError } from "./RouteError";
 
 export const DEFAULT_ORGANIZATION = import.meta.env.VITE_DEFAULT_ORGANIZATION ?? "coder";
@@ -23,9 +24,6 @@ export const DEFAULT_ORGANIZATION = import.meta.env.VITE_DEFAULT_ORGANIZATION ??
 const page = (load: () => Promise<{ default: React.ComponentType }>) => ({
   Component: async () => (await load()).default,
 });
-
-export const loginPath = (returnTo: string) =>
-  `/login?redirect=${encodeURIComponent(returnTo)}`;
 
 const returnPath = (request: Request) => {
   const url = new URL(request.url);

@@ -1,9 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { entitlements } from "../api/queries/entitlements";
-import { AI_FEATURE, type Entitlements } from "../api/types";
-
-export const isFeatureVisible = (data: Entitlements | undefined, feature: string): boolean =>
-  Boolean(data?.features[feature]?.enabled);
+import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
+import { AI_FEATURE } from "../api/types";
 
 /** Whether the deployment's entitlements enable AI budgets; undefined while unknown. */
 export function useAIFeatureVisible(): { visible: boolean | undefined; error: unknown } {

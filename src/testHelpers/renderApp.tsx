@@ -3,7 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { createMemoryRouter } from "react-router";
 import { App } from "../app/App";
 import { createQueryClient } from "../app/queryClient";
-import { createRoutes, loginPath } from "../app/routes";
+import { loginPath } from "../app/paths";
+import { createRoutes } from "../app/routes";
 
 /** The real app, routes and all, in a memory router; MSW answers its requests. */
 export function renderApp(path: string) {

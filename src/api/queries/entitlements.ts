@@ -1,4 +1,5 @@
 import { API } from "../api";
+import type { Entitlements } from "../types";
 
 export const entitlementsKey = ["entitlements"] as const;
 
@@ -7,3 +8,6 @@ export const entitlements = () => ({
   queryFn: ({ signal }: { signal: AbortSignal }) => API.getEntitlements(signal),
   staleTime: Infinity,
 });
+
+export const isFeatureVisible = (data: Entitlements | undefined, feature: string): boolean =>
+  Boolean(data?.features[feature]?.enabled);
