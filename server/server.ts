@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { createApi } from "./app";
@@ -11,6 +9,7 @@ import type { Faults } from "./httpapi";
 import { SpendStore } from "./db/spendStore";
 import { proxyToCoder } from "./proxy";
 import { LoginRateLimiter } from "./rateLimit";
+import { serveApp } from "./staticAssets";
 
 import { ROOT } from "./paths";
 
@@ -68,24 +67,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   }
 
   if (config.staticDir) {
-    const staticDir = config.staticDir;
-    const indexHtml = readFileSync(path.join(staticDir, "index.html"), "utf8");
     app.use(async (c, next) => {
       await next();
       c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
       c.header("X-Content-Type-Options", "nosniff");
       c.header("Referrer-Policy", "same-origin");
     });
-    app.use(
-      "/assets/*",
-      serveStatic({
-        root: path.relative(process.cwd(), staticDir),
-        onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable"),
-      }),
-    );
-    app.use(serveStatic({ root: path.relative(process.cwd(), staticDir) }));
-    // Any other page is the single-page app; the router takes it from there.
-    app.get("*", (c) => c.html(indexHtml));
+    app.use(serveApp(config.staticDir));
   }
 
   const server: ServerType = await new Promise((resolve) => {

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuild } from "./build";
 import { CONTENT_SECURITY_POLICY, distDir, startServer, type RunningServer } from "./server";
@@ -37,4 +40,52 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the served app", () => {
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ message: "You are not signed in." });
   });
+
+  const someScript = () => {
+    const name = readdirSync(path.join(distDir, "assets")).find((f) => f.endsWith(".js"))!;
+    return { url: `${server.url}/assets/${name}`, bytes: readFileSync(path.join(distDir, "assets", name)) };
+  };
+
+  it("sends scripts compressed as the browser asks, each decoding to the built file", async () => {
+    const { url, bytes } = someScript();
+    // Node's fetch would decode on its own; ask with a raw request to see the bytes.
+    const { request } = await import("node:http");
+    const raw = (encoding: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        request(url, { headers: { "Accept-Encoding": encoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        }).on("error", reject).end();
+      });
+    const br = await raw("gzip, deflate, br");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(br.body).equals(bytes)).toBe(true);
+    const gzip = await raw("gzip");
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.body).equals(bytes)).toBe(true);
+    expect(gzip.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(gzip.headers["vary"]).toMatch(/accept-encoding/i);
+    const plain = await raw("br;q=0, gzip;q=0");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.equals(bytes)).toBe(true);
+  });
+
+  it("answers 304 to a copy the browser already has, and revalidates the page itself", async () => {
+    const { url } = someScript();
+    const first = await fetch(url);
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"/);
+    const again = await fetch(url, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    const page = await fetch(`${server.url}/organizations/coder/groups`);
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("answers 404 for a script that is not in the build, never the page", async () => {
+    const response = await fetch(`${server.url}/assets/index-missing.js`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain("<div id=\"root\">");
+  });
 });
+
