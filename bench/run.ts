@@ -55,7 +55,7 @@ function costPlugin(app: AppUnderTest): Plugin {
 const gzipBytes = (app: AppUnderTest, files: Iterable<string>) =>
   [...new Set(files)].reduce((sum, file) => sum + gzipSync(readFileSync(path.join(app.outDir, file))).length, 0);
 
-function initialFiles(app: AppUnderTest, ext: "js" | "css") {
+function htmlFiles(app: AppUnderTest, ext: "js" | "css") {
   const html = readFileSync(path.join(app.outDir, "index.html"), "utf8");
   return [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!).filter((f) => f.endsWith(`.${ext}`));
 }
@@ -98,7 +98,7 @@ interface Results {
 const summarize = (runs: Measured[]) => ({
   ms: median(runs.map((r) => r.ms)),
   waves: Math.max(...runs.map((r) => r.waves)),
-  readsAfter: Math.max(0, ...runs.map((r) => r.readsAfter ?? 0)),
+  readsAfter: runs.some((r) => r.readsAfter !== undefined) ? Math.max(...runs.map((r) => r.readsAfter ?? 0)) : undefined,
 });
 
 async function repeat(times: number, run: (i: number) => Promise<Measured>): Promise<Measured[]> {
@@ -138,8 +138,11 @@ async function benchApp(app: AppUnderTest, browser: Browser): Promise<Results> {
     const lighthouseRuns = [];
     for (let i = 0; i < 3; i++) lighthouseRuns.push(await lighthouseScores(`${server.url}/organizations/coder/groups/contractors/settings`, token));
     results = {
-      initialJs: gzipBytes(app, initialFiles(app, "js")),
-      css: gzipBytes(app, initialFiles(app, "css")),
+      // What any page needs before it can show anything: the JS both the
+      // sign-in page and the settings page load (the boot code, React, the
+      // router and the app's frame); not just what index.html names.
+      initialJs: gzipBytes(app, settingsFiles.filter((f) => f.endsWith(".js") && login.includes(f))),
+      css: gzipBytes(app, htmlFiles(app, "css")),
       settingsChunk: gzipBytes(app, settingsFiles.filter((f) => !listPage.includes(f))),
       settingsPage: gzipBytes(app, settingsFiles),
       loginLoadsFormLibraries: login.some((f) => ["formik", "yup"].some((p) => app.chunkPackages.get(f)?.has(p))),
@@ -179,11 +182,13 @@ async function measureListFiles(browser: Browser, url: string, token: string): P
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const ratio = (ours: number, theirs: number) => (theirs === 0 ? "–" : `${(ours / theirs).toFixed(2)}×`);
 const timed = (m: { ms: number; waves: number; readsAfter?: number }) =>
-  `${m.waves} ${m.waves === 1 ? "wave" : "waves"}, ${Math.round(m.ms)} ms${m.readsAfter ? ` (then ${m.readsAfter} spend ${m.readsAfter === 1 ? "read" : "reads"})` : ""}`;
+  `${m.waves} ${m.waves === 1 ? "wave" : "waves"}, ${Math.round(m.ms)} ms${
+    m.readsAfter === undefined ? "" : m.readsAfter === 0 ? ", no read after" : ` (then ${m.readsAfter} ${m.readsAfter === 1 ? "read" : "reads"})`
+  }`;
 
 function table(ours: Results, theirs: Results): string {
   const rows: [string, string, string, string][] = [
-    ["Initial JS (gzip)", kB(ours.initialJs), kB(theirs.initialJs), ratio(ours.initialJs, theirs.initialJs)],
+    ["JS every page loads (gzip)", kB(ours.initialJs), kB(theirs.initialJs), ratio(ours.initialJs, theirs.initialJs)],
     ["CSS (gzip)", kB(ours.css), kB(theirs.css), ratio(ours.css, theirs.css)],
     ["Settings route chunk (gzip)", kB(ours.settingsChunk), kB(theirs.settingsChunk), ratio(ours.settingsChunk, theirs.settingsChunk)],
     ["Whole settings page, JS + CSS (gzip)", kB(ours.settingsPage), kB(theirs.settingsPage), ratio(ours.settingsPage, theirs.settingsPage)],
@@ -191,9 +196,9 @@ function table(ours: Results, theirs: Results): string {
     ["Settings, direct load", timed(ours.load.direct), timed(theirs.load.direct), ratio(ours.load.direct.ms, theirs.load.direct.ms)],
     ["Settings, from the groups list", timed(ours.load.list), timed(theirs.load.list), ratio(ours.load.list.ms, theirs.load.list.ms)],
     ["Settings, after hovering its link", timed(ours.load.hover), timed(theirs.load.hover), ratio(ours.load.hover.ms, theirs.load.hover.ms)],
-    ["Save (writes) → group page with the saved values", timed(ours.save), timed(theirs.save), ratio(ours.save.ms, theirs.save.ms)],
+    ["Save (a raised budget) → group page with the saved values", timed(ours.save), timed(theirs.save), ratio(ours.save.ms, theirs.save.ms)],
     [`${LARGE_GROUP_SIZE.toLocaleString("en-US")} members: direct load`, timed(ours.largeLoad), timed(theirs.largeLoad), ratio(ours.largeLoad.ms, theirs.largeLoad.ms)],
-    [`${LARGE_GROUP_SIZE.toLocaleString("en-US")} members: save (writes)`, timed(ours.largeSave), timed(theirs.largeSave), ratio(ours.largeSave.ms, theirs.largeSave.ms)],
+    [`${LARGE_GROUP_SIZE.toLocaleString("en-US")} members: save (a raised budget)`, timed(ours.largeSave), timed(theirs.largeSave), ratio(ours.largeSave.ms, theirs.largeSave.ms)],
     ["Lighthouse performance (desktop)", ours.lighthouse.performance.toFixed(2), theirs.lighthouse.performance.toFixed(2), ratio(ours.lighthouse.performance, theirs.lighthouse.performance)],
     ["Lighthouse accessibility", ours.lighthouse.accessibility.toFixed(2), theirs.lighthouse.accessibility.toFixed(2), ratio(ours.lighthouse.accessibility, theirs.lighthouse.accessibility)],
   ];

@@ -6,7 +6,7 @@ import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCh
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
 import { group, groupAIBudget, groupKey, groups, groupsKey } from "../api/queries/groups";
 import { me } from "../api/queries/users";
-import { groupMembersAISpend } from "../api/queries/aiSpend";
+import { groupMembersAISpend, membersSpendFromCache } from "../api/queries/aiSpend";
 import { locate } from "./locations";
 import { MEMBERS_PAGE_SIZE, PREVIEW_PREFETCH_MAX_MEMBERS } from "../pages/GroupsPage/spendLimits";
 import { AI_FEATURE, type Group } from "../api/types";
@@ -39,7 +39,13 @@ export function prefetchGroups(queryClient: QueryClient, organization: string): 
 async function prefetchMembersSpend(queryClient: QueryClient, groupId: string, userIds: string[]): Promise<void> {
   const features = await queryClient.ensureQueryData(entitlements());
   if (!isFeatureVisible(features, AI_FEATURE) || userIds.length === 0) return;
-  quietly(queryClient.prefetchQuery(groupMembersAISpend(groupId, userIds)));
+  const options = groupMembersAISpend(groupId, userIds);
+  // A page of members the settings page already read, with the rest of them.
+  if (queryClient.getQueryData(options.queryKey) === undefined) {
+    const cached = membersSpendFromCache(queryClient, groupId, userIds);
+    if (cached) queryClient.setQueryData(options.queryKey, cached.data, { updatedAt: cached.updatedAt });
+  }
+  quietly(queryClient.prefetchQuery(options));
 }
 
 /** The group page's frame: its data and its code. */

@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import { isNotFound } from "../errors";
+import { memberAfterBudgetChange, type BudgetChange } from "../../utils/spendAfterBudgetChange";
 import {
   MAX_SPEND_IDS,
   type GroupAISpend,
@@ -10,9 +11,9 @@ import {
 } from "../types";
 
 /**
- * Marks every cached spend answer stale: which budget governs whom, and at
- * what limit, only the server can work out again after a budget or override
- * changes. `refetch` also asks again for what is on screen now.
+ * Marks every cached spend answer stale, after a member's override changed:
+ * it decides their limit in every group they are in. `refetch` also asks
+ * again for what is on screen now.
  */
 export function markSpendStale(queryClient: QueryClient, { refetch }: { refetch: boolean }): Promise<void> {
   return queryClient.invalidateQueries({
@@ -48,6 +49,8 @@ export interface MembersSpend {
   period_start: string;
   period_end: string;
   byUser: Map<string, GroupMemberAISpend>;
+  /** Members whose effective budget a save changed in a way only the server can work out; being read again. */
+  updating?: ReadonlySet<string>;
 }
 
 /**
@@ -81,6 +84,28 @@ export const groupMembersAISpend = (groupId: string, userIds: string[]) => ({
     return { period_start: first?.period_start ?? "", period_end: first?.period_end ?? "", byUser };
   },
 });
+
+/**
+ * The spend of exactly `userIds`, cut from a cached answer for the same group
+ * that lists them all (the settings page reads every member; the members tab a
+ * page of them), with that answer's age; undefined when none does.
+ */
+export function membersSpendFromCache(
+  queryClient: QueryClient,
+  groupId: string,
+  userIds: string[],
+): { data: MembersSpend; updatedAt: number } | undefined {
+  let best: { data: MembersSpend; updatedAt: number } | undefined;
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: groupMembersAISpendKey(groupId) })) {
+    const data = query.state.data as MembersSpend | undefined;
+    if (!data || query.state.isInvalidated || !userIds.every((id) => data.byUser.has(id))) continue;
+    if (best && best.updatedAt >= query.state.dataUpdatedAt) continue;
+    const byUser = new Map(userIds.map((id) => [id, data.byUser.get(id)!]));
+    const updating = data.updating && new Set(userIds.filter((id) => data.updating!.has(id)));
+    best = { data: { ...data, byUser, updating }, updatedAt: query.state.dataUpdatedAt };
+  }
+  return best;
+}
 
 export interface GroupsSpend {
   period_start: string;
@@ -130,3 +155,87 @@ export const saveUserAIBudgetOverride = (queryClient: QueryClient, user: string)
     await markSpendStale(queryClient, { refetch: true });
   },
 });
+
+const isGroupsSpend = (data: unknown): data is GroupsSpend => typeof data === "object" && data !== null && "byGroup" in data;
+
+/**
+ * After a group's budget was saved, the spend answers in the cache show it at
+ * once. Members' effective budgets are worked out here wherever that is certain;
+ * the members for whom it is not are read again (only they, in the
+ * background, marked as updating meanwhile). Every other spend answer (other
+ * groups' members may be in this group too) is marked stale, to be read again
+ * when next shown. Answers keep their age: a stale one is still read again.
+ */
+export async function applySavedBudget(
+  queryClient: QueryClient,
+  change: BudgetChange & { memberCount: number },
+): Promise<void> {
+  const membersKey = groupMembersAISpendKey(change.groupId);
+  // A read that left before the save could answer with the old limits.
+  await queryClient.cancelQueries({ queryKey: membersKey });
+  const handled = new Set<string>();
+  const unresolved = new Set<string>();
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: membersKey })) {
+    const data = query.state.data as MembersSpend | undefined;
+    if (!data) continue;
+    const byUser = new Map<string, GroupMemberAISpend>();
+    const updating = new Set(data.updating);
+    for (const [id, member] of data.byUser) {
+      const after = memberAfterBudgetChange(member, change);
+      byUser.set(id, after ?? member);
+      if (!after) {
+        updating.add(id);
+        unresolved.add(id);
+      }
+    }
+    queryClient.setQueryData<MembersSpend>(query.queryKey, { ...data, byUser, updating }, { updatedAt: query.state.dataUpdatedAt });
+    handled.add(query.queryHash);
+  }
+  for (const query of queryClient.getQueryCache().findAll({ predicate: (q) => q.queryKey.includes("aiSpend") })) {
+    const data = query.state.data;
+    if (!isGroupsSpend(data) || !data.byGroup.has(change.groupId)) continue;
+    const byGroup = new Map(data.byGroup);
+    const total = change.after === null ? null : Number(BigInt(change.after) * BigInt(change.memberCount));
+    byGroup.set(change.groupId, { ...data.byGroup.get(change.groupId)!, spend_limit_micros: change.after, total_spend_limit_micros: total });
+    queryClient.setQueryData<GroupsSpend>(query.queryKey, { ...data, byGroup }, { updatedAt: query.state.dataUpdatedAt });
+    handled.add(query.queryHash);
+  }
+  await queryClient.invalidateQueries({
+    predicate: (query) => query.queryKey.includes("aiSpend") && !handled.has(query.queryHash),
+    refetchType: "none",
+  });
+  if (unresolved.size > 0) await rereadMembers(queryClient, change.groupId, [...unresolved]);
+}
+
+/** Reads the given members' spend again and puts it into every cached answer that lists them. */
+async function rereadMembers(queryClient: QueryClient, groupId: string, userIds: string[]): Promise<void> {
+  const membersKey = groupMembersAISpendKey(groupId);
+  try {
+    const answers = await inBatches(chunk(userIds, MAX_SPEND_IDS), SPEND_REQUEST_CONCURRENCY, (ids) =>
+      API.getGroupMembersAISpend(groupId, ids),
+    );
+    const fresh = new Map(answers.flatMap((answer) => answer.members.map((m) => [m.user_id, m] as const)));
+    for (const query of queryClient.getQueryCache().findAll({ queryKey: membersKey })) {
+      queryClient.setQueryData<MembersSpend>(
+        query.queryKey,
+        (data) => {
+          if (!data?.updating) return data;
+          const byUser = new Map(data.byUser);
+          const updating = new Set(data.updating);
+          for (const id of userIds) {
+            const member = fresh.get(id);
+            if (member && byUser.has(id)) byUser.set(id, member);
+            // One no longer in the group drops out of the answer, as a new read would have it.
+            else if (byUser.has(id)) byUser.delete(id);
+            updating.delete(id);
+          }
+          return { ...data, byUser, updating };
+        },
+        { updatedAt: query.state.dataUpdatedAt },
+      );
+    }
+  } catch {
+    // Whatever failed, the answers must not keep the old limits: read them whole again.
+    await queryClient.invalidateQueries({ queryKey: membersKey });
+  }
+}

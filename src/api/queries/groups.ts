@@ -2,7 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import { isAxiosError } from "axios";
 import { isNotFound } from "../errors";
-import { markSpendStale } from "./aiSpend";
+import { applySavedBudget } from "./aiSpend";
 import type { BudgetConflictResponse, Group, GroupAIBudget, PatchGroupRequest } from "../types";
 
 export const groupsKey = (organization: string) =>
@@ -85,6 +85,12 @@ async function currentBudget(groupId: string): Promise<LoadedBudget | null> {
   return groupAIBudget(groupId).queryFn({ signal: new AbortController().signal });
 }
 
+export interface SavedBudgetTarget {
+  groupId: string;
+  /** The group as known when the save lands: its organization, and its members for the group-wide maximum. */
+  group: () => Pick<Group, "organization_id" | "total_member_count">;
+}
+
 /**
  * Sets the budget to `micros`, or removes it (uncapped) when given null.
  * `expected()` is the budget the admin's form started from: the write is
@@ -94,24 +100,24 @@ async function currentBudget(groupId: string): Promise<LoadedBudget | null> {
  */
 export const saveGroupAIBudget = (
   queryClient: QueryClient,
-  groupId: string,
+  target: SavedBudgetTarget,
   expected: () => LoadedBudget | null | undefined = () => undefined,
 ) => ({
   mutationFn: async (spendLimitMicros: number | null): Promise<LoadedBudget | null> => {
     const seen = expected();
     let precondition: string | null | undefined = seen === undefined ? undefined : (seen?.etag ?? null);
     if (seen && seen.etag === null) {
-      const now = await currentBudget(groupId);
+      const now = await currentBudget(target.groupId);
       if (!sameBudget(now, seen)) throw new BudgetConflictError(now);
       precondition = undefined;
     }
     try {
       if (spendLimitMicros === null) {
-        await API.deleteGroupAIBudget(groupId, precondition);
+        await API.deleteGroupAIBudget(target.groupId, precondition);
         return null;
       }
       const { budget, etag } = await API.upsertGroupAIBudget(
-        groupId,
+        target.groupId,
         { spend_limit_micros: spendLimitMicros },
         precondition,
       );
@@ -126,8 +132,14 @@ export const saveGroupAIBudget = (
     }
   },
   onSuccess: (saved: LoadedBudget | null) => {
-    queryClient.setQueryData(groupAIBudgetKey(groupId), saved);
-    // The save leaves this page: the page that shows spend asks again as it mounts.
-    void markSpendStale(queryClient, { refetch: false });
+    queryClient.setQueryData(groupAIBudgetKey(target.groupId), saved);
+    // Not awaited: the save is done; only members whose limit the browser
+    // cannot work out are read again, and they show as updating meanwhile.
+    void applySavedBudget(queryClient, {
+      groupId: target.groupId,
+      organizationId: target.group().organization_id,
+      after: saved?.spend_limit_micros ?? null,
+      memberCount: target.group().total_member_count,
+    });
   },
 });

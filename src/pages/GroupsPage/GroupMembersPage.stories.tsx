@@ -54,6 +54,34 @@ export const SpendLoading: Story = {
   },
 };
 
+/**
+ * Just after a save lowered the budget that governed most members: their
+ * limits are being read again (held here), the overridden member's is not.
+ */
+let spendReads = 0;
+export const SpendUpdatingAfterSave: Story = {
+  render: () => <AppAt path={`/organizations/coder/groups/${MockGroup.name}/settings`} />,
+  beforeEach: () => {
+    spendReads = 0;
+    mockBackend.governedElsewhere.set(idOf("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
+  },
+  // The settings page's own read is answered; the read after the save never is.
+  parameters: withHandlers(http.get(spendPath, async () => (spendReads++ === 0 ? undefined : delay("infinite")))),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = await canvas.findByLabelText("Monthly budget per member (USD)");
+    await userEvent.clear(input);
+    await userEvent.type(input, "500");
+    // The preview shows once the settings page has every member's spend.
+    await canvas.findByText("1 member is governed by another group or a per-user override and is not affected.");
+    await userEvent.click(canvas.getByRole("button", { name: "Save" }));
+    await canvas.findByRole("heading", { name: MockGroup.display_name });
+    await canvas.findByText("bob");
+    await expect(row(canvasElement, "bob").getByText("Updating…")).toBeVisible();
+    await expect(row(canvasElement, "frank").getByText("Custom limit $9,000.00")).toBeVisible();
+  },
+};
+
 export const SpendError: Story = {
   parameters: withHandlers(http.get(spendPath, () => HttpResponse.json({ message: "Spend is unavailable." }, { status: 500 }))),
   play: async ({ canvasElement }) => {

@@ -1,7 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FC } from "react";
 import { useParams } from "react-router";
-import { groupMembersAISpend } from "../../api/queries/aiSpend";
+import { groupMembersAISpend, membersSpendFromCache } from "../../api/queries/aiSpend";
 import { checkAuthorization } from "../../api/queries/authCheck";
 import { group, groups } from "../../api/queries/groups";
 import type { ReducedUser } from "../../api/types";
@@ -21,6 +21,7 @@ const userAdminCheck = {
 /** The group's members, a page at a time so a large group stays quick, with their AI spend. */
 const GroupMembersPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
+  const queryClient = useQueryClient();
   const { data } = useQuery(group(organization, groupName));
   const ai = useAIFeatureVisible();
   const [page, setPage] = useState(0);
@@ -33,6 +34,9 @@ const GroupMembersPage: FC = () => {
   const pageIds = data?.members.slice(page * MEMBERS_PAGE_SIZE, (page + 1) * MEMBERS_PAGE_SIZE).map((m) => m.id) ?? [];
   const spendQuery = useQuery({
     ...groupMembersAISpend(data?.id ?? "", pageIds),
+    // The settings page may have read every member already: no need to ask again.
+    initialData: () => membersSpendFromCache(queryClient, data?.id ?? "", pageIds)?.data,
+    initialDataUpdatedAt: () => membersSpendFromCache(queryClient, data?.id ?? "", pageIds)?.updatedAt,
     enabled: Boolean(data && ai.visible && pageIds.length),
     placeholderData: (previous) => previous,
   });
@@ -75,7 +79,8 @@ const GroupMembersPage: FC = () => {
         </thead>
         <tbody>
           {shown.map((member) => {
-            const memberSpend = spend?.byUser.get(member.id);
+            const updating = spend?.updating?.has(member.id) ?? false;
+            const memberSpend = updating ? undefined : spend?.byUser.get(member.id);
             return (
               <tr key={member.id}>
                 <td>
@@ -92,8 +97,8 @@ const GroupMembersPage: FC = () => {
                         limitMicros={memberSpend.effective_budget?.spend_limit_micros ?? null}
                         label={`AI spend of ${member.username}`}
                       />
-                    ) : spendQuery.isLoading ? (
-                      <span className="member-username">Loading…</span>
+                    ) : spendQuery.isLoading || updating ? (
+                      <span className="member-username">{updating ? "Updating…" : "Loading…"}</span>
                     ) : (
                       "–"
                     )}

@@ -6,7 +6,8 @@ import type { ReducedUser } from "../../api/types";
 import { MockGroup, MockMembers, MockOtherGroupId } from "../../testHelpers/entities";
 import { mockBackend } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
-import { recordRequests } from "../../testHelpers/server";
+import { http, HttpResponse } from "msw";
+import { recordRequests, server } from "../../testHelpers/server";
 
 const byUsername = (name: string) => MockMembers.find((m) => m.username === name)!.id;
 
@@ -97,13 +98,86 @@ describe("the impact preview", () => {
 });
 
 describe("after a budget change", () => {
-  it("shows the members' spend against the new limit, not the cached one", async () => {
-    const { user } = renderApp("/organizations/coder/groups/developers/settings");
+  const spendReads = (seen: ReturnType<typeof recordRequests>) => seen.filter((r) => r.path.endsWith("/members/ai/spend"));
+  /** The ids each members'-spend request asks for, from now on. */
+  function spendIdsAsked(): string[][] {
+    const asked: string[][] = [];
+    server.events.on("request:start", ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith("/members/ai/spend")) asked.push((url.searchParams.get("user_ids") ?? "").split(","));
+    });
+    return asked;
+  }
+
+  /** Saves a new budget once the settings page has read every member's spend; `then` changes the network after. */
+  async function saveBudget(usd: string, then: () => void = () => {}) {
+    const view = renderApp("/organizations/coder/groups/developers/settings");
     const input = await screen.findByLabelText("Monthly budget per member (USD)");
-    await user.clear(input);
-    await user.type(input, "2000");
-    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(view.queryClient.isFetching()).toBe(0));
+    await view.user.clear(input);
+    await view.user.type(input, usd);
+    then();
+    const seen = recordRequests();
+    await view.user.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByRole("heading", { name: "Developers" });
+    return { ...view, seen };
+  }
+
+  it("shows the members' spend against a raised limit at once, without asking the server again", async () => {
+    mockBackend.governedElsewhere.set(byUsername("erin"), { group_id: MockOtherGroupId, spend_limit_micros: 1_500_000_000, limit_source: "group" });
+    const { seen, queryClient } = await saveBudget("2000");
     const bob = await screen.findByRole("progressbar", { name: "AI spend of bob" });
-    await waitFor(() => expect(bob).toHaveAttribute("aria-valuetext", "$870.00 of $2,000.00 (43%)"));
+    expect(bob).toHaveAttribute("aria-valuetext", "$870.00 of $2,000.00 (43%)");
+    // erin's other group ($1,500) no longer beats this one.
+    expect(within(screen.getByText("erin").closest("tr")!).getByText("Group limit $2,000.00")).toBeInTheDocument();
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(seen.map((r) => r.method)).toContain("PUT");
+    expect(spendReads(seen)).toEqual([]);
+  });
+
+  it("asks again only for the members whose governing budget went down, showing them as updating", async () => {
+    mockBackend.governedElsewhere.set(byUsername("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
+    mockBackend.governedElsewhere.set(byUsername("erin"), { group_id: MockOtherGroupId, spend_limit_micros: 2_000_000_000, limit_source: "group" });
+    let answer: () => void = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    let asked: string[][] = [];
+    const { seen } = await saveBudget("500", () => {
+      server.use(http.get("*/api/v2/groups/:groupId/members/ai/spend", async () => void (await held), { once: true }));
+      asked = spendIdsAsked();
+    });
+    await waitFor(() => expect(spendReads(seen)).toHaveLength(1));
+    const governedHere = MockMembers.filter((m) => !["frank", "erin"].includes(m.username)).map((m) => m.id).sort();
+    expect(asked.map((ids) => [...ids].sort())).toEqual([governedHere]);
+    // Until the answer comes, their rows say so rather than show the old limit.
+    const bobRow = screen.getByText("bob").closest("tr")!;
+    expect(within(bobRow).getByText("Updating…")).toBeInTheDocument();
+    expect(within(screen.getByText("erin").closest("tr")!).getByText("Budget managed by another group")).toBeInTheDocument();
+    answer();
+    const bob = await screen.findByRole("progressbar", { name: "AI spend of bob" });
+    expect(bob).toHaveAttribute("aria-valuetext", "$870.00 of $500.00 (174%), over the limit");
+    expect(spendReads(seen)).toHaveLength(1);
+  });
+
+  it("reads the whole page again if asking for the changed members fails", async () => {
+    const { seen } = await saveBudget("500", () =>
+      server.use(
+        http.get("*/api/v2/groups/:groupId/members/ai/spend", () => HttpResponse.json({ message: "boom" }, { status: 500 }), { once: true }),
+      ),
+    );
+    const bob = await screen.findByRole("progressbar", { name: "AI spend of bob" });
+    await waitFor(() => expect(bob).toHaveAttribute("aria-valuetext", "$870.00 of $500.00 (174%), over the limit"));
+    expect(spendReads(seen).length).toBeGreaterThanOrEqual(2);
+    expect(screen.queryByText("Updating…")).not.toBeInTheDocument();
+  });
+
+  it("shows the first page of a larger group from what the settings page read, with no read of its own", async () => {
+    addMembers(60);
+    const { seen } = await saveBudget("2000");
+    expect(await screen.findByRole("progressbar", { name: "AI spend of user24" })).toHaveAttribute(
+      "aria-valuetext",
+      "$24.00 of $2,000.00 (1%)",
+    );
+    expect(screen.getByText("Page 1 of 3")).toBeInTheDocument();
+    expect(spendReads(seen)).toEqual([]);
   });
 });

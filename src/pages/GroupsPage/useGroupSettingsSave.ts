@@ -39,7 +39,9 @@ export function useGroupSettingsSave(
   const [saveProblem, setSaveProblem] = useState<{ title: string; description?: string }>();
   const [conflict, setConflict] = useState<(BudgetConflict & { theirs: Baseline["budget"] }) | undefined>();
   const patchMutation = useMutation(patchGroup(queryClient, organization));
-  const budgetMutation = useMutation(saveGroupAIBudget(queryClient, groupId, () => baseline.current?.budget));
+  const budgetMutation = useMutation(
+    saveGroupAIBudget(queryClient, { groupId, group: () => baseline.current!.group }, () => baseline.current?.budget),
+  );
 
   const save = async (values: GroupSettingsFormValues) => {
     if (saving.current || !baseline.current) return;
