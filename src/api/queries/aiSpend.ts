@@ -177,7 +177,12 @@ export async function applySavedBudget(
   const unresolved = new Set<string>();
   for (const query of queryClient.getQueryCache().findAll({ queryKey: membersKey })) {
     const data = query.state.data as MembersSpend | undefined;
-    if (!data) continue;
+    if (!data) {
+      // A first read that was cancelled above: nothing to correct, so read it again.
+      void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      handled.add(query.queryHash);
+      continue;
+    }
     const byUser = new Map<string, GroupMemberAISpend>();
     const updating = new Set(data.updating);
     for (const [id, member] of data.byUser) {

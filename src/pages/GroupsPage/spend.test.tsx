@@ -180,4 +180,37 @@ describe("after a budget change", () => {
     expect(screen.getByText("Page 1 of 3")).toBeInTheDocument();
     expect(spendReads(seen)).toEqual([]);
   });
+
+  it("still shows the members' spend when the save landed before the settings page's read answered", async () => {
+    // The settings page's read of every member never answers; the next one does.
+    server.use(http.get("*/api/v2/groups/:groupId/members/ai/spend", () => new Promise<never>(() => {}), { once: true }));
+    const { user } = renderApp("/organizations/coder/groups/developers/settings");
+    const input = await screen.findByLabelText("Monthly budget per member (USD)");
+    await user.clear(input);
+    await user.type(input, "2000");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByRole("heading", { name: "Developers" });
+    const bob = await screen.findByRole("progressbar", { name: "AI spend of bob" });
+    expect(bob).toHaveAttribute("aria-valuetext", "$870.00 of $2,000.00 (43%)");
+  });
+
+  it("reads the spend again for the preview when a save that left the admin on the page cut its read short", async () => {
+    server.use(
+      http.get("*/api/v2/groups/:groupId/members/ai/spend", () => new Promise<never>(() => {}), { once: true }),
+      http.patch("*/api/v2/groups/:groupId", () => HttpResponse.json({ message: "boom" }, { status: 500 })),
+    );
+    const { user } = renderApp("/organizations/coder/groups/developers/settings");
+    const input = await screen.findByLabelText("Monthly budget per member (USD)");
+    await user.clear(screen.getByLabelText("Display name"));
+    await user.type(screen.getByLabelText("Display name"), "Devs");
+    await user.clear(input);
+    await user.type(input, "2000");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    // The budget saved, the rename did not: the form stays, and so does the preview.
+    await waitFor(() => expect(mockBackend.budgets.get(MockGroup.id)?.spend_limit_micros).toBe(2_000_000_000));
+    await screen.findAllByRole("alert");
+    await user.clear(input);
+    await user.type(input, "25");
+    expect(await screen.findByText(/will be blocked/)).toHaveTextContent("of 7 members have already spent $25.00 or more");
+  });
 });
