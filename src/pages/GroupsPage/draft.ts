@@ -27,9 +27,15 @@ export function readDraft(groupId: string): Draft | undefined {
   }
 }
 
+/**
+ * Saves the draft without the group's member list: the form never compares
+ * members, and a 10,000-member group would make every keystroke write
+ * megabytes, and could overflow the tab's storage and lose the draft.
+ */
 export function writeDraft(groupId: string, draft: Draft): void {
+  const stored: Draft = { ...draft, baseline: { ...draft.baseline, group: { ...draft.baseline.group, members: [] } } };
   try {
-    sessionStorage.setItem(keyOf(groupId), JSON.stringify(draft));
+    sessionStorage.setItem(keyOf(groupId), JSON.stringify(stored));
   } catch {
     // Storage full or blocked: the form still holds the values.
   }
