@@ -79,8 +79,10 @@ describe("groups' spend", () => {
   });
 
   it("answers a member only for the groups they may read", async () => {
-    const { body } = await api.json<GroupsAISpendResponse>(`/organizations/coder/groups/ai/spend?group_ids=${developers},${groupId("contractors")}`, { as: "member" });
-    expect(body.groups.map((g) => g.group_id)).toEqual([developers]);
+    // A member of developers (and so of Everyone), not of contractors.
+    const ids = [groupId("contractors"), developers, ORGANIZATION_ID];
+    const { body } = await api.json<GroupsAISpendResponse>(`/organizations/coder/groups/ai/spend?group_ids=${ids.join(",")}`, { as: "member" });
+    expect(body.groups.map((g) => g.group_id)).toEqual([developers, ORGANIZATION_ID]);
   });
 });
 

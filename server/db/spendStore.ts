@@ -90,6 +90,35 @@ export class SpendStore {
     return new Map(rows.map((r) => [r.group_id, Number(r.total)]));
   }
 
+  /**
+   * The listed groups of `organizationId`, each with its budget and member
+   * count, in one query. With `readerId`, only the groups that user is in
+   * (a reader who administers the organization's groups passes none).
+   */
+  async groupBudgets(
+    organizationId: string,
+    groupIds: string[],
+    readerId: string | undefined,
+  ): Promise<Map<string, { spend_limit_micros: number | null; members: number }>> {
+    const rows = await this.db.query<{ id: string; spend_limit_micros: string | number | null; members: number }>(
+      `SELECT g.id, b.spend_limit_micros,
+         (SELECT count(*)::int FROM (SELECT user_id FROM group_members WHERE group_id = g.id
+            UNION SELECT user_id FROM organization_members WHERE organization_id = g.id) m) AS members
+       FROM groups g LEFT JOIN group_ai_budgets b ON b.group_id = g.id
+       WHERE g.id = ANY($1::uuid[]) AND g.organization_id = $2
+         AND ($3::uuid IS NULL
+           OR EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = g.id AND gm.user_id = $3)
+           OR EXISTS (SELECT 1 FROM organization_members om WHERE om.organization_id = g.id AND om.user_id = $3))`,
+      [groupIds, organizationId, readerId ?? null],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { spend_limit_micros: r.spend_limit_micros === null ? null : Number(r.spend_limit_micros), members: Number(r.members) },
+      ]),
+    );
+  }
+
   /** Adds spend for a user on a day, charged to a group. */
   async recordSpend(userId: string, groupId: string, on: Date, micros: number): Promise<void> {
     await this.db.query(

@@ -9,7 +9,7 @@ import {
 import { budgetPeriod } from "../../src/utils/budgetPeriod";
 import { effectiveBudget } from "../effectiveBudget";
 import { apiError, readJson, resourceNotFound, UUID_PATTERN, type AppContext, type AppEnv } from "../httpapi";
-import { canReadGroup, canUpdateGroup, isOwner } from "../rbac";
+import { canUpdateGroup, isOwner } from "../rbac";
 import { requireAIEntitlement } from "./groupAIBudgets";
 import { readableGroup } from "./groups";
 
@@ -66,20 +66,25 @@ export function aiSpendRoutes() {
     const asked = idList(c, "group_ids");
     if ("response" in asked) return asked.response;
     const period = budgetPeriod();
-    const groups: GroupAISpend[] = [];
-    const spent = await spend.groupSpend(asked.ids, period);
-    for (const id of asked.ids) {
-      const group = await store.groupSummary(id);
-      if (!group || group.organization_id !== organization.id || !(await canReadGroup(store, c.get("user"), group))) continue;
-      const [budget, memberCount] = await Promise.all([store.budget(id), spend.memberCount(id)]);
-      const limit = budget?.budget.spend_limit_micros ?? null;
-      groups.push({
-        group_id: id,
-        spend_limit_micros: limit,
-        total_spend_limit_micros: limit === null ? null : limit * memberCount,
-        current_spend_micros: spent.get(id) ?? 0,
-      });
-    }
+    const user = c.get("user");
+    // Every listed group this user may read, with its budget and size, in one query; the spend in another.
+    const [found, spent] = await Promise.all([
+      spend.groupBudgets(organization.id, asked.ids, canUpdateGroup(user, { organization_id: organization.id }) ? undefined : user.row.id),
+      spend.groupSpend(asked.ids, period),
+    ]);
+    const groups: GroupAISpend[] = asked.ids.flatMap((id) => {
+      const group = found.get(id);
+      if (!group) return [];
+      const limit = group.spend_limit_micros;
+      return [
+        {
+          group_id: id,
+          spend_limit_micros: limit,
+          total_spend_limit_micros: limit === null ? null : limit * group.members,
+          current_spend_micros: spent.get(id) ?? 0,
+        },
+      ];
+    });
     const body: GroupsAISpendResponse = { period_start: period.start.toISOString(), period_end: period.end.toISOString(), groups };
     return c.json(body);
   });
