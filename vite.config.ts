@@ -9,11 +9,40 @@ import { CHROMIUM_ARGS, chromiumPath } from "./test/chromium.ts";
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
+/**
+ * What main.ts's data layer is made of: axios, the query cache, the API
+ * client and queries, the prefetching, and the plain modules they use. None
+ * may import React (server/static.test.ts checks the built chunk), and the
+ * two modules main.ts itself uses stay out, or main.ts would wait for all this.
+ */
+const isDataLayer = (id: string) =>
+  /node_modules[\\/](axios|@tanstack[\\/]query-core)[\\/]/.test(id) ||
+  (/[\\/]src[\\/](api[\\/]|app[\\/](boot|prefetch|queryClient)\.ts|utils[\\/]|pages[\\/]GroupsPage[\\/]spendLimits\.ts)/.test(id) &&
+    !/[\\/]api[\\/](paths|earlyRequests)\.ts$/.test(id));
+
 export default defineConfig({
   plugins: [react()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true },
-  build: { sourcemap: false },
+  build: {
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Few, large chunks: HTTP/1.1 gives a page six connections, and the
+        // first wave's three requests hold three of them.
+        codeSplitting: {
+          // A group takes only the modules it names, not all they import.
+          includeDependenciesRecursively: false,
+          groups: [
+            // The data layer, which main.ts loads first; not the two small
+            // modules main.ts itself needs, or it would wait for all of this.
+            { name: "data", test: (id: string) => isDataLayer(id) },
+            { name: "ui", test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/]react-query|sonner)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

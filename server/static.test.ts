@@ -87,5 +87,23 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the served app", () => {
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain("<div id=\"root\">");
   });
+
+  it("starts the page's requests from a script that loads nothing first, and loads the data layer without React", () => {
+    const assets = path.join(distDir, "assets");
+    const read = (file: string) => readFileSync(path.join(assets, file), "utf8");
+    const staticImports = (file: string) => [...read(file).matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    const closure = (file: string, seen = new Set<string>()): Set<string> => {
+      for (const next of staticImports(file)) if (!seen.has(next)) closure(next, seen.add(next));
+      return seen;
+    };
+    const html = readFileSync(path.join(distDir, "index.html"), "utf8");
+    const entry = /<script type="module"[^>]*src="\/assets\/([^"]+)"/.exec(html)![1]!;
+    expect(staticImports(entry)).toEqual([]);
+    expect(html).not.toContain("modulepreload");
+    const data = readdirSync(assets).find((f) => /^data-.*\.js$/.test(f))!;
+    expect(read(data)).toContain("/api/v2/");
+    const withReact = [data, ...closure(data)].filter((file) => /react\.(transitional\.)?element/.test(read(file)));
+    expect(withReact).toEqual([]);
+  });
 });
 

@@ -1,26 +1,16 @@
-// The app's first code: small, with no React, so the current page's requests
-// leave while React, the router and the page's own code are still on the way.
-import { loginPath } from "./app/paths";
-import { prefetchForLocation } from "./app/prefetch";
-import { createQueryClient } from "./app/queryClient";
+// The app's first code, a few hundred bytes: it sends the current page's
+// first requests at once, then loads the rest in two parts at the same time:
+// the data layer (axios, the query cache, the prefetching), which takes over
+// those requests and starts the next wave as soon as their answers allow, and
+// React with the router and the pages.
+import { startEarlyRequests } from "./app/earlyStart";
 import "./index.css";
 
-let navigate: ((to: string) => void) | undefined;
-let signInNeeded = false;
-
-/** A 401 means the session ended: to the sign-in page, and back here after. */
-const toSignIn = () => {
-  const { pathname, search } = window.location;
-  if (pathname === "/login") return;
-  if (navigate) navigate(loginPath(pathname + search));
-  else signInNeeded = true;
-};
-
-const queryClient = createQueryClient(toSignIn);
-prefetchForLocation(queryClient, window.location.pathname);
-
-void import("./app/start").then(({ start }) => {
-  navigate = start(queryClient, document.getElementById("root")!);
-  // A 401 that came back before the router existed.
-  if (signInNeeded) toSignIn();
+startEarlyRequests(window.location.pathname);
+// The data layer is asked for first: the next wave waits on it, not on React.
+const booted = import("./app/boot");
+const app = import("./app/start");
+void booted.then(({ boot }) => {
+  const { queryClient, setNavigate } = boot();
+  void app.then(({ start }) => setNavigate(start(queryClient, document.getElementById("root")!)));
 });

@@ -1,4 +1,14 @@
-import axios, { isAxiosError, type AxiosInstance } from "axios";
+import axios, {
+  AxiosError,
+  AxiosHeaders,
+  CanceledError,
+  isAxiosError,
+  type AxiosInstance,
+  type AxiosResponse,
+  type InternalAxiosRequestConfig,
+} from "axios";
+import { takeEarly } from "./earlyRequests";
+import { apiPath as path, ENTITLEMENTS_PATH, groupPath, groupsPath, ME_PATH } from "./paths";
 import { preconditionHeaders } from "./versions";
 import type {
   GroupMembersAISpendResponse,
@@ -20,12 +30,39 @@ import type {
 /** A request that never answers must not leave the admin waiting forever. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-const path = (strings: TemplateStringsArray, ...parts: string[]): string =>
-  strings.reduce(
-    (url, text, index) =>
-      url + text + (index < parts.length ? encodeURIComponent(parts[index] ?? "") : ""),
-    "",
-  );
+/**
+ * An answer main.ts asked for before the client loaded, as axios's own
+ * adapters would give it: rejected for a status validateStatus refuses, or
+ * when the request's signal aborts (the deadline, or the caller).
+ */
+async function earlyResponse(answer: Promise<Response>, config: InternalAxiosRequestConfig): Promise<AxiosResponse> {
+  const signal = config.signal as AbortSignal | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    const cancel = () => reject(new CanceledError(undefined, config));
+    if (signal?.aborted) cancel();
+    signal?.addEventListener?.("abort", cancel, { once: true });
+  });
+  let fetched: Response;
+  let text: string;
+  try {
+    fetched = await Promise.race([answer, aborted]);
+    text = await Promise.race([fetched.text(), aborted]);
+  } catch (error) {
+    if (error instanceof CanceledError) throw error;
+    throw new AxiosError("Network Error", AxiosError.ERR_NETWORK, config);
+  }
+  const response: AxiosResponse = {
+    data: text,
+    status: fetched.status,
+    statusText: fetched.statusText,
+    headers: AxiosHeaders.from(Object.fromEntries(fetched.headers.entries())),
+    config,
+    request: undefined,
+  };
+  if (!config.validateStatus || config.validateStatus(fetched.status)) return response;
+  const code = fetched.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST;
+  throw new AxiosError(`Request failed with status code ${fetched.status}`, code, config, undefined, response);
+}
 
 /**
  * One method per endpoint of Coder's API that this module uses. The session
@@ -39,6 +76,16 @@ export class ApiClient {
   constructor(instance: AxiosInstance = axios.create()) {
     this.axios = instance;
     this.enforceDeadline();
+    this.takeEarlyAnswers();
+  }
+
+  // A GET that main.ts already sent is answered from there, not sent twice.
+  private takeEarlyAnswers(): void {
+    const send = axios.getAdapter(this.axios.defaults.adapter);
+    this.axios.defaults.adapter = (config) => {
+      const early = config.method === "get" && !config.params && config.url ? takeEarly(config.url) : undefined;
+      return early ? earlyResponse(early, config) : send(config);
+    };
   }
 
   // Our own deadline, through the request's AbortSignal, so it holds whatever
@@ -97,12 +144,12 @@ export class ApiClient {
   };
 
   getAuthenticatedUser = async (signal?: AbortSignal): Promise<User> => {
-    const response = await this.axios.get<User>("/api/v2/users/me", { signal });
+    const response = await this.axios.get<User>(ME_PATH, { signal });
     return response.data;
   };
 
   getEntitlements = async (signal?: AbortSignal): Promise<Entitlements> => {
-    const response = await this.axios.get<Entitlements>("/api/v2/entitlements", {
+    const response = await this.axios.get<Entitlements>(ENTITLEMENTS_PATH, {
       signal,
     });
     return response.data;
@@ -125,7 +172,7 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<Group[]> => {
     const response = await this.axios.get<Group[]>(
-      path`/api/v2/organizations/${organization}/groups`,
+      groupsPath(organization),
       { signal },
     );
     return response.data;
@@ -137,7 +184,7 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<Group> => {
     const response = await this.axios.get<Group>(
-      path`/api/v2/organizations/${organization}/groups/${groupName}`,
+      groupPath(organization, groupName),
       { signal },
     );
     return response.data;

@@ -1,0 +1,15 @@
+// API paths that more than the axios client builds: the early requests in
+// main.ts must ask for exactly what the client will ask for.
+
+/** A template tag that URL-encodes every interpolated part. */
+export const apiPath = (strings: TemplateStringsArray, ...parts: string[]): string =>
+  strings.reduce(
+    (url, text, index) => url + text + (index < parts.length ? encodeURIComponent(parts[index] ?? "") : ""),
+    "",
+  );
+
+export const ME_PATH = "/api/v2/users/me";
+export const ENTITLEMENTS_PATH = "/api/v2/entitlements";
+export const groupsPath = (organization: string) => apiPath`/api/v2/organizations/${organization}/groups`;
+export const groupPath = (organization: string, groupName: string) =>
+  apiPath`/api/v2/organizations/${organization}/groups/${groupName}`;
