@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { CHROMIUM_ARGS, chromiumPath } from "./test/chromium.ts";
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -20,8 +20,39 @@ const isDataLayer = (id: string) =>
   (/[\\/]src[\\/](api[\\/]|app[\\/](boot|prefetch|queryClient)\.ts|utils[\\/]|pages[\\/]GroupsPage[\\/]spendLimits\.ts)/.test(id) &&
     !/[\\/]api[\\/](paths|earlyRequests)\.ts$/.test(id));
 
+/**
+ * main.ts imports the data layer at once; naming its files in index.html
+ * lets the browser fetch them alongside main.ts instead of after it.
+ */
+function preloadDataLayer(): Plugin {
+  return {
+    name: "preload-data-layer",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, { bundle, chunk: entry }) {
+        const chunks = Object.values(bundle ?? {}).filter((c) => c.type === "chunk");
+        const boot = chunks.find((c) => c.moduleIds.some((id) => /[\\/]src[\\/]app[\\/]boot\.ts$/.test(id)));
+        if (!boot) return html;
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          if (fileName === entry?.fileName || files.has(fileName)) return;
+          files.add(fileName);
+          chunks.find((c) => c.fileName === fileName)?.imports.forEach(visit);
+        };
+        visit(boot.fileName);
+        return [...files].map((file) => ({
+          tag: "link",
+          attrs: { rel: "modulepreload", crossorigin: true, href: `/${file}` },
+          injectTo: "head" as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadDataLayer()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true },
   build: {

@@ -18,6 +18,7 @@ export function boot(): { queryClient: QueryClient; setNavigate: (navigate: (to:
     if (navigate) navigate(loginPath(pathname + search));
     else signInNeeded = true;
   };
+  performance.mark("app:data-layer");
   const queryClient = createQueryClient(toSignIn);
   prefetchForLocation(queryClient, window.location.pathname);
   return {

@@ -7,6 +7,7 @@ import { createRoutes } from "./routes";
 
 /** Renders the app into `container`; answers how to navigate within it. */
 export function start(queryClient: QueryClient, container: HTMLElement): (to: string) => void {
+  performance.mark("app:react");
   const router = createBrowserRouter(createRoutes(queryClient));
   createRoot(container).render(
     <StrictMode>

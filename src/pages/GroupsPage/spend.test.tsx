@@ -149,7 +149,7 @@ describe("after a budget change", () => {
     const governedHere = MockMembers.filter((m) => !["frank", "erin"].includes(m.username)).map((m) => m.id).sort();
     expect(asked.map((ids) => [...ids].sort())).toEqual([governedHere]);
     // Until the answer comes, their rows say so rather than show the old limit.
-    const bobRow = screen.getByText("bob").closest("tr")!;
+    const bobRow = (await screen.findByText("bob")).closest("tr")!;
     expect(within(bobRow).getByText("Updating…")).toBeInTheDocument();
     expect(within(screen.getByText("erin").closest("tr")!).getByText("Budget managed by another group")).toBeInTheDocument();
     answer();
