@@ -78,8 +78,11 @@ export function prefetchGroupSettings(queryClient: QueryClient, organization: st
     (async () => {
       const loaded = await prefetchGroup(queryClient, organization, groupName);
       if (!loaded) return;
+      // The entitlements came with the group, in the first wave. Waiting for
+      // them here sends the permission check, the budget and the spend in the
+      // same moment: one wave, even when the main thread is busy in between.
+      const features = await queryClient.ensureQueryData(entitlements()).catch(() => undefined);
       quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
-      const features = await queryClient.ensureQueryData(entitlements());
       if (isFeatureVisible(features, AI_FEATURE)) {
         quietly(queryClient.prefetchQuery(groupAIBudget(loaded.id)));
         if (loaded.members.length <= PREVIEW_PREFETCH_MAX_MEMBERS) {
