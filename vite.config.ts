@@ -12,8 +12,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 /**
  * What main.ts's data layer is made of: axios, the query cache, the API
  * client and queries, the prefetching, and the plain modules they use. None
- * may import React (server/static.test.ts checks the built chunk), and the
- * two modules main.ts itself uses stay out, or main.ts would wait for all this.
+ * may import React (server/static.test.ts checks the built chunk). The two
+ * API modules main.ts itself uses (paths, earlyRequests) stay out, or
+ * main.ts would wait for all of this.
  */
 const isDataLayer = (id: string) =>
   /node_modules[\\/](axios|@tanstack[\\/]query-core)[\\/]/.test(id) ||
