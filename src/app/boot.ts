@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { loginPath } from "./paths";
+import { loginPath } from "./locations";
 import { prefetchForLocation } from "./prefetch";
 import { createQueryClient } from "./queryClient";
 

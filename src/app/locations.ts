@@ -1,5 +1,6 @@
-// Which of the app's pages a path names, without the router: the boot code
-// uses this to start a page's requests before React and the router load.
+// The app's own URLs, without the router: which page a path names (the boot
+// code uses this to start a page's requests before React and the router
+// load), and the sign-in page's.
 
 export type AppLocation =
   | { page: "login" }
@@ -27,3 +28,6 @@ export function locate(pathname: string): AppLocation | undefined {
   if (tab === "settings") return { page: "groupSettings", organization, groupName };
   return undefined;
 }
+
+/** The sign-in page, told where to send the admin back to. */
+export const loginPath = (returnTo: string) => `/login?redirect=${encodeURIComponent(returnTo)}`;

@@ -1,5 +1,6 @@
-// Everything a page needs, started at once: by the route loaders at navigation
-// time, and by links on hover or focus. Each goes through the same query
+// Everything a page needs, started at once: by the boot code for the page
+// the app opens on, by the route loaders at navigation time, and by links on
+// hover or focus. Each goes through the same query
 // options the pages use, so nothing is fetched twice.
 import type { QueryClient } from "@tanstack/react-query";
 import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";

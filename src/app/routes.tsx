@@ -13,7 +13,7 @@ import {
   prefetchGroups,
   prefetchGroupSettings,
 } from "./prefetch";
-import { loginPath } from "./paths";
+import { loginPath } from "./locations";
 import { RouteError } from "./RouteError";
 
 export const DEFAULT_ORGANIZATION = import.meta.env.VITE_DEFAULT_ORGANIZATION ?? "coder";

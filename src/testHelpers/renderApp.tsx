@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { createMemoryRouter } from "react-router";
 import { App } from "../app/App";
 import { createQueryClient } from "../app/queryClient";
-import { loginPath } from "../app/paths";
+import { loginPath } from "../app/locations";
 import { createRoutes } from "../app/routes";
 
 /** The real app, routes and all, in a memory router; MSW answers its requests. */

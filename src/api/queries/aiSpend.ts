@@ -11,15 +11,12 @@ import {
 } from "../types";
 
 /**
- * Marks every cached spend answer stale, after a member's override changed:
- * it decides their limit in every group they are in. `refetch` also asks
- * again for what is on screen now.
+ * After a member's override changed (it decides their limit in every group
+ * they are in): every cached spend answer is marked stale, and what is on
+ * screen now is read again.
  */
-export function markSpendStale(queryClient: QueryClient, { refetch }: { refetch: boolean }): Promise<void> {
-  return queryClient.invalidateQueries({
-    predicate: (query) => query.queryKey.includes("aiSpend"),
-    refetchType: refetch ? "active" : "none",
-  });
+export function markSpendStale(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (query) => query.queryKey.includes("aiSpend") });
 }
 
 /** How many spend requests for one list may be in flight at once. */
@@ -152,7 +149,7 @@ export const saveUserAIBudgetOverride = (queryClient: QueryClient, user: string)
   onSuccess: async (saved: UserAIBudgetOverride | null) => {
     queryClient.setQueryData(userAIBudgetOverrideKey(user), saved);
     // The members tab stays on screen behind the dialog: show the new limit.
-    await markSpendStale(queryClient, { refetch: true });
+    await markSpendStale(queryClient);
   },
 });
 
