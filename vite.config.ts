@@ -85,6 +85,9 @@ export default defineConfig({
           environment: process.env.DOM_ENV ?? "jsdom",
           setupFiles: ["./vitest.setup.ts"],
           include: ["src/**/*.test.{ts,tsx}"],
+          // Above the 10 s Testing Library waits (vitest.setup.ts): a slow first
+          // page import must fail as a wait that names what it waited for, or pass.
+          testTimeout: 20_000,
         },
       },
       {

@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { resetMockBackend } from "./src/testHelpers/handlers";
 import { server } from "./src/testHelpers/server";
 
-// Routes load their pages lazily; on a busy 2-core machine the first import can
-// take longer than Testing Library's 1 s default.
-configure({ asyncUtilTimeout: 5_000 });
+// Routes load their pages lazily; on a busy 2-core machine (every test project
+// at once) the first import of a page in a file has taken over 5 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no modal dialogs; Chromium (stories, e2e) tests the real ones.
 if (typeof HTMLDialogElement !== "undefined" && !HTMLDialogElement.prototype.showModal) {
