@@ -58,7 +58,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     db = opened.db;
     const deps = {
       store: opened.store,
-      spend: new SpendStore(opened.db),
+      spend: new SpendStore(opened.db, opened.store),
       aiEntitled: config.aiEntitled,
       loginLimiter: new LoginRateLimiter(),
       faults: config.testFaults,

@@ -42,7 +42,7 @@ export async function openTestApi(): Promise<TestApi> {
   await migrate(db);
   await seedIfEmpty(db);
   const store = new Store(db);
-  const deps = { store, spend: new SpendStore(db), aiEntitled: true, loginLimiter: new LoginRateLimiter(), faults: {} as Faults };
+  const deps = { store, spend: new SpendStore(db, store), aiEntitled: true, loginLimiter: new LoginRateLimiter(), faults: {} as Faults };
   const api = createApi({ deps });
   const tokens = new Map<string, string>();
 

@@ -1,11 +1,25 @@
-// SQL for AI spend and per-user overrides. Parameterized queries only.
+// SQL for AI spend and per-user overrides: it reads what Coder's rules decide
+// from (src/domain/budgetRules.ts), and never decides itself. Parameterized
+// queries only.
 import type { UserAIBudgetOverride } from "../../src/api/types";
+import { overrideAuditEntry } from "../../src/domain/audit";
+import type { ResolutionInput } from "../../src/domain/budgetRules";
 import type { BudgetPeriod } from "../../src/utils/budgetPeriod";
-import type { EffectiveInput } from "../effectiveBudget";
 import type { Database } from "./database";
+import type { Actor, Store } from "./store";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const iso = (value: Date | string) => new Date(value).toISOString();
+const ms = (value: Date | string) => new Date(value).getTime();
+
+/**
+ * Every (group, organization, user) membership: explicit members, and every
+ * organization member in its Everyone group (whose id is the organization's).
+ */
+export const EXPANDED_GROUP_MEMBERS = `(
+  SELECT gm.group_id, g.organization_id, gm.user_id FROM group_members gm JOIN groups g ON g.id = gm.group_id
+  UNION SELECT om.organization_id AS group_id, om.organization_id, om.user_id FROM organization_members om
+)`;
 
 interface OverrideRow {
   user_id: string;
@@ -24,63 +38,93 @@ const toOverride = (row: OverrideRow): UserAIBudgetOverride => ({
 });
 
 export class SpendStore {
-  constructor(readonly db: Database) {}
+  constructor(
+    readonly db: Database,
+    private readonly store: Store,
+  ) {}
 
-  /** What decides each user's effective budget. */
-  async effectiveInputs(userIds: string[]): Promise<Map<string, EffectiveInput>> {
-    const inputs = new Map<string, EffectiveInput>(userIds.map((id) => [id, { override: undefined, groups: [], everyone: undefined }]));
+  /** What decides each user's governing budget, for every listed user. */
+  async resolutionInputs(userIds: string[]): Promise<Map<string, ResolutionInput>> {
+    const inputs = new Map<string, ResolutionInput>(userIds.map((id) => [id, { override: null, budgeted: [], organizations: [] }]));
     if (userIds.length === 0) return inputs;
-    const overrides = await this.db.query<OverrideRow>(
-      "SELECT * FROM user_ai_budget_overrides WHERE user_id = ANY($1::uuid[])",
-      [userIds],
-    );
+    const [overrides, budgeted, organizations] = await Promise.all([
+      this.db.query<{ user_id: string; group_id: string; organization_id: string; spend_limit_micros: string | number }>(
+        `SELECT o.user_id, o.group_id, g.organization_id, o.spend_limit_micros
+         FROM user_ai_budget_overrides o JOIN groups g ON g.id = o.group_id
+         WHERE o.user_id = ANY($1::uuid[])`,
+        [userIds],
+      ),
+      this.db.query<{ user_id: string; group_id: string; organization_id: string; spend_limit_micros: string | number; member_since: Date }>(
+        `SELECT m.user_id, m.group_id, m.organization_id, b.spend_limit_micros, om.created_at AS member_since
+         FROM ${EXPANDED_GROUP_MEMBERS} m
+         JOIN group_ai_budgets b ON b.group_id = m.group_id
+         JOIN organization_members om ON om.organization_id = m.organization_id AND om.user_id = m.user_id
+         WHERE m.user_id = ANY($1::uuid[])`,
+        [userIds],
+      ),
+      this.db.query<{ user_id: string; organization_id: string; is_default: boolean; member_since: Date }>(
+        `SELECT om.user_id, om.organization_id, o.is_default, om.created_at AS member_since
+         FROM organization_members om JOIN organizations o ON o.id = om.organization_id
+         WHERE om.user_id = ANY($1::uuid[])`,
+        [userIds],
+      ),
+    ]);
     for (const row of overrides) {
-      inputs.get(row.user_id)!.override = { group_id: row.group_id, spend_limit_micros: Number(row.spend_limit_micros) };
-    }
-    const groups = await this.db.query<{ user_id: string; group_id: string; spend_limit_micros: string | number; member_since: Date }>(
-      `SELECT gm.user_id, g.id AS group_id, b.spend_limit_micros, om.created_at AS member_since
-       FROM group_members gm
-       JOIN groups g ON g.id = gm.group_id
-       JOIN group_ai_budgets b ON b.group_id = g.id
-       JOIN organization_members om ON om.organization_id = g.organization_id AND om.user_id = gm.user_id
-       WHERE gm.user_id = ANY($1::uuid[]) AND g.id <> g.organization_id`,
-      [userIds],
-    );
-    for (const row of groups) {
-      inputs.get(row.user_id)!.groups.push({
+      inputs.get(row.user_id)!.override = {
         group_id: row.group_id,
+        organization_id: row.organization_id,
         spend_limit_micros: Number(row.spend_limit_micros),
-        member_since: new Date(row.member_since),
+      };
+    }
+    for (const row of budgeted) {
+      inputs.get(row.user_id)!.budgeted.push({
+        group_id: row.group_id,
+        organization_id: row.organization_id,
+        spend_limit_micros: Number(row.spend_limit_micros),
+        member_since: ms(row.member_since),
       });
     }
-    // The Everyone group of the organization each user joined first.
-    const everyone = await this.db.query<{ user_id: string; group_id: string; spend_limit_micros: string | number | null }>(
-      `SELECT DISTINCT ON (om.user_id) om.user_id, om.organization_id AS group_id, b.spend_limit_micros
-       FROM organization_members om LEFT JOIN group_ai_budgets b ON b.group_id = om.organization_id
-       WHERE om.user_id = ANY($1::uuid[])
-       ORDER BY om.user_id, om.created_at`,
-      [userIds],
-    );
-    for (const row of everyone) {
-      inputs.get(row.user_id)!.everyone = {
-        group_id: row.group_id,
-        spend_limit_micros: row.spend_limit_micros === null ? null : Number(row.spend_limit_micros),
-      };
+    for (const row of organizations) {
+      inputs.get(row.user_id)!.organizations.push({
+        organization_id: row.organization_id,
+        is_default: row.is_default,
+        member_since: ms(row.member_since),
+      });
     }
     return inputs;
   }
 
-  /** Each user's spend in the period, whatever group it was charged to. */
-  async userSpend(userIds: string[], period: BudgetPeriod): Promise<Map<string, number>> {
+  /** The members of each listed group (Everyone groups expanded). */
+  async membersOfGroups(groupIds: string[]): Promise<Map<string, string[]>> {
+    const members = new Map<string, string[]>(groupIds.map((id) => [id, []]));
+    const rows = await this.db.query<{ group_id: string; user_id: string }>(
+      `SELECT DISTINCT group_id, user_id FROM ${EXPANDED_GROUP_MEMBERS} m WHERE m.group_id = ANY($1::uuid[])`,
+      [groupIds],
+    );
+    for (const row of rows) members.get(row.group_id)?.push(row.user_id);
+    return members;
+  }
+
+  /** Which of `userIds` are members of the group, without reading every member. */
+  async membersAmong(groupId: string, userIds: string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ user_id: string }>(
+      `SELECT user_id FROM ${EXPANDED_GROUP_MEMBERS} m WHERE m.group_id = $1 AND m.user_id = ANY($2::uuid[])`,
+      [groupId, userIds],
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
+
+  /** Each listed user's spend in the period charged to one group. */
+  async spendChargedTo(groupId: string, userIds: string[], period: BudgetPeriod): Promise<Map<string, number>> {
     const rows = await this.db.query<{ user_id: string; total: string }>(
       `SELECT user_id, sum(spend_micros)::text AS total FROM ai_user_daily_spend
-       WHERE user_id = ANY($1::uuid[]) AND day >= $2 AND day < $3 GROUP BY user_id`,
-      [userIds, day(period.start), day(period.end)],
+       WHERE group_id = $1 AND user_id = ANY($2::uuid[]) AND day >= $3 AND day < $4 GROUP BY user_id`,
+      [groupId, userIds, day(period.start), day(period.end)],
     );
     return new Map(rows.map((r) => [r.user_id, Number(r.total)]));
   }
 
-  /** Spend charged to each group in the period. */
+  /** Spend charged to each group in the period, by anyone. */
   async groupSpend(groupIds: string[], period: BudgetPeriod): Promise<Map<string, number>> {
     const rows = await this.db.query<{ group_id: string; total: string }>(
       `SELECT group_id, sum(spend_micros)::text AS total FROM ai_user_daily_spend
@@ -91,32 +135,19 @@ export class SpendStore {
   }
 
   /**
-   * The listed groups of `organizationId`, each with its budget and member
-   * count, in one query. With `readerId`, only the groups that user is in
-   * (a reader who administers the organization's groups passes none).
+   * The listed groups of `organizationId` with their budgets. With `readerId`,
+   * only the groups that user is in (a reader who administers the
+   * organization's groups passes none).
    */
-  async groupBudgets(
-    organizationId: string,
-    groupIds: string[],
-    readerId: string | undefined,
-  ): Promise<Map<string, { spend_limit_micros: number | null; members: number }>> {
-    const rows = await this.db.query<{ id: string; spend_limit_micros: string | number | null; members: number }>(
-      `SELECT g.id, b.spend_limit_micros,
-         (SELECT count(*)::int FROM (SELECT user_id FROM group_members WHERE group_id = g.id
-            UNION SELECT user_id FROM organization_members WHERE organization_id = g.id) m) AS members
+  async groupBudgets(organizationId: string, groupIds: string[], readerId: string | undefined): Promise<Map<string, number | null>> {
+    const rows = await this.db.query<{ id: string; spend_limit_micros: string | number | null }>(
+      `SELECT g.id, b.spend_limit_micros
        FROM groups g LEFT JOIN group_ai_budgets b ON b.group_id = g.id
        WHERE g.id = ANY($1::uuid[]) AND g.organization_id = $2
-         AND ($3::uuid IS NULL
-           OR EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = g.id AND gm.user_id = $3)
-           OR EXISTS (SELECT 1 FROM organization_members om WHERE om.organization_id = g.id AND om.user_id = $3))`,
+         AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM ${EXPANDED_GROUP_MEMBERS} m WHERE m.group_id = g.id AND m.user_id = $3))`,
       [groupIds, organizationId, readerId ?? null],
     );
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        { spend_limit_micros: r.spend_limit_micros === null ? null : Number(r.spend_limit_micros), members: Number(r.members) },
-      ]),
-    );
+    return new Map(rows.map((r) => [r.id, r.spend_limit_micros === null ? null : Number(r.spend_limit_micros)]));
   }
 
   /** Adds spend for a user on a day, charged to a group. */
@@ -133,46 +164,58 @@ export class SpendStore {
     return row && toOverride(row);
   }
 
-  async upsertOverride(userId: string, groupId: string, micros: number): Promise<UserAIBudgetOverride> {
-    const [row] = await this.db.query<OverrideRow>(
-      `INSERT INTO user_ai_budget_overrides (user_id, group_id, spend_limit_micros) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id) DO UPDATE SET group_id = EXCLUDED.group_id,
-         spend_limit_micros = EXCLUDED.spend_limit_micros, updated_at = clock_timestamp()
-       RETURNING *`,
-      [userId, groupId, micros],
-    );
-    return toOverride(row!);
+  /** Sets the override and audits it (as money, with the charged group's name) in one transaction. */
+  async upsertOverride(
+    user: { id: string; username: string },
+    group: { id: string; name: string; organization_id: string },
+    micros: number,
+    actor: Actor,
+  ): Promise<UserAIBudgetOverride> {
+    return this.db.transaction(async (tx) => {
+      const [previous] = await tx.query<{ spend_limit_micros: string; group_name: string }>(
+        `SELECT o.spend_limit_micros, g.name AS group_name FROM user_ai_budget_overrides o JOIN groups g ON g.id = o.group_id
+         WHERE o.user_id = $1 FOR UPDATE OF o`,
+        [user.id],
+      );
+      const [row] = await tx.query<OverrideRow>(
+        `INSERT INTO user_ai_budget_overrides (user_id, group_id, spend_limit_micros) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET group_id = EXCLUDED.group_id,
+           spend_limit_micros = EXCLUDED.spend_limit_micros, updated_at = clock_timestamp()
+         RETURNING *`,
+        [user.id, group.id, micros],
+      );
+      const old = previous && { spend_limit_micros: Number(previous.spend_limit_micros), group_name: previous.group_name };
+      await this.store.writeAudit(tx, actor, overrideAuditEntry(actor.username, user, group.organization_id, old, { spend_limit_micros: micros, group_name: group.name }));
+      return toOverride(row!);
+    });
   }
 
-  async deleteOverride(userId: string): Promise<boolean> {
-    const rows = await this.db.query("DELETE FROM user_ai_budget_overrides WHERE user_id = $1 RETURNING user_id", [userId]);
-    return rows.length > 0;
+  /** Removes the override and audits it; false when there was none. */
+  async deleteOverride(user: { id: string; username: string }, actor: Actor): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [deleted] = await tx.query<{ spend_limit_micros: string; group_name: string; organization_id: string }>(
+        `DELETE FROM user_ai_budget_overrides o USING groups g WHERE o.user_id = $1 AND g.id = o.group_id
+         RETURNING o.spend_limit_micros, g.name AS group_name, g.organization_id`,
+        [user.id],
+      );
+      if (!deleted) return false;
+      const old = { spend_limit_micros: Number(deleted.spend_limit_micros), group_name: deleted.group_name };
+      await this.store.writeAudit(tx, actor, overrideAuditEntry(actor.username, user, deleted.organization_id, old, undefined));
+      return true;
+    });
   }
 
-  /** Which of `userIds` are members of the group, without reading every member. */
-  async membersAmong(groupId: string, userIds: string[]): Promise<Set<string>> {
-    const rows = await this.db.query<{ user_id: string }>(
-      `SELECT user_id FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[])
-       UNION SELECT user_id FROM organization_members WHERE organization_id = $1 AND user_id = ANY($2::uuid[])`,
-      [groupId, userIds],
-    );
-    return new Set(rows.map((r) => r.user_id));
-  }
-
-  async memberCount(groupId: string): Promise<number> {
-    const [row] = await this.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT user_id FROM group_members WHERE group_id = $1
-       UNION SELECT user_id FROM organization_members WHERE organization_id = $1) m`,
-      [groupId],
-    );
-    return row?.n ?? 0;
-  }
-
-  async userIdByName(nameOrId: string): Promise<string | undefined> {
-    const [row] = await this.db.query<{ id: string }>(
-      "SELECT id FROM users WHERE username = $1 OR id::text = $1",
+  async userByName(nameOrId: string): Promise<{ id: string; username: string } | undefined> {
+    const [row] = await this.db.query<{ id: string; username: string }>(
+      "SELECT id, username FROM users WHERE username = $1 OR id::text = $1",
       [nameOrId],
     );
-    return row?.id;
+    return row;
+  }
+
+  /** The organizations a user belongs to. */
+  async organizationsOf(userId: string): Promise<string[]> {
+    const rows = await this.db.query<{ organization_id: string }>("SELECT organization_id FROM organization_members WHERE user_id = $1", [userId]);
+    return rows.map((r) => r.organization_id);
   }
 }

@@ -1,7 +1,7 @@
 // Every SQL statement the server runs, in one place. Parameterized queries only.
 import { randomUUID } from "node:crypto";
 import type { AuditLog, Group, GroupAIBudget, ReducedUser } from "../../src/api/types";
-import { formatMicrosAsUSD } from "../../src/utils/currency";
+import { budgetAuditEntry, type AuditEntry } from "../../src/domain/audit";
 import type { Database, Queryable } from "./database";
 
 export interface UserRow {
@@ -225,6 +225,8 @@ export class Store {
       }
       for (const userId of memberChanges.remove) {
         await tx.query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2", [id, userId]);
+        // As in Coder, an override must name a group its user is in: leaving the group removes it.
+        await tx.query("DELETE FROM user_ai_budget_overrides WHERE group_id = $1 AND user_id = $2", [id, userId]);
       }
       return this.groupById(id, tx);
     });
@@ -258,7 +260,7 @@ export class Store {
         [group.id, spendLimitMicros],
       );
       const oldMicros = previous ? Number(previous.spend_limit_micros) : null;
-      await this.audit(tx, actor, group, previous ? "write" : "create", oldMicros, spendLimitMicros, 200);
+      await this.writeAudit(tx, actor, budgetAuditEntry(actor.username, group, oldMicros, spendLimitMicros));
       return { ok: true, value: toStored(row!) };
     });
   }
@@ -273,37 +275,29 @@ export class Store {
       }
       if (!current) return { ok: true, value: false };
       await tx.query("DELETE FROM group_ai_budgets WHERE group_id = $1", [group.id]);
-      await this.audit(tx, actor, group, "delete", Number(current.spend_limit_micros), null, 204);
+      await this.writeAudit(tx, actor, budgetAuditEntry(actor.username, group, Number(current.spend_limit_micros), null));
       return { ok: true, value: true };
     });
   }
 
-  private async audit(
-    tx: Queryable,
-    actor: Actor,
-    group: GroupSummary,
-    action: AuditLog["action"],
-    oldMicros: number | null,
-    newMicros: number | null,
-    statusCode: number,
-  ): Promise<void> {
-    const money = (micros: number | null) => (micros === null ? "no budget" : formatMicrosAsUSD(micros));
-    const description = `${actor.username} changed the AI budget of group "${group.name}": ${money(oldMicros)} → ${money(newMicros)}`;
+  /** Writes one audit row, inside the transaction of the change it records. */
+  async writeAudit(tx: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
     await tx.query(
       `INSERT INTO audit_logs (id, user_id, username, organization_id, action, resource_type, resource_id,
          resource_target, diff, description, status_code)
-       VALUES ($1, $2, $3, $4, $5, 'group_ai_budget', $6, $7, $8, $9, $10)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         randomUUID(),
         actor.id,
         actor.username,
-        group.organization_id,
-        action,
-        group.id,
-        group.name,
-        JSON.stringify({ spend_limit_micros: { old: money(oldMicros), new: money(newMicros) } }),
-        description,
-        statusCode,
+        entry.organization_id,
+        entry.action,
+        entry.resource_type,
+        entry.resource_id,
+        entry.resource_target,
+        JSON.stringify(entry.diff),
+        entry.description,
+        entry.status_code,
       ],
     );
   }

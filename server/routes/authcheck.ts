@@ -1,21 +1,8 @@
 import { Hono } from "hono";
 import type { AuthorizationCheck, AuthorizationResponse } from "../../src/api/types";
-import { apiError, readJson, UUID_PATTERN, type AppEnv, type Deps, type SessionUser } from "../httpapi";
-import { canReadGroup, canUpdateGroup, isOwner } from "../rbac";
-
-async function allowed(deps: Deps, user: SessionUser, check: AuthorizationCheck): Promise<boolean> {
-  const { resource_type, resource_id, organization_id } = check.object ?? {};
-  if (resource_type !== "group") return isOwner(user);
-  if (!resource_id) {
-    // "Any group in this organization".
-    return canUpdateGroup(user, { organization_id: organization_id ?? "" }) || (check.action === "read" && isOwner(user));
-  }
-  if (!UUID_PATTERN.test(resource_id)) return false;
-  const group = await deps.store.groupById(resource_id);
-  if (!group) return false;
-  if (check.action === "read") return canReadGroup(deps.store, user, group);
-  return canUpdateGroup(user, group);
-}
+import { authorize } from "../../src/domain/permissions";
+import { apiError, readJson, UUID_PATTERN, type AppEnv } from "../httpapi";
+import { viewerOf } from "../rbac";
 
 export function authCheckRoutes() {
   const routes = new Hono<AppEnv>();
@@ -26,9 +13,15 @@ export function authCheckRoutes() {
     if (typeof checks !== "object" || checks === null || Array.isArray(checks)) {
       return apiError(c, 400, "Validation failed.", { validations: [{ field: "checks", detail: "Must be an object." }] });
     }
+    const { store } = c.get("deps");
+    const viewer = viewerOf(c.get("user"));
+    const facts = {
+      groupOrganization: async (id: string) => (UUID_PATTERN.test(id) ? (await store.groupSummary(id))?.organization_id : undefined),
+      isGroupMember: (groupId: string, userId: string) => store.isGroupMember(groupId, userId),
+    };
     const answer: AuthorizationResponse = {};
     for (const [name, check] of Object.entries(checks as Record<string, AuthorizationCheck>)) {
-      answer[name] = await allowed(c.get("deps"), c.get("user"), check);
+      answer[name] = await authorize(viewer, check, facts);
     }
     return c.json(answer);
   });

@@ -4,6 +4,7 @@ import type { AppEnv } from "../httpapi";
 
 const ROLE_NAMES: Record<string, string> = {
   owner: "Owner",
+  "user-admin": "User Admin",
   "organization-admin": "Organization Admin",
   "organization-user-admin": "Organization User Admin",
 };

@@ -16,6 +16,7 @@ export const httpStatus = (error: unknown): number | undefined =>
 
 export const isNotFound = (error: unknown): boolean => httpStatus(error) === 404;
 export const isUnauthorized = (error: unknown): boolean => httpStatus(error) === 401;
+export const isForbidden = (error: unknown): boolean => httpStatus(error) === 403;
 
 /** No answer at all: offline, refused, or timed out. */
 

@@ -132,7 +132,7 @@ export interface AuditLog {
   id: string;
   time: string;
   action: "create" | "write" | "delete";
-  resource_type: "group_ai_budget" | "group";
+  resource_type: "group_ai_budget" | "group" | "user_ai_budget_override";
   resource_id: string;
   resource_target: string;
   user_id: string;
@@ -158,12 +158,16 @@ export interface EffectiveBudget {
 /** One member's spend this period and which budget governs them. */
 export interface GroupMemberAISpend {
   user_id: string;
-  /** The group whose budget governs the member (the Everyone group when none does). */
+  /**
+   * The group whose budget governs the member (an Everyone group when none
+   * does); null when that group is in another organization.
+   */
   effective_group_id: string | null;
+  /** The governing limit, only when its group is in this organization and it has one. */
   effective_budget: EffectiveBudget | null;
-  /** This group's own budget, if it has one. */
-  group_budget: { spend_limit_micros: number } | null;
-  /** The member's spend this period. */
+  /** The governing limit, only when this group is the one that governs the member. */
+  group_budget: EffectiveBudget | null;
+  /** The member's spend charged to this group this period (not their total). */
   group_spend_micros: number;
 }
 
@@ -176,7 +180,10 @@ export interface GroupMembersAISpendResponse {
 export interface GroupAISpend {
   group_id: string;
   spend_limit_micros: number | null;
-  /** Per-member limit × members; null without a budget. */
+  /**
+   * The limit of the members this group governs (its per-member limit each,
+   * or their override charged here); null without a budget of its own.
+   */
   total_spend_limit_micros: number | null;
   /** Spend charged to this group this period. */
   current_spend_micros: number;

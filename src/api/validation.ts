@@ -4,6 +4,7 @@
 import { MAX_SPEND_LIMIT_MICROS } from "../utils/currency";
 import {
   INVALID_SPEND_LIMIT_MESSAGE,
+  MAX_SPEND_IDS,
   type PatchGroupRequest,
   type Response,
 } from "./types";
@@ -143,4 +144,36 @@ export function checkPatchGroupBody(body: unknown): Checked<PatchGroupRequest> {
     return badRequest("Invalid group settings.", validations);
   }
   return { ok: true, value: { ...patch, add_users, remove_users } };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A spend endpoint's query: `name` (comma-separated UUIDs, repeatable) must be
+ * there and not empty, every id must parse, no other parameter is allowed, and
+ * at most 100 ids, as Coder's query parser and handlers answer.
+ */
+export function checkIdListQuery(query: URLSearchParams, name: string): Checked<string[]> {
+  const validations: NonNullable<Response["validations"]> = [];
+  const values = query.getAll(name);
+  let ids: string[] = [];
+  if (values.length === 0 || values[0] === "") {
+    validations.push({ field: name, detail: `Query param "${name}" is required and cannot be empty` });
+  } else {
+    const terms = values.flatMap((value) => value.split(","));
+    const bad = terms.filter((term) => !UUID.test(term.trim()));
+    if (bad.length > 0) {
+      validations.push({ field: name, detail: `Query param "${name}" has invalid values: ${bad.map((t) => JSON.stringify(t)).join(", ")} ${bad.length === 1 ? "is not a UUID" : "are not UUIDs"}` });
+    } else {
+      ids = terms.map((term) => term.trim().toLowerCase());
+    }
+  }
+  for (const key of new Set(query.keys())) {
+    if (key !== name) validations.push({ field: key, detail: `"${key}" is not a valid query param` });
+  }
+  if (validations.length > 0) return badRequest("Query parameters have invalid values.", validations);
+  if (ids.length > MAX_SPEND_IDS) {
+    return { ok: false, status: 400, body: { message: `${name} has ${ids.length} entries, maximum is ${MAX_SPEND_IDS}.` } };
+  }
+  return { ok: true, value: [...new Set(ids)] };
 }

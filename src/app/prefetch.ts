@@ -55,15 +55,20 @@ export function prefetchGroupLayout(queryClient: QueryClient, organization: stri
   return prefetchGroup(queryClient, organization, groupName);
 }
 
-/** The members tab: the frame, its code, and the first page of members' spend. */
+/**
+ * The members tab: the frame, its code, and (once the group's id is known)
+ * whether this admin may manage it, with the first page of members' spend.
+ */
 export function prefetchGroupPage(queryClient: QueryClient, organization: string, groupName: string): void {
   quietly(loadGroupMembersPage());
   quietly(
     (async () => {
       const loaded = await prefetchGroupLayout(queryClient, organization, groupName);
-      if (loaded) {
-        await prefetchMembersSpend(queryClient, loaded.id, loaded.members.slice(0, MEMBERS_PAGE_SIZE).map((m) => m.id));
-      }
+      if (!loaded) return;
+      // As on the settings page: the permission check and the spend leave in the same moment.
+      await queryClient.ensureQueryData(entitlements()).catch(() => undefined);
+      quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
+      await prefetchMembersSpend(queryClient, loaded.id, loaded.members.slice(0, MEMBERS_PAGE_SIZE).map((m) => m.id));
     })(),
   );
 }

@@ -33,6 +33,19 @@ export const MockOwner: User = {
   created_at: "2026-01-01T10:00:00Z",
 };
 
+/** An Organization Admin: may change the organization's groups and budgets, not users' overrides. */
+export const MockOrgAdmin: User = {
+  id: "00000000-0000-4000-8000-000000000002",
+  username: "orgadmin",
+  email: "orgadmin@example.com",
+  name: "Olga Orgadmin",
+  avatar_url: "",
+  status: "active",
+  roles: [{ name: "organization-admin", display_name: "Organization Admin", organization_id: MockOrganizationId }],
+  organization_ids: [MockOrganizationId],
+  created_at: "2026-01-01T10:01:00Z",
+};
+
 export const MockGroup: Group = {
   id: "a1b2c3d4-0000-4000-8000-000000000007",
   name: "developers",
@@ -93,4 +106,6 @@ export const MockMemberSpend: Record<string, number> = {
 };
 
 export const MockOtherGroupId = "a1b2c3d4-0000-4000-8000-0000000000ff";
+/** A second organization, for members governed by a group the first cannot see. */
+export const MockOtherOrganizationId = "6d6d8f6e-3a4b-4c2f-9d1e-000000000002";
 export const MockPeriod = { period_start: "2026-11-01T00:00:00.000Z", period_end: "2026-12-01T00:00:00.000Z" };

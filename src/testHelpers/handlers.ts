@@ -1,67 +1,179 @@
 // A small in-memory Coder, for component tests, Storybook and the contract
 // test. It answers the way the embedded server does: same wire types, same
-// body checks, same statuses.
+// body and query checks, same permissions (src/domain/permissions.ts), same
+// budget rules (src/domain/budgetRules.ts), same statuses.
 import { http, HttpResponse } from "msw";
 import {
   AI_UNENTITLED_MESSAGE,
   BUDGET_CONFLICT_MESSAGE,
+  NOT_A_GROUP_MEMBER_MESSAGE,
+  type AuditLog,
+  type AuthorizationCheck,
   type BudgetConflictResponse,
-  type AuthorizationRequest,
   type Group,
   type GroupAIBudget,
+  type ReducedUser,
   type Response,
   type User,
+  type UserAIBudgetOverride,
 } from "../api/types";
-import { checkPatchGroupBody, checkUpsertBudgetBody } from "../api/validation";
+import { checkIdListQuery, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
 import { budgetETag, versionOfETag } from "../api/versions";
+import { budgetAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
+import { visibleMemberIds } from "../domain/budgetRules";
+import { groupRow, memberRows, membersOf, userSpendStatus, type BudgetWorld } from "../domain/budgetWorld";
+import * as permissions from "../domain/permissions";
 import {
-  MockMemberSpend,
-  MockPeriod,
   MockBudget,
   MockEntitlements,
   MockEntitlementsWithoutAI,
   MockGroup,
+  MockMemberSpend,
+  MockMembers,
+  MockOrgAdmin,
+  MockOrganizationId,
   MockOrganizationName,
   MockOwner,
+  MockPeriod,
   MockSingleMemberGroup,
 } from "./entities";
 
+export const MOCK_PASSWORD = "SomeSecurePassword!";
+
+interface MockOrganization {
+  id: string;
+  name: string;
+  display_name: string;
+  is_default: boolean;
+}
+
+export interface MockUser extends ReducedUser {
+  site_roles: string[];
+}
+
+interface MockOverride {
+  group_id: string;
+  spend_limit_micros: number;
+  created_at: string;
+  updated_at: string;
+}
+
 interface MockBackendState {
+  organizations: MockOrganization[];
+  users: MockUser[];
+  organizationMembers: { organization_id: string; user_id: string; member_since: number; roles: string[] }[];
+  /** Every group but the Everyone groups, whose members are their organization's. */
   groups: Group[];
   budgets: Map<string, GroupAIBudget>;
   /** Each budget's version, from one counter, as the server keeps them. */
   versions: Map<string, number>;
   nextVersion: number;
+  overrides: Map<string, MockOverride>;
+  /** This period's spend, each amount charged to the group that governed the user then. */
+  spend: { user_id: string; group_id: string; micros: number }[];
+  auditLogs: AuditLog[];
   aiEntitled: boolean;
-  canUpdateGroups: boolean;
   signedIn: boolean;
-  user: User;
-  /** Each user's spend this period, in micros. */
-  spend: Map<string, number>;
-  /** Users governed by something other than the group asked about. */
-  governedElsewhere: Map<string, { group_id: string; spend_limit_micros: number | null; limit_source: "group" | "user_override" }>;
-  overrides: Map<string, { group_id: string; spend_limit_micros: number }>;
+  /** The signed-in user's id. */
+  userId: string;
 }
 
-const initialState = (): MockBackendState => ({
-  groups: [structuredClone(MockGroup), structuredClone(MockSingleMemberGroup)],
-  budgets: new Map([[MockBudget.group_id, structuredClone(MockBudget)]]),
-  versions: new Map([[MockBudget.group_id, 1]]),
-  nextVersion: 2,
-  aiEntitled: true,
-  canUpdateGroups: true,
-  signedIn: true,
-  user: MockOwner,
-  spend: new Map(MockGroup.members.map((m) => [m.id, MockMemberSpend[m.username] ?? 0])),
-  governedElsewhere: new Map(),
-  overrides: new Map(),
-});
+const FIXED_TIME = "2026-11-02T09:00:00.000Z";
+
+const fixtureState = (): MockBackendState => {
+  const users: MockUser[] = [
+    { ...pickReduced(MockOwner), site_roles: ["owner"] },
+    { ...pickReduced(MockOrgAdmin), site_roles: [] },
+    ...MockMembers.map((m) => ({ ...m, site_roles: [] })),
+  ];
+  return {
+    organizations: [{ id: MockOrganizationId, name: MockOrganizationName, display_name: "Coder", is_default: true }],
+    users,
+    organizationMembers: users.map((u, i) => ({
+      organization_id: MockOrganizationId,
+      user_id: u.id,
+      member_since: Date.UTC(2026, 0, 1) + i * 60_000,
+      roles: u.id === MockOrgAdmin.id ? ["organization-admin"] : [],
+    })),
+    groups: [structuredClone(MockGroup), structuredClone(MockSingleMemberGroup)],
+    budgets: new Map([[MockBudget.group_id, structuredClone(MockBudget)]]),
+    versions: new Map([[MockBudget.group_id, 1]]),
+    nextVersion: 2,
+    overrides: new Map(),
+    spend: MockGroup.members.flatMap((m) => (MockMemberSpend[m.username] ? [{ user_id: m.id, group_id: MockGroup.id, micros: MockMemberSpend[m.username]! }] : [])),
+    auditLogs: [],
+    aiEntitled: true,
+    signedIn: true,
+    userId: MockOwner.id,
+  };
+};
+
+function pickReduced(user: User): ReducedUser {
+  const { id, username, email, name, avatar_url, status, created_at } = user;
+  return { id, username, email, name, avatar_url, status, created_at };
+}
 
 /** The mock backend's data; tests may change it before rendering. */
-export let mockBackend = initialState();
+export let mockBackend = fixtureState();
 
-export function resetMockBackend(): void {
-  mockBackend = initialState();
+/** Starts again from the fixtures, or from another deployment (the contract test starts from the demo seed). */
+export function resetMockBackend(state: () => MockBackendState = fixtureState): void {
+  mockBackend = state();
+}
+
+export type { MockBackendState };
+
+const userByName = (nameOrId: string) => mockBackend.users.find((u) => u.username === nameOrId || u.id === nameOrId);
+
+/** Signs in as another user of the mock deployment, by username. */
+export function mockSignIn(username: string): void {
+  const user = userByName(username);
+  if (!user) throw new Error(`No mock user ${username}`);
+  mockBackend.userId = user.id;
+  mockBackend.signedIn = true;
+}
+
+/** Adds a group (in the fixture organization unless told otherwise), with members by username and a budget. */
+export function mockAddGroup(group: { id: string; name: string; members: string[]; budgetMicros?: number; organizationId?: string }): void {
+  const organization = mockBackend.organizations.find((o) => o.id === (group.organizationId ?? MockOrganizationId))!;
+  const members = group.members.map((name) => userByName(name)!).map(pickReducedUser);
+  mockBackend.groups.push({
+    ...structuredClone(MockGroup),
+    id: group.id,
+    name: group.name,
+    display_name: "",
+    organization_id: organization.id,
+    organization_name: organization.name,
+    organization_display_name: organization.display_name,
+    members,
+    total_member_count: members.length,
+  });
+  if (group.budgetMicros !== undefined) setBudgetElsewhere(group.id, group.budgetMicros);
+}
+
+/** Adds an organization (not the default) with the given users as members, joined after the first. */
+export function mockAddOrganization(organization: { id: string; name: string; members: string[] }): void {
+  mockBackend.organizations.push({ id: organization.id, name: organization.name, display_name: organization.name, is_default: false });
+  for (const name of organization.members) {
+    mockBackend.organizationMembers.push({ organization_id: organization.id, user_id: userByName(name)!.id, member_since: Date.UTC(2026, 5, 1), roles: [] });
+  }
+}
+
+/** Adds users to the fixture organization (joined after everyone else). */
+export function mockAddUsers(users: ReducedUser[]): void {
+  for (const user of users) {
+    mockBackend.users.push({ ...user, site_roles: [] });
+    mockBackend.organizationMembers.push({ organization_id: MockOrganizationId, user_id: user.id, member_since: Date.UTC(2026, 1, 1), roles: [] });
+  }
+}
+
+export function mockSetOverride(username: string, groupId: string, spendLimitMicros: number): void {
+  mockBackend.overrides.set(userByName(username)!.id, { group_id: groupId, spend_limit_micros: spendLimitMicros, created_at: FIXED_TIME, updated_at: FIXED_TIME });
+}
+
+/** Records spend this period, charged to a group. */
+export function mockChargeSpend(username: string, groupId: string, micros: number): void {
+  mockBackend.spend.push({ user_id: userByName(username)!.id, group_id: groupId, micros });
 }
 
 /** Another admin sets a budget behind the page's back. */
@@ -79,6 +191,62 @@ export function setBudgetElsewhere(groupId: string, spendLimitMicros: number | n
     updated_at: now,
   });
   mockBackend.versions.set(groupId, mockBackend.nextVersion++);
+}
+
+const pickReducedUser = ({ site_roles: _roles, ...user }: MockUser): ReducedUser => user;
+
+const isEveryone = (group: Pick<Group, "id" | "organization_id">) => group.id === group.organization_id;
+
+/** The deployment as Coder's rules see it. */
+function world(): BudgetWorld {
+  const explicit = mockBackend.groups.filter((g) => !isEveryone(g));
+  return {
+    organizations: mockBackend.organizations,
+    organizationMembers: mockBackend.organizationMembers,
+    groups: explicit.map((g) => ({ id: g.id, organization_id: g.organization_id })),
+    groupMembers: explicit.flatMap((g) => g.members.map((m) => ({ group_id: g.id, user_id: m.id }))),
+    budgets: new Map([...mockBackend.budgets].map(([id, budget]) => [id, budget.spend_limit_micros])),
+    overrides: mockBackend.overrides,
+    spend: mockBackend.spend,
+  };
+}
+
+/** A group as served: an Everyone group lists every member of its organization. */
+function served(group: Group): Group {
+  if (!isEveryone(group)) return group;
+  const ids = new Set(membersOf(world(), group.id));
+  const members = mockBackend.users.filter((u) => ids.has(u.id)).map(pickReducedUser).sort((a, b) => a.username.localeCompare(b.username));
+  return { ...group, members, total_member_count: members.length };
+}
+
+function viewer(): permissions.Viewer {
+  const user = userByName(mockBackend.userId)!;
+  const memberships = mockBackend.organizationMembers.filter((m) => m.user_id === user.id);
+  return { id: user.id, siteRoles: user.site_roles, memberships };
+}
+
+function signedInUser(): User {
+  const user = userByName(mockBackend.userId)!;
+  const { memberships } = viewer();
+  const names: Record<string, string> = { owner: "Owner", "user-admin": "User Admin", "organization-admin": "Organization Admin" };
+  return {
+    ...pickReducedUser(user),
+    roles: [
+      ...user.site_roles.map((name) => ({ name, display_name: names[name] ?? name })),
+      ...memberships.flatMap((m) => m.roles.map((name) => ({ name, display_name: names[name] ?? name, organization_id: m.organization_id }))),
+    ],
+    organization_ids: memberships.map((m) => m.organization_id),
+  };
+}
+
+const organizationsOf = (userId: string) => mockBackend.organizationMembers.filter((m) => m.user_id === userId).map((m) => m.organization_id);
+const isMember = (groupId: string, userId: string) => membersOf(world(), groupId).includes(userId);
+const canRead = (group: Group) => permissions.canUpdateGroup(viewer(), group.organization_id) || isMember(group.id, mockBackend.userId);
+const canUpdate = (group: Pick<Group, "organization_id">) => permissions.canUpdateGroup(viewer(), group.organization_id);
+
+function audit(entry: AuditEntry): void {
+  const actor = userByName(mockBackend.userId)!;
+  mockBackend.auditLogs.unshift({ id: crypto.randomUUID(), time: new Date().toISOString(), user_id: actor.id, username: actor.username, ...entry });
 }
 
 /** Whether the request's If-Match / If-None-Match agree with what is stored. */
@@ -109,6 +277,7 @@ const error = (status: number, body: Response) => HttpResponse.json(body, { stat
 const notFound = () => error(404, { message: "Resource not found or you do not have access to this resource" });
 const unauthorized = () =>
   error(401, { message: "You are not signed in.", detail: "Sign in, or send a session token." });
+const unentitled = () => error(403, { message: AI_UNENTITLED_MESSAGE });
 
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false }> {
   try {
@@ -118,53 +287,46 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
   }
 }
 
-const brokenJson = () =>
-  error(400, { message: "Request body must be valid JSON.", detail: "Invalid JSON." });
+const brokenJson = () => error(400, { message: "Request body must be valid JSON.", detail: "The body could not be parsed." });
 
-const findGroupById = (id: string) => mockBackend.groups.find((g) => g.id === id);
+/** Every group, Everyone groups included, as the database holds them. */
+function allGroups(): Group[] {
+  const everyone = mockBackend.organizations
+    .filter((o) => !mockBackend.groups.some((g) => g.id === o.id))
+    .map((o) => ({ ...structuredClone(MockGroup), id: o.id, name: "Everyone", display_name: "Everyone", organization_id: o.id, organization_name: o.name, organization_display_name: o.display_name, members: [], total_member_count: 0 }));
+  return [...mockBackend.groups, ...everyone];
+}
+
+const findGroupById = (id: string) => allGroups().find((g) => g.id === id);
+/** The group at `id` if the signed-in user may read it. */
+const readableGroup = (id: string) => {
+  const group = findGroupById(id);
+  return group && canRead(group) ? group : undefined;
+};
 
 function budgetRoute<T extends Record<string, string | readonly string[] | undefined>>(
   handle: (group: Group, request: Request) => Promise<globalThis.Response> | globalThis.Response,
 ) {
   return async ({ params, request }: { params: T; request: Request }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    if (!mockBackend.aiEntitled) return error(403, { message: AI_UNENTITLED_MESSAGE });
-    const group = findGroupById(String(params.groupId));
+    if (!mockBackend.aiEntitled) return unentitled();
+    const group = readableGroup(String(params.groupId));
     if (!group) return notFound();
     return handle(group, request);
   };
 }
 
-function memberSpend(group: Group, userId: string) {
-  const budget = mockBackend.budgets.get(group.id);
-  const override = mockBackend.overrides.get(userId);
-  const elsewhere = override ? { ...override, limit_source: "user_override" as const } : mockBackend.governedElsewhere.get(userId);
-  const governing = elsewhere
-    ? { id: elsewhere.group_id, budget: elsewhere.spend_limit_micros === null ? null : { spend_limit_micros: elsewhere.spend_limit_micros, limit_source: elsewhere.limit_source } }
-    : budget
-      ? { id: group.id, budget: { spend_limit_micros: budget.spend_limit_micros, limit_source: "group" as const } }
-      : { id: group.organization_id, budget: null };
-  return {
-    user_id: userId,
-    effective_group_id: governing.id,
-    effective_budget: governing.budget,
-    group_budget: budget ? { spend_limit_micros: budget.spend_limit_micros } : null,
-    group_spend_micros: mockBackend.spend.get(userId) ?? 0,
-  };
-}
-
-const idsParam = (request: Request, name: string) =>
-  (new URL(request.url).searchParams.get(name) ?? "").split(",").filter(Boolean);
+const overrideBody = (userId: string, o: MockOverride): UserAIBudgetOverride => ({ user_id: userId, ...o });
+const auditedOverride = (o: MockOverride | undefined) => o && { spend_limit_micros: o.spend_limit_micros, group_name: findGroupById(o.group_id)?.name ?? "" };
 
 export const handlers = [
   http.post("*/api/v2/users/login", async ({ request }) => {
     const body = await readJson(request);
     if (!body.ok) return brokenJson();
     const { email, password } = (body.value ?? {}) as Record<string, unknown>;
-    if (email !== MockOwner.email || password !== "SomeSecurePassword!") {
-      return error(401, { message: "Incorrect email or password." });
-    }
-    mockBackend.signedIn = true;
+    const user = mockBackend.users.find((u) => typeof email === "string" && u.email === email.toLowerCase());
+    if (!user || password !== MOCK_PASSWORD) return error(401, { message: "Incorrect email or password." });
+    mockSignIn(user.username);
     return HttpResponse.json({ session_token: "mock-session-token" }, { status: 201 });
   }),
 
@@ -173,9 +335,7 @@ export const handlers = [
     return HttpResponse.json({ message: "Logged out!" });
   }),
 
-  http.get("*/api/v2/users/me", () =>
-    mockBackend.signedIn ? HttpResponse.json(mockBackend.user) : unauthorized(),
-  ),
+  http.get("*/api/v2/users/me", () => (mockBackend.signedIn ? HttpResponse.json(signedInUser()) : unauthorized())),
 
   http.get("*/api/v2/entitlements", () =>
     HttpResponse.json(mockBackend.aiEntitled ? MockEntitlements : MockEntitlementsWithoutAI),
@@ -183,18 +343,34 @@ export const handlers = [
 
   http.post("*/api/v2/authcheck", async ({ request }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    const body = (await request.json()) as AuthorizationRequest;
+    const body = await readJson(request);
+    if (!body.ok) return brokenJson();
+    const checks = (body.value as { checks?: unknown } | null)?.checks;
+    if (typeof checks !== "object" || checks === null || Array.isArray(checks)) {
+      return error(400, { message: "Validation failed.", validations: [{ field: "checks", detail: "Must be an object." }] });
+    }
+    const facts = { groupOrganization: (id: string) => findGroupById(id)?.organization_id, isGroupMember: isMember };
     const answer: Record<string, boolean> = {};
-    for (const [name, check] of Object.entries(body.checks)) {
-      answer[name] = check.action === "read" || mockBackend.canUpdateGroups;
+    for (const [name, check] of Object.entries(checks as Record<string, AuthorizationCheck>)) {
+      answer[name] = await permissions.authorize(viewer(), check, facts);
     }
     return HttpResponse.json(answer);
   }),
 
+  http.get("*/api/v2/audit", ({ request }) => {
+    if (!mockBackend.signedIn) return unauthorized();
+    if (!permissions.canReadAuditLogs(viewer())) return notFound();
+    const query = new URL(request.url).searchParams;
+    const limit = Math.min(Math.max(Number(query.get("limit") ?? 50) || 50, 1), 1000);
+    const offset = Math.max(Number(query.get("offset") ?? 0) || 0, 0);
+    return HttpResponse.json({ audit_logs: mockBackend.auditLogs.slice(offset, offset + limit), count: mockBackend.auditLogs.length });
+  }),
+
   http.get("*/api/v2/organizations/:organization/groups", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    if (params.organization !== MockOrganizationName) return notFound();
-    return HttpResponse.json(mockBackend.groups);
+    const organization = mockBackend.organizations.find((o) => o.name === params.organization);
+    if (!organization) return notFound();
+    return HttpResponse.json(mockBackend.groups.filter((g) => g.organization_id === organization.id && canRead(g)).map(served));
   }),
 
   http.get("*/api/v2/organizations/:organization/groups/:groupName", ({ params }) => {
@@ -202,85 +378,127 @@ export const handlers = [
     const group = mockBackend.groups.find(
       (g) => g.organization_name === params.organization && g.name === params.groupName,
     );
-    return group ? HttpResponse.json(group) : notFound();
+    return group && canRead(group) ? HttpResponse.json(served(group)) : notFound();
   }),
 
   http.get("*/api/v2/groups/:groupId", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    const group = findGroupById(String(params.groupId));
-    return group ? HttpResponse.json(group) : notFound();
+    const group = readableGroup(String(params.groupId));
+    return group ? HttpResponse.json(served(group)) : notFound();
   }),
 
   http.patch("*/api/v2/groups/:groupId", async ({ params, request }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    const group = findGroupById(String(params.groupId));
-    if (!group || !mockBackend.canUpdateGroups) return notFound();
+    const group = readableGroup(String(params.groupId));
+    if (!group || !canUpdate(group)) return notFound();
     const body = await readJson(request);
     if (!body.ok) return brokenJson();
     const checked = checkPatchGroupBody(body.value);
     if (!checked.ok) return error(checked.status, checked.body);
-    const { add_users: _add, remove_users: _remove, ...fields } = checked.value;
+    const { add_users, remove_users, ...fields } = checked.value;
     if (
       fields.name !== undefined &&
-      mockBackend.groups.some((g) => g.id !== group.id && g.name === fields.name)
+      mockBackend.groups.some((g) => g.id !== group.id && g.organization_id === group.organization_id && g.name === fields.name)
     ) {
       return error(409, {
         message: `A group named "${fields.name}" already exists.`,
         validations: [{ field: "name", detail: "This name is already taken." }],
       });
     }
+    const added = add_users.map((id) => userByName(id));
+    if (added.some((u) => u === undefined)) return error(400, { message: "Every added user must exist." });
     Object.assign(group, fields);
-    return HttpResponse.json(group);
+    if (!isEveryone(group)) {
+      const members = new Map(group.members.map((m) => [m.id, m]));
+      for (const user of added) members.set(user!.id, pickReducedUser(user!));
+      for (const id of remove_users) {
+        members.delete(id);
+        // As in Coder, an override must name a group its user is in: leaving the group removes it.
+        if (mockBackend.overrides.get(id)?.group_id === group.id) mockBackend.overrides.delete(id);
+      }
+      group.members = [...members.values()].sort((a, b) => a.username.localeCompare(b.username));
+      group.total_member_count = group.members.length;
+    }
+    return HttpResponse.json(served(group));
   }),
 
   http.get("*/api/v2/groups/:groupId/members/ai/spend", ({ params, request }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    if (!mockBackend.aiEntitled) return error(403, { message: AI_UNENTITLED_MESSAGE });
-    const group = findGroupById(String(params.groupId));
+    if (!mockBackend.aiEntitled) return unentitled();
+    const group = readableGroup(String(params.groupId));
     if (!group) return notFound();
-    const ids = idsParam(request, "user_ids");
-    if (ids.length > 100) return error(400, { message: "At most 100 ids may be asked for at once." });
-    const members = new Set(group.members.map((m) => m.id));
-    return HttpResponse.json({ ...MockPeriod, members: ids.filter((id) => members.has(id)).map((id) => memberSpend(group, id)) });
+    const asked = checkIdListQuery(new URL(request.url).searchParams, "user_ids");
+    if (!asked.ok) return error(asked.status, asked.body);
+    const ids = visibleMemberIds(asked.value, mockBackend.userId, canUpdate(group));
+    return HttpResponse.json({ ...MockPeriod, members: memberRows(world(), group, ids) });
   }),
 
-  http.get("*/api/v2/organizations/:organization/groups/ai/spend", ({ request }) => {
+  http.get("*/api/v2/organizations/:organization/groups/ai/spend", ({ params, request }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    if (!mockBackend.aiEntitled) return error(403, { message: AI_UNENTITLED_MESSAGE });
-    const groups = idsParam(request, "group_ids").flatMap((id) => {
-      const group = findGroupById(id);
-      if (!group) return [];
-      const limit = mockBackend.budgets.get(id)?.spend_limit_micros ?? null;
-      const spent = group.members.reduce((sum, m) => sum + (mockBackend.spend.get(m.id) ?? 0), 0);
-      return [{ group_id: id, spend_limit_micros: limit, total_spend_limit_micros: limit === null ? null : limit * group.total_member_count, current_spend_micros: spent }];
+    if (!mockBackend.aiEntitled) return unentitled();
+    const organization = mockBackend.organizations.find((o) => o.name === params.organization);
+    if (!organization) return notFound();
+    const asked = checkIdListQuery(new URL(request.url).searchParams, "group_ids");
+    if (!asked.ok) return error(asked.status, asked.body);
+    const current = world();
+    const groups = asked.value.flatMap((id) => {
+      const group = readableGroup(id);
+      return group && group.organization_id === organization.id ? [groupRow(current, group)] : [];
     });
     return HttpResponse.json({ ...MockPeriod, groups });
   }),
 
+  http.get("*/api/v2/users/:user/ai/spend", ({ params }) => {
+    if (!mockBackend.signedIn) return unauthorized();
+    if (!mockBackend.aiEntitled) return unentitled();
+    const user = params.user === "me" ? userByName(mockBackend.userId) : userByName(String(params.user));
+    if (!user || !permissions.canReadUserBudget(viewer(), user.id, organizationsOf(user.id))) return notFound();
+    return HttpResponse.json(userSpendStatus(world(), user.id, MockPeriod));
+  }),
+
   http.get("*/api/v2/users/:user/ai/budget/override", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    const override = mockBackend.overrides.get(String(params.user));
-    return override
-      ? HttpResponse.json({ user_id: params.user, ...override, created_at: "2026-11-02T09:00:00Z", updated_at: "2026-11-02T09:00:00Z" })
-      : notFound();
+    if (!mockBackend.aiEntitled) return unentitled();
+    const user = params.user === "me" ? userByName(mockBackend.userId) : userByName(String(params.user));
+    if (!user || !permissions.canReadUserBudget(viewer(), user.id, organizationsOf(user.id))) return notFound();
+    const override = mockBackend.overrides.get(user.id);
+    return override ? HttpResponse.json(overrideBody(user.id, override)) : notFound();
   }),
 
   http.put("*/api/v2/users/:user/ai/budget/override", async ({ params, request }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    if (!mockBackend.canUpdateGroups) return notFound();
-    const body = (await request.json()) as { group_id: string; spend_limit_micros: number };
-    const checked = checkUpsertBudgetBody({ spend_limit_micros: body.spend_limit_micros });
+    if (!mockBackend.aiEntitled) return unentitled();
+    if (!permissions.canUpdateUsers(viewer())) return notFound();
+    const user = params.user === "me" ? userByName(mockBackend.userId) : userByName(String(params.user));
+    if (!user) return notFound();
+    const body = await readJson(request);
+    if (!body.ok) return brokenJson();
+    const checked = checkUpsertOverrideBody(body.value);
     if (!checked.ok) return error(checked.status, checked.body);
-    const member = findGroupById(body.group_id)?.members.some((m) => m.id === params.user);
-    if (!member) return error(400, { message: "User is not a member of the referenced group." });
-    mockBackend.overrides.set(String(params.user), { group_id: body.group_id, spend_limit_micros: checked.value });
-    return HttpResponse.json({ user_id: params.user, ...body, created_at: "2026-11-02T09:00:00Z", updated_at: "2026-11-02T09:00:00Z" });
+    const group = findGroupById(checked.value.group_id);
+    if (!group) return notFound();
+    if (!isMember(group.id, user.id)) {
+      return error(400, { message: NOT_A_GROUP_MEMBER_MESSAGE, validations: [{ field: "group_id", detail: "The user must be a member of this group." }] });
+    }
+    const previous = mockBackend.overrides.get(user.id);
+    const now = new Date().toISOString();
+    const saved = { ...checked.value, created_at: previous?.created_at ?? now, updated_at: now };
+    mockBackend.overrides.set(user.id, saved);
+    audit(overrideAuditEntry(userByName(mockBackend.userId)!.username, user, group.organization_id, auditedOverride(previous), auditedOverride(saved)));
+    return HttpResponse.json(overrideBody(user.id, saved));
   }),
 
   http.delete("*/api/v2/users/:user/ai/budget/override", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    if (!mockBackend.canUpdateGroups) return notFound();
-    return mockBackend.overrides.delete(String(params.user)) ? new HttpResponse(null, { status: 204 }) : notFound();
+    if (!mockBackend.aiEntitled) return unentitled();
+    if (!permissions.canUpdateUsers(viewer())) return notFound();
+    const user = params.user === "me" ? userByName(mockBackend.userId) : userByName(String(params.user));
+    const previous = user && mockBackend.overrides.get(user.id);
+    if (!user || !previous) return notFound();
+    mockBackend.overrides.delete(user.id);
+    const organization = findGroupById(previous.group_id)?.organization_id ?? "";
+    audit(overrideAuditEntry(userByName(mockBackend.userId)!.username, user, organization, auditedOverride(previous), undefined));
+    return new HttpResponse(null, { status: 204 });
   }),
 
   http.get(
@@ -297,7 +515,7 @@ export const handlers = [
   http.put(
     "*/api/v2/groups/:groupId/ai/budget",
     budgetRoute(async (group, request) => {
-      if (!mockBackend.canUpdateGroups) return notFound();
+      if (!canUpdate(group)) return notFound();
       const body = await readJson(request);
       if (!body.ok) return brokenJson();
       const checked = checkUpsertBudgetBody(body.value);
@@ -314,6 +532,7 @@ export const handlers = [
       mockBackend.budgets.set(group.id, budget);
       const version = mockBackend.nextVersion++;
       mockBackend.versions.set(group.id, version);
+      audit(budgetAuditEntry(userByName(mockBackend.userId)!.username, group, previous?.spend_limit_micros ?? null, checked.value));
       return HttpResponse.json(budget, { headers: { ETag: budgetETag(version) } });
     }),
   ),
@@ -321,10 +540,13 @@ export const handlers = [
   http.delete(
     "*/api/v2/groups/:groupId/ai/budget",
     budgetRoute((group, request) => {
-      if (!mockBackend.canUpdateGroups) return notFound();
-      if (mockBackend.budgets.has(group.id) && !preconditionHolds(request, group.id)) return conflict(group.id);
-      if (!mockBackend.budgets.delete(group.id)) return notFound();
+      if (!canUpdate(group)) return notFound();
+      const previous = mockBackend.budgets.get(group.id);
+      if (previous && !preconditionHolds(request, group.id)) return conflict(group.id);
+      if (!previous) return notFound();
+      mockBackend.budgets.delete(group.id);
       mockBackend.versions.delete(group.id);
+      audit(budgetAuditEntry(userByName(mockBackend.userId)!.username, group, previous.spend_limit_micros, null));
       return new HttpResponse(null, { status: 204 });
     }),
   ),

@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import { isNotFound } from "../errors";
-import { memberAfterBudgetChange, type BudgetChange } from "../../utils/spendAfterBudgetChange";
+import { memberAfterBudgetChange, totalLimitFromRows, type BudgetChange } from "../../domain/afterBudgetChange";
 import {
   MAX_SPEND_IDS,
   type GroupAISpend,
@@ -172,6 +172,8 @@ export async function applySavedBudget(
   await queryClient.cancelQueries({ queryKey: membersKey });
   const handled = new Set<string>();
   const unresolved = new Set<string>();
+  // The group's total limit, when one cached answer lists every member and settles them all.
+  let total: bigint | null | undefined;
   for (const query of queryClient.getQueryCache().findAll({ queryKey: membersKey })) {
     const data = query.state.data as MembersSpend | undefined;
     if (!data) {
@@ -190,15 +192,20 @@ export async function applySavedBudget(
         unresolved.add(id);
       }
     }
+    if (byUser.size === change.memberCount && updating.size === 0) total = totalLimitFromRows(byUser.values(), change.groupId, change.after);
     queryClient.setQueryData<MembersSpend>(query.queryKey, { ...data, byUser, updating }, { updatedAt: query.state.dataUpdatedAt });
     handled.add(query.queryHash);
   }
   for (const query of queryClient.getQueryCache().findAll({ predicate: (q) => q.queryKey.includes("aiSpend") })) {
     const data = query.state.data;
-    if (!isGroupsSpend(data) || !data.byGroup.has(change.groupId)) continue;
+    // Without every member's row, the total is the server's to work out: read it when next shown.
+    if (total === undefined || !isGroupsSpend(data) || !data.byGroup.has(change.groupId)) continue;
     const byGroup = new Map(data.byGroup);
-    const total = change.after === null ? null : Number(BigInt(change.after) * BigInt(change.memberCount));
-    byGroup.set(change.groupId, { ...data.byGroup.get(change.groupId)!, spend_limit_micros: change.after, total_spend_limit_micros: total });
+    byGroup.set(change.groupId, {
+      ...data.byGroup.get(change.groupId)!,
+      spend_limit_micros: change.after,
+      total_spend_limit_micros: total === null ? null : Number(total),
+    });
     queryClient.setQueryData<GroupsSpend>(query.queryKey, { ...data, byGroup }, { updatedAt: query.state.dataUpdatedAt });
     handled.add(query.queryHash);
   }

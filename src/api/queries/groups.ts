@@ -132,12 +132,14 @@ export const saveGroupAIBudget = (
     }
   },
   onSuccess: (saved: LoadedBudget | null) => {
+    const before = queryClient.getQueryData<LoadedBudget | null>(groupAIBudgetKey(target.groupId));
     queryClient.setQueryData(groupAIBudgetKey(target.groupId), saved);
     // Not awaited: the save is done; only members whose limit the browser
     // cannot work out are read again, and they show as updating meanwhile.
     void applySavedBudget(queryClient, {
       groupId: target.groupId,
       organizationId: target.group().organization_id,
+      before: before?.spend_limit_micros ?? null,
       after: saved?.spend_limit_micros ?? null,
       memberCount: target.group().total_member_count,
     });

@@ -1,7 +1,7 @@
 import { useField } from "formik";
 import type { FC, ReactNode } from "react";
 import type { GroupMemberAISpend } from "../../api/types";
-import { budgetImpact } from "../../utils/budgetImpact";
+import { budgetImpact } from "../../domain/budgetImpact";
 import { formatResetDay } from "../../utils/budgetPeriod";
 import { formatMicrosAsUSD, groupWideMaximumMicros } from "../../utils/currency";
 import { FormField } from "../../components/FormField";

@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, http, HttpResponse } from "msw";
 import { expect, userEvent, within } from "storybook/test";
-import { MockGroup, MockMembers, MockOtherGroupId } from "../../testHelpers/entities";
-import { mockBackend } from "../../testHelpers/handlers";
+import { MockGroup, MockOtherGroupId, MockOtherOrganizationId } from "../../testHelpers/entities";
+import { mockAddGroup, mockAddOrganization, mockChargeSpend, mockSetOverride, mockSignIn, setBudgetElsewhere } from "../../testHelpers/handlers";
+import { OTHER_ORGANIZATION_NOTE } from "./MemberBudgetCells";
 import { AppAt, withHandlers } from "../../testHelpers/storyApp";
 
 const spendPath = `*/api/v2/groups/${MockGroup.id}/members/ai/spend`;
-const idOf = (name: string) => MockMembers.find((m) => m.username === name)!.id;
 const row = (canvasElement: HTMLElement, username: string) => within(within(canvasElement).getByText(username).closest("tr")!);
 
 const meta = {
@@ -29,18 +29,63 @@ export const WithSpend: Story = {
   },
 };
 
-export const OverrideOtherGroupAndEveryone: Story = {
-  beforeEach: () => {
-    mockBackend.governedElsewhere.set(idOf("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
-    mockBackend.governedElsewhere.set(idOf("erin"), { group_id: MockOtherGroupId, spend_limit_micros: 2_000_000_000, limit_source: "group" });
-    mockBackend.governedElsewhere.set(idOf("dave"), { group_id: MockGroup.organization_id, spend_limit_micros: null, limit_source: "group" });
-  },
+/** frank has his own limit, charged to this group. */
+export const CustomLimit: Story = {
+  beforeEach: () => mockSetOverride("frank", MockGroup.id, 9_000_000_000),
   play: async ({ canvasElement }) => {
     await within(canvasElement).findAllByRole("progressbar");
     await expect(row(canvasElement, "frank").getByText("Custom limit $9,000.00")).toBeVisible();
-    await expect(row(canvasElement, "erin").getByText("Budget managed by another group")).toBeVisible();
+    await expect(row(canvasElement, "frank").getByRole("progressbar", { name: "AI spend of frank" })).toHaveAttribute("aria-valuenow", "0");
+  },
+};
+
+/** erin is also in platform, whose higher budget governs her: only what was charged here shows, with no limit. */
+export const ManagedByAnotherGroup: Story = {
+  beforeEach: () => {
+    mockAddGroup({ id: MockOtherGroupId, name: "platform", members: ["erin"], budgetMicros: 2_000_000_000 });
+    mockChargeSpend("erin", MockGroup.id, 12_000_000);
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole("progressbar");
+    const erin = row(canvasElement, "erin");
+    await expect(erin.getByText("Budget managed by another group")).toBeVisible();
+    await expect(await erin.findByRole("link", { name: "platform" })).toBeVisible();
+    await expect(erin.getByText("$12.00")).toBeVisible();
+    await expect(erin.queryByRole("progressbar")).not.toBeInTheDocument();
+  },
+};
+
+/** dave is governed by a group of another organization: nothing of it can be shown here. */
+export const ManagedInAnotherOrganization: Story = {
+  beforeEach: () => {
+    mockAddOrganization({ id: MockOtherOrganizationId, name: "research", members: ["dave"] });
+    mockAddGroup({ id: MockOtherGroupId, name: "gpu-lab", members: ["dave"], budgetMicros: 5_000_000_000, organizationId: MockOtherOrganizationId });
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole("progressbar");
+    await expect(row(canvasElement, "dave").getByText(OTHER_ORGANIZATION_NOTE)).toBeVisible();
+    await expect(row(canvasElement, "dave").queryByRole("progressbar")).not.toBeInTheDocument();
+  },
+};
+
+/** No budget anywhere: every member falls to the Everyone group, unlimited. */
+export const EveryoneNotAllocated: Story = {
+  beforeEach: () => setBudgetElsewhere(MockGroup.id, null),
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByText("Everyone (not allocated)");
     await expect(row(canvasElement, "dave").getByText("Everyone (not allocated)")).toBeVisible();
     await expect(row(canvasElement, "dave").getByText("$24.99 / Unlimited")).toBeVisible();
+  },
+};
+
+/** A plain member: their own row only, and nothing to manage. */
+export const SeenByAMember: Story = {
+  beforeEach: () => mockSignIn("member"),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("progressbar", { name: "AI spend of member" })).toBeVisible();
+    await expect(canvas.queryByRole("progressbar", { name: "AI spend of bob" })).not.toBeInTheDocument();
+    await expect(canvas.queryByRole("button", { name: /Manage AI budget/ })).not.toBeInTheDocument();
   },
 };
 
@@ -63,7 +108,7 @@ export const SpendUpdatingAfterSave: Story = {
   render: () => <AppAt path={`/organizations/coder/groups/${MockGroup.name}/settings`} />,
   beforeEach: () => {
     spendReads = 0;
-    mockBackend.governedElsewhere.set(idOf("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
+    mockSetOverride("frank", MockGroup.id, 9_000_000_000);
   },
   // The settings page's own read is answered; the read after the save never is.
   parameters: withHandlers(http.get(spendPath, async () => (spendReads++ === 0 ? undefined : delay("infinite")))),
@@ -107,14 +152,13 @@ export const OverrideDialogOpen: Story = {
   },
 };
 
+/** An Organization Admin may manage the group, but only an Owner or a User Admin may change a member's budget. */
 export const OverrideDialogReadOnly: Story = {
-  beforeEach: () => {
-    mockBackend.canUpdateGroups = false;
-  },
+  beforeEach: () => mockSignIn("orgadmin"),
   play: async ({ canvasElement }) => {
     await userEvent.click(await within(canvasElement).findByRole("button", { name: "Manage AI budget of frank" }));
     const dialog = within(await within(document.body).findByRole("dialog", { name: "AI budget of Frank" }));
-    await expect(await dialog.findByRole("note")).toHaveTextContent("Only an Owner can change a member's own budget.");
+    await expect(await dialog.findByRole("note")).toHaveTextContent("Only an Owner or a User Admin can change a member's AI budget.");
     await expect(dialog.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();
   },
 };

@@ -2,15 +2,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FC } from "react";
 import { useParams } from "react-router";
 import { groupMembersAISpend, membersSpendFromCache } from "../../api/queries/aiSpend";
-import { checkAuthorization } from "../../api/queries/authCheck";
+import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
 import { group, groups } from "../../api/queries/groups";
 import type { ReducedUser } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { SpendMeter } from "../../components/SpendMeter";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
-import { governingBudgetText } from "../../utils/budgetImpact";
 import { formatPeriod } from "../../utils/budgetPeriod";
-import { formatMicrosAsUSD } from "../../utils/currency";
+import { memberBudgetCell } from "../../domain/budgetRules";
+import { MemberBudgetCells } from "./MemberBudgetCells";
 import { OverrideDialog } from "./OverrideDialog";
 import { MEMBERS_PAGE_SIZE } from "./spendLimits";
 
@@ -26,9 +25,10 @@ const GroupMembersPage: FC = () => {
   const ai = useAIFeatureVisible();
   const [page, setPage] = useState(0);
   const [managing, setManaging] = useState<ReducedUser>();
-  // Only needed once a dialog opens: which groups the member is in, and
-  // whether this admin may change a member's own budget.
-  const groupsQuery = useQuery({ ...groups(organization), enabled: Boolean(managing) });
+  // Managing a member's budget is for those who may update the group;
+  // changing it, for those who may also update users (asked once a dialog opens).
+  const permissions = useQuery({ ...checkAuthorization(groupPermissionChecks(data?.id ?? "")), enabled: Boolean(data && ai.visible) });
+  const mayManage = permissions.data?.canUpdateGroup === true;
   const userAdmin = useQuery({ ...checkAuthorization(userAdminCheck), enabled: Boolean(managing) });
   // Only the page on screen: a 10,000-member group is not 100 requests.
   const pageIds = data?.members.slice(page * MEMBERS_PAGE_SIZE, (page + 1) * MEMBERS_PAGE_SIZE).map((m) => m.id) ?? [];
@@ -40,6 +40,11 @@ const GroupMembersPage: FC = () => {
     enabled: Boolean(data && ai.visible && pageIds.length),
     placeholderData: (previous) => previous,
   });
+  const spend = spendQuery.data;
+  // The organization's groups: to name the group that governs a member elsewhere, and the groups a dialog offers.
+  const governedElsewhere = Boolean(data) && [...(spend?.byUser.values() ?? [])].some((row) => memberBudgetCell(data!, row).kind === "otherGroup");
+  const groupsQuery = useQuery({ ...groups(organization), enabled: Boolean(managing) || governedElsewhere });
+  const groupNames = groupsQuery.data && new Map(groupsQuery.data.map((g) => [g.id, g]));
   if (!data) return null;
   const members = data.members;
   const pages = Math.max(1, Math.ceil(members.length / MEMBERS_PAGE_SIZE));
@@ -47,7 +52,6 @@ const GroupMembersPage: FC = () => {
   if (members.length === 0) {
     return <p className="empty">This group has no members yet.</p>;
   }
-  const spend = spendQuery.data;
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading" className="visually-hidden">
@@ -70,7 +74,7 @@ const GroupMembersPage: FC = () => {
             <th scope="col">Status</th>
             {ai.visible && <th scope="col">AI spend</th>}
             {ai.visible && <th scope="col">Budget group</th>}
-            {ai.visible && (
+            {ai.visible && mayManage && (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -89,25 +93,22 @@ const GroupMembersPage: FC = () => {
                 </td>
                 <td>{member.email}</td>
                 <td>{member.status}</td>
-                {ai.visible && (
-                  <td>
-                    {memberSpend ? (
-                      <SpendMeter
-                        spentMicros={memberSpend.group_spend_micros}
-                        limitMicros={memberSpend.effective_budget?.spend_limit_micros ?? null}
-                        label={`AI spend of ${member.username}`}
-                      />
-                    ) : spendQuery.isLoading || updating ? (
-                      <span className="member-username">{updating ? "Updating…" : "Loading…"}</span>
-                    ) : (
-                      "–"
-                    )}
-                  </td>
-                )}
-                {ai.visible && (
-                  <td>{memberSpend ? governingBudgetText(data.id, data.organization_id, memberSpend, formatMicrosAsUSD) : "–"}</td>
-                )}
-                {ai.visible && (
+                {ai.visible &&
+                  (memberSpend ? (
+                    <MemberBudgetCells group={data} username={member.username} row={memberSpend} groupNames={groupNames} />
+                  ) : (
+                    <>
+                      <td>
+                        {spendQuery.isLoading || updating ? (
+                          <span className="member-username">{updating ? "Updating…" : "Loading…"}</span>
+                        ) : (
+                          "–"
+                        )}
+                      </td>
+                      <td>–</td>
+                    </>
+                  ))}
+                {ai.visible && mayManage && (
                   <td>
                     <button
                       type="button"

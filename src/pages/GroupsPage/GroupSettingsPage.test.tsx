@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { MockGroup, MockOrganizationName } from "../../testHelpers/entities";
-import { mockBackend } from "../../testHelpers/handlers";
+import { mockBackend, mockSignIn } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { recordRequests, server } from "../../testHelpers/server";
 
@@ -78,7 +78,7 @@ describe("GroupSettingsPage: loading", () => {
   });
 
   it("shows the values read-only, with no Save, to someone who may not update the group", async () => {
-    mockBackend.canUpdateGroups = false;
+    mockSignIn("member");
     const { input } = await openSettings();
     expect(input).toHaveAttribute("readonly");
     expect(screen.getByLabelText("Name")).toHaveAttribute("readonly");

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { MockGroup, MockMembers, MockMemberSpend, MockSingleMemberGroup } from "../../testHelpers/entities";
+import { MockGroup, MockMembers, MockMemberSpend, MockOtherGroupId, MockSingleMemberGroup } from "../../testHelpers/entities";
 import { GroupSettingsPageView } from "./GroupSettingsPageView";
 
 const BUDGET_LABEL = "Monthly budget per member (USD)";
@@ -162,13 +162,17 @@ export const ImpactPreview: Story = {
     membersSpend: {
       groupId: MockGroup.id,
       periodEnd: "2026-12-01T00:00:00.000Z",
-      members: MockMembers.map((m) => ({
-        user_id: m.id,
-        effective_group_id: m.username === "frank" ? "another-group" : MockGroup.id,
-        effective_budget: { spend_limit_micros: m.username === "frank" ? 5_000_000_000 : 1_000_000_000, limit_source: "group" as const },
-        group_budget: { spend_limit_micros: 1_000_000_000 },
-        group_spend_micros: MockMemberSpend[m.username] ?? 0,
-      })),
+      members: MockMembers.map((m) => {
+        const budget = { spend_limit_micros: m.username === "frank" ? 5_000_000_000 : 1_000_000_000, limit_source: "group" as const };
+        const here = m.username !== "frank";
+        return {
+          user_id: m.id,
+          effective_group_id: here ? MockGroup.id : MockOtherGroupId,
+          effective_budget: budget,
+          group_budget: here ? budget : null,
+          group_spend_micros: MockMemberSpend[m.username] ?? 0,
+        };
+      }),
     },
   },
   play: async ({ canvasElement }) => {

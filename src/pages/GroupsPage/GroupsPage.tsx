@@ -9,17 +9,18 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { SpendMeter } from "../../components/SpendMeter";
 import { Spinner } from "../../components/Spinner";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
-import { groupWideMaximumMicros } from "../../utils/currency";
 
-/** The group's spend this month against its group-wide limit (per member × members). */
+/**
+ * The spend charged to the group this month against the limit of the members
+ * it governs, as the server works it out (overrides charged here at their own
+ * limit; members another group governs add nothing).
+ */
 const GroupSpendCell: FC<{ group: Group; spend: GroupAISpend | undefined; loading: boolean }> = ({ group, spend, loading }) => {
   if (!spend) return <>{loading ? "Loading…" : "–"}</>;
-  const limit =
-    spend.spend_limit_micros === null ? null : groupWideMaximumMicros(spend.spend_limit_micros, group.total_member_count);
   return (
     <SpendMeter
       spentMicros={spend.current_spend_micros}
-      limitMicros={limit}
+      limitMicros={spend.total_spend_limit_micros}
       label={`AI spend of ${group.display_name || group.name} this month`}
     />
   );

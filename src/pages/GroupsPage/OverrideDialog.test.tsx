@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { MockGroup, MockMembers } from "../../testHelpers/entities";
-import { mockBackend } from "../../testHelpers/handlers";
+import { mockBackend, mockSetOverride, mockSignIn } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
-import { recordRequests } from "../../testHelpers/server";
+import { http, HttpResponse } from "msw";
+import { recordRequests, server } from "../../testHelpers/server";
 
 const frank = MockMembers.find((m) => m.username === "frank")!;
 
@@ -43,7 +44,7 @@ describe("the per-member override dialog", () => {
   });
 
   it("removes the override when unchecked", async () => {
-    mockBackend.overrides.set(frank.id, { group_id: MockGroup.id, spend_limit_micros: 5_000_000 });
+    mockSetOverride("frank", MockGroup.id, 5_000_000);
     const { user, dialog } = await openDialog();
     expect(dialog.getByRole("checkbox", { name: "Override group budget" })).toBeChecked();
     expect(dialog.getByLabelText("Custom monthly budget")).toHaveValue("5");
@@ -54,11 +55,30 @@ describe("the per-member override dialog", () => {
     expect(mockBackend.overrides.has(frank.id)).toBe(false);
   });
 
-  it("is read-only for an admin who may not update users", async () => {
-    mockBackend.canUpdateGroups = false;
+  it("is open to a User Admin", async () => {
+    mockBackend.users.push({ ...frank, id: "00000000-0000-4000-8000-0000000000aa", username: "uma", email: "uma@example.com", site_roles: ["user-admin"] });
+    mockSignIn("uma");
     const { dialog } = await openDialog();
-    expect(dialog.getByRole("note")).toHaveTextContent("Only an Owner can change a member's own budget.");
+    expect(dialog.getByRole("checkbox", { name: "Override group budget" })).toBeEnabled();
+    expect(dialog.getByRole("button", { name: "Save" })).toBeInTheDocument();
+  });
+
+  it("is read-only for an organization admin, who may not update users", async () => {
+    mockSignIn("orgadmin");
+    const { dialog } = await openDialog();
+    expect(dialog.getByRole("note")).toHaveTextContent("Only an Owner or a User Admin can change a member's AI budget.");
     expect(dialog.getByRole("checkbox", { name: "Override group budget" })).toBeDisabled();
     expect(dialog.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();
+  });
+});
+
+describe("the override read", () => {
+  it("says so when the deployment refuses it, rather than showing no override", async () => {
+    server.use(http.get("*/api/v2/users/:user/ai/budget/override", () => HttpResponse.json({ message: "Forbidden." }, { status: 403 })));
+    const app = renderApp(`/organizations/coder/groups/${MockGroup.name}`);
+    await app.user.click(await screen.findByRole("button", { name: "Manage AI budget of frank" }));
+    const dialog = within(await screen.findByRole("dialog", { name: "AI budget of Frank" }));
+    expect(await dialog.findByRole("alert")).toHaveTextContent("You may not see Frank's AI budget override.");
+    expect(dialog.queryByRole("checkbox")).not.toBeInTheDocument();
   });
 });

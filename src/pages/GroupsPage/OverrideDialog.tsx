@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FC, type FormEvent } from "react";
-import { getErrorDetail, getErrorMessage } from "../../api/errors";
+import { getErrorDetail, getErrorMessage, isForbidden } from "../../api/errors";
 import { saveUserAIBudgetOverride, userAIBudgetOverride } from "../../api/queries/aiSpend";
 import type { Group, ReducedUser } from "../../api/types";
 import { amountInputError, dollarsToMicros, microsToDollars } from "../../utils/currency";
@@ -54,11 +54,13 @@ export const OverrideDialog: FC<OverrideDialogProps> = ({ member, memberGroups, 
           <p role="status">Loading…</p>
         ) : overrideQuery.error ? (
           <p className="field-error" role="alert">
-            Could not load the override. {getErrorMessage(overrideQuery.error, "")}
+            {isForbidden(overrideQuery.error)
+              ? `You may not see ${name}'s AI budget override.`
+              : `Could not load the override. ${getErrorMessage(overrideQuery.error, "")}`}
           </p>
         ) : (
           <>
-            {readOnly && <p role="note">Only an Owner can change a member's own budget.</p>}
+            {readOnly && <p role="note">Only an Owner or a User Admin can change a member's AI budget.</p>}
             <label className="checkbox">
               <input type="checkbox" checked={enabled} disabled={readOnly} onChange={(e) => setEnabled(e.target.checked)} />
               Override group budget

@@ -3,21 +3,37 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { ReducedUser } from "../../api/types";
-import { MockGroup, MockMembers, MockOtherGroupId } from "../../testHelpers/entities";
-import { mockBackend } from "../../testHelpers/handlers";
+import { MockGroup, MockMembers, MockOtherGroupId, MockOtherOrganizationId } from "../../testHelpers/entities";
+import { mockAddGroup, mockAddOrganization, mockAddUsers, mockBackend, mockChargeSpend, mockSetOverride, mockSignIn } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { http, HttpResponse } from "msw";
 import { recordRequests, server } from "../../testHelpers/server";
 
-const byUsername = (name: string) => MockMembers.find((m) => m.username === name)!.id;
+/** frank's own budget, charged to developers; erin in a second group with a higher budget. */
+function governedElsewhere(erinUsd = 2_000) {
+  mockSetOverride("frank", MockGroup.id, 9_000_000_000);
+  mockAddGroup({ id: MockOtherGroupId, name: "platform", members: ["erin"], budgetMicros: erinUsd * 1_000_000 });
+}
 
 describe("the groups list", () => {
-  it("shows each group's spend this month against its group-wide limit", async () => {
+  it("shows the spend charged to each group this month against the limit of the members it governs", async () => {
     renderApp("/organizations/coder/groups");
     const row = (await screen.findByRole("link", { name: "Developers" })).closest("tr")!;
     await waitFor(() => expect(within(row).getByText("$2,377.49 / $7,000.00")).toBeInTheDocument());
+    // alice's spend was charged to developers, which governs her: none to contractors.
     const contractors = screen.getByRole("link", { name: "Contractors" }).closest("tr")!;
-    expect(within(contractors).getByText("$120.00 / Unlimited")).toBeInTheDocument();
+    expect(within(contractors).getByText("$0.00 / Unlimited")).toBeInTheDocument();
+  });
+
+  it("counts an override at its own limit, and a member another group governs not at all", async () => {
+    governedElsewhere();
+    mockChargeSpend("erin", MockOtherGroupId, 150_000_000);
+    renderApp("/organizations/coder/groups");
+    const row = (await screen.findByRole("link", { name: "Developers" })).closest("tr")!;
+    // Five members at $1,000, frank's $9,000 override; erin counts in platform.
+    await waitFor(() => expect(within(row).getByText("$2,377.49 / $14,000.00")).toBeInTheDocument());
+    const platform = screen.getByRole("link", { name: "platform" }).closest("tr")!;
+    expect(within(platform).getByText("$150.00 / $2,000.00")).toBeInTheDocument();
   });
 
   it("has no AI column and asks for no spend when the deployment is not entitled", async () => {
@@ -32,8 +48,7 @@ describe("the groups list", () => {
 
 describe("the members tab", () => {
   it("shows each member's spend against the budget that governs them, and the period", async () => {
-    mockBackend.governedElsewhere.set(byUsername("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
-    mockBackend.governedElsewhere.set(byUsername("erin"), { group_id: MockOtherGroupId, spend_limit_micros: 2_000_000_000, limit_source: "group" });
+    governedElsewhere();
     renderApp("/organizations/coder/groups/developers");
     const bob = await screen.findByRole("progressbar", { name: "AI spend of bob" });
     expect(bob).toHaveAttribute("aria-valuenow", "87");
@@ -42,8 +57,39 @@ describe("the members tab", () => {
     expect(within(carolRow).getByText("Over the limit")).toBeInTheDocument();
     expect(within(carolRow).getByText("Group limit $1,000.00")).toBeInTheDocument();
     expect(within(screen.getByText("frank").closest("tr")!).getByText("Custom limit $9,000.00")).toBeInTheDocument();
-    expect(within(screen.getByText("erin").closest("tr")!).getByText("Budget managed by another group")).toBeInTheDocument();
+    const erin = within(screen.getByText("erin").closest("tr")!);
+    expect(erin.getByText("Budget managed by another group")).toBeInTheDocument();
+    expect(await erin.findByRole("link", { name: "platform" })).toHaveAttribute("href", "/organizations/coder/groups/platform");
+    expect(erin.getByText("$0.00")).toBeInTheDocument();
+    expect(erin.queryByRole("progressbar")).not.toBeInTheDocument();
     expect(screen.getByText(/AI budget period: November 1 – December 1, 2026 \(UTC\)\. Spend is approximate/)).toBeInTheDocument();
+  });
+
+  it("shows a member governed in another organization without a limit, and says why", async () => {
+    mockAddOrganization({ id: MockOtherOrganizationId, name: "research", members: ["dave"] });
+    mockAddGroup({ id: MockOtherGroupId, name: "gpu-lab", members: ["dave"], budgetMicros: 5_000_000_000, organizationId: MockOtherOrganizationId });
+    renderApp("/organizations/coder/groups/developers");
+    await screen.findByRole("progressbar", { name: "AI spend of bob" });
+    const dave = within(screen.getByText("dave").closest("tr")!);
+    expect(dave.getByText("Managed by a group in another organization, which is not shown here.")).toBeInTheDocument();
+    expect(dave.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(dave.queryByText(/\$/)).not.toBeInTheDocument();
+  });
+
+  it("shows a member with no budget anywhere as Everyone, not allocated", async () => {
+    setNoBudget();
+    renderApp("/organizations/coder/groups/developers");
+    const bob = within((await screen.findByText("bob")).closest("tr")!);
+    expect(await bob.findByText("Everyone (not allocated)")).toBeInTheDocument();
+    expect(bob.getByText("$870.00 / Unlimited")).toBeInTheDocument();
+  });
+
+  it("offers Manage AI budget only to those who may update the group, and shows a member only their own row", async () => {
+    mockSignIn("member");
+    renderApp("/organizations/coder/groups/developers");
+    expect(await screen.findByRole("progressbar", { name: "AI spend of member" })).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar", { name: "AI spend of bob" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Manage AI budget/ })).not.toBeInTheDocument();
   });
 
   it("asks only for the spend of the members on screen, a page at a time", async () => {
@@ -65,9 +111,15 @@ function addMembers(count: number) {
     username: `user${i}`,
     name: `User ${i}`,
   }));
+  mockAddUsers(many);
   Object.assign(mockBackend.groups[0]!, { members: many, total_member_count: many.length });
-  for (const [i, m] of many.entries()) mockBackend.spend.set(m.id, i * 1_000_000);
+  mockBackend.spend = many.map((m, i) => ({ user_id: m.id, group_id: MockGroup.id, micros: i * 1_000_000 }));
   return { many, seen: recordRequests() };
+}
+
+function setNoBudget() {
+  mockBackend.budgets.clear();
+  mockBackend.versions.clear();
 }
 
 describe("the impact preview", () => {
@@ -83,7 +135,7 @@ describe("the impact preview", () => {
   });
 
   it("says, as the admin types, how many members the new budget would block at once", async () => {
-    mockBackend.governedElsewhere.set(byUsername("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
+    mockSetOverride("frank", MockGroup.id, 9_000_000_000);
     const { user } = renderApp("/organizations/coder/groups/developers/settings");
     const input = await screen.findByLabelText("Monthly budget per member (USD)");
     await user.clear(input);
@@ -124,7 +176,7 @@ describe("after a budget change", () => {
   }
 
   it("shows the members' spend against a raised limit at once, without asking the server again", async () => {
-    mockBackend.governedElsewhere.set(byUsername("erin"), { group_id: MockOtherGroupId, spend_limit_micros: 1_500_000_000, limit_source: "group" });
+    mockAddGroup({ id: MockOtherGroupId, name: "platform", members: ["erin"], budgetMicros: 1_500_000_000 });
     const { seen, queryClient } = await saveBudget("2000");
     const bob = await screen.findByRole("progressbar", { name: "AI spend of bob" });
     expect(bob).toHaveAttribute("aria-valuetext", "$870.00 of $2,000.00 (43%)");
@@ -136,8 +188,7 @@ describe("after a budget change", () => {
   });
 
   it("asks again only for the members whose governing budget went down, showing them as updating", async () => {
-    mockBackend.governedElsewhere.set(byUsername("frank"), { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000, limit_source: "user_override" });
-    mockBackend.governedElsewhere.set(byUsername("erin"), { group_id: MockOtherGroupId, spend_limit_micros: 2_000_000_000, limit_source: "group" });
+    governedElsewhere();
     let answer: () => void = () => {};
     const held = new Promise<void>((resolve) => (answer = resolve));
     let asked: string[][] = [];

@@ -11,10 +11,11 @@ export interface BudgetImpact {
 }
 
 /**
- * A member is unaffected when an override governs them, or another group's
- * budget governs them and stays at least as high as the new one (the highest
- * budget wins). Everyone else would be governed by the new budget, and is
- * blocked once their spend reaches it.
+ * A member is unaffected when an override governs them, a group in another
+ * organization does, or another group's budget governs them and stays at
+ * least as high as the new one (the highest budget wins). Everyone else would
+ * be governed by the new budget, and is blocked once the spend charged to this
+ * group reaches it (Coder's rule: spend charged to the effective group).
  */
 export function budgetImpact(
   groupId: string,
@@ -28,6 +29,8 @@ export function budgetImpact(
     const budget = member.effective_budget;
     const elsewhere =
       budget?.limit_source === "user_override" ||
+      // Governed in another organization, at a limit not visible here.
+      member.effective_group_id === null ||
       (member.effective_group_id !== groupId && budget !== null && budget.spend_limit_micros >= newLimitMicros);
     if (elsewhere) {
       unaffected += 1;
@@ -37,20 +40,4 @@ export function budgetImpact(
     if (member.group_spend_micros >= newLimitMicros) blocked += 1;
   }
   return { governed, blocked, unaffected };
-}
-
-/** Which budget governs a member, in the words of the members table. */
-export function governingBudgetText(
-  groupId: string,
-  organizationId: string,
-  member: GroupMemberAISpend,
-  format: (micros: number) => string,
-): string {
-  const budget = member.effective_budget;
-  if (budget?.limit_source === "user_override") return `Custom limit ${format(budget.spend_limit_micros)}`;
-  if (member.effective_group_id === groupId && budget) return `Group limit ${format(budget.spend_limit_micros)}`;
-  if (member.effective_group_id === organizationId) {
-    return budget ? `Everyone (limit ${format(budget.spend_limit_micros)})` : "Everyone (not allocated)";
-  }
-  return "Budget managed by another group";
 }

@@ -1,0 +1,58 @@
+// The demo deployment, as plain data: the embedded server seeds its database
+// from it, and the MSW handlers can start from it (the contract test does), so
+// both answer about the same deployment. Fixed ids and names; one password.
+export const DEMO_PASSWORD = "SomeSecurePassword!";
+export const ORGANIZATION_ID = "0a7c5d5e-0000-4000-8000-000000000001";
+export const SECOND_ORGANIZATION_ID = "0a7c5d5e-0000-4000-8000-000000000002";
+
+const userId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const groupId = (n: number) => `0a7c5d5e-0000-4000-9000-${String(n).padStart(12, "0")}`;
+
+export const SEED_ORGANIZATIONS = [
+  { id: ORGANIZATION_ID, name: "coder", displayName: "Coder", isDefault: true },
+  { id: SECOND_ORGANIZATION_ID, name: "research", displayName: "Research", isDefault: false },
+];
+
+/** Users in the default organization; `alsoIn` lists the other organizations they joined, later. */
+export const SEED_USERS = [
+  { id: userId(1), username: "admin", name: "Ada Admin", siteRoles: ["owner"], orgRoles: [] as string[], alsoIn: [] as string[] },
+  { id: userId(2), username: "orgadmin", name: "Olga Orgadmin", siteRoles: [] as string[], orgRoles: ["organization-admin"], alsoIn: [] as string[] },
+  { id: userId(3), username: "member", name: "Mel Member", siteRoles: [] as string[], orgRoles: [] as string[], alsoIn: [] as string[] },
+  { id: userId(4), username: "useradmin", name: "Uma Useradmin", siteRoles: ["user-admin"], orgRoles: [] as string[], alsoIn: [] as string[] },
+  ...["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"].map((username, index) => ({
+    id: userId(10 + index),
+    username,
+    name: username[0]!.toUpperCase() + username.slice(1),
+    siteRoles: [] as string[],
+    orgRoles: [] as string[],
+    alsoIn: username === "frank" ? [SECOND_ORGANIZATION_ID] : ([] as string[]),
+  })),
+];
+
+export const SEED_GROUPS = [
+  { id: groupId(1), organizationId: ORGANIZATION_ID, name: "developers", displayName: "Developers", members: ["member", "alice", "bob", "carol", "dave", "erin", "frank"], budgetMicros: 1_000_000_000 as number | null },
+  { id: groupId(2), organizationId: ORGANIZATION_ID, name: "data-science", displayName: "Data Science", members: ["grace", "heidi", "ivan"], budgetMicros: null as number | null },
+  { id: groupId(3), organizationId: ORGANIZATION_ID, name: "contractors", displayName: "Contractors", members: ["judy"], budgetMicros: 0 as number | null },
+  { id: groupId(4), organizationId: ORGANIZATION_ID, name: "new-hires", displayName: "New Hires", members: [] as string[], budgetMicros: null as number | null },
+  // In another organization, a higher budget than developers' governs frank:
+  // on developers' members tab his row is "managed in another organization".
+  { id: groupId(5), organizationId: SECOND_ORGANIZATION_ID, name: "gpu-lab", displayName: "GPU Lab", members: ["frank"], budgetMicros: 2_500_000_000 as number | null },
+];
+
+// This month's demo spend, in dollars, charged to the group that governs each
+// user: under 85 %, between 85 % and 100 %, over the limit, against $0, and
+// in the other organization.
+export const SEED_SPEND: { username: string; group: string; usd: number }[] = [
+  { username: "member", group: "developers", usd: 120 },
+  { username: "alice", group: "developers", usd: 312.5 },
+  { username: "bob", group: "developers", usd: 870 },
+  { username: "carol", group: "developers", usd: 1_050 },
+  { username: "dave", group: "developers", usd: 24.99 },
+  { username: "grace", group: "Everyone", usd: 40 },
+  { username: "judy", group: "contractors", usd: 2.5 },
+  { username: "frank", group: "gpu-lab", usd: 410 },
+];
+
+/** When each user joined each organization: the default one in seed order, minutes apart; the others a day later. */
+export const seedMemberSince = (userIndex: number, organizationId: string) =>
+  Date.UTC(2026, 0, organizationId === ORGANIZATION_ID ? 1 : 2) + userIndex * 60_000;

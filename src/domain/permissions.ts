@@ -1,0 +1,56 @@
+// Who may do what with groups, budgets and overrides, as Coder's roles allow:
+// Owners and User Admins everything; an organization's admins and user admins
+// its groups and budgets, and reading its members' overrides; a group's
+// members reading the group and their own spend. The embedded server and the
+// MSW handlers both decide with these functions.
+import type { AuthorizationCheck } from "../api/types";
+
+export interface Viewer {
+  id: string;
+  siteRoles: readonly string[];
+  memberships: readonly { organization_id: string; roles: readonly string[] }[];
+}
+
+const GROUP_ADMIN_ROLES = new Set(["organization-admin", "organization-user-admin"]);
+
+export const isOwner = (viewer: Viewer) => viewer.siteRoles.includes("owner");
+
+/** Owners and User Admins: the deployment-wide roles that manage users, and so their overrides. */
+export const canUpdateUsers = (viewer: Viewer) => isOwner(viewer) || viewer.siteRoles.includes("user-admin");
+
+export function canUpdateGroup(viewer: Viewer, organizationId: string): boolean {
+  if (canUpdateUsers(viewer)) return true;
+  const membership = viewer.memberships.find((m) => m.organization_id === organizationId);
+  return Boolean(membership?.roles.some((role) => GROUP_ADMIN_ROLES.has(role)));
+}
+
+/** Another user's spend and override: themselves, Owners and User Admins, admins of an organization they are in. */
+export const canReadUserBudget = (viewer: Viewer, targetId: string, targetOrganizations: readonly string[]): boolean =>
+  targetId === viewer.id || canUpdateUsers(viewer) || targetOrganizations.some((id) => canUpdateGroup(viewer, id));
+
+export const canReadAuditLogs = (viewer: Viewer) =>
+  isOwner(viewer) || viewer.memberships.some((m) => m.roles.includes("organization-admin"));
+
+/** What an authorization check needs to know about the deployment. */
+export interface AuthorizationFacts {
+  groupOrganization(groupId: string): Promise<string | undefined> | string | undefined;
+  isGroupMember(groupId: string, userId: string): Promise<boolean> | boolean;
+}
+
+/** One check of `POST /authcheck`, answered for the resource types this module asks about. */
+export async function authorize(viewer: Viewer, check: AuthorizationCheck, facts: AuthorizationFacts): Promise<boolean> {
+  const { resource_type, resource_id, organization_id } = check?.object ?? {};
+  switch (resource_type) {
+    case "user":
+      return check?.action === "read" ? canUpdateUsers(viewer) || viewer.memberships.some((m) => canUpdateGroup(viewer, m.organization_id)) : canUpdateUsers(viewer);
+    case "group": {
+      if (!resource_id) return canUpdateGroup(viewer, organization_id ?? "");
+      const groupOrganization = await facts.groupOrganization(resource_id);
+      if (groupOrganization === undefined) return false;
+      if (canUpdateGroup(viewer, groupOrganization)) return true;
+      return check?.action === "read" && (await facts.isGroupMember(resource_id, viewer.id));
+    }
+    default:
+      return isOwner(viewer);
+  }
+}
