@@ -183,7 +183,7 @@ export class Store {
   async groupsInOrganization(organizationId: string): Promise<Group[]> {
     const rows = await this.db.query<GroupRow>(
       `SELECT ${GROUP_COLUMNS} FROM groups g JOIN organizations o ON o.id = g.organization_id
-       WHERE g.organization_id = $1 ORDER BY g.name`,
+       WHERE g.organization_id = $1 ORDER BY g.name COLLATE "C"`,
       [organizationId],
     );
     return this.withMembers(rows);

@@ -33,7 +33,7 @@ export function demoBackendState(): MockBackendState {
     organization_id: organizationId,
     organization_name: organization(organizationId).name,
     organization_display_name: organization(organizationId).displayName,
-    members: members.map(reduced).sort((a, b) => a.username.localeCompare(b.username)),
+    members: members.map(reduced).sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0)),
     total_member_count: members.length,
     avatar_url: "",
     quota_allowance: 0,
@@ -55,7 +55,7 @@ export function demoBackendState(): MockBackendState {
     groups: [
       ...SEED_ORGANIZATIONS.map((o) => group(o.id, o.id, "Everyone", "Everyone", [])),
       ...SEED_GROUPS.map((g) => group(g.id, g.organizationId, g.name, g.displayName, g.members)),
-    ].sort((a, b) => a.name.localeCompare(b.name)),
+    ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     budgets: new Map(budgeted.map((g) => [g.id, { group_id: g.id, spend_limit_micros: g.budgetMicros!, created_at: CREATED, updated_at: CREATED }])),
     versions: new Map(budgeted.map((g, i) => [g.id, i + 1])),
     nextVersion: budgeted.length + 1,

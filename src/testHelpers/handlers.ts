@@ -215,7 +215,7 @@ function world(): BudgetWorld {
 function served(group: Group): Group {
   if (!isEveryone(group)) return group;
   const ids = new Set(membersOf(world(), group.id));
-  const members = mockBackend.users.filter((u) => ids.has(u.id)).map(pickReducedUser).sort((a, b) => a.username.localeCompare(b.username));
+  const members = mockBackend.users.filter((u) => ids.has(u.id)).map(pickReducedUser).sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
   return { ...group, members, total_member_count: members.length };
 }
 
@@ -416,7 +416,7 @@ export const handlers = [
         // As in Coder, an override must name a group its user is in: leaving the group removes it.
         if (mockBackend.overrides.get(id)?.group_id === group.id) mockBackend.overrides.delete(id);
       }
-      group.members = [...members.values()].sort((a, b) => a.username.localeCompare(b.username));
+      group.members = [...members.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
       group.total_member_count = group.members.length;
     }
     return HttpResponse.json(served(group));
