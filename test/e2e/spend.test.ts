@@ -27,7 +27,8 @@ it("shows this month's spend on the groups list and the members tab, and preview
     await page.goto("/organizations/coder/groups");
     await signInThroughForm(page, "admin");
     const developers = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Developers", exact: true }) });
-    await developers.getByText("$2,377.49 / $7,000.00").waitFor();
+    // frank is governed by gpu-lab in the research organization: developers' limit counts six members.
+    await developers.getByText("$2,377.49 / $6,000.00").waitFor();
     const contractors = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Contractors", exact: true }) });
     expect(await contractors.getByText("Over the limit").count()).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -38,6 +39,9 @@ it("shows this month's spend on the groups list and the members tab, and preview
     expect(await bob.getAttribute("aria-valuetext")).toBe("$870.00 of $1,000.00 (87%), near the limit");
     expect(await page.getByRole("row").filter({ hasText: "carol" }).getByText("Over the limit").count()).toBe(1);
     expect(await page.getByText(/^AI budget period: /).count()).toBe(1);
+    const frank = page.getByRole("row").filter({ hasText: "frank@example.com" });
+    expect(await frank.getByText("Managed by a group in another organization, which is not shown here.").count()).toBe(1);
+    expect(await frank.getByRole("progressbar").count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     const usage = spawnSync(process.execPath, ["--import", "tsx", "scripts/usage.ts", "--url", server.url, "--user", "erin", "--usd", "150"], {
@@ -51,7 +55,7 @@ it("shows this month's spend on the groups list and the members tab, and preview
     const input = page.getByLabel("Monthly budget per member (USD)");
     await input.fill("100");
     await page
-      .getByText("5 of 7 members have already spent $100.00 or more this month and will be blocked until", { exact: false })
+      .getByText("5 of 6 members have already spent $100.00 or more this month and will be blocked until", { exact: false })
       .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
   } finally {
@@ -76,5 +80,43 @@ it("sets a per-member override from the members tab, and the member's cell chang
     expect(await alice.getByRole("progressbar").getAttribute("aria-valuetext")).toBe("$312.50 of $9,000.00 (3%)");
   } finally {
     await context.close();
+  }
+});
+
+it("lets a User Admin set an override, shows it read-only to an organization admin, and offers nothing to a member", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  try {
+    await page.goto("/organizations/coder/groups/developers");
+    await signInThroughForm(page, "useradmin");
+    await page.getByRole("button", { name: "Manage AI budget of dave" }).click();
+    const dialog = page.getByRole("dialog", { name: "AI budget of Dave" });
+    await dialog.getByRole("checkbox", { name: "Override group budget" }).check();
+    await dialog.getByLabel("Custom monthly budget").fill("40");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("row").filter({ hasText: "dave@example.com" }).getByText("Custom limit $40.00").waitFor();
+  } finally {
+    await context.close();
+  }
+  for (const [username, manage] of [["orgadmin", true], ["member", false]] as const) {
+    const { page, context: other } = await openPage(browser, server.url);
+    try {
+      await page.goto("/organizations/coder/groups/developers");
+      await signInThroughForm(page, username);
+      await page.getByRole("progressbar").first().waitFor();
+      expect(await page.getByRole("button", { name: /Manage AI budget/ }).count() > 0, username).toBe(manage);
+      if (manage) {
+        await page.getByRole("button", { name: "Manage AI budget of dave" }).click();
+        const dialog = page.getByRole("dialog", { name: "AI budget of Dave" });
+        await dialog.getByText("Only an Owner or a User Admin can change a member's AI budget.").waitFor();
+        expect(await dialog.getByRole("checkbox", { name: "Override group budget" }).isChecked()).toBe(true);
+        expect(await dialog.getByRole("button", { name: "Save" }).count()).toBe(0);
+      } else {
+        // A member sees their own row only.
+        expect(await page.getByRole("progressbar").count()).toBe(1);
+      }
+    } finally {
+      await other.close();
+    }
   }
 });
