@@ -265,3 +265,39 @@ describe("after a budget change", () => {
     expect(await screen.findByText(/will be blocked/)).toHaveTextContent("of 7 members have already spent $25.00 or more");
   });
 });
+
+describe("the groups list after a budget save", () => {
+  const groupsSpendReads = (seen: ReturnType<typeof recordRequests>) => seen.filter((r) => r.path.endsWith("/groups/ai/spend"));
+
+  async function saveFromTheList(usd: string, listedBefore: string) {
+    const view = renderApp("/organizations/coder/groups");
+    const row = (await screen.findByRole("link", { name: "Developers" })).closest("tr")!;
+    await waitFor(() => expect(within(row).getByText(listedBefore)).toBeInTheDocument());
+    await view.user.click(screen.getByRole("link", { name: "Settings of Developers" }));
+    const input = await screen.findByLabelText("Monthly budget per member (USD)");
+    await waitFor(() => expect(view.queryClient.isFetching()).toBe(0));
+    await view.user.clear(input);
+    await view.user.type(input, usd);
+    const seen = recordRequests();
+    await view.user.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByRole("heading", { name: "Developers" });
+    await view.user.click(screen.getByRole("link", { name: "Groups" }));
+    return { ...view, seen, row: async () => (await screen.findByRole("link", { name: "Developers" })).closest("tr")! };
+  }
+
+  it("shows the new total at once when every member's row settles it, by Coder's rule", async () => {
+    mockSetOverride("frank", MockGroup.id, 9_000_000_000);
+    const { seen, row } = await saveFromTheList("2000", "$2,377.49 / $15,000.00");
+    // Six members at $2,000 and frank's own $9,000.
+    expect(within(await row()).getByText("$2,377.49 / $21,000.00")).toBeInTheDocument();
+    expect(groupsSpendReads(seen)).toEqual([]);
+  });
+
+  it("asks the server for the total when the rows cannot settle it", async () => {
+    mockAddGroup({ id: MockOtherGroupId, name: "platform", members: ["erin"], budgetMicros: 600_000_000 });
+    const { seen, row } = await saveFromTheList("500", "$2,377.49 / $7,000.00");
+    // erin's platform budget ($600) now beats developers' $500: six at $500.
+    await waitFor(async () => expect(within(await row()).getByText("$2,377.49 / $3,000.00")).toBeInTheDocument());
+    expect(groupsSpendReads(seen).length).toBeGreaterThan(0);
+  });
+});
