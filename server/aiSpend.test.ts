@@ -94,9 +94,10 @@ describe("members' spend", () => {
   });
 
   it("shows a plain member only their own row, and an organization admin every row", async () => {
-    const ids = ["member", "bob"].map(userId);
+    const ids = ["bob", "member"].map(userId);
     expect((await memberSpend(ids, "member")).body.members.map((m) => m.user_id)).toEqual([userId("member")]);
-    expect((await memberSpend(ids, "orgadmin")).body.members.map((m) => m.user_id)).toEqual(ids);
+    // Every row, in id order as Coder answers, whatever order they were asked in.
+    expect((await memberSpend(ids, "orgadmin")).body.members.map((m) => m.user_id)).toEqual([userId("member"), userId("bob")]);
   });
 
   it("leaves out ids that are not members and needs the entitlement", async () => {
@@ -132,12 +133,12 @@ describe("groups' spend", () => {
   const seeded = [developers, groupId("contractors"), groupId("data-science"), ORGANIZATION_ID];
 
   it("answers the limit of the members each group governs, and the spend charged to it", async () => {
+    // In id order, as Coder answers; frank is governed by gpu-lab in the other organization: developers counts six members.
     expect(await groupsSpend(seeded)).toEqual([
-      // frank is governed by gpu-lab in the other organization: developers counts six members.
-      { group_id: developers, spend_limit_micros: USD(1_000), total_spend_limit_micros: USD(6_000), current_spend_micros: USD(2_377.49) },
-      { group_id: groupId("contractors"), spend_limit_micros: 0, total_spend_limit_micros: 0, current_spend_micros: USD(2.5) },
-      { group_id: groupId("data-science"), spend_limit_micros: null, total_spend_limit_micros: null, current_spend_micros: 0 },
       { group_id: ORGANIZATION_ID, spend_limit_micros: null, total_spend_limit_micros: null, current_spend_micros: USD(40) },
+      { group_id: developers, spend_limit_micros: USD(1_000), total_spend_limit_micros: USD(6_000), current_spend_micros: USD(2_377.49) },
+      { group_id: groupId("data-science"), spend_limit_micros: null, total_spend_limit_micros: null, current_spend_micros: 0 },
+      { group_id: groupId("contractors"), spend_limit_micros: 0, total_spend_limit_micros: 0, current_spend_micros: USD(2.5) },
     ]);
     expect(await groupsSpend([groupId("gpu-lab")], "research")).toEqual([
       { group_id: groupId("gpu-lab"), spend_limit_micros: USD(2_500), total_spend_limit_micros: USD(2_500), current_spend_micros: USD(410) },
@@ -147,7 +148,7 @@ describe("groups' spend", () => {
   it("counts an override charged to a group at the override's limit, and none without a budget", async () => {
     await setOverride("alice", developers, 9_000);
     await setOverride("grace", groupId("data-science"), 50);
-    const [dev, , science] = await groupsSpend(seeded);
+    const [, dev, science] = await groupsSpend(seeded);
     expect(dev!.total_spend_limit_micros).toBe(USD(5 * 1_000 + 9_000));
     expect(science!.total_spend_limit_micros).toBeNull();
   });
@@ -156,7 +157,7 @@ describe("groups' spend", () => {
     const dataScience = groupId("data-science");
     await setBudget(dataScience, 2_000);
     await addMembers(dataScience, ["bob"]);
-    const [dev, , science] = await groupsSpend(seeded);
+    const [, dev, science] = await groupsSpend(seeded);
     expect(dev!.total_spend_limit_micros).toBe(USD(5 * 1_000));
     expect(science!.total_spend_limit_micros).toBe(USD(4 * 2_000));
   });
@@ -164,7 +165,7 @@ describe("groups' spend", () => {
   it("answers a member only for the groups they may read", async () => {
     // A member of developers (and so of Everyone), not of contractors.
     const ids = [groupId("contractors"), developers, ORGANIZATION_ID];
-    expect((await groupsSpend(ids, "coder", "member")).map((g) => g.group_id)).toEqual([developers, ORGANIZATION_ID]);
+    expect((await groupsSpend(ids, "coder", "member")).map((g) => g.group_id)).toEqual([ORGANIZATION_ID, developers]);
   });
 
   it("answers Coder's 400s for its parameters", async () => {

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../src/api/types";
+import { inIdOrder } from "../src/domain/budgetRules";
 import { groupRow, memberRows, membersOf, userSpendStatus, type BudgetWorld } from "../src/domain/budgetWorld";
 import { budgetWorlds, worldGroups } from "../src/testHelpers/budgetWorlds";
 import { budgetPeriod } from "../src/utils/budgetPeriod";
@@ -76,7 +77,7 @@ describe("the server's answers", () => {
         for (const [i, organization] of world.organizations.entries()) {
           const groups = worldGroups(world).filter((g) => g.organization_id === organization.id);
           const answer = await get<GroupsAISpendResponse>(`/organizations/org${i}/groups/ai/spend?group_ids=${groups.map((g) => g.id).join(",")}`);
-          expect(answer.groups, `groups of org${i}`).toEqual(groups.map((g) => groupRow(world, g)));
+          expect(answer.groups, `groups of org${i}`).toEqual(inIdOrder(groups.map((g) => g.id)).map((id) => groupRow(world, groups.find((g) => g.id === id)!)));
         }
         for (const id of new Set(world.organizationMembers.map((m) => m.user_id))) {
           expect(await get<UserAISpend>(`/users/${id}/ai/spend`), `spend of ${id}`).toEqual(userSpendStatus(world, id, window));

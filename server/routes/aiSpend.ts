@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../../src/api/types";
 import { checkIdListQuery } from "../../src/api/validation";
-import { groupSpendRow, memberSpendRow, resolveGoverning, visibleMemberIds, type Governing } from "../../src/domain/budgetRules";
+import { groupSpendRow, inIdOrder, memberSpendRow, resolveGoverning, visibleMemberIds, type Governing } from "../../src/domain/budgetRules";
 import { budgetPeriod, type BudgetPeriod } from "../../src/utils/budgetPeriod";
 import type { SpendStore } from "../db/spendStore";
 import { apiError, readJson, resourceNotFound, type AppContext, type AppEnv } from "../httpapi";
@@ -39,7 +39,7 @@ export function aiSpendRoutes() {
     // A member who does not administer the group sees only their own row.
     const visible = visibleMemberIds(asked.ids, user.row.id, canUpdateGroup(user, group));
     const members = await spend.membersAmong(group.id, visible);
-    const ids = visible.filter((id) => members.has(id));
+    const ids = inIdOrder(visible.filter((id) => members.has(id)));
     const period = budgetPeriod();
     const [governing, charged] = await Promise.all([governingOf(spend, ids), spend.spendChargedTo(group.id, ids, period)]);
     const body: GroupMembersAISpendResponse = {
@@ -62,7 +62,7 @@ export function aiSpendRoutes() {
       spend.groupBudgets(organization.id, asked.ids, readerId),
       spend.groupSpend(asked.ids, period),
     ]);
-    const readable = asked.ids.filter((id) => budgets.has(id));
+    const readable = inIdOrder(asked.ids.filter((id) => budgets.has(id)));
     // Only a budgeted group has a total, and only its members can count towards it.
     const members = await spend.membersOfGroups(readable.filter((id) => budgets.get(id) !== null));
     const governing = await governingOf(spend, [...new Set([...members.values()].flat())]);

@@ -39,6 +39,9 @@ export interface Governing {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Coder answers spend rows in id order (its queries sort by the uuid, which orders as lowercase hex). */
+export const inIdOrder = (ids: Iterable<string>): string[] => [...ids].sort(byId);
+
 /**
  * Whether budgeted membership `a` wins over `b`: the higher limit; on a tie
  * the organization joined first; then the lower group id.

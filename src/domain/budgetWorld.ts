@@ -3,7 +3,7 @@
 // SQL to it. Only the shapes the rules need; no period handling here, since
 // `spend` lists this period's spend only.
 import type { GroupAISpend, GroupMemberAISpend, UserAISpend } from "../api/types";
-import { groupSpendRow, memberSpendRow, resolveGoverning, type Governing, type GroupRef, type ResolutionInput } from "./budgetRules";
+import { groupSpendRow, inIdOrder, memberSpendRow, resolveGoverning, type Governing, type GroupRef, type ResolutionInput } from "./budgetRules";
 
 export interface BudgetWorld {
   organizations: readonly { id: string; is_default: boolean }[];
@@ -64,10 +64,10 @@ export const governingOf = (world: BudgetWorld, userId: string): Governing | nul
 export const chargedSpend = (world: BudgetWorld, groupId: string, userId?: string): number =>
   world.spend.reduce((sum, s) => (s.group_id === groupId && (userId === undefined || s.user_id === userId) ? sum + s.micros : sum), 0);
 
-/** The members' rows for those of `userIds` who are members of the group, in the order asked. */
+/** The members' rows for those of `userIds` who are members of the group, in id order. */
 export function memberRows(world: BudgetWorld, group: GroupRef, userIds: string[]): GroupMemberAISpend[] {
   const members = new Set(membersOf(world, group.id));
-  return [...new Set(userIds)]
+  return inIdOrder(new Set(userIds))
     .filter((id) => members.has(id))
     .map((id) => memberSpendRow(group, id, governingOf(world, id), chargedSpend(world, group.id, id)));
 }

@@ -20,7 +20,7 @@ import {
 import { checkIdListQuery, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
 import { budgetETag, versionOfETag } from "../api/versions";
 import { budgetAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
-import { visibleMemberIds } from "../domain/budgetRules";
+import { inIdOrder, visibleMemberIds } from "../domain/budgetRules";
 import { groupRow, memberRows, membersOf, userSpendStatus, type BudgetWorld } from "../domain/budgetWorld";
 import * as permissions from "../domain/permissions";
 import {
@@ -441,7 +441,7 @@ export const handlers = [
     const asked = checkIdListQuery(new URL(request.url).searchParams, "group_ids");
     if (!asked.ok) return error(asked.status, asked.body);
     const current = world();
-    const groups = asked.value.flatMap((id) => {
+    const groups = inIdOrder(asked.value).flatMap((id) => {
       const group = readableGroup(id);
       return group && group.organization_id === organization.id ? [groupRow(current, group)] : [];
     });
