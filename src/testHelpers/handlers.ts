@@ -6,7 +6,10 @@ import {
   AI_UNENTITLED_MESSAGE,
   BUDGET_CONFLICT_MESSAGE,
   type BudgetConflictResponse,
+  type AuthMethods,
   type AuthorizationRequest,
+  type BuildInfoResponse,
+  SESSION_TOKEN_SIGN_IN_PATH,
   type Group,
   type GroupAIBudget,
   type Response,
@@ -14,6 +17,7 @@ import {
 } from "../api/types";
 import { checkPatchGroupBody, checkUpsertBudgetBody } from "../api/validation";
 import { budgetETag, versionOfETag } from "../api/versions";
+import { EMBEDDED_BACKEND_VERSION } from "../api/buildInfo";
 import {
   MockMemberSpend,
   MockPeriod,
@@ -41,6 +45,10 @@ interface MockBackendState {
   /** Users governed by something other than the group asked about. */
   governedElsewhere: Map<string, { group_id: string; spend_limit_micros: number | null; limit_source: "group" | "user_override" }>;
   overrides: Map<string, { group_id: string; spend_limit_micros: number }>;
+  /** What `GET /users/authmethods` says; the embedded backend's by default. */
+  authMethods: AuthMethods;
+  /** The version `GET /buildinfo` reports. */
+  version: string;
 }
 
 const initialState = (): MockBackendState => ({
@@ -55,6 +63,12 @@ const initialState = (): MockBackendState => ({
   spend: new Map(MockGroup.members.map((m) => [m.id, MockMemberSpend[m.username] ?? 0])),
   governedElsewhere: new Map(),
   overrides: new Map(),
+  authMethods: {
+    password: { enabled: true },
+    github: { enabled: false },
+    oidc: { enabled: false, signInText: "", iconUrl: "" },
+  },
+  version: EMBEDDED_BACKEND_VERSION,
 });
 
 /** The mock backend's data; tests may change it before rendering. */
@@ -166,6 +180,32 @@ export const handlers = [
     }
     mockBackend.signedIn = true;
     return HttpResponse.json({ session_token: "mock-session-token" }, { status: 201 });
+  }),
+
+  http.get("*/api/v2/users/authmethods", () => HttpResponse.json(mockBackend.authMethods)),
+
+  http.get("*/api/v2/buildinfo", ({ request }) => {
+    const origin = new URL(request.url).origin;
+    const body: BuildInfoResponse = {
+      version: mockBackend.version,
+      external_url: origin,
+      dashboard_url: origin,
+      workspace_proxy: false,
+      upgrade_message: "",
+    };
+    return HttpResponse.json(body);
+  }),
+
+  // This app's own endpoint: a pasted session token; "mock-session-token" is the one that works.
+  http.post(`*${SESSION_TOKEN_SIGN_IN_PATH}`, async ({ request }) => {
+    const body = await readJson(request);
+    if (!body.ok) return brokenJson();
+    const token = (body.value as { session_token?: unknown } | null)?.session_token;
+    if (typeof token !== "string" || token.trim() !== "mock-session-token") {
+      return error(401, { message: "This session token was not accepted.", detail: "You are not signed in." });
+    }
+    mockBackend.signedIn = true;
+    return HttpResponse.json(mockBackend.user);
   }),
 
   http.post("*/api/v2/users/logout", () => {

@@ -4,6 +4,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handlers, mockBackend, resetMockBackend } from "../../src/testHelpers/handlers";
+import { parseCoderVersion, versionHasAIBudgets } from "../../src/api/buildInfo";
 import { openTestApi, type TestApi } from "../../server/testHarness";
 
 interface Answer {
@@ -58,6 +59,8 @@ const NOT_FOUND = { message: "Resource not found or you do not have access to th
 const budget = (ids: Ids) => `/groups/${ids.developers}/ai/budget`;
 
 const steps: Step[] = [
+  { name: "sign-in methods, signed out", method: "GET", path: () => "/users/authmethods", signedIn: false, status: 200, expect: { password: { enabled: true }, github: { enabled: false }, oidc: { enabled: false } }, shape: { oidc: "object" } },
+  { name: "build info, signed out", method: "GET", path: () => "/buildinfo", signedIn: false, status: 200, shape: { version: "string", external_url: "string" } },
   { name: "me without a session", method: "GET", path: () => "/users/me", signedIn: false, status: 401, expect: { message: "You are not signed in." } },
   { name: "login with a wrong password", method: "POST", path: () => "/users/login", body: { email: "admin@example.com", password: "wrong" }, signedIn: false, status: 401, expect: { message: "Incorrect email or password." } },
   { name: "login", method: "POST", path: () => "/users/login", body: { email: "admin@example.com", password: "SomeSecurePassword!" }, signedIn: false, status: 201, shape: { session_token: "string" } },
@@ -147,6 +150,10 @@ async function runContract(backend: Backend) {
       expect(jsonType((answer.body as Record<string, unknown>)[key]), `${label}: ${key}`).toBe(type);
     }
   }
+  // Both speak the API of a Coder that has AI budgets.
+  const info = (await backend.call("GET", "/buildinfo", undefined, false)).body as { version: string };
+  expect(parseCoderVersion(info.version), info.version).toBeDefined();
+  expect(versionHasAIBudgets(info.version), info.version).toBe(true);
 }
 
 describe("the contract", () => {
