@@ -1,12 +1,31 @@
 import { useQuery } from "@tanstack/react-query";
+import { versionHasAIBudgets } from "../api/buildInfo";
+import { buildInfo } from "../api/queries/deployment";
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
 import { AI_FEATURE } from "../api/types";
 
-/** Whether the deployment's entitlements enable AI budgets; undefined while unknown. */
-export function useAIFeatureVisible(): { visible: boolean | undefined; error: unknown } {
+export interface AIFeature {
+  /** Entitled, on a version that has AI budgets; undefined while unknown. */
+  visible: boolean | undefined;
+  error: unknown;
+  /** The deployment's version, when it is a release older than AI budgets. */
+  tooOldVersion?: string;
+}
+
+/**
+ * Whether the deployment has AI budgets: its entitlements enable them and its
+ * version has their routes. A version that cannot be read does not hide them
+ * (the budget route's own answer tells then).
+ */
+export function useAIFeatureVisible(): AIFeature {
   const query = useQuery(entitlements());
+  const info = useQuery(buildInfo());
+  const version = info.data?.version;
+  const tooOld = version !== undefined && !versionHasAIBudgets(version);
+  const versionKnown = info.data !== undefined || info.error !== null;
   return {
-    visible: query.data ? isFeatureVisible(query.data, AI_FEATURE) : undefined,
+    visible: query.data && versionKnown ? isFeatureVisible(query.data, AI_FEATURE) && !tooOld : undefined,
     error: query.error,
+    ...(tooOld ? { tooOldVersion: version } : {}),
   };
 }

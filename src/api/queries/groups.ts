@@ -1,9 +1,17 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import { isAxiosError } from "axios";
-import { isNotFound } from "../errors";
+import { getErrorMessage, isNotFound } from "../errors";
 import { applySavedBudget } from "./aiSpend";
-import type { BudgetConflictResponse, Group, GroupAIBudget, PatchGroupRequest } from "../types";
+import { ROUTE_NOT_FOUND_MESSAGE, type BudgetConflictResponse, type Group, type GroupAIBudget, type PatchGroupRequest } from "../types";
+
+/** The deployment has no AI budget routes at all (a Coder before v2.36): not "no budget". */
+export class AIBudgetRoutesMissingError extends Error {
+  constructor() {
+    super("This deployment has no AI budget routes.");
+    this.name = "AIBudgetRoutesMissingError";
+  }
+}
 
 export const groupsKey = (organization: string) =>
   ["organizations", organization, "groups"] as const;
@@ -37,6 +45,9 @@ export const groupAIBudget = (groupId: string) => ({
       const { budget, etag } = await API.getGroupAIBudget(groupId, signal);
       return { ...budget, etag };
     } catch (error) {
+      if (isNotFound(error) && getErrorMessage(error, "") === ROUTE_NOT_FOUND_MESSAGE) {
+        throw new AIBudgetRoutesMissingError();
+      }
       if (isNotFound(error)) {
         return null;
       }
