@@ -125,7 +125,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
       const methods: AuthMethods = {
         password: { enabled: options.password ?? true },
         github: { enabled: options.github ?? false },
-        oidc: { enabled: options.oidc ?? false, signInText: "Sign in with Okta", iconUrl: "" },
+        oidc: { enabled: options.oidc ?? false, signInText: "Okta", iconUrl: "" },
       };
       return send(200, methods);
     }
