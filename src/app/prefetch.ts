@@ -2,7 +2,7 @@
 // the app opens on, by the route loaders at navigation time, and by links on
 // hover or focus. Each goes through the same query
 // options the pages use, so nothing is fetched twice.
-import type { QueryClient } from "@tanstack/react-query";
+import { isCancelledError, type QueryClient } from "@tanstack/react-query";
 import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";
 import { versionHasAIBudgets } from "../api/buildInfo";
 import { buildInfo } from "../api/queries/deployment";
@@ -38,13 +38,23 @@ export function prefetchGroups(queryClient: QueryClient, organization: string): 
   quietly(queryClient.prefetchQuery(groups(organization)));
 }
 
-/** Entitled to AI budgets, on a version that has them (as useAIFeatureVisible decides). */
+/** The data, or undefined if it cannot be had; a fetch cancelled under it (its page left) is asked again. */
+const settled = <T>(load: () => Promise<T>): Promise<T | undefined> =>
+  load()
+    .catch((error: unknown) => (isCancelledError(error) ? load() : Promise.reject(error)))
+    .catch(() => undefined);
+
+/**
+ * Entitled to AI budgets, on a version known to have them. Unlike
+ * useAIFeatureVisible, an unknown version prefetches nothing: the page asks
+ * for itself once it knows.
+ */
 async function hasAIBudgets(queryClient: QueryClient): Promise<boolean> {
   const [features, info] = await Promise.all([
-    queryClient.ensureQueryData(entitlements()).catch(() => undefined),
-    queryClient.ensureQueryData(buildInfo()).catch(() => undefined),
+    settled(() => queryClient.ensureQueryData(entitlements())),
+    settled(() => queryClient.ensureQueryData(buildInfo())),
   ]);
-  return isFeatureVisible(features, AI_FEATURE) && versionHasAIBudgets(info?.version);
+  return info !== undefined && isFeatureVisible(features, AI_FEATURE) && versionHasAIBudgets(info.version);
 }
 
 /** Spend of the given members, when the deployment has AI budgets. */

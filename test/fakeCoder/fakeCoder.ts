@@ -67,6 +67,10 @@ export interface FakeCoder {
   /** A session token for the admin, as `<deployment>/cli-auth` would show. */
   issueToken: () => string;
   isSessionLive: (token: string) => boolean;
+  /** How many sessions are signed in. */
+  sessionCount: () => number;
+  /** The group as stored now. */
+  group: Group;
   close: () => Promise<void>;
 }
 
@@ -85,6 +89,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
   const sessions = new Set<string>();
   const budgets = new Map<string, GroupAIBudget>();
   const requests: RecordedRequest[] = [];
+  const group: Group = structuredClone(FAKE_GROUP);
   let url = "";
 
   const newSession = () => {
@@ -161,9 +166,14 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
       const checks = (body.checks ?? {}) as Record<string, unknown>;
       return send(200, Object.fromEntries(Object.keys(checks).map((name) => [name, true])));
     }
-    if (path === "/api/v2/organizations/coder/groups") return send(200, [FAKE_GROUP]);
-    if (path === `/api/v2/organizations/coder/groups/${FAKE_GROUP.name}`) return send(200, FAKE_GROUP);
-    if (path === `/api/v2/groups/${FAKE_GROUP.id}`) return send(200, FAKE_GROUP);
+    if (path === "/api/v2/organizations/coder/groups") return send(200, [group]);
+    if (path === `/api/v2/organizations/coder/groups/${group.name}`) return send(200, group);
+    if (path === `/api/v2/groups/${group.id}` && req.method === "PATCH") {
+      const { add_users: _add, remove_users: _remove, ...fields } = body;
+      Object.assign(group, fields);
+      return send(200, group);
+    }
+    if (path === `/api/v2/groups/${group.id}`) return send(200, group);
 
     if (!hasAIBudgets(version)) return send(404, ROUTE_NOT_FOUND);
     const budgetMatch = /^\/api\/v2\/groups\/([^/]+)\/ai\/budget$/.exec(path);
@@ -225,6 +235,8 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
     budgets,
     issueToken: newSession,
     isSessionLive: (token) => sessions.has(token),
+    sessionCount: () => sessions.size,
+    group,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

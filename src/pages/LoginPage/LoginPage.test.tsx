@@ -40,7 +40,7 @@ describe("LoginPage", () => {
     ssoOnly();
     deploymentElsewhere();
     renderApp(loginTo(groupsPath));
-    const form = await screen.findByRole("form", { name: "Sign in with a session token" });
+    const form = await screen.findByRole("form", { name: "Single sign-on (SSO)" });
     expect(screen.queryByLabelText("Password")).not.toBeInTheDocument();
     expect(
       within(form).getByText(

@@ -17,7 +17,7 @@ export const PasswordSignIn: FC<{ onSignedIn: () => void }> = ({ onSignedIn }) =
   };
 
   return (
-    <form className="login-form" onSubmit={onSubmit} aria-label="Sign in with email and password">
+    <form className="login-form" onSubmit={onSubmit}>
       <label htmlFor="login-email" className="field-label">
         Email
       </label>

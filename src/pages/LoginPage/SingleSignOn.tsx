@@ -32,7 +32,7 @@ export const SingleSignOn: FC<{ options: SignInOptions; onSignedIn: () => void }
       ))}
       {options.sessionToken && (
         <form className="login-form" onSubmit={onSubmit} aria-labelledby="token-heading">
-          <h2 id="token-heading">Sign in with a session token</h2>
+          <h2 id="token-heading">Single sign-on (SSO)</h2>
           {elsewhere.length > 0 && (
             <p className="section-description">
               {elsewhere.map((p) => p.name).join(" and ")} sign-in returns to {where}, not to this app, so it cannot
