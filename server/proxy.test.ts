@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_TOKEN_SIGN_IN_PATH } from "../src/api/types";
 import { makePrivateCA } from "../test/fakeCoder/certificates";
 import { FAKE_ADMIN_PASSWORD, FAKE_GROUP, startFakeCoder, type FakeCoder } from "../test/fakeCoder/fakeCoder";
+import { describeDeployment } from "./proxy";
 import { SEED_GROUPS } from "./seed";
 import { startServer, type RunningServer } from "./server";
 
@@ -218,6 +219,14 @@ describe("CODER_URL: deployments of every kind", () => {
     const body = (await answer.json()) as { message: string; detail: string };
     expect(body.message).toBe(`The certificate of the Coder deployment at ${fake.url} was refused.`);
     expect(body.detail).toMatch(/NODE_EXTRA_CA_CERTS=/);
+  });
+
+  it("names the deployment at start-up, and says when it is too old for AI budgets", async () => {
+    const current = await fakeCoder({ version: "v2.36.2", pathPrefix: "/coder" });
+    expect(await describeDeployment(current.url)).toBe(`Connected to Coder v2.36.2 at ${current.url}.`);
+    const old = await fakeCoder({ version: "v2.35.0" });
+    expect(await describeDeployment(old.url)).toBe(`Connected to Coder v2.35.0 at ${old.url}. AI budgets need Coder v2.36 or later.`);
+    expect(await describeDeployment("http://127.0.0.1:9")).toMatch(/^Warning: The Coder deployment at http:\/\/127\.0\.0\.1:9 could not be reached\./);
   });
 
   it("says when the server at CODER_URL is not a Coder deployment", async () => {

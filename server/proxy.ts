@@ -5,6 +5,7 @@ import {
   SESSION_TOKEN_HEADER,
   type Response as ApiResponse,
 } from "../src/api/types";
+import { AI_BUDGETS_MIN_VERSION_TEXT, versionHasAIBudgets } from "../src/api/buildInfo";
 import { apiError } from "./httpapi";
 import { sameOrigin } from "./session";
 import { servedOverHttps, type WhoIs } from "./sessionToken";
@@ -175,4 +176,23 @@ export function whoIsAtCoder(coderUrl: string): WhoIs {
       return Response.json(describeUnreachable(coderUrl, error), { status: 502 });
     }
   };
+}
+
+/** One line for the console at start-up: which deployment answers at CODER_URL, or what is wrong. */
+export async function describeDeployment(coderUrl: string): Promise<string> {
+  let answer: globalThis.Response;
+  try {
+    answer = await fetch(upstreamUrl(coderUrl, "/api/v2/buildinfo"), { headers: { Accept: "application/json" }, redirect: "manual" });
+  } catch (error) {
+    const problem = describeUnreachable(coderUrl, error);
+    return `Warning: ${problem.message} ${problem.detail}`;
+  }
+  const info = (await answer.json().catch(() => undefined)) as { version?: unknown; external_url?: unknown } | undefined;
+  if (!answer.ok || typeof info?.version !== "string") {
+    const problem = notCoder(coderUrl, `Its /api/v2/buildinfo answered ${answer.status} without a version.`);
+    return `Warning: ${problem.message} ${problem.detail}`;
+  }
+  const where = typeof info.external_url === "string" && info.external_url ? info.external_url : coderUrl;
+  const needs = versionHasAIBudgets(info.version) ? "" : ` AI budgets need Coder ${AI_BUDGETS_MIN_VERSION_TEXT} or later.`;
+  return `Connected to Coder ${info.version} at ${where}.${needs}`;
 }
