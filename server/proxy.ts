@@ -122,8 +122,8 @@ export function proxyToCoder(coderUrl: string) {
       return c.json(describeUnreachable(coderUrl, error), 502);
     }
     const contentType = answer.headers.get("content-type");
-    // Coder answers every API error in JSON; a page of HTML is someone else.
-    if (answer.status >= 400 && !isJson(contentType)) {
+    // Coder answers API errors in JSON (a few in plain text); a page of HTML is someone else.
+    if (answer.status >= 400 && (contentType === null || /\btext\/html\b/i.test(contentType))) {
       await answer.body?.cancel();
       return c.json(
         notCoder(coderUrl, `It answered ${c.req.method} ${incoming.pathname} with ${answer.status} (${contentType ?? "no content type"}).`),

@@ -149,7 +149,9 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
     const header = req.headers["coder-session-token"];
     const cookie = cookieOf(req);
     if (req.method !== "GET" && cookie !== undefined && header !== cookie) {
-      return send(400, { message: "Something is wrong with your CSRF token. Please refresh the page." });
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Something is wrong with your CSRF token. Please refresh the page. If this error persists, try clearing your cookies.");
+      return;
     }
     const token = typeof header === "string" ? header : cookie;
     if (!token || !sessions.has(token)) return send(401, { message: "You are not signed in." });
