@@ -139,6 +139,7 @@ describe("CODER_URL in Chromium", () => {
     const { page, context } = await openPage(browser, app.url);
     running.push({ close: () => context.close() });
     await page.goto("/");
+    await page.getByText("Cannot connect to the Coder deployment.").waitFor();
     await page.getByText(`The certificate of the Coder deployment at ${fake.url} was refused.`).waitFor();
     await page.getByText("NODE_EXTRA_CA_CERTS=/path/to/ca.pem", { exact: false }).waitFor();
     await page.getByRole("button", { name: "Retry" }).waitFor();
@@ -173,6 +174,9 @@ describe("CODER_URL in Chromium", () => {
     await page.getByText("Could not load the sign-in options.").waitFor();
     await page.getByText(`The Coder deployment at ${coderUrl} could not be reached.`).waitFor();
     await page.goto("/");
-    await page.getByText(`The Coder deployment at ${coderUrl} could not be reached.`).waitFor();
+    const alert = page.getByRole("alert");
+    await alert.getByText("Cannot connect to the Coder deployment.").waitFor();
+    await alert.getByText(`The Coder deployment at ${coderUrl} could not be reached.`).waitFor();
+    await alert.getByRole("button", { name: "Retry" }).waitFor();
   });
 });
