@@ -5,6 +5,8 @@ import { API } from "../api";
 
 export const authMethodsKey = ["deployment", "authMethods"] as const;
 export const buildInfoKey = ["deployment", "buildInfo"] as const;
+/** Set (to true) once an AI route answered "Route not found.": the deployment has none. */
+export const aiRoutesMissingKey = ["deployment", "aiRoutesMissing"] as const;
 
 export const authMethods = () => ({
   queryKey: authMethodsKey,

@@ -1,17 +1,9 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import { isAxiosError } from "axios";
-import { getErrorMessage, isNotFound } from "../errors";
+import { isNotFound, isRouteNotFound } from "../errors";
 import { applySavedBudget } from "./aiSpend";
-import { ROUTE_NOT_FOUND_MESSAGE, type BudgetConflictResponse, type Group, type GroupAIBudget, type PatchGroupRequest } from "../types";
-
-/** The deployment has no AI budget routes at all (a Coder before v2.36): not "no budget". */
-export class AIBudgetRoutesMissingError extends Error {
-  constructor() {
-    super("This deployment has no AI budget routes.");
-    this.name = "AIBudgetRoutesMissingError";
-  }
-}
+import type { BudgetConflictResponse, Group, GroupAIBudget, PatchGroupRequest } from "../types";
 
 export const groupsKey = (organization: string) =>
   ["organizations", organization, "groups"] as const;
@@ -37,7 +29,7 @@ export const group = (organization: string, groupName: string) => ({
 /** A budget as loaded, with the ETag its writes are made conditional on (null: the server sends none). */
 export type LoadedBudget = GroupAIBudget & { etag: string | null };
 
-/** The group's budget, or null when none is set (Coder answers 404). */
+/** The group's budget, or null when none is set (Coder answers 404 with "Resource not found…"). */
 export const groupAIBudget = (groupId: string) => ({
   queryKey: groupAIBudgetKey(groupId),
   queryFn: async ({ signal }: { signal: AbortSignal }): Promise<LoadedBudget | null> => {
@@ -45,10 +37,8 @@ export const groupAIBudget = (groupId: string) => ({
       const { budget, etag } = await API.getGroupAIBudget(groupId, signal);
       return { ...budget, etag };
     } catch (error) {
-      if (isNotFound(error) && getErrorMessage(error, "") === ROUTE_NOT_FOUND_MESSAGE) {
-        throw new AIBudgetRoutesMissingError();
-      }
-      if (isNotFound(error)) {
+      // "Route not found." is a deployment without AI budgets (see useAIFeatureVisible), not "no budget".
+      if (isNotFound(error) && !isRouteNotFound(error)) {
         return null;
       }
       throw error;

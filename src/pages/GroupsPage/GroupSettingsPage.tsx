@@ -4,7 +4,8 @@ import { useNavigate, useParams } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
 import { groupMembersAISpend } from "../../api/queries/aiSpend";
 import { entitlementsKey } from "../../api/queries/entitlements";
-import { AIBudgetRoutesMissingError, group, groupAIBudget } from "../../api/queries/groups";
+import { isRouteNotFound } from "../../api/errors";
+import { group, groupAIBudget } from "../../api/queries/groups";
 import { AI_BUDGETS_MIN_VERSION_TEXT } from "../../api/buildInfo";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
@@ -29,7 +30,7 @@ const GroupSettingsPage: FC = () => {
   const aiFeature = useAIFeatureVisible();
   const budgetQuery = useQuery({ ...groupAIBudget(groupId), enabled: Boolean(groupId && aiFeature.visible) });
   // A deployment without the budget routes is treated as one too old for them.
-  const routesMissing = budgetQuery.error instanceof AIBudgetRoutesMissingError;
+  const routesMissing = aiFeature.routesMissing || isRouteNotFound(budgetQuery.error);
   const ai = routesMissing ? { ...aiFeature, visible: false } : aiFeature;
   const aiUnavailableReason = aiFeature.tooOldVersion
     ? `AI budgets need Coder ${AI_BUDGETS_MIN_VERSION_TEXT} or later; this deployment runs ${aiFeature.tooOldVersion}.`

@@ -48,6 +48,21 @@ describe("GroupSettingsPage on deployments without AI budgets", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
+  it("hides the AI columns of the members page, with no error, when the spend route does not exist", async () => {
+    mockBackend.version = "v0.0.0-devel+4f2e1a";
+    server.use(
+      http.get(`*/api/v2/groups/${MockGroup.id}/members/ai/spend`, () =>
+        HttpResponse.json({ message: "Route not found." }, { status: 404 }),
+      ),
+    );
+    const seen = recordRequests();
+    renderApp(`/organizations/${MockOrganizationName}/groups/${MockGroup.name}`);
+    expect(await screen.findByRole("columnheader", { name: "User" })).toBeInTheDocument();
+    await waitFor(() => expect(aiRequests(seen).map((r) => r.path)).toContain(`/api/v2/groups/${MockGroup.id}/members/ai/spend`));
+    await waitFor(() => expect(screen.queryByRole("columnheader", { name: "AI spend" })).not.toBeInTheDocument());
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
   it("shows the deployment's address and version at the foot of the page", async () => {
     mockBackend.version = "v2.36.4";
     renderApp(settingsPath);
