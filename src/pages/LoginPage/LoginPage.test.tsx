@@ -84,6 +84,13 @@ describe("LoginPage", () => {
     expect(screen.getByLabelText("Password")).toBeInTheDocument();
   });
 
+  it("links to the deployment's terms of service when it has them", async () => {
+    mockBackend.signedIn = false;
+    mockBackend.authMethods.terms_of_service_url = "https://example.com/terms";
+    renderApp("/login");
+    expect(await screen.findByRole("link", { name: "terms of service" })).toHaveAttribute("href", "https://example.com/terms");
+  });
+
   it("says what is wrong when the deployment cannot be reached, with Retry", async () => {
     mockBackend.signedIn = false;
     server.use(
