@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { apiError, type AppEnv, type Deps, type Faults } from "./httpapi";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
+import { buildInfoRoutes } from "./routes/buildinfo";
 import { authCheckRoutes } from "./routes/authcheck";
 import { entitlementRoutes } from "./routes/entitlements";
 import { groupAIBudgetRoutes } from "./routes/groupAIBudgets";
@@ -45,6 +46,7 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
   api.notFound((c) => apiError(c, 404, "Route not found.", { detail: `${c.req.method} ${c.req.path}` }));
 
   api.route("/", authRoutes());
+  api.route("/", buildInfoRoutes());
   if (testFaults) {
     api.post("/__test/faults", async (c) => {
       const next = (await c.req.json()) as Faults;

@@ -7,9 +7,12 @@ import type { Database } from "./db/database";
 import { openStore } from "./embedded";
 import type { Faults } from "./httpapi";
 import { SpendStore } from "./db/spendStore";
-import { proxyToCoder } from "./proxy";
+import { proxyToCoder, whoIsAtCoder } from "./proxy";
+import { sessionTokenRoutes } from "./sessionToken";
 import { LoginRateLimiter } from "./rateLimit";
 import { serveApp } from "./staticAssets";
+import { ME_PATH } from "../src/api/paths";
+import { SESSION_TOKEN_HEADER } from "../src/api/types";
 
 import { ROOT } from "./paths";
 
@@ -52,6 +55,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use(compress());
   let db: Database | undefined;
   if (config.coderUrl) {
+    app.route("/", sessionTokenRoutes(whoIsAtCoder(config.coderUrl)));
     app.all("/api/*", proxyToCoder(config.coderUrl));
   } else {
     const opened = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -63,7 +67,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       loginLimiter: new LoginRateLimiter(),
       faults: config.testFaults,
     };
-    app.route("/", createApi({ deps, latencyMs: config.latencyMs, testFaults: config.testFaults }));
+    const api = createApi({ deps, latencyMs: config.latencyMs, testFaults: config.testFaults });
+    app.route("/", sessionTokenRoutes(async (token) => api.request(ME_PATH, { headers: { [SESSION_TOKEN_HEADER]: token } })));
+    app.route("/", api);
   }
 
   if (config.staticDir) {

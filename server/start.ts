@@ -2,6 +2,7 @@
 // when dist/ is missing or older than its sources.
 import { ensureBuild } from "./build";
 import { DEMO_PASSWORD } from "./seed";
+import { describeDeployment } from "./proxy";
 import { closeOnSignals, configFromEnv, distDir, startServer } from "./server";
 
 ensureBuild();
@@ -11,6 +12,7 @@ closeOnSignals(running);
 console.log(`Group AI budgets is running at ${running.url}`);
 if (config.coderUrl) {
   console.log(`API requests go to ${config.coderUrl}; sign in with your Coder account.`);
+  console.log(await describeDeployment(config.coderUrl));
 } else {
   console.log(`Embedded backend (${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`}), AI budgets ${config.aiEntitled ? "entitled" : "not entitled"}.`);
   console.log(`Sign in as admin@example.com with password ${DEMO_PASSWORD}`);

@@ -1,11 +1,21 @@
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_HEADER } from "../../src/api/types";
+import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_HEADER, type AuthMethods } from "../../src/api/types";
 import { hashSessionToken, newSessionToken, SESSION_LIFETIME_MS, verifyPassword } from "../auth";
 import { apiError, readJson, type AppEnv } from "../httpapi";
 
 export function authRoutes() {
   const routes = new Hono<AppEnv>();
+
+  // The embedded backend signs in with passwords only.
+  routes.get("/users/authmethods", (c) => {
+    const methods: AuthMethods = {
+      password: { enabled: true },
+      github: { enabled: false },
+      oidc: { enabled: false, signInText: "", iconUrl: "" },
+    };
+    return c.json(methods);
+  });
 
   routes.post("/users/login", async (c) => {
     const { store, loginLimiter: limiter } = c.get("deps");

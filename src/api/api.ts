@@ -8,14 +8,16 @@ import axios, {
   type InternalAxiosRequestConfig,
 } from "axios";
 import { takeEarly } from "./earlyRequests";
-import { apiPath as path, ENTITLEMENTS_PATH, groupPath, groupsPath, ME_PATH } from "./paths";
+import { apiPath as path, AUTH_METHODS_PATH, BUILD_INFO_PATH, ENTITLEMENTS_PATH, groupPath, groupsPath, ME_PATH } from "./paths";
 import { preconditionHeaders } from "./versions";
 import type {
   GroupMembersAISpendResponse,
   GroupsAISpendResponse,
   UpsertUserAIBudgetOverrideRequest,
   UserAIBudgetOverride,
+  AuthMethods,
   AuthorizationRequest,
+  BuildInfoResponse,
   AuthorizationResponse,
   Entitlements,
   Group,
@@ -26,6 +28,7 @@ import type {
   UpsertGroupAIBudgetRequest,
   User,
 } from "./types";
+import { SESSION_TOKEN_SIGN_IN_PATH } from "./types";
 
 /** A request that never answers must not leave the admin waiting forever. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -136,6 +139,23 @@ export class ApiClient {
       credentials,
       { signal },
     );
+    return response.data;
+  };
+
+  /** Which ways of signing in the deployment has on; asked before anyone is signed in. */
+  getAuthMethods = async (signal?: AbortSignal): Promise<AuthMethods> => {
+    const response = await this.axios.get<AuthMethods>(AUTH_METHODS_PATH, { signal });
+    return response.data;
+  };
+
+  getBuildInfo = async (signal?: AbortSignal): Promise<BuildInfoResponse> => {
+    const response = await this.axios.get<BuildInfoResponse>(BUILD_INFO_PATH, { signal });
+    return response.data;
+  };
+
+  /** This app's server checks the token with the deployment and keeps it as the session cookie. */
+  signInWithSessionToken = async (sessionToken: string): Promise<User> => {
+    const response = await this.axios.post<User>(SESSION_TOKEN_SIGN_IN_PATH, { session_token: sessionToken });
     return response.data;
   };
 

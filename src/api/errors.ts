@@ -1,5 +1,5 @@
 import { isAxiosError, type AxiosError } from "axios";
-import type { Response } from "./types";
+import { ROUTE_NOT_FOUND_MESSAGE, type Response } from "./types";
 
 export type ApiError = AxiosError<Response> & {
   response: NonNullable<AxiosError<Response>["response"]>;
@@ -17,6 +17,9 @@ export const httpStatus = (error: unknown): number | undefined =>
 export const isNotFound = (error: unknown): boolean => httpStatus(error) === 404;
 export const isUnauthorized = (error: unknown): boolean => httpStatus(error) === 401;
 export const isForbidden = (error: unknown): boolean => httpStatus(error) === 403;
+/** The deployment has no such route at all: a missing feature, never a missing resource. */
+export const isRouteNotFound = (error: unknown): boolean =>
+  isNotFound(error) && isApiError(error) && error.response.data.message === ROUTE_NOT_FOUND_MESSAGE;
 
 /** No answer at all: offline, refused, or timed out. */
 

@@ -10,6 +10,8 @@ export const apiPath = (strings: TemplateStringsArray, ...parts: string[]): stri
 
 export const ME_PATH = "/api/v2/users/me";
 export const ENTITLEMENTS_PATH = "/api/v2/entitlements";
+export const BUILD_INFO_PATH = "/api/v2/buildinfo";
+export const AUTH_METHODS_PATH = "/api/v2/users/authmethods";
 export const groupsPath = (organization: string) => apiPath`/api/v2/organizations/${organization}/groups`;
 export const groupPath = (organization: string, groupName: string) =>
   apiPath`/api/v2/organizations/${organization}/groups/${groupName}`;

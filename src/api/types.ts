@@ -230,3 +230,46 @@ export const BUDGET_CONFLICT_MESSAGE = "The AI budget was changed by someone els
 export const INVALID_SPEND_LIMIT_MESSAGE = "Invalid AI spend limit.";
 export const SESSION_TOKEN_HEADER = "Coder-Session-Token";
 export const SESSION_TOKEN_COOKIE = "coder_session_token";
+
+/** A sign-in method of the deployment, as `GET /users/authmethods` reports it. */
+export interface AuthMethod {
+  enabled: boolean;
+}
+
+export interface OIDCAuthMethod extends AuthMethod {
+  signInText: string;
+  iconUrl: string;
+}
+
+/** `GET /users/authmethods`: which ways of signing in the deployment has on. */
+export interface AuthMethods {
+  terms_of_service_url?: string;
+  password: AuthMethod;
+  github: AuthMethod;
+  oidc: OIDCAuthMethod;
+}
+
+/** `GET /buildinfo` (the fields this module reads; Coder sends more). */
+export interface BuildInfoResponse {
+  version: string;
+  external_url: string;
+  dashboard_url?: string;
+  deployment_id?: string;
+  workspace_proxy?: boolean;
+  upgrade_message?: string;
+}
+
+/**
+ * This app's own endpoint (not Coder's): a session token the admin pasted
+ * from `<deployment>/cli-auth` becomes this origin's session cookie.
+ */
+export const SESSION_TOKEN_SIGN_IN_PATH = "/api/app/session";
+
+export interface SessionTokenSignInRequest {
+  session_token: string;
+}
+
+/** Coder's cookie under `CODER_HOST_PREFIX_COOKIE`. */
+export const HOST_PREFIXED_SESSION_TOKEN_COOKIE = `__Host-${SESSION_TOKEN_COOKIE}`;
+/** What an unknown route answers: the deployment lacks the feature, not the resource. */
+export const ROUTE_NOT_FOUND_MESSAGE = "Route not found.";

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, Outlet, useNavigate } from "react-router";
+import { buildInfo } from "../api/queries/deployment";
 import { logout, me } from "../api/queries/users";
 import { DEFAULT_ORGANIZATION } from "./routes";
 
@@ -9,6 +10,7 @@ const AppLayout: FC = () => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { data: user } = useQuery(me());
+  const { data: deployment } = useQuery(buildInfo());
   const logoutMutation = useMutation(logout(queryClient));
   return (
     <>
@@ -35,6 +37,11 @@ const AppLayout: FC = () => {
       <div id="content">
         <Outlet />
       </div>
+      {deployment && (
+        <footer className="deployment-footer">
+          Connected to <a href={deployment.external_url}>{deployment.external_url}</a> · Coder {deployment.version}
+        </footer>
+      )}
     </>
   );
 };

@@ -1,5 +1,5 @@
 import { startEarly } from "../api/earlyRequests";
-import { ENTITLEMENTS_PATH, groupPath, groupsPath, ME_PATH } from "../api/paths";
+import { BUILD_INFO_PATH, ENTITLEMENTS_PATH, groupPath, groupsPath, ME_PATH } from "../api/paths";
 import { locate } from "./locations";
 
 /**
@@ -11,6 +11,7 @@ export function startEarlyRequests(pathname: string): void {
   if (location?.page === "login") return;
   startEarly(ME_PATH);
   startEarly(ENTITLEMENTS_PATH);
+  startEarly(BUILD_INFO_PATH);
   switch (location?.page) {
     case "groupSettings":
     case "group":

@@ -2,8 +2,10 @@
 // the app opens on, by the route loaders at navigation time, and by links on
 // hover or focus. Each goes through the same query
 // options the pages use, so nothing is fetched twice.
-import type { QueryClient } from "@tanstack/react-query";
+import { isCancelledError, type QueryClient } from "@tanstack/react-query";
 import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";
+import { versionHasAIBudgets } from "../api/buildInfo";
+import { buildInfo } from "../api/queries/deployment";
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
 import { group, groupAIBudget, groupKey, groups, groupsKey } from "../api/queries/groups";
 import { me } from "../api/queries/users";
@@ -36,10 +38,28 @@ export function prefetchGroups(queryClient: QueryClient, organization: string): 
   quietly(queryClient.prefetchQuery(groups(organization)));
 }
 
+/** The data, or undefined if it cannot be had; a fetch cancelled under it (its page left) is asked again. */
+const settled = <T>(load: () => Promise<T>): Promise<T | undefined> =>
+  load()
+    .catch((error: unknown) => (isCancelledError(error) ? load() : Promise.reject(error)))
+    .catch(() => undefined);
+
+/**
+ * Entitled to AI budgets, on a version known to have them. Unlike
+ * useAIFeatureVisible, an unknown version prefetches nothing: the page asks
+ * for itself once it knows.
+ */
+async function hasAIBudgets(queryClient: QueryClient): Promise<boolean> {
+  const [features, info] = await Promise.all([
+    settled(() => queryClient.ensureQueryData(entitlements())),
+    settled(() => queryClient.ensureQueryData(buildInfo())),
+  ]);
+  return info !== undefined && isFeatureVisible(features, AI_FEATURE) && versionHasAIBudgets(info.version);
+}
+
 /** Spend of the given members, when the deployment has AI budgets. */
 async function prefetchMembersSpend(queryClient: QueryClient, groupId: string, userIds: string[]): Promise<void> {
-  const features = await queryClient.ensureQueryData(entitlements());
-  if (!isFeatureVisible(features, AI_FEATURE) || userIds.length === 0) return;
+  if (!(await hasAIBudgets(queryClient)) || userIds.length === 0) return;
   const options = groupMembersAISpend(groupId, userIds);
   // A page of members the settings page already read, with the rest of them.
   if (queryClient.getQueryData(options.queryKey) === undefined) {
@@ -87,9 +107,9 @@ export function prefetchGroupSettings(queryClient: QueryClient, organization: st
       // The entitlements came with the group, in the first wave. Waiting for
       // them here sends the permission check, the budget and the spend in the
       // same moment: one wave, even when the main thread is busy in between.
-      const features = await queryClient.ensureQueryData(entitlements()).catch(() => undefined);
+      const aiBudgets = await hasAIBudgets(queryClient);
       quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
-      if (isFeatureVisible(features, AI_FEATURE)) {
+      if (aiBudgets) {
         quietly(queryClient.prefetchQuery(groupAIBudget(loaded.id)));
         if (loaded.members.length <= PREVIEW_PREFETCH_MAX_MEMBERS) {
           await prefetchMembersSpend(queryClient, loaded.id, loaded.members.map((m) => m.id));
@@ -116,6 +136,7 @@ export function prefetchForLocation(queryClient: QueryClient, pathname: string):
   if (location?.page === "login") return;
   quietly(queryClient.prefetchQuery(me()));
   quietly(queryClient.prefetchQuery(entitlements()));
+  quietly(queryClient.prefetchQuery(buildInfo()));
   switch (location?.page) {
     case "groupSettings":
       return prefetchGroupSettings(queryClient, location.organization, location.groupName);

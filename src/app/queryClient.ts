@@ -1,5 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { isUnauthorized } from "../api/errors";
+import { isAxiosError } from "axios";
+import { isRouteNotFound, isUnauthorized } from "../api/errors";
+import { aiRoutesMissingKey } from "../api/queries/deployment";
 
 /**
  * One client for the app. A 401 from any request means the session ended:
@@ -11,8 +13,12 @@ export function createQueryClient(
 ): QueryClient {
   const handle = (error: unknown) => {
     if (isUnauthorized(error)) onUnauthorized();
+    // An AI route the deployment does not have: every page stops asking (useAIFeatureVisible).
+    if (isRouteNotFound(error) && isAxiosError(error) && error.config?.url?.includes("/ai/")) {
+      client.setQueryData(aiRoutesMissingKey, true);
+    }
   };
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: handle }),
     mutationCache: new MutationCache({ onError: handle }),
     defaultOptions: {
@@ -28,4 +34,5 @@ export function createQueryClient(
       },
     },
   });
+  return client;
 }

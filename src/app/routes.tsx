@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { redirect, type LoaderFunctionArgs, type RouteObject } from "react-router";
 import { isUnauthorized } from "../api/errors";
+import { buildInfo } from "../api/queries/deployment";
 import { entitlements } from "../api/queries/entitlements";
 import { me } from "../api/queries/users";
 import { Spinner } from "../components/Spinner";
@@ -45,6 +46,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       lazy: page(() => import("./AppLayout")),
       loader: async ({ request }: LoaderFunctionArgs) => {
         void queryClient.prefetchQuery(entitlements());
+        void queryClient.prefetchQuery(buildInfo());
         try {
           await queryClient.ensureQueryData(me());
         } catch (error) {

@@ -4,7 +4,8 @@
 import { DEMO_PASSWORD, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS, seedMemberSince } from "../../server/seedData";
 import type { Group, ReducedUser } from "../api/types";
 import { dollarsToMicros } from "../utils/currency";
-import { MOCK_PASSWORD, type MockBackendState, type MockUser } from "./handlers";
+import { EMBEDDED_BACKEND_VERSION } from "../api/buildInfo";
+import { EMBEDDED_AUTH_METHODS, MOCK_PASSWORD, type MockBackendState, type MockUser } from "./handlers";
 
 if (DEMO_PASSWORD !== MOCK_PASSWORD) throw new Error("The demo and the mocks must share one password.");
 
@@ -65,5 +66,7 @@ export function demoBackendState(): MockBackendState {
     aiEntitled: true,
     signedIn: false,
     userId: users[0]!.id,
+    authMethods: structuredClone(EMBEDDED_AUTH_METHODS),
+    version: EMBEDDED_BACKEND_VERSION,
   };
 }

@@ -8,8 +8,11 @@ import {
   BUDGET_CONFLICT_MESSAGE,
   NOT_A_GROUP_MEMBER_MESSAGE,
   type AuditLog,
+  type AuthMethods,
   type AuthorizationCheck,
   type BudgetConflictResponse,
+  type BuildInfoResponse,
+  SESSION_TOKEN_SIGN_IN_PATH,
   type Group,
   type GroupAIBudget,
   type ReducedUser,
@@ -18,6 +21,7 @@ import {
   type UserAIBudgetOverride,
 } from "../api/types";
 import { checkIdListQuery, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
+import { EMBEDDED_BACKEND_VERSION } from "../api/buildInfo";
 import { budgetETag, versionOfETag } from "../api/versions";
 import { budgetAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
 import { inIdOrder, visibleMemberIds } from "../domain/budgetRules";
@@ -76,7 +80,18 @@ interface MockBackendState {
   signedIn: boolean;
   /** The signed-in user's id. */
   userId: string;
+  /** What `GET /users/authmethods` says; the embedded backend's by default. */
+  authMethods: AuthMethods;
+  /** The version `GET /buildinfo` reports. */
+  version: string;
 }
+
+/** The embedded backend's sign-in methods. */
+export const EMBEDDED_AUTH_METHODS: AuthMethods = {
+  password: { enabled: true },
+  github: { enabled: false },
+  oidc: { enabled: false, signInText: "", iconUrl: "" },
+};
 
 const FIXED_TIME = "2026-11-02T09:00:00.000Z";
 
@@ -105,6 +120,8 @@ const fixtureState = (): MockBackendState => {
     aiEntitled: true,
     signedIn: true,
     userId: MockOwner.id,
+    authMethods: structuredClone(EMBEDDED_AUTH_METHODS),
+    version: EMBEDDED_BACKEND_VERSION,
   };
 };
 
@@ -328,6 +345,32 @@ export const handlers = [
     if (!user || password !== MOCK_PASSWORD) return error(401, { message: "Incorrect email or password." });
     mockSignIn(user.username);
     return HttpResponse.json({ session_token: "mock-session-token" }, { status: 201 });
+  }),
+
+  http.get("*/api/v2/users/authmethods", () => HttpResponse.json(mockBackend.authMethods)),
+
+  http.get("*/api/v2/buildinfo", ({ request }) => {
+    const origin = new URL(request.url).origin;
+    const body: BuildInfoResponse = {
+      version: mockBackend.version,
+      external_url: origin,
+      dashboard_url: origin,
+      workspace_proxy: false,
+      upgrade_message: "",
+    };
+    return HttpResponse.json(body);
+  }),
+
+  // This app's own endpoint: a pasted session token; "mock-session-token" is the one that works.
+  http.post(`*${SESSION_TOKEN_SIGN_IN_PATH}`, async ({ request }) => {
+    const body = await readJson(request);
+    if (!body.ok) return brokenJson();
+    const token = (body.value as { session_token?: unknown } | null)?.session_token;
+    if (typeof token !== "string" || token.trim() !== "mock-session-token") {
+      return error(401, { message: "This session token was not accepted.", detail: "You are not signed in." });
+    }
+    mockBackend.signedIn = true;
+    return HttpResponse.json(signedInUser());
   }),
 
   http.post("*/api/v2/users/logout", () => {

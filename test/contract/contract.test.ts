@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoBackendState } from "../../src/testHelpers/demoBackend";
 import { handlers, mockBackend, mockSignIn, resetMockBackend } from "../../src/testHelpers/handlers";
 import { ORGANIZATION_ID, SEED_GROUPS, SEED_USERS } from "../../server/seedData";
+import { parseCoderVersion, versionHasAIBudgets } from "../../src/api/buildInfo";
 import { openTestApi, type TestApi } from "../../server/testHarness";
 
 interface Answer {
@@ -70,6 +71,8 @@ const checks = {
 const tooMany = Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(5000 + i).padStart(12, "0")}`).join(",");
 
 const steps: Step[] = [
+  { name: "sign-in methods, signed out", method: "GET", path: "/users/authmethods", as: null, status: 200, expect: { password: { enabled: true }, github: { enabled: false }, oidc: { enabled: false } } },
+  { name: "build info, signed out", method: "GET", path: "/buildinfo", as: null, status: 200 },
   { name: "me without a session", method: "GET", path: "/users/me", as: null, status: 401, expect: { message: "You are not signed in." } },
   { name: "login with a wrong password", method: "POST", path: "/users/login", body: { email: "admin@example.com", password: "wrong" }, as: null, status: 401, expect: { message: "Incorrect email or password." } },
   { name: "login", method: "POST", path: "/users/login", body: { email: "admin@example.com", password: "SomeSecurePassword!" }, as: null, status: 201 },
@@ -161,7 +164,7 @@ const steps: Step[] = [
 ];
 
 /** Values neither backend can know in advance, replaced by their kind. */
-const VOLATILE = new Set(["created_at", "updated_at", "time", "refreshed_at", "session_token", "period_start", "period_end"]);
+const VOLATILE = new Set(["created_at", "updated_at", "time", "refreshed_at", "session_token", "period_start", "period_end", "external_url", "dashboard_url"]);
 function normalize(value: unknown, key = ""): unknown {
   if (Array.isArray(value)) return value.map((item) => normalize(item));
   if (value && typeof value === "object") {
@@ -246,5 +249,14 @@ describe("the contract", () => {
     // An ETag is opaque to clients: both send one, or neither.
     expect(mock.etag === null, "an ETag from the mocks").toBe(real.etag === null);
     if (step.expect !== undefined) expect(real.body).toMatchObject(step.expect as object);
+  });
+
+  it("speaks the API of a Coder that has AI budgets, on both sides", () => {
+    const i = steps.findIndex((step) => step.path === "/buildinfo");
+    for (const answer of [fromMocks[i]!, fromServer[i]!]) {
+      const { version } = answer.body as { version: string };
+      expect(parseCoderVersion(version), version).toBeDefined();
+      expect(versionHasAIBudgets(version), version).toBe(true);
+    }
   });
 });

@@ -48,6 +48,7 @@ describe("request waves", () => {
       const paths = api.log.map((r) => r.path.replace(/[0-9a-f-]{36}/, "{id}"));
       expect(paths.sort()).toEqual([
         "/api/v2/authcheck",
+        "/api/v2/buildinfo",
         "/api/v2/entitlements",
         "/api/v2/groups/{id}/ai/budget",
         "/api/v2/groups/{id}/members/ai/spend",

@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import { isAxiosError } from "axios";
-import { isNotFound } from "../errors";
+import { isNotFound, isRouteNotFound } from "../errors";
 import { applySavedBudget } from "./aiSpend";
 import type { BudgetConflictResponse, Group, GroupAIBudget, PatchGroupRequest } from "../types";
 
@@ -29,7 +29,7 @@ export const group = (organization: string, groupName: string) => ({
 /** A budget as loaded, with the ETag its writes are made conditional on (null: the server sends none). */
 export type LoadedBudget = GroupAIBudget & { etag: string | null };
 
-/** The group's budget, or null when none is set (Coder answers 404). */
+/** The group's budget, or null when none is set (Coder answers 404 with "Resource not found…"). */
 export const groupAIBudget = (groupId: string) => ({
   queryKey: groupAIBudgetKey(groupId),
   queryFn: async ({ signal }: { signal: AbortSignal }): Promise<LoadedBudget | null> => {
@@ -37,7 +37,8 @@ export const groupAIBudget = (groupId: string) => ({
       const { budget, etag } = await API.getGroupAIBudget(groupId, signal);
       return { ...budget, etag };
     } catch (error) {
-      if (isNotFound(error)) {
+      // "Route not found." is a deployment without AI budgets (see useAIFeatureVisible), not "no budget".
+      if (isNotFound(error) && !isRouteNotFound(error)) {
         return null;
       }
       throw error;
@@ -78,13 +79,6 @@ export class BudgetConflictError extends Error {
   }
 }
 
-const sameBudget = (a: GroupAIBudget | null, b: GroupAIBudget | null) =>
-  a === b || (a !== null && b !== null && a.spend_limit_micros === b.spend_limit_micros && a.updated_at === b.updated_at);
-
-async function currentBudget(groupId: string): Promise<LoadedBudget | null> {
-  return groupAIBudget(groupId).queryFn({ signal: new AbortController().signal });
-}
-
 export interface SavedBudgetTarget {
   groupId: string;
   /** The group as known when the save lands: its organization, and its members for the group-wide maximum. */
@@ -95,8 +89,9 @@ export interface SavedBudgetTarget {
  * Sets the budget to `micros`, or removes it (uncapped) when given null.
  * `expected()` is the budget the admin's form started from: the write is
  * refused with a BudgetConflictError if that is no longer what is stored.
- * Servers that send ETags check this themselves, in the same request; for one
- * that sends none (Coder), the budget is read again just before writing.
+ * Servers that send ETags check this in the same request. Coder sends none and
+ * ignores preconditions: there the write goes out as it is, with no read
+ * before it, which would cost a round trip and still leave a window.
  */
 export const saveGroupAIBudget = (
   queryClient: QueryClient,
@@ -105,12 +100,8 @@ export const saveGroupAIBudget = (
 ) => ({
   mutationFn: async (spendLimitMicros: number | null): Promise<LoadedBudget | null> => {
     const seen = expected();
-    let precondition: string | null | undefined = seen === undefined ? undefined : (seen?.etag ?? null);
-    if (seen && seen.etag === null) {
-      const now = await currentBudget(target.groupId);
-      if (!sameBudget(now, seen)) throw new BudgetConflictError(now);
-      precondition = undefined;
-    }
+    // null: the admin saw no budget (If-None-Match: *); a budget without an ETag names no version.
+    const precondition = seen === undefined ? undefined : seen === null ? null : (seen.etag ?? undefined);
     try {
       if (spendLimitMicros === null) {
         await API.deleteGroupAIBudget(target.groupId, precondition);

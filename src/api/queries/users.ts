@@ -16,6 +16,12 @@ export const login = (queryClient: QueryClient) => ({
   onSuccess: () => queryClient.clear(),
 });
 
+/** A session token pasted from the deployment's /cli-auth page, for SSO-only deployments. */
+export const signInWithSessionToken = (queryClient: QueryClient) => ({
+  mutationFn: (sessionToken: string) => API.signInWithSessionToken(sessionToken),
+  onSuccess: () => queryClient.clear(),
+});
+
 export const logout = (queryClient: QueryClient) => ({
   mutationFn: () => API.logout(),
   onSettled: () => queryClient.clear(),

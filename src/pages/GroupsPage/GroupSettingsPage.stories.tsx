@@ -55,3 +55,17 @@ export const FullSave: Story = {
     await expect(mockBackend.budgets.get(MockGroup.id)?.spend_limit_micros).toBe(25_000_000);
   },
 };
+
+/** A deployment older than AI budgets: the section says which version they need. */
+export const OlderDeployment: Story = {
+  beforeEach: () => {
+    mockBackend.version = "v2.35.2";
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText("AI budgets need Coder v2.36 or later; this deployment runs v2.35.2."),
+    ).toBeVisible();
+    await expect(canvas.queryByLabelText(BUDGET_LABEL)).not.toBeInTheDocument();
+  },
+};

@@ -4,7 +4,9 @@ import { useNavigate, useParams } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
 import { groupMembersAISpend } from "../../api/queries/aiSpend";
 import { entitlementsKey } from "../../api/queries/entitlements";
+import { isRouteNotFound } from "../../api/errors";
 import { group, groupAIBudget } from "../../api/queries/groups";
+import { AI_BUDGETS_MIN_VERSION_TEXT } from "../../api/buildInfo";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
@@ -25,8 +27,16 @@ const GroupSettingsPage: FC = () => {
 
   const groupQuery = useQuery(group(organization, groupName));
   const groupId = groupQuery.data?.id ?? "";
-  const ai = useAIFeatureVisible();
-  const budgetQuery = useQuery({ ...groupAIBudget(groupId), enabled: Boolean(groupId && ai.visible) });
+  const aiFeature = useAIFeatureVisible();
+  const budgetQuery = useQuery({ ...groupAIBudget(groupId), enabled: Boolean(groupId && aiFeature.visible) });
+  // A deployment without the budget routes is treated as one too old for them.
+  const routesMissing = aiFeature.routesMissing || isRouteNotFound(budgetQuery.error);
+  const ai = routesMissing ? { ...aiFeature, visible: false } : aiFeature;
+  const aiUnavailableReason = aiFeature.tooOldVersion
+    ? `AI budgets need Coder ${AI_BUDGETS_MIN_VERSION_TEXT} or later; this deployment runs ${aiFeature.tooOldVersion}.`
+    : routesMissing
+      ? `AI budgets need Coder ${AI_BUDGETS_MIN_VERSION_TEXT} or later with cost control; this deployment has no AI budget routes.`
+      : undefined;
   // For the impact preview; the form does not wait for it. A large group's
   // spend is only asked for once the admin starts changing the budget.
   const [budgetTouched, setBudgetTouched] = useState(false);
@@ -68,7 +78,7 @@ const GroupSettingsPage: FC = () => {
   if (ai.error) {
     return <ErrorAlert title="Could not load this deployment's features." error={ai.error} onRetry={() => void queryClient.refetchQueries({ queryKey: entitlementsKey })} />;
   }
-  if (budgetQuery.error) {
+  if (budgetQuery.error && !routesMissing) {
     return <ErrorAlert title="Could not load the AI budget." error={budgetQuery.error} onRetry={() => void budgetQuery.refetch()} />;
   }
   if (permissionsQuery.error) {
@@ -93,6 +103,7 @@ const GroupSettingsPage: FC = () => {
       group={{ ...start.group, total_member_count: liveGroup.total_member_count }}
       initialBudgetMicros={start.budget?.spend_limit_micros ?? null}
       showAISettings={ai.visible}
+      aiUnavailableReason={aiUnavailableReason}
       membersSpend={
         spendQuery.data && {
           groupId: liveGroup.id,

@@ -17,6 +17,8 @@ export interface GroupSettingsPageViewProps {
   initialBudgetMicros: number | null;
   /** The deployment is entitled to AI budgets. */
   showAISettings: boolean;
+  /** Why the AI budget cannot be set on this deployment (such as the version it needs); shown in its place. */
+  aiUnavailableReason?: string;
   /** This period's spend of the members, for the live impact preview. */
   membersSpend?: MembersSpendForPreview;
   /** The signed-in user may read but not change this group. */
@@ -63,6 +65,7 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
   group,
   initialBudgetMicros,
   showAISettings,
+  aiUnavailableReason,
   membersSpend,
   readOnly,
   isUpdating,
@@ -132,6 +135,12 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
             </section>
             {showAISettings && (
               <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} membersSpend={membersSpend} />
+            )}
+            {!showAISettings && aiUnavailableReason && (
+              <section className="form-section" aria-labelledby="ai-budget-heading">
+                <h2 id="ai-budget-heading">AI budget</h2>
+                <p className="section-description">{aiUnavailableReason}</p>
+              </section>
             )}
             {budgetConflict && onResolveConflict && !busy && (
               <BudgetConflictNotice conflict={budgetConflict} onResolve={onResolveConflict} />

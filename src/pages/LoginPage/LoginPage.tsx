@@ -1,51 +1,58 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FC, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
+import type { FC } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { getErrorDetail, getErrorMessage } from "../../api/errors";
-import { login } from "../../api/queries/users";
+import { authMethods, buildInfo } from "../../api/queries/deployment";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { Spinner } from "../../components/Spinner";
+import { PasswordSignIn } from "./PasswordSignIn";
+import { signInOptions } from "./signInOptions";
+import { SingleSignOn } from "./SingleSignOn";
 
 /** Only a path on this site may be a redirect target, never another origin. */
 export const safeRedirect = (target: string | null): string =>
   target && target.startsWith("/") && !target.startsWith("//") ? target : "/";
 
+/** Offers the ways in that the deployment has on (GET /users/authmethods). */
 const LoginPage: FC = () => {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
-  const loginMutation = useMutation(login(queryClient));
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const returnTo = safeRedirect(searchParams.get("redirect"));
+  const methodsQuery = useQuery(authMethods());
+  const infoQuery = useQuery(buildInfo());
+  const onSignedIn = () => void navigate(returnTo, { replace: true });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (loginMutation.isPending) return;
-    loginMutation.mutate(
-      { email: email.trim(), password },
-      { onSuccess: () => void navigate(safeRedirect(searchParams.get("redirect")), { replace: true }) },
+  if (methodsQuery.error) {
+    return (
+      <main className="login">
+        <div className="login-card">
+          <h1>Sign in</h1>
+          <ErrorAlert title="Could not load the sign-in options." error={methodsQuery.error} onRetry={() => void methodsQuery.refetch()} />
+        </div>
+      </main>
     );
-  };
+  }
+  if (!methodsQuery.data || infoQuery.isPending) {
+    return <Spinner label="Loading sign-in options" />;
+  }
+  const options = signInOptions(methodsQuery.data, infoQuery.data?.external_url, window.location.origin, returnTo);
 
   return (
     <main className="login">
-      <form className="login-card" onSubmit={onSubmit} aria-labelledby="login-heading">
+      <div className="login-card">
         <h1 id="login-heading">Sign in</h1>
-        <label htmlFor="login-email" className="field-label">
-          Email
-        </label>
-        <input id="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <label htmlFor="login-password" className="field-label">
-          Password
-        </label>
-        <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        {loginMutation.error && (
-          <p className="field-error" role="alert">
-            {getErrorMessage(loginMutation.error, "Sign-in failed.")} {getErrorDetail(loginMutation.error)}
+        {options.deploymentUrl && <p className="section-description">to {options.deploymentUrl}</p>}
+        {options.password && <PasswordSignIn onSignedIn={onSignedIn} />}
+        <SingleSignOn options={options} onSignedIn={onSignedIn} />
+        {options.termsOfServiceUrl && (
+          <p className="section-description">
+            By signing in you accept the{" "}
+            <a href={options.termsOfServiceUrl} target="_blank" rel="noreferrer">
+              terms of service
+            </a>
+            .
           </p>
         )}
-        <button type="submit" className="button button-primary" disabled={loginMutation.isPending}>
-          {loginMutation.isPending ? "Signing in…" : "Sign In"}
-        </button>
-      </form>
+      </div>
     </main>
   );
 };
