@@ -2,6 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type Plugin } from "vite";
@@ -53,7 +54,7 @@ function preloadDataLayer(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadDataLayer()],
+  plugins: [react(), tailwindcss(), preloadDataLayer()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true },
   build: {

@@ -5,9 +5,11 @@
 // React is asked for only once the data layer runs: parsing it earlier held
 // the main thread while the first answers came back.
 import { startEarlyRequests } from "./app/earlyStart";
+import { applyTheme, storedTheme } from "./app/theme";
 import "./index.css";
 
 startEarlyRequests(window.location.pathname);
+applyTheme(storedTheme());
 void import("./app/boot").then(async ({ boot }) => {
   const { queryClient, setNavigate } = boot();
   const { start } = await import("./app/start");

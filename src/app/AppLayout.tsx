@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, Outlet, useNavigate } from "react-router";
 import { buildInfo } from "../api/queries/deployment";
+import { ThemeSwitch } from "../components/ThemeSwitch";
 import { logout, me } from "../api/queries/users";
 import { DEFAULT_ORGANIZATION } from "./routes";
 
@@ -21,9 +22,10 @@ const AppLayout: FC = () => {
         <Link to={`/organizations/${DEFAULT_ORGANIZATION}/groups`} className="brand">
           Coder · Groups
         </Link>
-        {user && (
-          <div className="topbar-user">
-            <span>{user.username}</span>
+        <div className="topbar-user">
+          <ThemeSwitch />
+          {user && <span>{user.username}</span>}
+          {user && (
             <button
               type="button"
               className="button button-small"
@@ -31,8 +33,8 @@ const AppLayout: FC = () => {
             >
               Sign out
             </button>
-          </div>
-        )}
+          )}
+        </div>
       </header>
       <div id="content">
         <Outlet />
