@@ -1,9 +1,10 @@
 // The tests `npm run mutation` runs against each mutant (see docs/mutation.md).
 // Pure modules are held by tests in Node, which start in milliseconds; the
-// leave guard, the save flow, drafts and early requests by tests in jsdom.
-// No Storybook or e2e, and of the server's tests only those that need no
-// database: one PGlite test takes over a second, and a mutant of the shared
-// rules would run hundreds of them.
+// leave guard, drafts and early requests by small tests in jsdom. No
+// Storybook, e2e or whole-page tests (a mutant of the leave guard would run
+// every test that renders the settings page, seconds each), and of the
+// server's tests only those that need no database: one PGlite test takes over
+// a second, and a mutant of the shared rules would run hundreds of them.
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
@@ -38,9 +39,7 @@ export default defineConfig({
             "src/api/earlyRequests.test.ts",
             "src/app/earlyStart.test.ts",
             "src/pages/GroupsPage/draft.test.ts",
-            "src/pages/GroupsPage/leaveGuard.test.tsx",
-            "src/pages/GroupsPage/GroupSettingsPage.test.tsx",
-            "src/pages/GroupsPage/GroupSettingsPage.faults.test.tsx",
+            "src/pages/GroupsPage/useUnsavedChanges.test.tsx",
           ],
           testTimeout: 30_000,
         },
