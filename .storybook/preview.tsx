@@ -1,5 +1,6 @@
 import type { Preview } from "@storybook/react-vite";
 import { mswLoader } from "msw-storybook-addon/csf3";
+import { toast } from "sonner";
 import { configure } from "storybook/test";
 import { seriousA11yViolations } from "../src/testHelpers/a11y";
 import { handlers, resetMockBackend } from "../src/testHelpers/handlers";
@@ -14,8 +15,15 @@ const preview: Preview = {
     layout: "padded",
     msw: { handlers: { backend: handlers } },
   },
+  // Every story starts from a clean deployment, clean storage and no toasts,
+  // whichever story ran before it: a draft one story left in sessionStorage
+  // must not be "restored" in the next. (Each page story's AppAt makes its own
+  // query cache; MSW handlers are set per story by mswLoader.)
   beforeEach: () => {
     resetMockBackend();
+    sessionStorage.clear();
+    localStorage.clear();
+    toast.dismiss();
   },
   // Every story, in every state its play function leaves it in, must pass axe.
   afterEach: async ({ canvasElement }) => {
