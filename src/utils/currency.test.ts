@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  amountInputError,
   dollarsToMicros,
   formatMicrosAsUSD,
   groupWideMaximumMicros,
+  InvalidAmountError,
   MAX_SPEND_LIMIT_MICROS,
   microsToDollars,
   NOT_AN_AMOUNT_MESSAGE,
@@ -219,5 +221,33 @@ describe("spend against a limit", () => {
     expect(spendStatus(max - 1n, max)).toBe("warning");
     expect(spendStatus(max, max)).toBe("exceeded");
     expect(percentSpent(max - 1n, max)).toBe(99);
+  });
+});
+
+describe("amounts outside a budget", () => {
+  it("writes negative amounts (refunds, corrections) with their sign", () => {
+    expect(microsToDollars(-1_500_000)).toBe("-1.5");
+    expect(microsToDollars(-1n)).toBe("-0.000001");
+    expect(formatMicrosAsUSD(-2_500_000)).toBe("-$2.50");
+  });
+
+  it("writes BigInt amounts past 2^53 exactly, and refuses an unsafe float with the number in the message", () => {
+    expect(microsToDollars(2n ** 60n)).toBe("1152921504606.846976");
+    expect(() => microsToDollars(2 ** 60)).toThrow("Not a whole number of micros: 1152921504606847000");
+  });
+
+  it("says which input is wrong, and which kind of error it is", () => {
+    expect(amountInputError("25")).toBeUndefined();
+    expect(amountInputError("")).toBe("Enter an amount.");
+    expect(amountInputError("abc")).toBe(NOT_AN_AMOUNT_MESSAGE);
+    const error = (() => {
+      try {
+        dollarsToMicros("-5");
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidAmountError);
+    expect(error).toMatchObject({ name: "InvalidAmountError", message: OUT_OF_RANGE_MESSAGE });
   });
 });
