@@ -141,6 +141,12 @@ describe("a group PATCH body", () => {
     );
   });
 
+  it("refuses a member list with any id that is not a string", () => {
+    expect(checkPatchGroupBody({ add_users: [uuid(1), 2] })).toEqual(
+      refused("Invalid group settings.", [{ field: "add_users", detail: "Must be a list of user ids." }]),
+    );
+  });
+
   it.each([2_147_483_648, 1.5, "3", null])("refuses quota %j", (quota_allowance) => {
     expect(checkPatchGroupBody({ quota_allowance })).toEqual(
       refused("Invalid group settings.", [{ field: "quota_allowance", detail: "Must be a whole number, 0 or more." }]),
@@ -152,9 +158,9 @@ describe("a spend query's ids", () => {
   const query = (text: string) => new URLSearchParams(text);
 
   it("takes comma-separated and repeated UUIDs, trimmed, lower-cased, once each", () => {
-    expect(checkIdListQuery(query(`user_ids=${uuid(1)},%20${uuid(2).toUpperCase()}&user_ids=${uuid(1)}`), "user_ids")).toEqual({
+    expect(checkIdListQuery(query(`user_ids=${uuid(1)},%20${GROUP.toUpperCase()}&user_ids=${uuid(1)}&user_ids=${GROUP}`), "user_ids")).toEqual({
       ok: true,
-      value: [uuid(1), uuid(2)],
+      value: [uuid(1), GROUP],
     });
   });
 

@@ -93,6 +93,11 @@ describe("authorization checks", () => {
     expect(await ask(userAdmin, check("user", "update"))).toBe(true);
   });
 
+  it("a malformed check (null, no object) is refused, not an error", async () => {
+    expect(await ask(member, null as unknown as AuthorizationCheck)).toBe(false);
+    expect(await ask(member, { action: "read" } as unknown as AuthorizationCheck)).toBe(false);
+  });
+
   it("anything else: Owners only", async () => {
     expect(await ask(owner, check("deployment_config", "read"))).toBe(true);
     expect(await ask(userAdmin, check("deployment_config", "read"))).toBe(false);

@@ -33,6 +33,8 @@ describe("dollarsToMicros", () => {
     ["1000000.000000", 1_000_000_000_000],
     ["25\n", 25_000_000],
     ["0001000", 1_000_000_000],
+    // Leading zeros do not count towards the seven digits of $1,000,000.
+    ["00000001000000", 1_000_000_000_000],
   ])("reads %j as %i micros", (input, micros) => {
     expect(dollarsToMicros(input)).toBe(micros);
   });

@@ -40,6 +40,11 @@ describe("the form as loaded", () => {
     expect(loaded(null).monthly_budget_per_member).toBe("");
   });
 
+  it("treats a missing field as empty", async () => {
+    const { name: _, ...withoutName } = loaded(null);
+    expect(await problems(withoutName as GroupSettingsFormValues)).toEqual({ name: "Name is required." });
+  });
+
   it("is valid as loaded", async () => {
     expect(await problems(loaded(1_000_000_000))).toEqual({});
     expect(await problems(loaded(null))).toEqual({});

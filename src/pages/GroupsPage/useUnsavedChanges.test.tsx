@@ -74,6 +74,16 @@ describe("the leave guard", () => {
     await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Leave" }));
     expect(await screen.findByText("Elsewhere")).toBeInTheDocument();
     expect(app.path()).toBe("/elsewhere");
+    // The page and its changes are gone: a reload now has nothing to lose.
+    expect(reloadWouldAsk()).toBe(false);
+  });
+
+  it("stops asking on reload once the changes are undone", async () => {
+    const app = renderGuarded();
+    await app.user.type(screen.getByLabelText("Budget"), "1");
+    expect(reloadWouldAsk()).toBe(true);
+    await app.user.clear(screen.getByLabelText("Budget"));
+    expect(reloadWouldAsk()).toBe(false);
   });
 
   it("does not ask for a change of query on the same page", async () => {
