@@ -81,6 +81,12 @@ describe("who governs whom", () => {
     expect(resolutionInput(world, "cat").override).toEqual({ group_id: CODER, organization_id: CODER, spend_limit_micros: USD(7) });
   });
 
+  it("ignores an override charged to a group the deployment no longer has", () => {
+    const orphan = { ...world, overrides: new Map([["ann", { group_id: "deleted", spend_limit_micros: USD(1) }]]) };
+    expect(resolutionInput(orphan, "ann").override).toBeNull();
+    expect(governingOf(orphan, "ann")).toMatchObject({ group_id: "developers" });
+  });
+
   it("the highest budget governs; an override beats it", () => {
     expect(governingOf(world, "bob")).toEqual({ group_id: "qa", organization_id: CODER, limit: { spend_limit_micros: USD(300), limit_source: "group" } });
     expect(governingOf(world, "ann")).toMatchObject({ group_id: "developers" });
