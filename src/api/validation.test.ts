@@ -68,6 +68,12 @@ describe("an override body", () => {
     expect(checkUpsertOverrideBody([])).toEqual(refused("Request body must be a JSON object."));
   });
 
+  it("refuses a group id that only reads as one, such as a list holding one", () => {
+    expect(checkUpsertOverrideBody({ group_id: [GROUP], spend_limit_micros: 5 })).toEqual(
+      refused("Validation failed.", [{ field: "group_id", detail: "Must be a group id." }]),
+    );
+  });
+
   it("applies the budget's rules to the limit", () => {
     expect(checkUpsertOverrideBody({ group_id: GROUP, spend_limit_micros: -1 })).toMatchObject({ ok: false, status: 400, body: { message: INVALID_SPEND_LIMIT_MESSAGE } });
     expect(checkUpsertOverrideBody({ group_id: GROUP, spend_limit_micros: 1, extra: true })).toMatchObject({ ok: false, body: { message: "Request body has unknown fields." } });
