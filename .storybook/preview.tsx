@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
 import { mswLoader } from "msw-storybook-addon/csf3";
+import { toast } from "sonner";
 import { configure } from "storybook/test";
 import { applyTheme } from "../src/app/theme";
 import { seriousA11yViolations } from "../src/testHelpers/a11y";
@@ -43,11 +44,15 @@ const preview: Preview = {
       },
     },
   },
+  // Every story starts from a clean deployment, clean storage and no toasts,
+  // whichever story ran before it: a draft one story left in sessionStorage
+  // must not be "restored" in the next. (Each page story's AppAt makes its own
+  // query cache; MSW handlers are set per story by mswLoader.)
   beforeEach: () => {
     resetMockBackend();
-    // Each story starts from clean storage: no draft or theme left by the one before.
-    window.sessionStorage.clear();
-    window.localStorage.clear();
+    sessionStorage.clear();
+    localStorage.clear();
+    toast.dismiss();
   },
   // Every story, in every state its play function leaves it in, must pass
   // axe in both themes (contrast included).

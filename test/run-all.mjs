@@ -1,7 +1,9 @@
 // `npm test`: the typecheck, then every test kind (unit, component, server,
-// contract, stories in Chromium, end-to-end), closing with one plain line
-// "N passed, N failed". With TEST_DATABASE_URL set, the server and contract
-// tests run a second time against that PostgreSQL server.
+// contract, stories in Chromium, end-to-end), then the unit and server
+// projects again in a shuffled order (files and tests), closing with one plain
+// line "N passed, N failed". The shuffle's seed is printed; TEST_SEED=<seed>
+// replays an order. With TEST_DATABASE_URL set, the server and contract tests
+// run once more against that PostgreSQL server.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 
@@ -54,6 +56,14 @@ function vitest(label, outputFile, extraArgs, env) {
 }
 
 vitest("all projects", "test-results/vitest.json", []);
+
+// No test may depend on another having run before it: the same tests again,
+// files and tests in a random order.
+const seed = Number(process.env.TEST_SEED) || Math.floor(Math.random() * 2 ** 31);
+console.log(`shuffled: unit and server projects, --sequence.seed=${seed} (replay with TEST_SEED=${seed} npm test)`);
+vitest(`shuffled (seed ${seed})`, "test-results/vitest-shuffled.json", [
+  "--project", "unit", "--project", "server", "--sequence.shuffle", `--sequence.seed=${seed}`,
+]);
 if (process.env.TEST_DATABASE_URL) {
   vitest("server on PostgreSQL", "test-results/vitest-postgres.json", ["--project", "server"], {
     DATABASE_URL: process.env.TEST_DATABASE_URL,

@@ -43,6 +43,22 @@ describe("a member's row after their group's budget changes", () => {
     expect(memberAfterBudgetChange(row({ effective_group_id: null }), change(5, 50))).toBeUndefined();
   });
 
+  it("changes nothing when the budget did not change, even where a change would be the server's to settle", () => {
+    const tied = row(governedBy("other", 25));
+    expect(memberAfterBudgetChange(tied, change(25, 25))).toBe(tied);
+  });
+
+  it("leaves a member governed in another organization to the server, whatever the change", () => {
+    expect(memberAfterBudgetChange(row({ effective_group_id: null }), change(25, null))).toBeUndefined();
+    expect(memberAfterBudgetChange(row({ effective_group_id: null }), change(null, 25))).toBeUndefined();
+  });
+
+  it("totals only the members the group governs, exactly", () => {
+    const rows = [row(governedBy("g", 25)), row({ ...governedBy("other", 90), group_budget: null }), row({ effective_group_id: null }), row(governedBy("g", 25))];
+    expect(totalLimitFromRows(rows, "g", USD(25))).toBe(BigInt(USD(50)));
+    expect(totalLimitFromRows(rows, "g", null)).toBeNull();
+  });
+
   it("lets the Everyone group's own budget govern only members with no other budget", () => {
     expect(memberAfterBudgetChange(row({}), change(null, 15, ORG))).toEqual(row(governedBy(ORG, 15)));
     const elsewhere = row({ effective_group_id: "g", effective_budget: limit(30) });

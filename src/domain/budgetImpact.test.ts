@@ -28,6 +28,13 @@ describe("budgetImpact", () => {
     expect(budgetImpact("this", 25_000_000, members)).toEqual({ governed: 5, blocked: 4, unaffected: 3 });
   });
 
+  it("leaves a member governed by another group at exactly the new budget unaffected (the tie goes to the server's order), and one just below governed", () => {
+    const other = (micros: number) => member("x", 0, "other", group(micros));
+    expect(budgetImpact("this", 25_000_000, [other(25_000_000)])).toEqual({ governed: 0, blocked: 0, unaffected: 1 });
+    expect(budgetImpact("this", 25_000_000, [other(24_999_999)])).toEqual({ governed: 1, blocked: 0, unaffected: 0 });
+    expect(budgetImpact("this", 25_000_000, [other(25_000_001)])).toEqual({ governed: 0, blocked: 0, unaffected: 1 });
+  });
+
   it("blocks at exactly the limit, as enforcement does", () => {
     expect(budgetImpact("this", 30_000_000, [members[0]!]).blocked).toBe(1);
     expect(budgetImpact("this", 30_000_001, [members[0]!]).blocked).toBe(0);

@@ -53,6 +53,42 @@ describe("the governing budget", () => {
   });
 });
 
+describe("the governing budget, whatever order the memberships are listed in", () => {
+  const permutations = <T,>(items: T[]): T[][] =>
+    items.length <= 1 ? [items] : items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+
+  it.each([
+    ["the higher limit", [budgeted("g5", 100, 1), budgeted("g2", 300, 9), budgeted("g1", 200, 0)], "g2"],
+    ["on a tie, the organization joined first", [budgeted("g1", 100, 9), budgeted("g9", 100, 1, B), budgeted("g5", 100, 5)], "g9"],
+    ["on a full tie, the lower group id", [budgeted("g9", 100, 1), budgeted("g1", 100, 1), budgeted("g5", 100, 1)], "g1"],
+  ] as const)("%s", (_, memberships, winner) => {
+    for (const order of permutations([...memberships])) expect(resolve({ budgeted: order })?.group_id).toBe(winner);
+  });
+
+  it("falls back, with no default organization, to the one joined first, then the lower id", () => {
+    const orgsJoined = [
+      { organization_id: "org-c", is_default: false, member_since: 3 },
+      { organization_id: "org-b", is_default: false, member_since: 1 },
+      { organization_id: "org-a", is_default: false, member_since: 2 },
+    ];
+    for (const order of permutations(orgsJoined)) expect(resolve({ organizations: order })?.group_id).toBe("org-b");
+    const tied = orgsJoined.map((o) => ({ ...o, member_since: 1 }));
+    for (const order of permutations(tied)) expect(resolve({ organizations: order })?.group_id).toBe("org-a");
+  });
+});
+
+describe("a member's row with nobody governing", () => {
+  it("is all nulls but the spend charged here, for a user in no organization", () => {
+    expect(memberSpendRow(here, "u1", null, 7)).toEqual({
+      user_id: "u1",
+      effective_group_id: null,
+      effective_budget: null,
+      group_budget: null,
+      group_spend_micros: 7,
+    });
+  });
+});
+
 const here = { id: "g1", organization_id: A };
 const governing = (group_id: string, organization_id: string, limit: number | null, source: "group" | "user_override" = "group"): Governing => ({
   group_id,

@@ -1,13 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  amountInputError,
   dollarsToMicros,
   formatMicrosAsUSD,
   groupWideMaximumMicros,
+  InvalidAmountError,
   MAX_SPEND_LIMIT_MICROS,
   microsToDollars,
   NOT_AN_AMOUNT_MESSAGE,
   OUT_OF_RANGE_MESSAGE,
+  percentSpent,
+  spendStatus,
   TOO_PRECISE_MESSAGE,
 } from "./currency";
 
@@ -29,6 +33,8 @@ describe("dollarsToMicros", () => {
     ["1000000.000000", 1_000_000_000_000],
     ["25\n", 25_000_000],
     ["0001000", 1_000_000_000],
+    // Leading zeros do not count towards the seven digits of $1,000,000.
+    ["00000001000000", 1_000_000_000_000],
   ])("reads %j as %i micros", (input, micros) => {
     expect(dollarsToMicros(input)).toBe(micros);
   });
@@ -135,5 +141,115 @@ describe("formatting", () => {
     const maximum = groupWideMaximumMicros(MAX_SPEND_LIMIT_MICROS, 10_000_000);
     expect(maximum).toBe(10n ** 19n);
     expect(formatMicrosAsUSD(maximum)).toBe("$10,000,000,000,000.00");
+  });
+});
+
+describe("the group-wide maximum, against BigInt arithmetic", () => {
+  it("is exact where a float product would round: $999,999.999999 × 10,001 members", () => {
+    const maximum = groupWideMaximumMicros(999_999_999_999, 10_001);
+    expect(maximum).toBe(10_000_999_999_989_999n);
+    expect(formatMicrosAsUSD(maximum)).toBe("$10,000,999,999.989999");
+  });
+
+  it("equals the BigInt product for every budget and member count, the largest included", () => {
+    const budget = fc.oneof(
+      fc.integer({ min: 0, max: MAX_SPEND_LIMIT_MICROS }),
+      fc.integer({ min: MAX_SPEND_LIMIT_MICROS - 1_000, max: MAX_SPEND_LIMIT_MICROS }),
+    );
+    const members = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 10_000_000 }));
+    fc.assert(
+      fc.property(budget, members, (micros, count) => {
+        expect(groupWideMaximumMicros(micros, count)).toBe(BigInt(micros) * BigInt(count));
+      }),
+      { numRuns: 2_000, examples: [[MAX_SPEND_LIMIT_MICROS, 10_000_000], [999_999_999_999, 9_999_999], [1, 1], [0, 10_000_000]] },
+    );
+  });
+
+  it("formats every such maximum digit for digit as the BigInt product", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_SPEND_LIMIT_MICROS }), fc.integer({ min: 0, max: 10_000_000 }), (micros, count) => {
+        const exact = BigInt(micros) * BigInt(count);
+        const whole = (exact / 1_000_000n).toLocaleString("en-US");
+        const fraction = (exact % 1_000_000n).toString().padStart(6, "0").replace(/0{1,4}$/, "");
+        expect(formatMicrosAsUSD(groupWideMaximumMicros(micros, count))).toBe(`$${whole}.${fraction}`);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
+describe("spend against a limit", () => {
+  const limit = 1_000_000_000n; // $1,000
+  it.each([
+    [0n, "normal", 0],
+    [849_999_999n, "normal", 84],
+    [850_000_000n, "warning", 85],
+    [999_999_999n, "warning", 99],
+    [1_000_000_000n, "exceeded", 100],
+    [1_000_000_001n, "exceeded", 100],
+    [1_050_000_000n, "exceeded", 105],
+  ] as const)("at %i micros of a 1,000 dollar limit is %s (%i %%)", (spent, status, percent) => {
+    expect(spendStatus(spent, limit)).toBe(status);
+    expect(percentSpent(spent, limit)).toBe(percent);
+  });
+
+  it("switches to warning at exactly 85 % and to exceeded at exactly 100 %, for every limit", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 19n }), (max) => {
+        // The smallest spend that is 85 % of the limit, and the one below it.
+        const warnFrom = (max * 85n + 99n) / 100n;
+        expect(spendStatus(warnFrom, max)).toBe(warnFrom >= max ? "exceeded" : "warning");
+        if (warnFrom > 0n) expect(spendStatus(warnFrom - 1n, max)).toBe("normal");
+        expect(spendStatus(max, max)).toBe("exceeded");
+        if (max - 1n >= warnFrom) expect(spendStatus(max - 1n, max)).toBe("warning");
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("counts any spend against a $0 budget as over, and no spend as fine", () => {
+    expect(spendStatus(1, 0)).toBe("exceeded");
+    expect(spendStatus(0, 0)).toBe("normal");
+    expect(percentSpent(1, 0)).toBe(100);
+    expect(percentSpent(0, 0)).toBe(0);
+  });
+
+  it("never limits spend without a budget", () => {
+    expect(spendStatus(10n ** 18n, null)).toBe("unlimited");
+  });
+
+  it("compares beyond 2^53 micros exactly", () => {
+    const max = 2n ** 60n;
+    expect(spendStatus(max - 1n, max)).toBe("warning");
+    expect(spendStatus(max, max)).toBe("exceeded");
+    expect(percentSpent(max - 1n, max)).toBe(99);
+  });
+});
+
+describe("amounts outside a budget", () => {
+  it("writes negative amounts (refunds, corrections) with their sign", () => {
+    expect(microsToDollars(-1_500_000)).toBe("-1.5");
+    expect(microsToDollars(-1n)).toBe("-0.000001");
+    expect(formatMicrosAsUSD(-2_500_000)).toBe("-$2.50");
+  });
+
+  it("writes BigInt amounts past 2^53 exactly, and refuses an unsafe float with the number in the message", () => {
+    expect(microsToDollars(2n ** 60n)).toBe("1152921504606.846976");
+    expect(() => microsToDollars(2 ** 60)).toThrow("Not a whole number of micros: 1152921504606847000");
+  });
+
+  it("says which input is wrong, and which kind of error it is", () => {
+    expect(amountInputError("25")).toBeUndefined();
+    expect(amountInputError("")).toBe("Enter an amount.");
+    expect(amountInputError("abc")).toBe(NOT_AN_AMOUNT_MESSAGE);
+    const error = (() => {
+      try {
+        dollarsToMicros("-5");
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidAmountError);
+    expect(error).toMatchObject({ name: "InvalidAmountError", message: OUT_OF_RANGE_MESSAGE });
   });
 });
