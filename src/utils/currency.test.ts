@@ -9,6 +9,7 @@ import {
   NOT_AN_AMOUNT_MESSAGE,
   OUT_OF_RANGE_MESSAGE,
   TOO_PRECISE_MESSAGE,
+  scaleMicrosToCents,
 } from "./currency";
 
 describe("dollarsToMicros", () => {
@@ -135,5 +136,15 @@ describe("formatting", () => {
     const maximum = groupWideMaximumMicros(MAX_SPEND_LIMIT_MICROS, 10_000_000);
     expect(maximum).toBe(10n ** 19n);
     expect(formatMicrosAsUSD(maximum)).toBe("$10,000,000,000,000.00");
+  });
+});
+
+describe("scaleMicrosToCents", () => {
+  it("scales in integers and rounds half up to a whole cent", () => {
+    expect(scaleMicrosToCents(600_000_000, 30, 15)).toBe(1_200_000_000n);
+    expect(scaleMicrosToCents(5_000, 1, 1)).toBe(10_000n); // half a cent up
+    expect(scaleMicrosToCents(4_999, 1, 1)).toBe(0n);
+    expect(scaleMicrosToCents(9_007_199_254_740_993n, 2, 1)).toBe(18_014_398_509_480_000n);
+    expect(() => scaleMicrosToCents(1, 1, 0)).toThrow(RangeError);
   });
 });

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, useParams } from "react-router";
-import { groupsAISpend } from "../../api/queries/aiSpend";
+import { groupsAISpend, type GroupsSpend } from "../../api/queries/aiSpend";
 import { groups } from "../../api/queries/groups";
 import type { Group, GroupAISpend } from "../../api/types";
 import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { ForecastNote } from "../../components/ForecastNote";
 import { SpendMeter } from "../../components/SpendMeter";
 import { Spinner } from "../../components/Spinner";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
@@ -15,14 +16,27 @@ import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
  * it governs, as the server works it out (overrides charged here at their own
  * limit; members another group governs add nothing).
  */
-const GroupSpendCell: FC<{ group: Group; spend: GroupAISpend | undefined; loading: boolean }> = ({ group, spend, loading }) => {
-  if (!spend) return <>{loading ? "Loading…" : "–"}</>;
+const GroupSpendCell: FC<{ group: Group; spend: GroupAISpend | undefined; period: GroupsSpend | undefined; loading: boolean }> = ({
+  group,
+  spend,
+  period,
+  loading,
+}) => {
+  if (!spend || !period) return <>{loading ? "Loading…" : "–"}</>;
   return (
-    <SpendMeter
-      spentMicros={spend.current_spend_micros}
-      limitMicros={spend.total_spend_limit_micros}
-      label={`AI spend of ${group.display_name || group.name} this month`}
-    />
+    <>
+      <SpendMeter
+        spentMicros={spend.current_spend_micros}
+        limitMicros={spend.total_spend_limit_micros}
+        label={`AI spend of ${group.display_name || group.name} this month`}
+      />
+      <ForecastNote
+        spentMicros={spend.current_spend_micros}
+        limitMicros={spend.total_spend_limit_micros}
+        periodStart={period.period_start}
+        periodEnd={period.period_end}
+      />
+    </>
   );
 };
 
@@ -73,7 +87,7 @@ const GroupsPage: FC = () => {
                 <td>{g.total_member_count.toLocaleString("en-US")}</td>
                 {ai.visible && (
                   <td>
-                    <GroupSpendCell group={g} spend={spendQuery.data?.byGroup.get(g.id)} loading={spendQuery.isLoading} />
+                    <GroupSpendCell group={g} spend={spendQuery.data?.byGroup.get(g.id)} period={spendQuery.data} loading={spendQuery.isLoading} />
                   </td>
                 )}
                 <td>
