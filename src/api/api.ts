@@ -15,6 +15,7 @@ import type {
   GroupsAISpendResponse,
   UpsertUserAIBudgetOverrideRequest,
   UserAIBudgetOverride,
+  UserAISpend,
   AuthorizationRequest,
   AuthorizationResponse,
   Entitlements,
@@ -256,6 +257,11 @@ export class ApiClient {
       path`/api/v2/organizations/${organization}/groups/ai/spend`,
       { params: { group_ids: groupIds.join(",") }, signal },
     );
+    return response.data;
+  };
+
+  getUserAISpend = async (user: string, signal?: AbortSignal): Promise<UserAISpend> => {
+    const response = await this.axios.get<UserAISpend>(path`/api/v2/users/${user}/ai/spend`, { signal });
     return response.data;
   };
 

@@ -13,6 +13,7 @@ import {
   prefetchGroups,
   prefetchGroupSettings,
 } from "./prefetch";
+import { landingPath } from "./landing";
 import { loginPath } from "./locations";
 import { RouteError } from "./RouteError";
 
@@ -54,7 +55,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         return null;
       },
       children: [
-        { index: true, loader: () => redirect(`/organizations/${DEFAULT_ORGANIZATION}/groups`) },
+        {
+          index: true,
+          loader: async () => redirect(await landingPath(queryClient, `/organizations/${DEFAULT_ORGANIZATION}/groups`)),
+        },
+        {
+          path: "/ai-spend",
+          lazy: page(() => import("../pages/MyAISpendPage/MyAISpendPage")),
+        },
         {
           path: "/organizations/:organization/groups",
           loader: ({ params }: LoaderFunctionArgs) => {

@@ -248,3 +248,9 @@ async function rereadMembers(queryClient: QueryClient, groupId: string, userIds:
     await queryClient.invalidateQueries({ queryKey: membersKey });
   }
 }
+
+/** A user's own spend this period and the budget that governs it ("me" for the signed-in user). */
+export const userAISpend = (user: string) => ({
+  queryKey: ["users", user, "aiSpend"] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) => API.getUserAISpend(user, signal),
+});
