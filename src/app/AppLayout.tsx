@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, Outlet, useNavigate } from "react-router";
 import { logout, me } from "../api/queries/users";
-import { AccountSpend } from "../components/AccountSpend";
+import { AccountMenu } from "../components/AccountSpend";
 import { DEFAULT_ORGANIZATION } from "./routes";
 
 /** The signed-in frame: who is signed in, sign out, and the page. */
@@ -22,8 +22,7 @@ const AppLayout: FC = () => {
         </Link>
         {user && (
           <div className="topbar-user">
-            <AccountSpend />
-            <span>{user.username}</span>
+            <AccountMenu username={user.username} />
             <button
               type="button"
               className="button button-small"

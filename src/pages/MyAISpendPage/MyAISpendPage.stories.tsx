@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, within } from "storybook/test";
+import { expect, userEvent, within } from "storybook/test";
 import { mockBackend, mockSignIn } from "../../testHelpers/handlers";
 import { AppAt } from "../../testHelpers/storyApp";
 import { fixTimeForForecasts } from "../../utils/clock";
@@ -21,6 +21,7 @@ export const AsMember: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("button", { name: "member" }));
     await expect(await canvas.findByRole("link", { name: "My AI spend: $312.50 / $1,000.00 USD" })).toBeVisible();
     await expect(await canvas.findByText("The budget of Developers, the highest of your groups.")).toBeVisible();
     await expect(canvas.getByText(/On pace for \$615\.76 this month/)).toBeVisible();
@@ -35,6 +36,7 @@ export const NotEntitled: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText("AI spend is not available on this deployment.")).toBeVisible();
+    await userEvent.click(canvas.getByRole("button", { name: "admin" }));
     await expect(canvas.queryByRole("link", { name: /My AI spend/ })).not.toBeInTheDocument();
   },
 };

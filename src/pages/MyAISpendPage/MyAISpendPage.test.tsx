@@ -17,10 +17,25 @@ const at = (iso: string) => (unfix = fixTimeForForecasts(iso));
 const fact = (term: string) => screen.getByText(term, { selector: "dt" }).nextElementSibling as HTMLElement;
 
 describe("the account menu", () => {
+  it("asks for nothing until it is opened", async () => {
+    mockSignIn("member");
+    const seen = recordRequests();
+    const { user } = renderApp("/organizations/coder/groups");
+    const menu = await screen.findByRole("button", { name: "member" });
+    expect(menu).toHaveAttribute("aria-expanded", "false");
+    expect(seen.some((r) => r.path.endsWith("/users/me/ai/spend"))).toBe(false);
+    await user.click(menu);
+    expect(menu).toHaveAttribute("aria-expanded", "true");
+    expect(await screen.findByRole("link", { name: /^My AI spend: / })).toBeInTheDocument();
+    expect(seen.some((r) => r.path.endsWith("/users/me/ai/spend"))).toBe(true);
+  });
+
   it("shows the signed-in user's spend against their budget, in Coder's words, linking to My AI spend", async () => {
     mockSignIn("member");
     const { user } = renderApp("/organizations/coder/groups");
+    await user.click(await screen.findByRole("button", { name: "member" }));
     const link = await screen.findByRole("link", { name: "My AI spend: $312.50 / $1,000.00 USD" });
+    expect(link).toHaveTextContent("$312.50 / $1,000.00 USD");
     await user.click(link);
     expect(await screen.findByRole("heading", { name: "My AI spend" })).toBeInTheDocument();
   });
@@ -28,15 +43,17 @@ describe("the account menu", () => {
   it("says Unlimited when no budget governs", async () => {
     setBudgetElsewhere(MockGroup.id, null);
     mockSignIn("member");
-    renderApp("/organizations/coder/groups");
+    const { user } = renderApp("/organizations/coder/groups");
+    await user.click(await screen.findByRole("button", { name: "member" }));
     expect(await screen.findByRole("link", { name: "My AI spend: $0.00 / Unlimited USD" })).toBeInTheDocument();
   });
 
   it("is absent, and asks nothing, when the deployment is not entitled", async () => {
     mockBackend.aiEntitled = false;
     const seen = recordRequests();
-    renderApp("/organizations/coder/groups");
+    const { user } = renderApp("/organizations/coder/groups");
     await screen.findByRole("link", { name: "Developers" });
+    await user.click(screen.getByRole("button", { name: "admin" }));
     expect(screen.queryByRole("link", { name: /My AI spend/ })).not.toBeInTheDocument();
     expect(seen.some((r) => r.path.endsWith("/ai/spend"))).toBe(false);
   });
