@@ -10,6 +10,7 @@ import {
   OUT_OF_RANGE_MESSAGE,
   TOO_PRECISE_MESSAGE,
   scaleMicrosToCents,
+  splitMicros,
 } from "./currency";
 
 describe("dollarsToMicros", () => {
@@ -146,5 +147,14 @@ describe("scaleMicrosToCents", () => {
     expect(scaleMicrosToCents(4_999, 1, 1)).toBe(0n);
     expect(scaleMicrosToCents(9_007_199_254_740_993n, 2, 1)).toBe(18_014_398_509_480_000n);
     expect(() => scaleMicrosToCents(1, 1, 0)).toThrow(RangeError);
+  });
+});
+
+describe("splitMicros", () => {
+  it("splits in proportion, the parts summing to exactly the amount", () => {
+    expect(splitMicros(870_000_000, [6, 3, 1])).toEqual([522_000_000, 261_000_000, 87_000_000]);
+    expect(splitMicros(10, [1, 1, 1])).toEqual([3, 3, 4]);
+    expect(splitMicros(24_990_000, [6, 3, 1]).reduce((a, b) => a + b)).toBe(24_990_000);
+    expect(() => splitMicros(1, [0])).toThrow(RangeError);
   });
 });

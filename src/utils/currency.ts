@@ -157,3 +157,16 @@ export function scaleMicrosToCents(micros: number | bigint, numerator: number | 
   const perCent = den * MICROS_PER_CENT;
   return ((scaled * 2n + perCent) / (perCent * 2n)) * MICROS_PER_CENT;
 }
+
+/**
+ * Splits an amount into parts proportional to `weights`, in integers, the
+ * parts summing to exactly the amount (the last takes what rounding left).
+ */
+export function splitMicros(totalMicros: number, weights: readonly number[]): number[] {
+  const total = BigInt(totalMicros);
+  const sum = weights.reduce((a, b) => a + BigInt(b), 0n);
+  if (sum <= 0n) throw new RangeError("The weights must add up to more than 0.");
+  const parts = weights.map((w) => (total * BigInt(w)) / sum);
+  parts[parts.length - 1]! += total - parts.reduce((a, b) => a + b, 0n);
+  return parts.map(Number);
+}
