@@ -265,6 +265,18 @@ export class ApiClient {
     return response.data;
   };
 
+  /** Coder's CSV export of the organization's AI spend in [start, end), as text. */
+  getAISpendExport = async (organization: string, period: { start: string; end: string }, signal?: AbortSignal): Promise<string> => {
+    const response = await this.axios.get<string>(path`/api/v2/organizations/${organization}/ai/spend/export`, {
+      params: { period_start: period.start, period_end: period.end },
+      responseType: "text",
+      // The CSV as text; an error's JSON body parsed, so its message reaches the page.
+      transformResponse: (data: string, headers) => (String(headers?.["content-type"] ?? "").includes("json") ? JSON.parse(data) : data),
+      signal,
+    });
+    return response.data;
+  };
+
   getUserAIBudgetOverride = async (user: string, signal?: AbortSignal): Promise<UserAIBudgetOverride> => {
     const response = await this.axios.get<UserAIBudgetOverride>(path`/api/v2/users/${user}/ai/budget/override`, { signal });
     return response.data;

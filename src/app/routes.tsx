@@ -97,6 +97,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
           ],
         },
+        {
+          path: "/organizations/:organization/ai-spend",
+          // Its own chunk, Papa Parse with it: no other page loads them.
+          lazy: page(() => import("../pages/SpendReportPage/SpendReportPage")),
+        },
         { path: "*", Component: NotFound },
       ],
     },

@@ -1,0 +1,86 @@
+import { useMemo, useState, type FC } from "react";
+import { AI_SPEND_EXPORT_HEADER } from "../../domain/spendExport";
+import { filterOptions, filterRows, linesBy, totalOf, type ReportDimension, type ReportFilters, type ReportRow } from "../../domain/spendReport";
+import { formatMicrosAsUSD } from "../../utils/currency";
+import { exportCsvOf } from "./parseExport";
+import { ReportTable } from "./ReportTable";
+import { SpendChart } from "./SpendChart";
+
+const FILTERS: [ReportDimension, string][] = [
+  ["user", "User"],
+  ["group", "Group"],
+  ["model", "Model"],
+  ["provider", "Provider"],
+];
+
+/** Offers the CSV of the rows shown as a file; the browser saves it. */
+function download(text: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+interface SpendReportViewProps {
+  rows: ReportRow[];
+  /** The file name a download takes, after Coder's. */
+  filename: string;
+  onDownload?: (csv: string, filename: string) => void;
+}
+
+/** The period's spend: filters, totals, charts by model and top users, and the four breakdowns. */
+export const SpendReportView: FC<SpendReportViewProps> = ({ rows, filename, onDownload = download }) => {
+  const [filters, setFilters] = useState<ReportFilters>({});
+  const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
+  const total = useMemo(() => totalOf(shown), [shown]);
+  const by = useMemo(
+    () => ({ user: linesBy(shown, "user"), group: linesBy(shown, "group"), model: linesBy(shown, "model"), provider: linesBy(shown, "provider") }),
+    [shown],
+  );
+  if (rows.length === 0) return <p className="empty">No AI spend in this period.</p>;
+  return (
+    <>
+      <fieldset className="report-filters">
+        <legend>Filters</legend>
+        {FILTERS.map(([dimension, label]) => (
+          <label key={dimension}>
+            {label}
+            <select value={filters[dimension] ?? ""} onChange={(event) => setFilters({ ...filters, [dimension]: event.target.value || undefined })}>
+              <option value="">All</option>
+              {filterOptions(rows, dimension).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </fieldset>
+      <p className="report-total" role="status">
+        <strong>{formatMicrosAsUSD(total.cost_micros)}</strong> in total, {total.input_tokens.toLocaleString("en-US")} input and{" "}
+        {total.output_tokens.toLocaleString("en-US")} output tokens, over {shown.length.toLocaleString("en-US")}{" "}
+        {shown.length === 1 ? "row" : "rows"}.
+      </p>
+      <button type="button" className="button" onClick={() => onDownload(exportCsvOf(shown, AI_SPEND_EXPORT_HEADER), filename)}>
+        Download CSV
+      </button>
+      {shown.length === 0 ? (
+        <p className="empty">No spend matches these filters.</p>
+      ) : (
+        <>
+          <div className="report-charts">
+            <SpendChart title="Spend by model" lines={by.model} />
+            <SpendChart title="Spend by provider" lines={by.provider} />
+            <SpendChart title="Top users" lines={by.user} />
+          </div>
+          <ReportTable title="By user" nameHeader="User" lines={by.user} total={total} />
+          <ReportTable title="By group" nameHeader="Group" lines={by.group} total={total} />
+          <ReportTable title="By model" nameHeader="Model" lines={by.model} total={total} />
+          <ReportTable title="By provider" nameHeader="Provider" lines={by.provider} total={total} />
+        </>
+      )}
+    </>
+  );
+};
