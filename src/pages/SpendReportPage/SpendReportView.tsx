@@ -45,9 +45,13 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ rows, filename, onDo
       <fieldset className="report-filters">
         <legend>Filters</legend>
         {FILTERS.map(([dimension, label]) => (
-          <label key={dimension}>
-            {label}
-            <select value={filters[dimension] ?? ""} onChange={(event) => setFilters({ ...filters, [dimension]: event.target.value || undefined })}>
+          <div key={dimension} className="report-filter">
+            <label htmlFor={`report-filter-${dimension}`}>{label}</label>
+            <select
+              id={`report-filter-${dimension}`}
+              value={filters[dimension] ?? ""}
+              onChange={(event) => setFilters({ ...filters, [dimension]: event.target.value || undefined })}
+            >
               <option value="">All</option>
               {filterOptions(rows, dimension).map(([value, text]) => (
                 <option key={value} value={value}>
@@ -55,7 +59,7 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ rows, filename, onDo
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ))}
       </fieldset>
       <p className="report-total" role="status">
