@@ -265,13 +265,17 @@ export class ApiClient {
     return response.data;
   };
 
-  /** Coder's CSV export of the organization's AI spend in [start, end), as text. */
-  getAISpendExport = async (organization: string, period: { start: string; end: string }, signal?: AbortSignal): Promise<string> => {
-    const response = await this.axios.get<string>(path`/api/v2/organizations/${organization}/ai/spend/export`, {
+  /**
+   * Coder's CSV export of the organization's AI spend in [start, end), as
+   * bytes: a large file is decoded where it is parsed, off the page's thread.
+   */
+  getAISpendExport = async (organization: string, period: { start: string; end: string }, signal?: AbortSignal): Promise<ArrayBuffer> => {
+    const response = await this.axios.get<ArrayBuffer>(path`/api/v2/organizations/${organization}/ai/spend/export`, {
       params: { period_start: period.start, period_end: period.end },
-      responseType: "text",
-      // The CSV as text; an error's JSON body parsed, so its message reaches the page.
-      transformResponse: (data: string, headers) => (String(headers?.["content-type"] ?? "").includes("json") ? JSON.parse(data) : data),
+      responseType: "arraybuffer",
+      // An error's JSON body parsed, so its message reaches the page.
+      transformResponse: (data: ArrayBuffer, headers) =>
+        String(headers?.["content-type"] ?? "").includes("json") ? JSON.parse(new TextDecoder().decode(data)) : data,
       signal,
     });
     return response.data;

@@ -153,3 +153,28 @@ export function reportRowsFromCells(table: readonly string[][]): ReportRow[] {
       };
     });
 }
+
+/** Everything the report shows for one set of filters. */
+export interface ReportSummary {
+  /** Rows in the period, before filters. */
+  rowCount: number;
+  /** Rows that pass the filters. */
+  shownCount: number;
+  total: ReportLine;
+  by: Record<ReportDimension, ReportLine[]>;
+  /** What each filter offers, from every row of the period. */
+  options: Record<ReportDimension, [string, string][]>;
+}
+
+const DIMENSIONS: ReportDimension[] = ["user", "group", "model", "provider"];
+
+export function summarizeReport(rows: readonly ReportRow[], filters: ReportFilters): ReportSummary {
+  const shown = filterRows(rows, filters);
+  return {
+    rowCount: rows.length,
+    shownCount: shown.length,
+    total: totalOf(shown),
+    by: Object.fromEntries(DIMENSIONS.map((d) => [d, linesBy(shown, d)])) as ReportSummary["by"],
+    options: Object.fromEntries(DIMENSIONS.map((d) => [d, filterOptions(rows, d)])) as ReportSummary["options"],
+  };
+}

@@ -12,10 +12,15 @@ const COLUMNS: [SortColumn, string][] = [
 
 const count = (n: number) => n.toLocaleString("en-US");
 
+/** Lines rendered at first, and added by each "Show more": 2,000 users are sorted at once but drawn a page at a time. */
+export const REPORT_PAGE_LINES = 50;
+
 /** One breakdown (by user, group, model or provider), sortable by any column; the highest cost first. */
 export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportLine[]; total: ReportLine }> = ({ title, nameHeader, lines, total }) => {
   const [sort, setSort] = useState<{ column: SortColumn; direction: "ascending" | "descending" }>({ column: "cost_micros", direction: "descending" });
+  const [visible, setVisible] = useState(REPORT_PAGE_LINES);
   const sorted = sortLines(lines, sort.column, sort.direction);
+  const rest = sorted.length - visible;
   const header = (column: SortColumn, label: string) => (
     <th scope="col" aria-sort={sort.column === column ? sort.direction : "none"}>
       <button
@@ -33,6 +38,7 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
     </th>
   );
   return (
+    <>
     <table className="table report-table">
       <caption>{title}</caption>
       <thead>
@@ -42,7 +48,7 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
         </tr>
       </thead>
       <tbody>
-        {sorted.map((line) => (
+        {sorted.slice(0, visible).map((line) => (
           <tr key={line.key}>
             <th scope="row">{line.label}</th>
             <td>{count(line.input_tokens)}</td>
@@ -64,5 +70,11 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
         </tr>
       </tfoot>
     </table>
+    {rest > 0 && (
+      <button type="button" className="button button-small" onClick={() => setVisible(visible + REPORT_PAGE_LINES)}>
+        Show {Math.min(rest, REPORT_PAGE_LINES).toLocaleString("en-US")} more of {sorted.length.toLocaleString("en-US")} in {title.toLowerCase()}
+      </button>
+    )}
+    </>
   );
 };

@@ -7,7 +7,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 import { spendExportFilename } from "../../domain/spendExport";
 import { currentTime } from "../../utils/clock";
-import { parseExport } from "./parseExport";
+import { loadReport } from "./parseExport";
 import { exportRange, thisMonth, type PickedDays } from "./reportPeriod";
 import { SpendReportView } from "./SpendReportView";
 
@@ -23,7 +23,7 @@ const SpendReportPage: FC = () => {
   const period = "error" in range ? undefined : range;
   const report = useQuery({
     queryKey: ["organizations", organization, "aiSpendExport", period?.start, period?.end],
-    queryFn: async ({ signal }) => parseExport(await API.getAISpendExport(organization, period!, signal)),
+    queryFn: async ({ signal }) => loadReport(await API.getAISpendExport(organization, period!, signal)),
     enabled: period !== undefined,
     retry: false,
   });
@@ -69,7 +69,7 @@ const SpendReportPage: FC = () => {
       ) : !report.data ? (
         <Spinner label="Loading the spend export" />
       ) : (
-        <SpendReportView key={`${period?.start}-${period?.end}`} rows={report.data} filename={filename} />
+        <SpendReportView key={`${period?.start}-${period?.end}`} source={report.data} filename={filename} />
       )}
     </div>
   );

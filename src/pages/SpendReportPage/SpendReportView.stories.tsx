@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, fn, userEvent, within } from "storybook/test";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import type { ReportRow } from "../../domain/spendReport";
+import { rowsSource } from "./parseExport";
 import { SpendReportView } from "./SpendReportView";
 
 const row = (username: string, group: string, model: string, provider: string, usd: number, tokens: number): ReportRow => {
@@ -34,7 +35,7 @@ const MANY = [
 const meta = {
   title: "pages/SpendReportPage/SpendReportView",
   component: SpendReportView,
-  args: { rows: MANY, filename: "ai-spend-export-coder-2026-11-01-to-2026-12-01.csv", onDownload: fn() },
+  args: { source: rowsSource(MANY), filename: "ai-spend-export-coder-2026-11-01-to-2026-12-01.csv", onDownload: fn() },
 } satisfies Meta<typeof SpendReportView>;
 
 export default meta;
@@ -44,7 +45,7 @@ type Story = StoryObj<typeof meta>;
 export const ManyModels: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole("status")).toHaveTextContent("$1,627.00 in total");
+    await expect(await canvas.findByRole("status")).toHaveTextContent("$1,627.00 in total");
     const byModel = canvas.getByRole("list", { name: "Spend by model" });
     await expect(within(byModel).getAllByRole("listitem")[0]).toHaveTextContent("claude-haiku-4-5$630.00");
     await expect(within(canvas.getByRole("table", { name: "By user" })).getAllByRole("rowheader")[0]).toHaveTextContent("bob");
@@ -53,15 +54,15 @@ export const ManyModels: Story = {
 
 /** One model only. */
 export const OneModel: Story = {
-  args: { rows: [row("bob", "developers", "gpt-5", "openai", 522, 104_400_000)] },
+  args: { source: rowsSource([row("bob", "developers", "gpt-5", "openai", 522, 104_400_000)]) },
   play: async ({ canvasElement }) => {
-    await expect(within(within(canvasElement).getByRole("list", { name: "Spend by model" })).getAllByRole("listitem")).toHaveLength(1);
+    await expect(within(await within(canvasElement).findByRole("list", { name: "Spend by model" })).getAllByRole("listitem")).toHaveLength(1);
   },
 };
 
 /** A period with no usage. */
 export const EmptyPeriod: Story = {
-  args: { rows: [] },
+  args: { source: rowsSource([]) },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText("No AI spend in this period.")).toBeVisible();
   },
@@ -71,10 +72,10 @@ export const EmptyPeriod: Story = {
 export const FilteredAndDownloaded: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.selectOptions(canvas.getByLabelText("Provider"), "anthropic");
-    await expect(canvas.getByRole("status")).toHaveTextContent("$891.00 in total");
+    await userEvent.selectOptions(await canvas.findByLabelText("Provider"), "anthropic");
+    await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent("$891.00 in total"));
     await userEvent.click(canvas.getByRole("button", { name: "Download CSV" }));
-    await expect(args.onDownload).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(args.onDownload).toHaveBeenCalledTimes(1));
     const [csv, filename] = (args.onDownload as ReturnType<typeof fn>).mock.calls[0] as [string, string];
     await expect(csv.trimEnd().split("\n")).toHaveLength(3);
     await expect(filename).toBe("ai-spend-export-coder-2026-11-01-to-2026-12-01.csv");
@@ -85,8 +86,8 @@ export const FilteredAndDownloaded: Story = {
 export const NoMatch: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.selectOptions(canvas.getByLabelText("User"), "judy");
+    await userEvent.selectOptions(await canvas.findByLabelText("User"), "id-judy");
     await userEvent.selectOptions(canvas.getByLabelText("Model"), "gpt-5");
-    await expect(canvas.getByText("No spend matches these filters.")).toBeVisible();
+    await expect(await canvas.findByText("No spend matches these filters.")).toBeVisible();
   },
 };

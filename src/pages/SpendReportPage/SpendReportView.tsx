@@ -1,8 +1,9 @@
-import { useMemo, useState, type FC } from "react";
-import { AI_SPEND_EXPORT_HEADER } from "../../domain/spendExport";
-import { filterOptions, filterRows, linesBy, totalOf, type ReportDimension, type ReportFilters, type ReportRow } from "../../domain/spendReport";
+import { useEffect, useState, type FC } from "react";
+import type { ReportDimension, ReportFilters, ReportSummary } from "../../domain/spendReport";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { Spinner } from "../../components/Spinner";
 import { formatMicrosAsUSD } from "../../utils/currency";
-import { exportCsvOf } from "./parseExport";
+import type { ReportSource } from "./parseExport";
 import { ReportTable } from "./ReportTable";
 import { SpendChart } from "./SpendChart";
 
@@ -24,22 +25,31 @@ function download(text: string, filename: string): void {
 }
 
 interface SpendReportViewProps {
-  rows: ReportRow[];
+  source: ReportSource;
   /** The file name a download takes, after Coder's. */
   filename: string;
   onDownload?: (csv: string, filename: string) => void;
 }
 
 /** The period's spend: filters, totals, charts by model and top users, and the four breakdowns. */
-export const SpendReportView: FC<SpendReportViewProps> = ({ rows, filename, onDownload = download }) => {
+export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, onDownload = download }) => {
   const [filters, setFilters] = useState<ReportFilters>({});
-  const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
-  const total = useMemo(() => totalOf(shown), [shown]);
-  const by = useMemo(
-    () => ({ user: linesBy(shown, "user"), group: linesBy(shown, "group"), model: linesBy(shown, "model"), provider: linesBy(shown, "provider") }),
-    [shown],
-  );
-  if (rows.length === 0) return <p className="empty">No AI spend in this period.</p>;
+  const [summary, setSummary] = useState<ReportSummary>();
+  const [failure, setFailure] = useState<unknown>();
+  useEffect(() => {
+    let current = true;
+    source.summarize(filters).then(
+      (next) => current && setSummary(next),
+      (error: unknown) => current && setFailure(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [source, filters]);
+  if (source.rowCount === 0) return <p className="empty">No AI spend in this period.</p>;
+  if (failure) return <ErrorAlert title="Could not sum the spend export." error={failure} />;
+  if (!summary) return <Spinner label="Summing the spend export" />;
+  const { total, by } = summary;
   return (
     <>
       <fieldset className="report-filters">
@@ -53,7 +63,7 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ rows, filename, onDo
               onChange={(event) => setFilters({ ...filters, [dimension]: event.target.value || undefined })}
             >
               <option value="">All</option>
-              {filterOptions(rows, dimension).map(([value, text]) => (
+              {summary.options[dimension].map(([value, text]) => (
                 <option key={value} value={value}>
                   {text}
                 </option>
@@ -64,13 +74,13 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ rows, filename, onDo
       </fieldset>
       <p className="report-total" role="status">
         <strong>{formatMicrosAsUSD(total.cost_micros)}</strong> in total, {total.input_tokens.toLocaleString("en-US")} input and{" "}
-        {total.output_tokens.toLocaleString("en-US")} output tokens, over {shown.length.toLocaleString("en-US")}{" "}
-        {shown.length === 1 ? "row" : "rows"}.
+        {total.output_tokens.toLocaleString("en-US")} output tokens, over {summary.shownCount.toLocaleString("en-US")}{" "}
+        {summary.shownCount === 1 ? "row" : "rows"}.
       </p>
-      <button type="button" className="button" onClick={() => onDownload(exportCsvOf(shown, AI_SPEND_EXPORT_HEADER), filename)}>
+      <button type="button" className="button" onClick={() => void source.csv(filters).then((csv) => onDownload(csv, filename), setFailure)}>
         Download CSV
       </button>
-      {shown.length === 0 ? (
+      {summary.shownCount === 0 ? (
         <p className="empty">No spend matches these filters.</p>
       ) : (
         <>
