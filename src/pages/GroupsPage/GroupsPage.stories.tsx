@@ -76,3 +76,14 @@ export const ForecastFirstDays: Story = {
     await expect(within(canvasElement).queryByText(/On pace for/)).not.toBeInTheDocument();
   },
 };
+
+/** carol is over her limit; frank's $0 override charged to developers blocks him too. */
+export const MembersOverTheirLimit: Story = {
+  beforeEach: () => {
+    mockSetOverride("frank", MockGroup.id, 0);
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("link", { name: "Developers" });
+    await expect(await rowOf(canvasElement, "Developers").findByText("2 members over their limit")).toBeVisible();
+  },
+};

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, useParams } from "react-router";
-import { groupsAISpend, type GroupsSpend } from "../../api/queries/aiSpend";
+import { groupOverBudgetCount, groupsAISpend, type GroupsSpend } from "../../api/queries/aiSpend";
+import { checkAuthorization } from "../../api/queries/authCheck";
 import { groups } from "../../api/queries/groups";
 import type { Group, GroupAISpend } from "../../api/types";
 import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
@@ -40,6 +41,22 @@ const GroupSpendCell: FC<{ group: Group; spend: GroupAISpend | undefined; period
   );
 };
 
+/**
+ * "2 members over their limit", by Coder's rule; read for those who see every
+ * member's row. Every group with members is asked: an override charged to a
+ * group without a budget of its own can still be reached.
+ */
+const OverBudgetNote: FC<{ group: Group }> = ({ group }) => {
+  const memberIds = group.members.map((m) => m.id);
+  const { data } = useQuery({ ...groupOverBudgetCount(group.id, memberIds), enabled: memberIds.length > 0 });
+  if (!data) return null;
+  return (
+    <span className="spend-status over-budget">
+      {data.toLocaleString("en-US")} {data === 1 ? "member" : "members"} over their limit
+    </span>
+  );
+};
+
 /** The organization's groups, each linking to its page. */
 const GroupsPage: FC = () => {
   const { organization = "" } = useParams();
@@ -48,6 +65,12 @@ const GroupsPage: FC = () => {
   const ai = useAIFeatureVisible();
   const groupIds = groupsQuery.data?.map((g) => g.id) ?? [];
   const spendQuery = useQuery({ ...groupsAISpend(organization, groupIds), enabled: Boolean(ai.visible && groupIds.length) });
+  // Counting members over their limit needs every member's row: only for those who administer the groups.
+  const organizationId = groupsQuery.data?.[0]?.organization_id ?? "";
+  const admin = useQuery({
+    ...checkAuthorization({ checks: { updateGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "update" } } }),
+    enabled: Boolean(ai.visible && organizationId),
+  });
   const groupPath = (name: string) =>
     `/organizations/${encodeURIComponent(organization)}/groups/${encodeURIComponent(name)}`;
   return (
@@ -88,6 +111,7 @@ const GroupsPage: FC = () => {
                 {ai.visible && (
                   <td>
                     <GroupSpendCell group={g} spend={spendQuery.data?.byGroup.get(g.id)} period={spendQuery.data} loading={spendQuery.isLoading} />
+                    {admin.data?.updateGroups && <OverBudgetNote group={g} />}
                   </td>
                 )}
                 <td>
