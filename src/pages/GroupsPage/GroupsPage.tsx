@@ -77,6 +77,9 @@ const GroupsPage: FC = () => {
     <div className="page">
       <header className="page-header">
         <h1>Groups</h1>
+        {ai.visible && admin.data?.updateGroups && (
+          <Link to={`/organizations/${encodeURIComponent(organization)}/ai-spend`}>AI spend report</Link>
+        )}
       </header>
       {groupsQuery.error ? (
         <ErrorAlert title="Could not load the groups." error={groupsQuery.error} onRetry={() => void groupsQuery.refetch()} />

@@ -46,3 +46,19 @@ describe("members over their limit on the groups list", () => {
     expect(seen.some((r) => r.path.endsWith("/members/ai/spend"))).toBe(false);
   });
 });
+
+describe("the way to the spend report", () => {
+  it("is a link on the groups list for those who administer the groups, and only for them", async () => {
+    const { user } = renderApp("/organizations/coder/groups");
+    await user.click(await screen.findByRole("link", { name: "AI spend report" }));
+    expect(await screen.findByRole("heading", { name: "AI spend report" })).toBeInTheDocument();
+  });
+
+  it("is not offered to a member", async () => {
+    mockSignIn("member");
+    renderApp("/organizations/coder/groups");
+    await screen.findByRole("link", { name: "Developers" });
+    await waitFor(() => expect(screen.getAllByText(/\$[\d,.]+ \/ /).length).toBeGreaterThan(0));
+    expect(screen.queryByRole("link", { name: "AI spend report" })).not.toBeInTheDocument();
+  });
+});
