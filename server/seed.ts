@@ -1,9 +1,8 @@
 // The demo data (./seedData.ts), created on a database's first start and the
 // same every time.
 import { hashPassword } from "./auth";
-import { dollarsToMicros } from "../src/utils/currency";
 import type { Database } from "./db/database";
-import { DEMO_PASSWORD, ORGANIZATION_ID, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS, seedMemberSince } from "./seedData";
+import { DEMO_PASSWORD, ORGANIZATION_ID, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_USERS, seedMemberSince, seedUsage } from "./seedData";
 
 export { DEMO_PASSWORD, ORGANIZATION_ID, SECOND_ORGANIZATION_ID, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS } from "./seedData";
 
@@ -59,11 +58,22 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
       }
     }
     const groupIdOf = new Map<string, string>([["Everyone", ORGANIZATION_ID], ...SEED_GROUPS.map((g) => [g.name, g.id] as [string, string])]);
-    for (const spent of SEED_SPEND) {
+    // Each request's usage, and the daily spend it adds up to (SEED_SPEND's totals).
+    for (const usage of seedUsage(new Date())) {
+      const userId = idOf.get(usage.username);
+      const groupId = groupIdOf.get(usage.group);
+      const at = new Date(usage.created_at);
       await tx.query(
-        `INSERT INTO ai_user_daily_spend (user_id, group_id, day, spend_micros)
-         VALUES ($1, $2, date_trunc('month', now() AT TIME ZONE 'UTC')::date, $3)`,
-        [idOf.get(spent.username), groupIdOf.get(spent.group), dollarsToMicros(String(spent.usd))],
+        `INSERT INTO ai_usage (user_id, group_id, model, provider, provider_name, input_tokens, output_tokens,
+           cache_read_tokens, cache_write_tokens, cost_micros, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [userId, groupId, usage.model, usage.provider, usage.provider_name, usage.input_tokens, usage.output_tokens,
+          usage.cache_read_tokens, usage.cache_write_tokens, usage.cost_micros, at],
+      );
+      await tx.query(
+        `INSERT INTO ai_user_daily_spend (user_id, group_id, day, spend_micros) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id, group_id, day) DO UPDATE SET spend_micros = ai_user_daily_spend.spend_micros + EXCLUDED.spend_micros`,
+        [userId, groupId, at.toISOString().slice(0, 10), usage.cost_micros],
       );
     }
   });

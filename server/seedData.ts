@@ -4,6 +4,7 @@
 export const DEMO_PASSWORD = "SomeSecurePassword!";
 export const ORGANIZATION_ID = "0a7c5d5e-0000-4000-8000-000000000001";
 export const SECOND_ORGANIZATION_ID = "0a7c5d5e-0000-4000-8000-000000000002";
+import { dollarsToMicros, splitMicros } from "../src/utils/currency";
 
 const userId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const groupId = (n: number) => `0a7c5d5e-0000-4000-9000-${String(n).padStart(12, "0")}`;
@@ -56,3 +57,62 @@ export const SEED_SPEND: { username: string; group: string; usd: number }[] = [
 /** When each user joined each organization: the default one in seed order, minutes apart; the others a day later. */
 export const seedMemberSince = (userIndex: number, organizationId: string) =>
   Date.UTC(2026, 0, organizationId === ORGANIZATION_ID ? 1 : 2) + userIndex * 60_000;
+
+// The models the demo's usage is spread over: several providers, one of them
+// configured under its own name (an Azure deployment of OpenAI's models).
+export const SEED_MODELS = [
+  { model: "claude-sonnet-4-5", provider: "anthropic", provider_name: "anthropic", tokensPerDollar: 150_000 },
+  { model: "claude-haiku-4-5", provider: "anthropic", provider_name: "anthropic", tokensPerDollar: 600_000 },
+  { model: "gpt-5", provider: "openai", provider_name: "openai", tokensPerDollar: 200_000 },
+  { model: "gpt-5-mini", provider: "openai", provider_name: "azure-openai", tokensPerDollar: 1_500_000 },
+  { model: "gemini-2.5-pro", provider: "google", provider_name: "vertex", tokensPerDollar: 250_000 },
+] as const;
+
+export interface SeedUsage {
+  username: string;
+  group: string;
+  model: string;
+  provider: string;
+  provider_name: string;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_write_tokens: number;
+  cost_micros: number;
+  /** ms since the epoch, in this month up to `now`. */
+  created_at: number;
+}
+
+/**
+ * This month's demo usage: each user's SEED_SPEND split over three of the
+ * models, on days spread from the 1st to today, so the spend per user and
+ * group is exactly SEED_SPEND's and the export has a realistic mix.
+ */
+export function seedUsage(now: Date): SeedUsage[] {
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth();
+  const today = now.getUTCDate();
+  return SEED_SPEND.flatMap((spent, u) => {
+    const models = [0, 1, 2].map((i) => SEED_MODELS[(u + i * 2) % SEED_MODELS.length]!);
+    const costs = splitMicros(dollarsToMicros(String(spent.usd)), [6, 3, 1]);
+    return models.map((m, i) => {
+      const day = 1 + ((u * 3 + i * 5) % today);
+      // Earlier than now on today's date, so nothing lies in the future.
+      const created_at = Math.min(Date.UTC(year, month, day, 8 + ((u + i) % 9), (u * 7 + i * 13) % 60), now.getTime() - 60_000 * (i + 1));
+      const tokens = Math.floor((costs[i]! / 1_000_000) * m.tokensPerDollar);
+      return {
+        username: spent.username,
+        group: spent.group,
+        model: m.model,
+        provider: m.provider,
+        provider_name: m.provider_name,
+        input_tokens: Math.floor(tokens * 0.7),
+        output_tokens: Math.floor(tokens * 0.1),
+        cache_read_tokens: Math.floor(tokens * 0.15),
+        cache_write_tokens: tokens - Math.floor(tokens * 0.7) - Math.floor(tokens * 0.1) - Math.floor(tokens * 0.15),
+        cost_micros: costs[i]!,
+        created_at: Math.max(created_at, Date.UTC(year, month, 1)),
+      };
+    });
+  });
+}

@@ -4,6 +4,7 @@
 import type { UserAIBudgetOverride } from "../../src/api/types";
 import { overrideAuditEntry } from "../../src/domain/audit";
 import type { ResolutionInput } from "../../src/domain/budgetRules";
+import { sortExportRows, type SpendExportRow, type UsageRecord } from "../../src/domain/spendExport";
 import type { BudgetPeriod } from "../../src/utils/budgetPeriod";
 import type { Database } from "./database";
 import type { Actor, Store } from "./store";
@@ -156,6 +157,60 @@ export class SpendStore {
       `INSERT INTO ai_user_daily_spend (user_id, group_id, day, spend_micros) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id, group_id, day) DO UPDATE SET spend_micros = ai_user_daily_spend.spend_micros + EXCLUDED.spend_micros`,
       [userId, groupId, day(on), micros],
+    );
+  }
+
+  /** Records one request's usage and adds its cost to the day's spend charged to the group, together. */
+  async recordUsage(usage: Omit<UsageRecord, "created_at">, at: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO ai_usage (user_id, group_id, model, provider, provider_name, input_tokens, output_tokens,
+           cache_read_tokens, cache_write_tokens, cost_micros, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [usage.user_id, usage.group_id, usage.model, usage.provider, usage.provider_name, usage.input_tokens, usage.output_tokens,
+          usage.cache_read_tokens, usage.cache_write_tokens, usage.cost_micros, at],
+      );
+      await tx.query(
+        `INSERT INTO ai_user_daily_spend (user_id, group_id, day, spend_micros) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id, group_id, day) DO UPDATE SET spend_micros = ai_user_daily_spend.spend_micros + EXCLUDED.spend_micros`,
+        [usage.user_id, usage.group_id, day(at), usage.cost_micros],
+      );
+    });
+  }
+
+  /** The organization's usage in [start, end), summed per user × charged group × model × provider. */
+  async exportSpend(organizationId: string, period: BudgetPeriod): Promise<SpendExportRow[]> {
+    const rows = await this.db.query<Record<keyof SpendExportRow, string>>(
+      `SELECT u.user_id, users.username, u.group_id, g.name AS group_name, g.organization_id, o.name AS organization_name,
+         u.model, u.provider, u.provider_name,
+         sum(u.input_tokens)::text AS input_tokens, sum(u.output_tokens)::text AS output_tokens,
+         sum(u.cache_read_tokens)::text AS cache_read_tokens, sum(u.cache_write_tokens)::text AS cache_write_tokens,
+         sum(u.cost_micros)::text AS cost_micros
+       FROM ai_usage u
+       JOIN users ON users.id = u.user_id
+       JOIN groups g ON g.id = u.group_id
+       JOIN organizations o ON o.id = g.organization_id
+       WHERE g.organization_id = $1 AND u.created_at >= $2 AND u.created_at < $3
+       GROUP BY u.user_id, users.username, u.group_id, g.name, g.organization_id, o.name, u.model, u.provider, u.provider_name`,
+      [organizationId, period.start, period.end],
+    );
+    return sortExportRows(
+      rows.map((r) => ({
+        user_id: r.user_id,
+        username: r.username,
+        group_id: r.group_id,
+        group_name: r.group_name,
+        organization_id: r.organization_id,
+        organization_name: r.organization_name,
+        model: r.model,
+        provider: r.provider,
+        provider_name: r.provider_name,
+        input_tokens: Number(r.input_tokens),
+        output_tokens: Number(r.output_tokens),
+        cache_read_tokens: Number(r.cache_read_tokens),
+        cache_write_tokens: Number(r.cache_write_tokens),
+        cost_micros: Number(r.cost_micros),
+      })),
     );
   }
 

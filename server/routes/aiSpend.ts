@@ -3,6 +3,13 @@ import { Hono } from "hono";
 import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../../src/api/types";
 import { checkIdListQuery } from "../../src/api/validation";
 import { groupSpendRow, inIdOrder, memberSpendRow, resolveGoverning, visibleMemberIds, type Governing } from "../../src/domain/budgetRules";
+import {
+  AI_SPEND_EXPORT_CONTENT_TYPE,
+  exportPeriod,
+  spendExportCsv,
+  spendExportFilename,
+  type UsageRecord,
+} from "../../src/domain/spendExport";
 import { budgetPeriod, type BudgetPeriod } from "../../src/utils/budgetPeriod";
 import type { SpendStore } from "../db/spendStore";
 import { apiError, readJson, resourceNotFound, type AppContext, type AppEnv } from "../httpapi";
@@ -20,6 +27,37 @@ async function governingOf(spend: SpendStore, userIds: string[]): Promise<Map<st
   return new Map(userIds.map((id) => [id, resolveGoverning(inputs.get(id)!)]));
 }
 
+const USAGE_TEXT_FIELDS = ["model", "provider", "provider_name"] as const;
+const USAGE_TOKEN_FIELDS = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"] as const;
+
+/** A recorded request's model, provider and tokens; a demo default for each one left out. */
+function usageDetails(body: Record<string, unknown>):
+  | { ok: true; value: Pick<UsageRecord, (typeof USAGE_TEXT_FIELDS)[number] | (typeof USAGE_TOKEN_FIELDS)[number]> }
+  | { ok: false; validations: { field: string; detail: string }[] } {
+  const validations: { field: string; detail: string }[] = [];
+  const text = (field: (typeof USAGE_TEXT_FIELDS)[number], fallback: string) => {
+    const value = body[field] ?? fallback;
+    if (typeof value !== "string" || value.trim() === "" || value.length > 200) validations.push({ field, detail: "Must be a non-empty name." });
+    return String(value);
+  };
+  const tokens = (field: (typeof USAGE_TOKEN_FIELDS)[number]) => {
+    const value = body[field] ?? 0;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) validations.push({ field, detail: "Must be a whole number, 0 or more." });
+    return Number(value);
+  };
+  const provider = text("provider", "anthropic");
+  const value = {
+    model: text("model", "claude-sonnet-4-5"),
+    provider,
+    provider_name: text("provider_name", provider),
+    input_tokens: tokens("input_tokens"),
+    output_tokens: tokens("output_tokens"),
+    cache_read_tokens: tokens("cache_read_tokens"),
+    cache_write_tokens: tokens("cache_write_tokens"),
+  };
+  return validations.length > 0 ? { ok: false, validations } : { ok: true, value };
+}
+
 const window = (period: BudgetPeriod) => ({ period_start: period.start.toISOString(), period_end: period.end.toISOString() });
 
 export function aiSpendRoutes() {
@@ -27,6 +65,23 @@ export function aiSpendRoutes() {
   routes.use("/groups/:group/members/ai/*", requireAIEntitlement);
   routes.use("/organizations/:organization/groups/ai/*", requireAIEntitlement);
   routes.use("/users/:user/ai/*", requireAIEntitlement);
+  routes.use("/organizations/:organization/ai/*", requireAIEntitlement);
+
+  // Coder's CSV export: organization admins; the current UTC month, or a
+  // range of at most 31 days (src/domain/spendExport.ts has the rules).
+  routes.get("/organizations/:organization/ai/spend/export", async (c) => {
+    const { store, spend } = c.get("deps");
+    const organization = await store.organizationByName(c.req.param("organization"));
+    if (!organization) return resourceNotFound(c);
+    if (!canUpdateGroup(c.get("user"), { organization_id: organization.id })) return apiError(c, 403, "Forbidden.");
+    const period = exportPeriod(new URL(c.req.url).searchParams, new Date());
+    if (!period.ok) return c.json(period.body, 400);
+    const rows = await spend.exportSpend(organization.id, period);
+    return c.body(spendExportCsv(rows, period), 200, {
+      "Content-Type": AI_SPEND_EXPORT_CONTENT_TYPE,
+      "Content-Disposition": `attachment; filename="${spendExportFilename(organization.name, period)}"`,
+    });
+  });
 
   routes.get("/groups/:group/members/ai/spend", async (c) => {
     const found = await readableGroup(c);
@@ -87,15 +142,17 @@ export function aiSpendRoutes() {
     if (!isOwner(c.get("user"))) return resourceNotFound(c);
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const { user, spend_micros } = (body.value ?? {}) as { user?: unknown; spend_micros?: unknown };
+    const { user, spend_micros, ...details } = (body.value ?? {}) as { user?: unknown; spend_micros?: unknown } & Record<string, unknown>;
     const target = typeof user === "string" ? await spend.userByName(user) : undefined;
     if (!target) return apiError(c, 400, "Unknown user.", { validations: [{ field: "user", detail: "No such user." }] });
     if (typeof spend_micros !== "number" || !Number.isSafeInteger(spend_micros) || spend_micros <= 0) {
       return apiError(c, 400, "Invalid spend.", { validations: [{ field: "spend_micros", detail: "Must be a positive whole number of micros." }] });
     }
+    const usage = usageDetails(details);
+    if (!usage.ok) return apiError(c, 400, "Invalid usage.", { validations: usage.validations });
     const governing = (await governingOf(spend, [target.id])).get(target.id);
     if (!governing) return apiError(c, 400, "The user is in no organization.");
-    await spend.recordSpend(target.id, governing.group_id, new Date(), spend_micros);
+    await spend.recordUsage({ user_id: target.id, group_id: governing.group_id, cost_micros: spend_micros, ...usage.value }, new Date());
     const total = (await spend.spendChargedTo(governing.group_id, [target.id], budgetPeriod())).get(target.id) ?? 0;
     return c.json({ user_id: target.id, charged_group_id: governing.group_id, current_spend_micros: total });
   });

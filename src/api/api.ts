@@ -16,6 +16,7 @@ import type {
   UpsertUserAIBudgetOverrideRequest,
   UserAIBudgetOverride,
   AuthMethods,
+  UserAISpend,
   AuthorizationRequest,
   BuildInfoResponse,
   AuthorizationResponse,
@@ -276,6 +277,27 @@ export class ApiClient {
       path`/api/v2/organizations/${organization}/groups/ai/spend`,
       { params: { group_ids: groupIds.join(",") }, signal },
     );
+    return response.data;
+  };
+
+  getUserAISpend = async (user: string, signal?: AbortSignal): Promise<UserAISpend> => {
+    const response = await this.axios.get<UserAISpend>(path`/api/v2/users/${user}/ai/spend`, { signal });
+    return response.data;
+  };
+
+  /**
+   * Coder's CSV export of the organization's AI spend in [start, end), as
+   * bytes: a large file is decoded where it is parsed, off the page's thread.
+   */
+  getAISpendExport = async (organization: string, period: { start: string; end: string }, signal?: AbortSignal): Promise<ArrayBuffer> => {
+    const response = await this.axios.get<ArrayBuffer>(path`/api/v2/organizations/${organization}/ai/spend/export`, {
+      params: { period_start: period.start, period_end: period.end },
+      responseType: "arraybuffer",
+      // An error's JSON body parsed, so its message reaches the page.
+      transformResponse: (data: ArrayBuffer, headers) =>
+        String(headers?.["content-type"] ?? "").includes("json") ? JSON.parse(new TextDecoder().decode(data)) : data,
+      signal,
+    });
     return response.data;
   };
 

@@ -4,6 +4,7 @@ import { Link, Outlet, useNavigate } from "react-router";
 import { buildInfo } from "../api/queries/deployment";
 import { ThemeSwitch } from "../components/ThemeSwitch";
 import { logout, me } from "../api/queries/users";
+import { AccountMenu } from "../components/AccountSpend";
 import { DEFAULT_ORGANIZATION } from "./routes";
 
 /** The signed-in frame: who is signed in, sign out, and the page. */
@@ -24,7 +25,7 @@ const AppLayout: FC = () => {
         </Link>
         <div className="topbar-user">
           <ThemeSwitch />
-          {user && <span>{user.username}</span>}
+          {user && <AccountMenu username={user.username} />}
           {user && (
             <button
               type="button"

@@ -14,6 +14,7 @@ import {
   prefetchGroups,
   prefetchGroupSettings,
 } from "./prefetch";
+import { landingPath } from "./landing";
 import { loginPath } from "./locations";
 import { RouteError } from "./RouteError";
 
@@ -56,7 +57,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         return null;
       },
       children: [
-        { index: true, loader: () => redirect(`/organizations/${DEFAULT_ORGANIZATION}/groups`) },
+        {
+          index: true,
+          loader: async () => redirect(await landingPath(queryClient, `/organizations/${DEFAULT_ORGANIZATION}/groups`)),
+        },
+        {
+          path: "/ai-spend",
+          lazy: page(() => import("../pages/MyAISpendPage/MyAISpendPage")),
+        },
         {
           path: "/organizations/:organization/groups",
           loader: ({ params }: LoaderFunctionArgs) => {
@@ -90,6 +98,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: page(loadGroupSettingsPage),
             },
           ],
+        },
+        {
+          path: "/organizations/:organization/ai-spend",
+          // Its own chunk, Papa Parse with it: no other page loads them.
+          lazy: page(() => import("../pages/SpendReportPage/SpendReportPage")),
         },
         { path: "*", Component: NotFound },
       ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GroupMemberAISpend } from "../api/types";
-import { budgetImpact } from "./budgetImpact";
+import { budgetImpact, onPaceToBeBlocked } from "./budgetImpact";
 
 const member = (
   user_id: string,
@@ -38,5 +38,30 @@ describe("budgetImpact", () => {
   it("blocks at exactly the limit, as enforcement does", () => {
     expect(budgetImpact("this", 30_000_000, [members[0]!]).blocked).toBe(1);
     expect(budgetImpact("this", 30_000_001, [members[0]!]).blocked).toBe(0);
+  });
+});
+
+describe("onPaceToBeBlocked", () => {
+  const period = { periodStart: "2026-11-01T00:00:00.000Z", periodEnd: "2026-12-01T00:00:00.000Z" };
+  const halfway = { ...period, now: new Date("2026-11-16T00:00:00.000Z") };
+  const budget = { spend_limit_micros: 1_000_000_000, limit_source: "group" as const };
+  const members = [
+    member("blocked", 120_000_000, "this", budget), // reaches $100 at once: not "on pace"
+    member("crosses", 60_000_000, "this", budget), // $120 by the end of the month
+    member("at the reset", 50_000_000, "this", budget), // exactly $100 as the period resets
+    member("slow", 10_000_000, "this", budget),
+    member("override", 90_000_000, "this", { spend_limit_micros: 5_000_000, limit_source: "user_override" }),
+    member("higher group", 90_000_000, "other", { spend_limit_micros: 2_000_000_000, limit_source: "group" }),
+  ];
+
+  it("counts the members the new budget governs whose pace reaches it before the reset, not those blocked at once", () => {
+    expect(onPaceToBeBlocked("this", 100_000_000, members, halfway)).toBe(1);
+    expect(budgetImpact("this", 100_000_000, members)).toEqual({ governed: 4, blocked: 1, unaffected: 2 });
+    // At $15 the three others are blocked at once; "slow" is on pace for $20.
+    expect(onPaceToBeBlocked("this", 15_000_000, members, halfway)).toBe(1);
+  });
+
+  it("has no answer in the period's first days", () => {
+    expect(onPaceToBeBlocked("this", 100_000_000, members, { ...period, now: new Date("2026-11-02T00:00:00.000Z") })).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import {
   groupSpendRow,
   groupTotalLimit,
   isOverBudget,
+  overBudgetCount,
   memberBudgetCell,
   memberSpendRow,
   resolveGoverning,
@@ -162,5 +163,28 @@ describe("over budget", () => {
     expect(isOverBudget(governing("g1", A, 0), 0)).toBe(true);
     expect(isOverBudget(governing(A, A, null), 10 ** 12)).toBe(false);
     expect(isOverBudget(null, 1)).toBe(false);
+  });
+});
+
+describe("over budget in a group", () => {
+  const row = (user_id: string, effective: string | null, limit: number | null, spent: number, source: "group" | "user_override" = "group") => ({
+    user_id,
+    effective_group_id: effective,
+    effective_budget: limit === null ? null : { spend_limit_micros: limit, limit_source: source },
+    group_budget: effective === "g" && limit !== null ? { spend_limit_micros: limit, limit_source: source } : null,
+    group_spend_micros: spent,
+  });
+  it("counts the members it governs whose spend charged to it reached their limit, overrides and $0 included", () => {
+    expect(
+      overBudgetCount("g", [
+        row("at", "g", 100, 100),
+        row("under", "g", 100, 99),
+        row("override", "g", 50, 60, "user_override"),
+        row("zero", "g", 0, 0),
+        row("elsewhere", "other", 10, 500),
+        row("other org", null, null, 500),
+        row("unlimited", A, null, 500),
+      ]),
+    ).toBe(3);
   });
 });

@@ -136,6 +136,20 @@ export function groupSpendRow(
 export const isOverBudget = (governing: Governing | null, spendChargedToEffectiveGroup: number): boolean =>
   governing?.limit != null && spendChargedToEffectiveGroup >= governing.limit.spend_limit_micros;
 
+/**
+ * How many of a group's members' rows are over budget there, by Coder's rule
+ * (GetOverBudgetUsersPerGroup): the group is their effective group, a limit
+ * applies (the group's or an override charged to it), and the spend charged
+ * to the group has reached it.
+ */
+export const overBudgetCount = (groupId: string, rows: Iterable<GroupMemberAISpend>): number => {
+  let count = 0;
+  for (const row of rows) {
+    if (row.effective_group_id === groupId && row.group_budget && row.group_spend_micros >= row.group_budget.spend_limit_micros) count += 1;
+  }
+  return count;
+};
+
 /** The group a members' row says governs, relative to the group being viewed. */
 export type MemberBudgetCell =
   | { kind: "this"; limit: EffectiveBudget; spent: number }

@@ -1,7 +1,7 @@
 // The MSW backend holding the embedded server's demo deployment
 // (server/seedData.ts), so the contract test can ask both the same questions
 // about the same data and expect the same answers.
-import { DEMO_PASSWORD, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS, seedMemberSince } from "../../server/seedData";
+import { DEMO_PASSWORD, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS, seedMemberSince, seedUsage } from "../../server/seedData";
 import type { Group, ReducedUser } from "../api/types";
 import { dollarsToMicros } from "../utils/currency";
 import { EMBEDDED_BACKEND_VERSION } from "../api/buildInfo";
@@ -11,7 +11,8 @@ if (DEMO_PASSWORD !== MOCK_PASSWORD) throw new Error("The demo and the mocks mus
 
 const CREATED = "2026-11-01T00:00:00.000Z";
 
-export function demoBackendState(): MockBackendState {
+/** The demo deployment as the server seeds it at `now` (its usage is spread over this month up to then). */
+export function demoBackendState(now: Date = new Date()): MockBackendState {
   const users: MockUser[] = SEED_USERS.map((u, i) => ({
     id: u.id,
     username: u.username,
@@ -62,6 +63,11 @@ export function demoBackendState(): MockBackendState {
     nextVersion: budgeted.length + 1,
     overrides: new Map(),
     spend: SEED_SPEND.map((s) => ({ user_id: users.find((u) => u.username === s.username)!.id, group_id: groupIdOf.get(s.group)!, micros: dollarsToMicros(String(s.usd)) })),
+    usage: seedUsage(now).map(({ username, group, ...usage }) => ({
+      ...usage,
+      user_id: users.find((u) => u.username === username)!.id,
+      group_id: groupIdOf.get(group)!,
+    })),
     auditLogs: [],
     aiEntitled: true,
     signedIn: false,

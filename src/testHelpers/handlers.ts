@@ -25,6 +25,14 @@ import { EMBEDDED_BACKEND_VERSION } from "../api/buildInfo";
 import { budgetETag, versionOfETag } from "../api/versions";
 import { budgetAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
 import { inIdOrder, visibleMemberIds } from "../domain/budgetRules";
+import {
+  AI_SPEND_EXPORT_CONTENT_TYPE,
+  aggregateUsage,
+  exportPeriod,
+  spendExportCsv,
+  spendExportFilename,
+  type UsageRecord,
+} from "../domain/spendExport";
 import { groupRow, memberRows, membersOf, userSpendStatus, type BudgetWorld } from "../domain/budgetWorld";
 import * as permissions from "../domain/permissions";
 import {
@@ -75,6 +83,8 @@ interface MockBackendState {
   overrides: Map<string, MockOverride>;
   /** This period's spend, each amount charged to the group that governed the user then. */
   spend: { user_id: string; group_id: string; micros: number }[];
+  /** Each request's usage (model, provider, tokens, cost), for the CSV export. */
+  usage?: UsageRecord[];
   auditLogs: AuditLog[];
   aiEntitled: boolean;
   signedIn: boolean;
@@ -191,6 +201,18 @@ export function mockSetOverride(username: string, groupId: string, spendLimitMic
 /** Records spend this period, charged to a group. */
 export function mockChargeSpend(username: string, groupId: string, micros: number): void {
   mockBackend.spend.push({ user_id: userByName(username)!.id, group_id: groupId, micros });
+}
+
+/** Records a request's usage at `at`, and its cost as spend charged to the group. */
+export function mockRecordUsage(
+  username: string,
+  groupId: string,
+  usage: Omit<UsageRecord, "user_id" | "group_id" | "created_at">,
+  at: Date = new Date(),
+): void {
+  const user_id = userByName(username)!.id;
+  (mockBackend.usage ??= []).push({ ...usage, user_id, group_id: groupId, created_at: at.getTime() });
+  mockBackend.spend.push({ user_id, group_id: groupId, micros: usage.cost_micros });
 }
 
 /** Another admin sets a budget behind the page's back. */
@@ -489,6 +511,28 @@ export const handlers = [
       return group && group.organization_id === organization.id ? [groupRow(current, group)] : [];
     });
     return HttpResponse.json({ ...MockPeriod, groups });
+  }),
+
+  http.get("*/api/v2/organizations/:organization/ai/spend/export", ({ params, request }) => {
+    if (!mockBackend.signedIn) return unauthorized();
+    if (!mockBackend.aiEntitled) return unentitled();
+    const organization = mockBackend.organizations.find((o) => o.name === params.organization);
+    if (!organization) return notFound();
+    if (!canUpdate({ organization_id: organization.id })) return error(403, { message: "Forbidden." });
+    const period = exportPeriod(new URL(request.url).searchParams, new Date());
+    if (!period.ok) return error(400, period.body);
+    const rows = aggregateUsage(mockBackend.usage ?? [], period, (record) => {
+      const group = findGroupById(record.group_id);
+      const user = mockBackend.users.find((u) => u.id === record.user_id);
+      if (!group || !user || group.organization_id !== organization.id) return undefined;
+      return { username: user.username, group_name: group.name, organization_id: organization.id, organization_name: organization.name };
+    });
+    return new HttpResponse(spendExportCsv(rows, period), {
+      headers: {
+        "Content-Type": AI_SPEND_EXPORT_CONTENT_TYPE,
+        "Content-Disposition": `attachment; filename="${spendExportFilename(organization.name, period)}"`,
+      },
+    });
   }),
 
   http.get("*/api/v2/users/:user/ai/spend", ({ params }) => {

@@ -13,6 +13,8 @@ import {
   percentSpent,
   spendStatus,
   TOO_PRECISE_MESSAGE,
+  scaleMicrosToCents,
+  splitMicros,
 } from "./currency";
 
 describe("dollarsToMicros", () => {
@@ -251,5 +253,24 @@ describe("amounts outside a budget", () => {
     })();
     expect(error).toBeInstanceOf(InvalidAmountError);
     expect(error).toMatchObject({ name: "InvalidAmountError", message: OUT_OF_RANGE_MESSAGE });
+  });
+});
+
+describe("scaleMicrosToCents", () => {
+  it("scales in integers and rounds half up to a whole cent", () => {
+    expect(scaleMicrosToCents(600_000_000, 30, 15)).toBe(1_200_000_000n);
+    expect(scaleMicrosToCents(5_000, 1, 1)).toBe(10_000n); // half a cent up
+    expect(scaleMicrosToCents(4_999, 1, 1)).toBe(0n);
+    expect(scaleMicrosToCents(9_007_199_254_740_993n, 2, 1)).toBe(18_014_398_509_480_000n);
+    expect(() => scaleMicrosToCents(1, 1, 0)).toThrow(RangeError);
+  });
+});
+
+describe("splitMicros", () => {
+  it("splits in proportion, the parts summing to exactly the amount", () => {
+    expect(splitMicros(870_000_000, [6, 3, 1])).toEqual([522_000_000, 261_000_000, 87_000_000]);
+    expect(splitMicros(10, [1, 1, 1])).toEqual([3, 3, 4]);
+    expect(splitMicros(24_990_000, [6, 3, 1]).reduce((a, b) => a + b)).toBe(24_990_000);
+    expect(() => splitMicros(1, [0])).toThrow(RangeError);
   });
 });

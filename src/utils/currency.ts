@@ -142,3 +142,31 @@ export function percentSpent(spentMicros: number | bigint, limitMicros: number |
   if (limit === 0n) return spent > 0n ? 100 : 0;
   return Number((spent * 100n) / limit);
 }
+
+const MICROS_PER_CENT = 10_000n;
+
+/**
+ * micros × numerator / denominator, rounded half up to a whole cent: a
+ * projection is an estimate, and an estimate shown to the micro-dollar would
+ * claim a precision it does not have. Integers only (BigInt).
+ */
+export function scaleMicrosToCents(micros: number | bigint, numerator: number | bigint, denominator: number | bigint): bigint {
+  const den = BigInt(denominator);
+  if (den <= 0n) throw new RangeError("The denominator must be positive.");
+  const scaled = BigInt(micros) * BigInt(numerator);
+  const perCent = den * MICROS_PER_CENT;
+  return ((scaled * 2n + perCent) / (perCent * 2n)) * MICROS_PER_CENT;
+}
+
+/**
+ * Splits an amount into parts proportional to `weights`, in integers, the
+ * parts summing to exactly the amount (the last takes what rounding left).
+ */
+export function splitMicros(totalMicros: number, weights: readonly number[]): number[] {
+  const total = BigInt(totalMicros);
+  const sum = weights.reduce((a, b) => a + BigInt(b), 0n);
+  if (sum <= 0n) throw new RangeError("The weights must add up to more than 0.");
+  const parts = weights.map((w) => (total * BigInt(w)) / sum);
+  parts[parts.length - 1]! += total - parts.reduce((a, b) => a + b, 0n);
+  return parts.map(Number);
+}

@@ -104,6 +104,19 @@ const steps: Step[] = [
   { name: "groups' spend, no ids", method: "GET", path: "/organizations/coder/groups/ai/spend", status: 400 },
   { name: "groups' spend, 101 ids", method: "GET", path: `/organizations/coder/groups/ai/spend?group_ids=${tooMany}`, status: 400, expect: { message: "group_ids has 101 entries, maximum is 100." } },
   { name: "my spend", method: "GET", path: "/users/me/ai/spend", as: "member", status: 200 },
+
+  // The CSV export of spend per user, group, model and provider.
+  { name: "the spend export, this month", method: "GET", path: "/organizations/coder/ai/spend/export", status: 200, expect: { content_type: "text/csv; charset=utf-8" } },
+  { name: "the spend export, as an organization admin", method: "GET", path: "/organizations/coder/ai/spend/export", as: "orgadmin", status: 200 },
+  { name: "the spend export, as a member", method: "GET", path: "/organizations/coder/ai/spend/export", as: "member", status: 403, expect: { message: "Forbidden." } },
+  { name: "the other organization's spend export", method: "GET", path: "/organizations/research/ai/spend/export", status: 200 },
+  { name: "the spend export of an unknown organization", method: "GET", path: "/organizations/nowhere/ai/spend/export", status: 404 },
+  { name: "the spend export over 31 days exactly", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z&period_end=2026-02-01T00:00:00Z", status: 200 },
+  { name: "the spend export over 31 days and a second", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z&period_end=2026-02-01T00:00:01Z", status: 400, expect: { message: "Query period must not exceed 31 days." } },
+  { name: "the spend export with a start alone", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z", status: 400, expect: { message: 'Query parameters "period_start" and "period_end" must be provided together.' } },
+  { name: "the spend export ending before it starts", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=2026-01-02T00:00:00Z&period_end=2026-01-01T00:00:00Z", status: 400, expect: { message: 'Query parameter "period_start" must be before "period_end".' } },
+  { name: "the spend export with a bad date", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=yesterday&period_end=2026-01-01T00:00:00Z", status: 400, expect: { message: "Query parameters have invalid values.", validations: [{ field: "period_start" }] } },
+  { name: "the spend export with an unknown parameter", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z&period_end=2026-01-02T00:00:00Z&model=gpt-5", status: 400, expect: { validations: [{ field: "model" }] } },
   { name: "spend governed in another organization", method: "GET", path: "/users/frank/ai/spend", status: 200 },
   { name: "spend with no budget anywhere", method: "GET", path: "/users/grace/ai/spend", status: 200, expect: { effective_group_id: ORGANIZATION_ID, effective_budget: null } },
   { name: "another user's spend, as a member", method: "GET", path: "/users/bob/ai/spend", as: "member", status: 404 },
@@ -160,6 +173,7 @@ const steps: Step[] = [
   { name: "the audit log, to a member", method: "GET", path: "/audit", as: "member", status: 404 },
   { name: "unentitled budget read", method: "GET", path: budget, entitled: false, status: 403, expect: { message: "AI Gateway is a Premium feature. Contact sales!" } },
   { name: "unentitled spend read", method: "GET", path: membersSpend(`?user_ids=${user("bob")}`), entitled: false, status: 403 },
+  { name: "unentitled spend export", method: "GET", path: "/organizations/coder/ai/spend/export", entitled: false, status: 403 },
   { name: "unentitled override write", method: "PUT", path: "/users/bob/ai/budget/override", body: { group_id: developers, spend_limit_micros: 1 }, entitled: false, status: 403 },
 ];
 
@@ -179,7 +193,14 @@ function normalize(value: unknown, key = ""): unknown {
 
 async function read(response: Response): Promise<Answer> {
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, etag: response.headers.get("etag") };
+  const type = response.headers.get("content-type") ?? "";
+  // The CSV export: its text, type and file name, compared as they are.
+  const body = type.startsWith("text/csv")
+    ? { content_type: type, content_disposition: response.headers.get("content-disposition"), csv: text }
+    : text
+      ? JSON.parse(text)
+      : undefined;
+  return { status: response.status, body, etag: response.headers.get("etag") };
 }
 
 function mswBackend(): Backend & { close: () => void } {

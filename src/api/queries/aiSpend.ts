@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import { isNotFound } from "../errors";
 import { memberAfterBudgetChange, totalLimitFromRows, type BudgetChange } from "../../domain/afterBudgetChange";
+import { overBudgetCount } from "../../domain/budgetRules";
 import {
   MAX_SPEND_IDS,
   type GroupAISpend,
@@ -248,3 +249,24 @@ async function rereadMembers(queryClient: QueryClient, groupId: string, userIds:
     await queryClient.invalidateQueries({ queryKey: membersKey });
   }
 }
+
+/** A user's own spend this period and the budget that governs it ("me" for the signed-in user). */
+export const userAISpend = (user: string) => ({
+  queryKey: ["users", user, "aiSpend"] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) => API.getUserAISpend(user, signal),
+});
+
+/**
+ * How many of a group's members are over their limit there, from every
+ * member's row (in batches of 100, as the members tab reads them). Its own
+ * key: the members tab and the settings page keep theirs.
+ */
+export const groupOverBudgetCount = (groupId: string, userIds: string[]) => ({
+  queryKey: ["groups", groupId, "overBudget", "aiSpend", userIds.length, idsFingerprint(userIds)] as const,
+  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<number> => {
+    const answers = await inBatches(chunk(userIds, MAX_SPEND_IDS), SPEND_REQUEST_CONCURRENCY, (ids) =>
+      API.getGroupMembersAISpend(groupId, ids, signal),
+    );
+    return overBudgetCount(groupId, answers.flatMap((answer) => answer.members));
+  },
+});

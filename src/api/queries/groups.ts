@@ -26,6 +26,12 @@ export const group = (organization: string, groupName: string) => ({
     API.getGroup(organization, groupName, signal),
 });
 
+/** A group by id: to name the group that governs the signed-in user's spend. */
+export const groupById = (groupId: string) => ({
+  queryKey: ["groups", groupId] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) => API.getGroupById(groupId, signal),
+});
+
 /** A budget as loaded, with the ETag its writes are made conditional on (null: the server sends none). */
 export type LoadedBudget = GroupAIBudget & { etag: string | null };
 

@@ -1,7 +1,8 @@
 import { useField } from "formik";
 import type { FC, ReactNode } from "react";
 import type { GroupMemberAISpend } from "../../api/types";
-import { budgetImpact } from "../../domain/budgetImpact";
+import { budgetImpact, onPaceToBeBlocked } from "../../domain/budgetImpact";
+import { currentTime } from "../../utils/clock";
 import { formatResetDay } from "../../utils/budgetPeriod";
 import { formatMicrosAsUSD, groupWideMaximumMicros } from "../../utils/currency";
 import { FormField } from "../../components/FormField";
@@ -35,6 +36,7 @@ export function budgetHelperText(input: string, memberCount: number): ReactNode 
 /** This period's spend of the group's members, for the impact preview. */
 export interface MembersSpendForPreview {
   groupId: string;
+  periodStart: string;
   periodEnd: string;
   members: GroupMemberAISpend[];
 }
@@ -47,6 +49,7 @@ export const ImpactPreview: FC<{ input: string; spend: MembersSpendForPreview }>
   const limit = budgetFromInput(input);
   if (limit === null || limit === 0) return null;
   const { governed, blocked, unaffected } = budgetImpact(spend.groupId, limit, spend.members);
+  const onPace = onPaceToBeBlocked(spend.groupId, limit, spend.members, { ...spend, now: currentTime() });
   const amount = formatMicrosAsUSD(limit);
   return (
     <div className="impact" role="status" aria-live="polite">
@@ -55,6 +58,11 @@ export const ImpactPreview: FC<{ input: string; spend: MembersSpendForPreview }>
           {blocked > 0
             ? `${blocked.toLocaleString("en-US")} of ${members(governed)} ${blocked === 1 ? "has" : "have"} already spent ${amount} or more this month and will be blocked until ${formatResetDay(spend.periodEnd)}.`
             : `No member has spent ${amount} yet this month.`}
+        </p>
+      )}
+      {onPace !== null && onPace > 0 && (
+        <p>
+          {`${onPace.toLocaleString("en-US")} more ${onPace === 1 ? "member is" : "members are"} on pace to reach ${amount} before ${formatResetDay(spend.periodEnd)} and be blocked until then.`}
         </p>
       )}
       {unaffected > 0 && (

@@ -5,6 +5,8 @@ import { MockGroup, MockOtherGroupId, MockOtherOrganizationId } from "../../test
 import { mockAddGroup, mockAddOrganization, mockChargeSpend, mockSetOverride, mockSignIn, setBudgetElsewhere } from "../../testHelpers/handlers";
 import { OTHER_ORGANIZATION_NOTE } from "./MemberBudgetCells";
 import { AppAt, withHandlers } from "../../testHelpers/storyApp";
+import { FORECAST_EXPLANATION } from "../../domain/forecast";
+import { fixTimeForForecasts } from "../../utils/clock";
 
 const spendPath = `*/api/v2/groups/${MockGroup.id}/members/ai/spend`;
 const row = (canvasElement: HTMLElement, username: string) => within(within(canvasElement).getByText(username).closest("tr")!);
@@ -160,5 +162,41 @@ export const OverrideDialogReadOnly: Story = {
     const dialog = within(await within(document.body).findByRole("dialog", { name: "AI budget of Frank" }));
     await expect(await dialog.findByRole("note")).toHaveTextContent("Only an Owner or a User Admin can change a member's AI budget.");
     await expect(dialog.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();
+  },
+};
+
+// The forecast, at fixed times in the mock backend's period (November 2026).
+const fixTime = (iso: string) => () => fixTimeForForecasts(iso);
+
+/** Mid-month: bob's pace crosses his limit before the reset; alice's stays under it. */
+export const ForecastOverTheLimit: Story = {
+  beforeEach: fixTime("2026-11-16T05:24:00.000Z"),
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole("progressbar");
+    await expect(row(canvasElement, "bob").getByText("On pace for $1,714.29 this month")).toBeVisible();
+    await expect(row(canvasElement, "bob").getByText("Reaches the limit around November 18")).toBeVisible();
+    await expect(row(canvasElement, "alice").getByText("On pace for $236.45 this month")).toBeVisible();
+    await expect(row(canvasElement, "alice").queryByText(/Reaches the limit/)).not.toBeInTheDocument();
+  },
+};
+
+/** The tooltip says the line is a straight line, not a promise. */
+export const ForecastTooltip: Story = {
+  beforeEach: fixTime("2026-11-16T05:24:00.000Z"),
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole("progressbar");
+    const pace = row(canvasElement, "alice").getByText("On pace for $236.45 this month");
+    pace.focus();
+    await expect(pace).toHaveAccessibleDescription(FORECAST_EXPLANATION);
+    await expect(row(canvasElement, "alice").getByRole("tooltip")).toBeVisible();
+  },
+};
+
+/** The period's first days: too early for a line. */
+export const ForecastFirstDays: Story = {
+  beforeEach: fixTime("2026-11-02T09:00:00.000Z"),
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole("progressbar");
+    await expect(within(canvasElement).queryByText(/On pace for/)).not.toBeInTheDocument();
   },
 };

@@ -95,7 +95,7 @@ const GroupMembersPage: FC = () => {
                 <td>{member.status}</td>
                 {ai.visible &&
                   (memberSpend ? (
-                    <MemberBudgetCells group={data} username={member.username} row={memberSpend} groupNames={groupNames} />
+                    <MemberBudgetCells group={data} username={member.username} row={memberSpend} groupNames={groupNames} period={spend!} />
                   ) : (
                     <>
                       <td>

@@ -107,6 +107,7 @@ const GroupSettingsPage: FC = () => {
       membersSpend={
         spendQuery.data && {
           groupId: liveGroup.id,
+          periodStart: spendQuery.data.period_start,
           periodEnd: spendQuery.data.period_end,
           members: [...spendQuery.data.byUser.values()],
         }

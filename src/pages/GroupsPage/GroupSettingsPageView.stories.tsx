@@ -161,6 +161,7 @@ export const ImpactPreview: Story = {
   args: {
     membersSpend: {
       groupId: MockGroup.id,
+      periodStart: "2026-11-01T00:00:00.000Z",
       periodEnd: "2026-12-01T00:00:00.000Z",
       members: MockMembers.map((m) => {
         const budget = { spend_limit_micros: m.username === "frank" ? 5_000_000_000 : 1_000_000_000, limit_source: "group" as const };

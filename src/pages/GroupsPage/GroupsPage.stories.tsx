@@ -3,6 +3,7 @@ import { expect, within } from "storybook/test";
 import { MockGroup, MockOtherGroupId } from "../../testHelpers/entities";
 import { mockAddGroup, mockChargeSpend, mockSetOverride } from "../../testHelpers/handlers";
 import { AppAt } from "../../testHelpers/storyApp";
+import { fixTimeForForecasts } from "../../utils/clock";
 
 const meta = {
   title: "pages/GroupsPage",
@@ -40,5 +41,49 @@ export const WithOverridesAndSharedMembers: Story = {
     await expect(await rowOf(canvasElement, "Developers").findByText("$2,377.49 / $14,000.00")).toBeVisible();
     await expect(rowOf(canvasElement, "platform").getByText("$1,900.00 / $2,000.00")).toBeVisible();
     await expect(rowOf(canvasElement, "platform").getByText("Near the limit")).toBeVisible();
+  },
+};
+
+/** Mid-month, Developers' pace stays under the limit of the members it governs. */
+export const ForecastUnderTheLimit: Story = {
+  beforeEach: () => fixTimeForForecasts("2026-11-16T05:24:00.000Z"),
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("link", { name: "Developers" });
+    await expect(await rowOf(canvasElement, "Developers").findByText("On pace for $4,684.71 this month")).toBeVisible();
+    await expect(rowOf(canvasElement, "Developers").queryByText(/Reaches the limit/)).not.toBeInTheDocument();
+  },
+};
+
+/** Mid-month, Developers' pace crosses the limit before the reset. */
+export const ForecastOverTheLimit: Story = {
+  beforeEach: () => {
+    mockChargeSpend("alice", MockGroup.id, 1_682_510_000);
+    return fixTimeForForecasts("2026-11-16T05:24:00.000Z");
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("link", { name: "Developers" });
+    await expect(await rowOf(canvasElement, "Developers").findByText("On pace for $8,000.00 this month")).toBeVisible();
+    await expect(rowOf(canvasElement, "Developers").getByText(/^Reaches the limit around November 2\d$/)).toBeVisible();
+  },
+};
+
+/** In the period's first days there is no forecast. */
+export const ForecastFirstDays: Story = {
+  beforeEach: () => fixTimeForForecasts("2026-11-02T09:00:00.000Z"),
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("link", { name: "Developers" });
+    await expect(await rowOf(canvasElement, "Developers").findByText("$2,377.49 / $7,000.00")).toBeVisible();
+    await expect(within(canvasElement).queryByText(/On pace for/)).not.toBeInTheDocument();
+  },
+};
+
+/** carol is over her limit; frank's $0 override charged to developers blocks him too. */
+export const MembersOverTheirLimit: Story = {
+  beforeEach: () => {
+    mockSetOverride("frank", MockGroup.id, 0);
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("link", { name: "Developers" });
+    await expect(await rowOf(canvasElement, "Developers").findByText("2 members over their limit")).toBeVisible();
   },
 };

@@ -1,11 +1,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, useParams } from "react-router";
-import { groupsAISpend } from "../../api/queries/aiSpend";
+import { groupOverBudgetCount, groupsAISpend, type GroupsSpend } from "../../api/queries/aiSpend";
+import { checkAuthorization } from "../../api/queries/authCheck";
 import { groups } from "../../api/queries/groups";
 import type { Group, GroupAISpend } from "../../api/types";
 import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { ForecastNote } from "../../components/ForecastNote";
 import { SpendMeter } from "../../components/SpendMeter";
 import { Spinner } from "../../components/Spinner";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
@@ -15,14 +17,43 @@ import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
  * it governs, as the server works it out (overrides charged here at their own
  * limit; members another group governs add nothing).
  */
-const GroupSpendCell: FC<{ group: Group; spend: GroupAISpend | undefined; loading: boolean }> = ({ group, spend, loading }) => {
-  if (!spend) return <>{loading ? "Loading…" : "–"}</>;
+const GroupSpendCell: FC<{ group: Group; spend: GroupAISpend | undefined; period: GroupsSpend | undefined; loading: boolean }> = ({
+  group,
+  spend,
+  period,
+  loading,
+}) => {
+  if (!spend || !period) return <>{loading ? "Loading…" : "–"}</>;
   return (
-    <SpendMeter
-      spentMicros={spend.current_spend_micros}
-      limitMicros={spend.total_spend_limit_micros}
-      label={`AI spend of ${group.display_name || group.name} this month`}
-    />
+    <>
+      <SpendMeter
+        spentMicros={spend.current_spend_micros}
+        limitMicros={spend.total_spend_limit_micros}
+        label={`AI spend of ${group.display_name || group.name} this month`}
+      />
+      <ForecastNote
+        spentMicros={spend.current_spend_micros}
+        limitMicros={spend.total_spend_limit_micros}
+        periodStart={period.period_start}
+        periodEnd={period.period_end}
+      />
+    </>
+  );
+};
+
+/**
+ * "2 members over their limit", by Coder's rule; read for those who see every
+ * member's row. Every group with members is asked: an override charged to a
+ * group without a budget of its own can still be reached.
+ */
+const OverBudgetNote: FC<{ group: Group }> = ({ group }) => {
+  const memberIds = group.members.map((m) => m.id);
+  const { data } = useQuery({ ...groupOverBudgetCount(group.id, memberIds), enabled: memberIds.length > 0 });
+  if (!data) return null;
+  return (
+    <span className="spend-status over-budget">
+      {data.toLocaleString("en-US")} {data === 1 ? "member" : "members"} over their limit
+    </span>
   );
 };
 
@@ -34,12 +65,21 @@ const GroupsPage: FC = () => {
   const ai = useAIFeatureVisible();
   const groupIds = groupsQuery.data?.map((g) => g.id) ?? [];
   const spendQuery = useQuery({ ...groupsAISpend(organization, groupIds), enabled: Boolean(ai.visible && groupIds.length) });
+  // Counting members over their limit needs every member's row: only for those who administer the groups.
+  const organizationId = groupsQuery.data?.[0]?.organization_id ?? "";
+  const admin = useQuery({
+    ...checkAuthorization({ checks: { updateGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "update" } } }),
+    enabled: Boolean(ai.visible && organizationId),
+  });
   const groupPath = (name: string) =>
     `/organizations/${encodeURIComponent(organization)}/groups/${encodeURIComponent(name)}`;
   return (
     <div className="page">
       <header className="page-header">
         <h1>Groups</h1>
+        {ai.visible && admin.data?.updateGroups && (
+          <Link to={`/organizations/${encodeURIComponent(organization)}/ai-spend`}>AI spend report</Link>
+        )}
       </header>
       {groupsQuery.error ? (
         <ErrorAlert title="Could not load the groups." error={groupsQuery.error} onRetry={() => void groupsQuery.refetch()} />
@@ -73,7 +113,8 @@ const GroupsPage: FC = () => {
                 <td>{g.total_member_count.toLocaleString("en-US")}</td>
                 {ai.visible && (
                   <td>
-                    <GroupSpendCell group={g} spend={spendQuery.data?.byGroup.get(g.id)} loading={spendQuery.isLoading} />
+                    <GroupSpendCell group={g} spend={spendQuery.data?.byGroup.get(g.id)} period={spendQuery.data} loading={spendQuery.isLoading} />
+                    {admin.data?.updateGroups && <OverBudgetNote group={g} />}
                   </td>
                 )}
                 <td>

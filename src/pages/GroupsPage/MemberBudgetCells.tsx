@@ -1,6 +1,7 @@
 import type { FC } from "react";
 import { Link } from "react-router";
 import type { Group, GroupMemberAISpend } from "../../api/types";
+import { ForecastNote } from "../../components/ForecastNote";
 import { SpendMeter } from "../../components/SpendMeter";
 import { memberBudgetCell } from "../../domain/budgetRules";
 import { formatMicrosAsUSD } from "../../utils/currency";
@@ -13,6 +14,8 @@ interface MemberBudgetCellsProps {
   row: GroupMemberAISpend;
   /** The organization's groups, to name the one that governs a member elsewhere; undefined while unknown. */
   groupNames: ReadonlyMap<string, { name: string; display_name: string }> | undefined;
+  /** The period the spend answer covers, for the forecast. */
+  period: { period_start: string; period_end: string };
 }
 
 /**
@@ -21,7 +24,7 @@ interface MemberBudgetCellsProps {
  * and the governing group where another group does; nothing where a group of
  * another organization does.
  */
-export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username, row, groupNames }) => {
+export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username, row, groupNames, period }) => {
   const cell = memberBudgetCell(group, row);
   const meterLabel = `AI spend of ${username}`;
   switch (cell.kind) {
@@ -30,6 +33,12 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
         <>
           <td>
             <SpendMeter spentMicros={cell.spent} limitMicros={cell.limit.spend_limit_micros} label={meterLabel} />
+            <ForecastNote
+              spentMicros={cell.spent}
+              limitMicros={cell.limit.spend_limit_micros}
+              periodStart={period.period_start}
+              periodEnd={period.period_end}
+            />
           </td>
           <td>
             {cell.limit.limit_source === "user_override" ? "Custom limit" : "Group limit"} {formatMicrosAsUSD(cell.limit.spend_limit_micros)}
@@ -41,6 +50,7 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
         <>
           <td>
             <SpendMeter spentMicros={cell.spent} limitMicros={null} label={meterLabel} />
+            <ForecastNote spentMicros={cell.spent} limitMicros={null} periodStart={period.period_start} periodEnd={period.period_end} />
           </td>
           <td>Everyone (not allocated)</td>
         </>

@@ -1,0 +1,60 @@
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState, type FC } from "react";
+import { Link } from "react-router";
+import { userAISpend } from "../api/queries/aiSpend";
+import { useAIFeatureVisible } from "../hooks/useFeatureVisibility";
+import { formatMicrosAsUSD, spendStatus } from "../utils/currency";
+
+export const MY_AI_SPEND_PATH = "/ai-spend";
+
+/** "$46.00 / $50.00 USD" or "$25,492.00 / Unlimited USD", as Coder's avatar menu says it. */
+export const accountSpendText = (spentMicros: number, limitMicros: number | null): string =>
+  `${formatMicrosAsUSD(spentMicros)} / ${limitMicros === null ? "Unlimited" : formatMicrosAsUSD(limitMicros)} USD`;
+
+/** The spend line of the open account menu; nothing when AI is off. */
+const AccountSpendLine: FC = () => {
+  const ai = useAIFeatureVisible();
+  const { data, error } = useQuery({ ...userAISpend("me"), enabled: ai.visible === true });
+  if (!ai.visible) return null;
+  if (error) return <span>Could not load your AI spend.</span>;
+  if (!data) return <span>Loading your AI spend…</span>;
+  const limit = data.effective_budget?.spend_limit_micros ?? null;
+  const text = accountSpendText(data.current_spend_micros, limit);
+  return (
+    <Link
+      to={MY_AI_SPEND_PATH}
+      aria-label={`My AI spend: ${text}`}
+      className={`account-spend spend-${spendStatus(data.current_spend_micros, limit)}`}
+    >
+      {text}
+    </Link>
+  );
+};
+
+/**
+ * The account menu: the username, opening onto the user's AI spend this
+ * period, as Coder's avatar menu does. The spend is asked for when the menu
+ * opens, so no page load waits on it.
+ */
+export const AccountMenu: FC<{ username: string }> = ({ username }) => {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  return (
+    <div className="account-menu" onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
+      <button
+        type="button"
+        className="account-menu-button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen(!open)}
+      >
+        {username}
+      </button>
+      {open && (
+        <div id={menuId} className="account-menu-panel" onClick={(event) => (event.target as HTMLElement).closest("a") && setOpen(false)}>
+          <AccountSpendLine />
+        </div>
+      )}
+    </div>
+  );
+};

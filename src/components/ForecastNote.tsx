@@ -1,0 +1,41 @@
+import { useId, type FC } from "react";
+import { FORECAST_EXPLANATION, spendForecast } from "../domain/forecast";
+import { currentTime } from "../utils/clock";
+import { formatMicrosAsUSD } from "../utils/currency";
+
+// The user's own calendar day: "around November 26" is read on their clock.
+const localDay = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric" });
+
+export const formatLimitDay = (date: Date): string => localDay.format(date);
+
+interface ForecastNoteProps {
+  spentMicros: number | bigint;
+  limitMicros: number | bigint | null;
+  periodStart: string;
+  periodEnd: string;
+}
+
+/**
+ * "On pace for $1,200.00 this month", and "Reaches the limit around
+ * November 26" when the pace crosses the limit before the reset; nothing in
+ * the period's first days, or once the limit is reached (the meter says so).
+ * The tooltip says what the line is.
+ */
+export const ForecastNote: FC<ForecastNoteProps> = ({ spentMicros, limitMicros, periodStart, periodEnd }) => {
+  const tooltipId = useId();
+  const forecast = spendForecast({ spentMicros, limitMicros, periodStart, periodEnd, now: currentTime() });
+  if (!forecast || forecast.limitReached) return null;
+  return (
+    <span className="forecast">
+      <span className="forecast-pace" tabIndex={0} aria-describedby={tooltipId}>
+        On pace for {formatMicrosAsUSD(forecast.projectedMicros)} this month
+      </span>
+      {forecast.reachesLimitAt && (
+        <span className="forecast-limit">Reaches the limit around {formatLimitDay(forecast.reachesLimitAt)}</span>
+      )}
+      <span id={tooltipId} role="tooltip" className="tooltip">
+        {FORECAST_EXPLANATION}
+      </span>
+    </span>
+  );
+};

@@ -1,0 +1,40 @@
+import { useQuery } from "@tanstack/react-query";
+import type { FC } from "react";
+import { userAISpend } from "../../api/queries/aiSpend";
+import { groupById } from "../../api/queries/groups";
+import { me } from "../../api/queries/users";
+import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
+import { currentTime } from "../../utils/clock";
+import { MyAISpendPageView } from "./MyAISpendPageView";
+
+/** My AI spend: every signed-in user's own spend, budget, reset and pace. */
+const MyAISpendPage: FC = () => {
+  const ai = useAIFeatureVisible();
+  const user = useQuery(me());
+  const spend = useQuery({ ...userAISpend("me"), enabled: ai.visible === true });
+  const groupId = spend.data?.effective_group_id ?? null;
+  // The Everyone group's id is its organization's.
+  const everyone = groupId !== null && (user.data?.organization_ids.includes(groupId) ?? false);
+  const governing = useQuery({ ...groupById(groupId ?? ""), enabled: groupId !== null && !everyone, retry: false });
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>My AI spend</h1>
+      </header>
+      {ai.visible === false ? (
+        <p className="empty">AI spend is not available on this deployment.</p>
+      ) : (
+        <MyAISpendPageView
+          spend={spend.data}
+          governingGroupName={governing.data ? governing.data.display_name || governing.data.name : undefined}
+          governedByEveryone={everyone}
+          error={spend.error ?? ai.error}
+          onRetry={() => void spend.refetch()}
+          now={currentTime()}
+        />
+      )}
+    </div>
+  );
+};
+
+export default MyAISpendPage;

@@ -1,0 +1,80 @@
+import type { FC } from "react";
+import type { UserAISpend } from "../../api/types";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { FORECAST_EXPLANATION, FORECAST_HIDDEN_DAYS, spendForecast } from "../../domain/forecast";
+import { SpendMeter } from "../../components/SpendMeter";
+import { Spinner } from "../../components/Spinner";
+import { formatLimitDay } from "../../components/ForecastNote";
+import { accountSpendText } from "../../components/AccountSpend";
+import { formatPeriod } from "../../utils/budgetPeriod";
+import { formatMicrosAsUSD } from "../../utils/currency";
+
+// The reset in the user's own time, with the zone said, since the period is UTC.
+const localDateTime = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
+
+export interface MyAISpendPageViewProps {
+  spend: UserAISpend | undefined;
+  /** The governing group's name; undefined while unknown or not readable. */
+  governingGroupName: string | undefined;
+  /** Whether the governing group is the Everyone group (no budget of its own unless set). */
+  governedByEveryone: boolean;
+  error: unknown;
+  onRetry: () => void;
+  now: Date;
+}
+
+/** Where the limit comes from: a group's budget, the user's own (Custom limit), or none. */
+function limitSource(spend: UserAISpend, groupName: string | undefined, everyone: boolean): string {
+  const name = everyone ? "Everyone" : (groupName ?? "a group you belong to");
+  if (!spend.effective_budget) return `No budget: ${everyone ? "the Everyone group" : name} sets no limit.`;
+  if (spend.effective_budget.limit_source === "user_override") return `Custom limit, charged to ${name}.`;
+  return `The budget of ${name}, the highest of your groups.`;
+}
+
+/** The signed-in user's own spend this period, the budget that governs it, when it resets, and where it is heading. */
+export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({ spend, governingGroupName, governedByEveryone, error, onRetry, now }) => {
+  if (error) return <ErrorAlert title="Could not load your AI spend." error={error} onRetry={onRetry} />;
+  if (!spend) return <Spinner label="Loading your AI spend" />;
+  const limit = spend.effective_budget?.spend_limit_micros ?? null;
+  const forecast = spendForecast({ spentMicros: spend.current_spend_micros, limitMicros: limit, periodStart: spend.period_start, periodEnd: spend.period_end, now });
+  const resets = localDateTime.format(new Date(spend.period_end));
+  return (
+    <>
+      <SpendMeter spentMicros={spend.current_spend_micros} limitMicros={limit} label="My AI spend this month" />
+      <p className="account-spend-summary">{accountSpendText(spend.current_spend_micros, limit)}</p>
+      <dl className="facts">
+        <dt>Monthly limit</dt>
+        <dd>{limit === null ? "Unlimited" : formatMicrosAsUSD(limit)}</dd>
+        <dt>Set by</dt>
+        <dd>{limitSource(spend, governingGroupName, governedByEveryone)}</dd>
+        <dt>Resets</dt>
+        <dd>
+          {resets}
+          <span className="member-username">Budget period {formatPeriod(spend.period_start, spend.period_end)} (UTC)</span>
+        </dd>
+        <dt>Pace</dt>
+        <dd>
+          {forecast === null ? (
+            `A forecast shows from day ${FORECAST_HIDDEN_DAYS + 1} of the period.`
+          ) : forecast.limitReached ? (
+            `You have reached your limit: AI requests are refused until ${resets}.`
+          ) : (
+            <>
+              On pace for {formatMicrosAsUSD(forecast.projectedMicros)} this month.
+              {forecast.reachesLimitAt && <strong> Reaches the limit around {formatLimitDay(forecast.reachesLimitAt)}.</strong>}
+              <span className="member-username">{FORECAST_EXPLANATION}</span>
+            </>
+          )}
+        </dd>
+      </dl>
+      <p className="period">Spend is approximate and may lag by a few minutes.</p>
+    </>
+  );
+};

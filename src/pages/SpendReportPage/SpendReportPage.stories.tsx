@@ -1,0 +1,64 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { delay, http, HttpResponse } from "msw";
+import { expect, within } from "storybook/test";
+import { MockGroup } from "../../testHelpers/entities";
+import { mockRecordUsage, mockSignIn } from "../../testHelpers/handlers";
+import { AppAt, withHandlers } from "../../testHelpers/storyApp";
+import { fixTimeForForecasts } from "../../utils/clock";
+
+const exportPath = "*/api/v2/organizations/:organization/ai/spend/export";
+const usage = (model: string, provider: string, usd: number) => ({
+  model,
+  provider,
+  provider_name: provider,
+  input_tokens: usd * 100_000,
+  output_tokens: usd * 10_000,
+  cache_read_tokens: 0,
+  cache_write_tokens: 0,
+  cost_micros: usd * 1_000_000,
+});
+
+const meta = {
+  title: "pages/SpendReportPage",
+  render: () => <AppAt path="/organizations/coder/ai-spend" />,
+  parameters: { layout: "fullscreen" },
+  beforeEach: () => {
+    const at = new Date("2026-11-10T12:00:00Z");
+    mockRecordUsage("bob", MockGroup.id, usage("gpt-5", "openai", 40), at);
+    mockRecordUsage("carol", MockGroup.id, usage("claude-sonnet-4-5", "anthropic", 25), at);
+    return fixTimeForForecasts("2026-11-16T05:24:00.000Z");
+  },
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const ThisMonth: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table", { name: "By user" });
+    await expect(canvas.getByRole("status")).toHaveTextContent("$65.00 in total");
+    await expect(canvas.getByLabelText("From")).toHaveValue("2026-11-01");
+  },
+};
+
+export const Loading: Story = {
+  parameters: withHandlers(http.get(exportPath, () => delay("infinite"))),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText("Loading the spend export")).toBeInTheDocument();
+  },
+};
+
+export const LoadError: Story = {
+  parameters: withHandlers(http.get(exportPath, () => HttpResponse.json({ message: "Database unavailable." }, { status: 500 }))),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText("Could not load the spend export.")).toBeVisible();
+  },
+};
+
+export const NoPermission: Story = {
+  beforeEach: () => mockSignIn("member"),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText("Only the organization's admins can see its spend report.")).toBeVisible();
+  },
+};

@@ -1,0 +1,78 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FC, type FormEvent } from "react";
+import { useParams } from "react-router";
+import { API } from "../../api/api";
+import { isForbidden } from "../../api/errors";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { Spinner } from "../../components/Spinner";
+import { spendExportFilename } from "../../domain/spendExport";
+import { currentTime } from "../../utils/clock";
+import { loadReport } from "./parseExport";
+import { exportRange, thisMonth, type PickedDays } from "./reportPeriod";
+import { SpendReportView } from "./SpendReportView";
+
+const FORBIDDEN = "Forbidden.";
+
+/** The spend report: who spent what on which model, for any period up to 31 days, from Coder's CSV export. */
+const SpendReportPage: FC = () => {
+  const { organization = "" } = useParams();
+  const [picked, setPicked] = useState<PickedDays>(() => thisMonth(currentTime()));
+  const [draft, setDraft] = useState<PickedDays>(picked);
+  const range = exportRange(picked);
+  const draftRange = exportRange(draft);
+  const period = "error" in range ? undefined : range;
+  const report = useQuery({
+    queryKey: ["organizations", organization, "aiSpendExport", period?.start, period?.end],
+    queryFn: async ({ signal }) => loadReport(await API.getAISpendExport(organization, period!, signal)),
+    enabled: period !== undefined,
+    retry: false,
+  });
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    if (!("error" in draftRange)) setPicked(draft);
+  };
+  const filename = period ? spendExportFilename(organization, { start: new Date(period.start), end: new Date(period.end) }) : "";
+  return (
+    <div className="page page-wide">
+      <header className="page-header">
+        <h1>AI spend report</h1>
+        <p className="page-subtitle">Spend by user, group, model and provider, from the deployment's CSV export. Days are UTC.</p>
+      </header>
+      <form className="report-period" onSubmit={apply} aria-label="Period">
+        <label>
+          From
+          <input type="date" value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
+        </label>
+        <label>
+          To
+          <input
+            type="date"
+            value={draft.to}
+            aria-invalid={"error" in draftRange}
+            aria-describedby="report-period-error"
+            onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+          />
+        </label>
+        <button type="submit" className="button" disabled={"error" in draftRange}>
+          Show
+        </button>
+        <span id="report-period-error" className="field-error" role="alert">
+          {"error" in draftRange ? draftRange.error : ""}
+        </span>
+      </form>
+      {report.error ? (
+        isForbidden(report.error) && (report.error as { response?: { data?: { message?: string } } }).response?.data?.message === FORBIDDEN ? (
+          <p className="empty">Only the organization's admins can see its spend report.</p>
+        ) : (
+          <ErrorAlert title="Could not load the spend export." error={report.error} onRetry={() => void report.refetch()} />
+        )
+      ) : !report.data ? (
+        <Spinner label="Loading the spend export" />
+      ) : (
+        <SpendReportView key={`${period?.start}-${period?.end}`} source={report.data} filename={filename} />
+      )}
+    </div>
+  );
+};
+
+export default SpendReportPage;

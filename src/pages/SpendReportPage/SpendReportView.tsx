@@ -1,0 +1,100 @@
+import { useEffect, useState, type FC } from "react";
+import type { ReportDimension, ReportFilters, ReportSummary } from "../../domain/spendReport";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { Spinner } from "../../components/Spinner";
+import { formatMicrosAsUSD } from "../../utils/currency";
+import type { ReportSource } from "./parseExport";
+import { ReportTable } from "./ReportTable";
+import { SpendChart } from "./SpendChart";
+
+const FILTERS: [ReportDimension, string][] = [
+  ["user", "User"],
+  ["group", "Group"],
+  ["model", "Model"],
+  ["provider", "Provider"],
+];
+
+/** Offers the CSV of the rows shown as a file; the browser saves it. */
+function download(text: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+interface SpendReportViewProps {
+  source: ReportSource;
+  /** The file name a download takes, after Coder's. */
+  filename: string;
+  onDownload?: (csv: string, filename: string) => void;
+}
+
+/** The period's spend: filters, totals, charts by model and top users, and the four breakdowns. */
+export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, onDownload = download }) => {
+  const [filters, setFilters] = useState<ReportFilters>({});
+  const [summary, setSummary] = useState<ReportSummary>();
+  const [failure, setFailure] = useState<unknown>();
+  useEffect(() => {
+    let current = true;
+    source.summarize(filters).then(
+      (next) => current && setSummary(next),
+      (error: unknown) => current && setFailure(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [source, filters]);
+  if (source.rowCount === 0) return <p className="empty">No AI spend in this period.</p>;
+  if (failure) return <ErrorAlert title="Could not sum the spend export." error={failure} />;
+  if (!summary) return <Spinner label="Summing the spend export" />;
+  const { total, by } = summary;
+  return (
+    <>
+      <fieldset className="report-filters">
+        <legend>Filters</legend>
+        {FILTERS.map(([dimension, label]) => (
+          <div key={dimension} className="report-filter">
+            <label htmlFor={`report-filter-${dimension}`}>{label}</label>
+            <select
+              id={`report-filter-${dimension}`}
+              value={filters[dimension] ?? ""}
+              onChange={(event) => setFilters({ ...filters, [dimension]: event.target.value || undefined })}
+            >
+              <option value="">All</option>
+              {summary.options[dimension].map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </fieldset>
+      <p className="report-total" role="status">
+        <strong>{formatMicrosAsUSD(total.cost_micros)}</strong> in total, {total.input_tokens.toLocaleString("en-US")} input and{" "}
+        {total.output_tokens.toLocaleString("en-US")} output tokens, over {summary.shownCount.toLocaleString("en-US")}{" "}
+        {summary.shownCount === 1 ? "row" : "rows"}.
+      </p>
+      <button type="button" className="button" onClick={() => void source.csv(filters).then((csv) => onDownload(csv, filename), setFailure)}>
+        Download CSV
+      </button>
+      {summary.shownCount === 0 ? (
+        <p className="empty">No spend matches these filters.</p>
+      ) : (
+        <>
+          <div className="report-charts">
+            <SpendChart title="Spend by model" lines={by.model} />
+            <SpendChart title="Spend by provider" lines={by.provider} />
+            <SpendChart title="Top users" lines={by.user} />
+          </div>
+          <ReportTable title="By user" nameHeader="User" lines={by.user} total={total} />
+          <ReportTable title="By group" nameHeader="Group" lines={by.group} total={total} />
+          <ReportTable title="By model" nameHeader="Model" lines={by.model} total={total} />
+          <ReportTable title="By provider" nameHeader="Provider" lines={by.provider} total={total} />
+        </>
+      )}
+    </>
+  );
+};
