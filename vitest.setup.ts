@@ -26,8 +26,10 @@ afterEach(() => {
   server.resetHandlers();
   server.events.removeAllListeners();
   resetMockBackend();
-  // Unsaved drafts live in sessionStorage; each test starts without one.
+  // Unsaved drafts live in sessionStorage; each test starts without one, and
+  // with nothing another test left in localStorage.
   sessionStorage.clear();
+  localStorage.clear();
   // sonner keeps its toasts in a module-wide store: one test's must not show in the next.
   toast.dismiss();
 });
