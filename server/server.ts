@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
@@ -7,6 +8,7 @@ import type { Database } from "./db/database";
 import { openStore } from "./embedded";
 import type { Faults } from "./httpapi";
 import { SpendStore } from "./db/spendStore";
+import { answerEarlyAnswersHonestly } from "./honestConnections";
 import { proxyToCoder } from "./proxy";
 import { LoginRateLimiter } from "./rateLimit";
 import { serveApp } from "./staticAssets";
@@ -78,6 +80,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+    answerEarlyAnswersHonestly(started as Server);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
