@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { ROUTE_NOT_FOUND_MESSAGE } from "../src/api/types";
 import { bodyLimit } from "hono/body-limit";
 import { apiError, type AppEnv, type Deps, type Faults } from "./httpapi";
 import { auditRoutes } from "./routes/audit";
@@ -13,6 +14,9 @@ import { userRoutes } from "./routes/users";
 import { requireSession } from "./session";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Coder's answer to a path under /api that no route takes: JSON, never the app's page. */
+export const routeNotFound = (c: Context) => apiError(c, 404, ROUTE_NOT_FOUND_MESSAGE, { detail: `${c.req.method} ${c.req.path}` });
 
 export interface ApiOptions {
   deps: Deps;
@@ -42,7 +46,7 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
     console.error(error);
     return apiError(c, 500, "An internal error occurred.", { detail: "The server could not complete the request." });
   });
-  api.notFound((c) => apiError(c, 404, "Route not found.", { detail: `${c.req.method} ${c.req.path}` }));
+  api.notFound(routeNotFound);
 
   api.route("/", authRoutes());
   if (testFaults) {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import { createApi } from "./app";
+import { createApi, routeNotFound } from "./app";
 import type { Database } from "./db/database";
 import { openStore } from "./embedded";
 import type { Faults } from "./httpapi";
@@ -66,6 +66,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       faults: config.testFaults,
     };
     app.route("/", createApi({ deps, latencyMs: config.latencyMs, testFaults: config.testFaults }));
+    // A mounted app's notFound is not used: without this the page's HTML would answer.
+    app.all("/api/*", routeNotFound);
   }
 
   if (config.staticDir) {

@@ -177,3 +177,26 @@ export function checkIdListQuery(query: URLSearchParams, name: string): Checked<
   }
   return { ok: true, value: [...new Set(ids)] };
 }
+
+const PAGING_NUMBER = /^\d{1,9}$/;
+
+/**
+ * `limit` (default 50, at most 1000) and `offset` (default 0): whole numbers
+ * written in digits, as Coder's query parser takes them; anything else is a 400.
+ */
+export function checkPagingQuery(query: URLSearchParams): Checked<{ limit: number; offset: number }> {
+  const validations: NonNullable<Response["validations"]> = [];
+  const read = (name: string, fallback: number): number => {
+    const value = query.get(name);
+    if (value === null || value === "") return fallback;
+    if (!PAGING_NUMBER.test(value)) {
+      validations.push({ field: name, detail: `Query param "${name}" must be a whole number from 0 to 999999999.` });
+      return fallback;
+    }
+    return Number(value);
+  };
+  const limit = read("limit", 50);
+  const offset = read("offset", 0);
+  if (validations.length > 0) return badRequest("Query parameters have invalid values.", validations);
+  return { ok: true, value: { limit: Math.min(Math.max(limit, 1), 1000), offset } };
+}

@@ -7,6 +7,8 @@ import {
   AI_UNENTITLED_MESSAGE,
   BUDGET_CONFLICT_MESSAGE,
   NOT_A_GROUP_MEMBER_MESSAGE,
+  ADD_OUTSIDER_MESSAGE,
+  ROUTE_NOT_FOUND_MESSAGE,
   type AuditLog,
   type AuthorizationCheck,
   type BudgetConflictResponse,
@@ -17,9 +19,9 @@ import {
   type User,
   type UserAIBudgetOverride,
 } from "../api/types";
-import { checkIdListQuery, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
+import { checkIdListQuery, checkPagingQuery, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
 import { budgetETag, versionOfETag } from "../api/versions";
-import { budgetAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
+import { budgetAuditEntry, groupAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
 import { visibleMemberIds } from "../domain/budgetRules";
 import { groupRow, memberRows, membersOf, userSpendStatus, type BudgetWorld } from "../domain/budgetWorld";
 import * as permissions from "../domain/permissions";
@@ -360,10 +362,11 @@ export const handlers = [
   http.get("*/api/v2/audit", ({ request }) => {
     if (!mockBackend.signedIn) return unauthorized();
     if (!permissions.canReadAuditLogs(viewer())) return notFound();
-    const query = new URL(request.url).searchParams;
-    const limit = Math.min(Math.max(Number(query.get("limit") ?? 50) || 50, 1), 1000);
-    const offset = Math.max(Number(query.get("offset") ?? 0) || 0, 0);
-    return HttpResponse.json({ audit_logs: mockBackend.auditLogs.slice(offset, offset + limit), count: mockBackend.auditLogs.length });
+    const paging = checkPagingQuery(new URL(request.url).searchParams);
+    if (!paging.ok) return error(paging.status, paging.body);
+    const { limit, offset } = paging.value;
+    const readable = mockBackend.auditLogs.filter((row) => permissions.canReadAuditRow(viewer(), row));
+    return HttpResponse.json({ audit_logs: readable.slice(offset, offset + limit), count: readable.length });
   }),
 
   http.get("*/api/v2/organizations/:organization/groups", ({ params }) => {
@@ -405,13 +408,24 @@ export const handlers = [
         validations: [{ field: "name", detail: "This name is already taken." }],
       });
     }
-    const added = add_users.map((id) => userByName(id));
-    if (added.some((u) => u === undefined)) return error(400, { message: "Every added user must exist." });
+    // A group holds only members of its own organization.
+    const outsiders = add_users.filter((id) => !organizationsOf(id.toLowerCase()).includes(group.organization_id));
+    if (outsiders.length > 0) return error(400, { message: ADD_OUTSIDER_MESSAGE, validations: [{ field: "add_users", detail: outsiders.join(", ") }] });
+    const added = add_users.map((id) => userByName(id.toLowerCase())!);
+    const before = { name: group.name, display_name: group.display_name, avatar_url: group.avatar_url, quota_allowance: group.quota_allowance };
+    const changed = Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, { old: before[field as keyof typeof before], new: value }]));
+    const joined: string[] = [];
+    const left: string[] = [];
     Object.assign(group, fields);
     if (!isEveryone(group)) {
       const members = new Map(group.members.map((m) => [m.id, m]));
-      for (const user of added) members.set(user!.id, pickReducedUser(user!));
+      for (const user of added) {
+        if (!members.has(user.id)) joined.push(user.username);
+        members.set(user.id, pickReducedUser(user));
+      }
       for (const id of remove_users) {
+        const leaving = members.get(id);
+        if (leaving) left.push(leaving.username);
         members.delete(id);
         // As in Coder, an override must name a group its user is in: leaving the group removes it.
         if (mockBackend.overrides.get(id)?.group_id === group.id) mockBackend.overrides.delete(id);
@@ -419,6 +433,8 @@ export const handlers = [
       group.members = [...members.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
       group.total_member_count = group.members.length;
     }
+    const entry = groupAuditEntry(userByName(mockBackend.userId)!.username, group, { fields: changed, added: joined, removed: left });
+    if (entry) audit(entry);
     return HttpResponse.json(served(group));
   }),
 
@@ -551,3 +567,13 @@ export const handlers = [
     }),
   ),
 ];
+
+/**
+ * Any other API path, answered as the server answers it (JSON 404). Not in
+ * `handlers`, so that a test's unexpected request still fails loudly; the
+ * contract test adds it last.
+ */
+export const unknownApiRoute = http.all("*/api/v2/*", ({ request }) => {
+  if (!mockBackend.signedIn) return unauthorized();
+  return error(404, { message: ROUTE_NOT_FOUND_MESSAGE, detail: `${request.method} ${new URL(request.url).pathname}` });
+});
