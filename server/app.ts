@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { ROUTE_NOT_FOUND_MESSAGE } from "../src/api/types";
 import { bodyLimit } from "hono/body-limit";
-import { apiError, type AppEnv, type Deps, type Faults } from "./httpapi";
+import { apiError, refuseHostilePaths, type AppEnv, type Deps, type Faults } from "./httpapi";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { authCheckRoutes } from "./routes/authcheck";
@@ -42,6 +42,7 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
       onError: (c) => apiError(c, 413, "Request body is too large.", { detail: `The limit is ${MAX_BODY_BYTES} bytes.` }),
     }),
   );
+  api.use(refuseHostilePaths);
   api.onError((error, c) => {
     console.error(error);
     return apiError(c, 500, "An internal error occurred.", { detail: "The server could not complete the request." });

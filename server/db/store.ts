@@ -50,7 +50,7 @@ export interface StoredBudget {
 }
 
 /** What the writer believes is stored: a version, no budget at all, or anything. */
-export type BudgetPrecondition = { version: number } | { absent: true } | { present: true } | undefined;
+export type BudgetPrecondition = { versions: number[] } | { absent: true } | { present: true } | undefined;
 
 export type BudgetWrite<T> = { ok: true; value: T } | { ok: false; current: StoredBudget | undefined };
 
@@ -82,7 +82,7 @@ function preconditionHolds(precondition: BudgetPrecondition, current: BudgetRow 
   if (!precondition) return true;
   if ("absent" in precondition) return current === undefined;
   if ("present" in precondition) return current !== undefined;
-  return current !== undefined && Number(current.version) === precondition.version;
+  return current !== undefined && precondition.versions.includes(Number(current.version));
 }
 
 const GROUP_COLUMNS = `g.id, g.organization_id, o.name AS organization_name,

@@ -10,7 +10,6 @@ import {
   ADD_OUTSIDER_MESSAGE,
   ROUTE_NOT_FOUND_MESSAGE,
   type AuditLog,
-  type AuthorizationCheck,
   type BudgetConflictResponse,
   type Group,
   type GroupAIBudget,
@@ -19,8 +18,8 @@ import {
   type User,
   type UserAIBudgetOverride,
 } from "../api/types";
-import { checkIdListQuery, checkPagingQuery, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
-import { budgetETag, versionOfETag } from "../api/versions";
+import { checkAuthorizationBody, checkIdListQuery, checkPagingQuery, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
+import { budgetETag, versionsOfIfMatch } from "../api/versions";
 import { budgetAuditEntry, groupAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
 import { visibleMemberIds } from "../domain/budgetRules";
 import { groupRow, memberRows, membersOf, userSpendStatus, type BudgetWorld } from "../domain/budgetWorld";
@@ -259,7 +258,7 @@ function preconditionHolds(request: Request, groupId: string): boolean {
   const ifMatch = request.headers.get("If-Match")?.trim();
   if (ifMatch === undefined) return true;
   if (ifMatch === "*") return version !== undefined;
-  return version !== undefined && versionOfETag(ifMatch.split(",")[0]) === version;
+  return version !== undefined && versionsOfIfMatch(ifMatch).includes(version);
 }
 
 function conflict(groupId: string) {
@@ -347,13 +346,11 @@ export const handlers = [
     if (!mockBackend.signedIn) return unauthorized();
     const body = await readJson(request);
     if (!body.ok) return brokenJson();
-    const checks = (body.value as { checks?: unknown } | null)?.checks;
-    if (typeof checks !== "object" || checks === null || Array.isArray(checks)) {
-      return error(400, { message: "Validation failed.", validations: [{ field: "checks", detail: "Must be an object." }] });
-    }
+    const checked = checkAuthorizationBody(body.value);
+    if (!checked.ok) return error(checked.status, checked.body);
     const facts = { groupOrganization: (id: string) => findGroupById(id)?.organization_id, isGroupMember: isMember };
     const answer: Record<string, boolean> = {};
-    for (const [name, check] of Object.entries(checks as Record<string, AuthorizationCheck>)) {
+    for (const [name, check] of Object.entries(checked.value)) {
       answer[name] = await permissions.authorize(viewer(), check, facts);
     }
     return HttpResponse.json(answer);
