@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { ROUTE_NOT_FOUND_MESSAGE } from "../src/api/types";
-import { bodyLimit } from "hono/body-limit";
+import { limitBodies, MAX_BODY_BYTES, refuseCrossSiteSignIn } from "./edgeGuards";
 import { apiError, refuseHostilePaths, type AppEnv, type Deps, type Faults } from "./httpapi";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
@@ -13,7 +13,7 @@ import { userAIBudgetOverrideRoutes } from "./routes/userAIBudgetOverrides";
 import { userRoutes } from "./routes/users";
 import { requireSession } from "./session";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 /** Coder's answer to a path under /api that no route takes: JSON, never the app's page. */
 export const routeNotFound = (c: Context) => apiError(c, 404, ROUTE_NOT_FOUND_MESSAGE, { detail: `${c.req.method} ${c.req.path}` });
@@ -36,12 +36,8 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
     await next();
     c.header("Cache-Control", "no-store");
   });
-  api.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => apiError(c, 413, "Request body is too large.", { detail: `The limit is ${MAX_BODY_BYTES} bytes.` }),
-    }),
-  );
+  api.use(limitBodies(MAX_BODY_BYTES));
+  api.use(refuseCrossSiteSignIn);
   api.use(refuseHostilePaths);
   api.onError((error, c) => {
     console.error(error);

@@ -8,6 +8,7 @@ import type { Database } from "./db/database";
 import { openStore } from "./embedded";
 import type { Faults } from "./httpapi";
 import { SpendStore } from "./db/spendStore";
+import { dropHopByHopHeaders, limitBodies, refuseCrossSiteSignIn, secureCookiesBehindTls } from "./edgeGuards";
 import { answerEarlyAnswersHonestly } from "./honestConnections";
 import { proxyToCoder } from "./proxy";
 import { LoginRateLimiter } from "./rateLimit";
@@ -53,7 +54,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const app = new Hono();
   app.use(compress());
   let db: Database | undefined;
+  app.use("/api/*", secureCookiesBehindTls);
   if (config.coderUrl) {
+    app.use("/api/*", limitBodies(), refuseCrossSiteSignIn, dropHopByHopHeaders);
     app.all("/api/*", proxyToCoder(config.coderUrl));
   } else {
     const opened = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
