@@ -18,7 +18,7 @@ import {
   type User,
   type UserAIBudgetOverride,
 } from "../api/types";
-import { checkAuthorizationBody, checkIdListQuery, checkPagingQuery, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
+import { checkAuthorizationBody, checkIdListQuery, checkPagingQuery, unstorableTextIn, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
 import { budgetETag, versionsOfIfMatch } from "../api/versions";
 import { budgetAuditEntry, groupAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
 import { visibleMemberIds } from "../domain/budgetRules";
@@ -280,15 +280,22 @@ const unauthorized = () =>
   error(401, { message: "You are not signed in.", detail: "Sign in, or send a session token." });
 const unentitled = () => error(403, { message: AI_UNENTITLED_MESSAGE });
 
-async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false }> {
+async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; unstorable?: string }> {
+  let value: unknown;
   try {
-    return { ok: true, value: await request.json() };
+    value = await request.json();
   } catch {
     return { ok: false };
   }
+  const unstorable = unstorableTextIn(value);
+  return unstorable ? { ok: false, unstorable } : { ok: true, value };
 }
 
-const brokenJson = () => error(400, { message: "Request body must be valid JSON.", detail: "The body could not be parsed." });
+/** The server's 400 for a body that is not JSON, or holds text it cannot store. */
+const brokenJson = (body: { unstorable?: string } = {}) =>
+  body.unstorable
+    ? error(400, { message: "Request body holds text that cannot be stored.", detail: `${body.unstorable} contains a NUL character or a lone surrogate.` })
+    : error(400, { message: "Request body must be valid JSON.", detail: "The body could not be parsed." });
 
 /** Every group, Everyone groups included, as the database holds them. */
 function allGroups(): Group[] {
@@ -323,7 +330,7 @@ const auditedOverride = (o: MockOverride | undefined) => o && { spend_limit_micr
 export const handlers = [
   http.post("*/api/v2/users/login", async ({ request }) => {
     const body = await readJson(request);
-    if (!body.ok) return brokenJson();
+    if (!body.ok) return brokenJson(body);
     const { email, password } = (body.value ?? {}) as Record<string, unknown>;
     const user = mockBackend.users.find((u) => typeof email === "string" && u.email === email.toLowerCase());
     if (!user || password !== MOCK_PASSWORD) return error(401, { message: "Incorrect email or password." });
@@ -345,7 +352,7 @@ export const handlers = [
   http.post("*/api/v2/authcheck", async ({ request }) => {
     if (!mockBackend.signedIn) return unauthorized();
     const body = await readJson(request);
-    if (!body.ok) return brokenJson();
+    if (!body.ok) return brokenJson(body);
     const checked = checkAuthorizationBody(body.value);
     if (!checked.ok) return error(checked.status, checked.body);
     const facts = { groupOrganization: (id: string) => findGroupById(id)?.organization_id, isGroupMember: isMember };
@@ -392,7 +399,7 @@ export const handlers = [
     const group = readableGroup(String(params.groupId));
     if (!group || !canUpdate(group)) return notFound();
     const body = await readJson(request);
-    if (!body.ok) return brokenJson();
+    if (!body.ok) return brokenJson(body);
     const checked = checkPatchGroupBody(body.value);
     if (!checked.ok) return error(checked.status, checked.body);
     const { add_users, remove_users, ...fields } = checked.value;
@@ -485,7 +492,7 @@ export const handlers = [
     const user = params.user === "me" ? userByName(mockBackend.userId) : userByName(String(params.user));
     if (!user) return notFound();
     const body = await readJson(request);
-    if (!body.ok) return brokenJson();
+    if (!body.ok) return brokenJson(body);
     const checked = checkUpsertOverrideBody(body.value);
     if (!checked.ok) return error(checked.status, checked.body);
     const group = findGroupById(checked.value.group_id);
@@ -530,7 +537,7 @@ export const handlers = [
     budgetRoute(async (group, request) => {
       if (!canUpdate(group)) return notFound();
       const body = await readJson(request);
-      if (!body.ok) return brokenJson();
+      if (!body.ok) return brokenJson(body);
       const checked = checkUpsertBudgetBody(body.value);
       if (!checked.ok) return error(checked.status, checked.body);
       if (!preconditionHolds(request, group.id)) return conflict(group.id);
