@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { ROUTE_NOT_FOUND_MESSAGE } from "../src/api/types";
-import { limitBodies, MAX_BODY_BYTES, refuseCrossSiteSignIn } from "./edgeGuards";
+import { limitBodies, MAX_BODY_BYTES, refuseCrossSiteSignIn, refuseImpossibleEmails } from "./edgeGuards";
 import { apiError, refuseHostilePaths, type AppEnv, type Deps, type Faults } from "./httpapi";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
@@ -37,7 +37,7 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
     c.header("Cache-Control", "no-store");
   });
   api.use(limitBodies(MAX_BODY_BYTES));
-  api.use(refuseCrossSiteSignIn);
+  api.use(refuseCrossSiteSignIn, refuseImpossibleEmails);
   api.use(refuseHostilePaths);
   api.onError((error, c) => {
     console.error(error);

@@ -4,6 +4,7 @@
 // the session cookie marked Secure when the browser reached us over TLS.
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { impossibleEmail, MAX_EMAIL_LENGTH } from "../src/api/validation";
 import { apiError } from "./httpapi";
 import { sameOrigin } from "./session";
 
@@ -69,4 +70,23 @@ export const dropHopByHopHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   // In place: a new c.res would get the old headers merged back.
   dropHopByHop(c.res.headers);
+};
+
+/**
+ * A sign-in whose email cannot be an address is refused before it costs a
+ * database lookup, a password hash and a rate-limiter entry. The route reads
+ * the same parsed body afterwards (Hono keeps it).
+ */
+export const refuseImpossibleEmails: MiddlewareHandler = async (c, next) => {
+  if (c.req.method !== "POST" || !/^\/api\/v2\/users\/login\/?$/.test(c.req.path)) return next();
+  let email: unknown;
+  try {
+    email = ((await c.req.json()) as { email?: unknown } | null)?.email;
+  } catch {
+    return next();
+  }
+  if (impossibleEmail(email)) {
+    return apiError(c, 400, "Validation failed.", { validations: [{ field: "email", detail: `Must be at most ${MAX_EMAIL_LENGTH} characters.` }] });
+  }
+  await next();
 };

@@ -142,6 +142,12 @@ describe("the sign-in rate limiter", () => {
     expect(limiter.size).toBe(1);
   });
 
+  it("refuses a 1 MB email at once, without a lookup or a limiter entry", async () => {
+    const { status } = await api.json("/users/login", { method: "POST", body: JSON.stringify({ email: `${"x".repeat(1024 * 1024 - 100)}@example.com`, password: "x" }) });
+    expect(status).toBe(400);
+    expect(api.deps.loginLimiter.size).toBe(0);
+  });
+
   it("answers 429 to some of 40 wrong passwords sent at once, and checks no more than ten", async () => {
     const statuses = await Promise.all(
       Array.from({ length: 40 }, () =>

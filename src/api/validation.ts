@@ -252,3 +252,8 @@ export function checkAuthorizationBody(body: unknown): Checked<Record<string, Au
   }
   return { ok: true, value: checks as unknown as Record<string, AuthorizationCheck> };
 }
+
+/** RFC 5321 allows 254 characters in an address; anything far longer is not an email. */
+export const MAX_EMAIL_LENGTH = 320;
+
+export const impossibleEmail = (email: unknown) => typeof email === "string" && email.length > MAX_EMAIL_LENGTH;

@@ -18,7 +18,7 @@ import {
   type User,
   type UserAIBudgetOverride,
 } from "../api/types";
-import { checkAuthorizationBody, checkIdListQuery, checkPagingQuery, unstorableTextIn, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
+import { checkAuthorizationBody, checkIdListQuery, checkPagingQuery, impossibleEmail, MAX_EMAIL_LENGTH, unstorableTextIn, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
 import { budgetETag, versionsOfIfMatch } from "../api/versions";
 import { budgetAuditEntry, groupAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
 import { visibleMemberIds } from "../domain/budgetRules";
@@ -332,6 +332,7 @@ export const handlers = [
     const body = await readJson(request);
     if (!body.ok) return brokenJson(body);
     const { email, password } = (body.value ?? {}) as Record<string, unknown>;
+    if (impossibleEmail(email)) return error(400, { message: "Validation failed.", validations: [{ field: "email", detail: `Must be at most ${MAX_EMAIL_LENGTH} characters.` }] });
     const user = mockBackend.users.find((u) => typeof email === "string" && u.email === email.toLowerCase());
     if (!user || password !== MOCK_PASSWORD) return error(401, { message: "Incorrect email or password." });
     mockSignIn(user.username);

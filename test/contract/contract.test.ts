@@ -160,6 +160,7 @@ const steps: Step[] = [
   { name: "the audit log, to the second organization's admin", method: "GET", path: "/audit", as: "researchadmin", status: 200, expect: { audit_logs: [], count: 0 } },
   { name: "the audit log, paged with a non-number", method: "GET", path: "/audit?limit=1.5&offset=x", status: 400 },
   { name: "a NUL in a display name", method: "PATCH", path: `/groups/${developers}`, body: { display_name: "a\u0000b" }, status: 400, expect: { message: "Request body holds text that cannot be stored." } },
+  { name: "a sign-in with a 100 kB email", method: "POST", path: "/users/login", body: { email: `${"x".repeat(100_000)}@example.com`, password: "x" }, as: null, status: 400 },
   { name: "an unknown API route", method: "GET", path: "/no-such-route", status: 404, expect: { message: "Route not found." } },
   { name: "an unknown API route, signed out", method: "GET", path: "/no-such-route", as: null, status: 401 },
   { name: "the audit log, to a member", method: "GET", path: "/audit", as: "member", status: 404 },
