@@ -3,26 +3,17 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Group } from "../src/api/types";
 import { LoginRateLimiter } from "./rateLimit";
 import { SEED_GROUPS } from "./seed";
 import { startServer, type RunningServer } from "./server";
-import { openTestApi, type TestApi } from "./testHarness";
+import { useTestApi } from "./testHarness";
 
 const developers = SEED_GROUPS.find((g) => g.name === "developers")!;
 const patch = (body: unknown) => ({ method: "PATCH", body: JSON.stringify(body) });
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await openTestApi();
-});
-beforeEach(async () => {
-  await api.reset();
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useTestApi();
 
 describe("NUL bytes and broken text", () => {
   it.each([
@@ -35,7 +26,7 @@ describe("NUL bytes and broken text", () => {
     ["a lone surrogate", "/organizations/%ED%A0%80/groups"],
     ["broken percent-encoding", "/organizations/%E0%A4%A/groups"],
   ])("answers 400 for %s in the path", async (_, path) => {
-    const { status, body } = await api.json<{ message: string }>(path, { as: "admin" });
+    const { status, body } = await api().json<{ message: string }>(path, { as: "admin" });
     expect(status).toBe(400);
     expect(body.message).toBe("The request path is not valid.");
   });
@@ -46,14 +37,14 @@ describe("NUL bytes and broken text", () => {
     ["a key", { "na\u0000me": "x" }],
     ["a lone surrogate", { display_name: "Dev\ud800" }],
   ])("answers 400 for a NUL in %s of a PATCH, and changes nothing", async (_, body) => {
-    const { status } = await api.json(`/groups/${developers.id}`, { ...patch(body), as: "admin" });
+    const { status } = await api().json(`/groups/${developers.id}`, { ...patch(body), as: "admin" });
     expect(status).toBe(400);
-    const group = await api.json<Group>(`/groups/${developers.id}`, { as: "admin" });
+    const group = await api().json<Group>(`/groups/${developers.id}`, { as: "admin" });
     expect(group.body.display_name).toBe("Developers");
   });
 
   it("answers 400 for a NUL in a sign-in email", async () => {
-    const { status } = await api.json("/users/login", { method: "POST", body: JSON.stringify({ email: "admin\u0000@example.com", password: "x" }) });
+    const { status } = await api().json("/users/login", { method: "POST", body: JSON.stringify({ email: "admin\u0000@example.com", password: "x" }) });
     expect(status).toBe(400);
   });
 });
@@ -62,14 +53,14 @@ describe("avatar URLs", () => {
   it.each(["//evil.example/a.png", "/\\evil.example/a.png", "\\\\evil.example/a.png", `https://example.com/${"a".repeat(900_000)}`])(
     "refuses %s",
     async (avatar_url) => {
-      const { status } = await api.json(`/groups/${developers.id}`, { ...patch({ avatar_url: avatar_url.slice(0, 1_000_000) }), as: "admin" });
+      const { status } = await api().json(`/groups/${developers.id}`, { ...patch({ avatar_url: avatar_url.slice(0, 1_000_000) }), as: "admin" });
       expect(status).toBe(400);
     },
   );
 
   it("takes a path on this site and a full https address", async () => {
     for (const avatar_url of ["/emojis/1f3e2.png", "https://example.com/a.png"]) {
-      expect((await api.json(`/groups/${developers.id}`, { ...patch({ avatar_url }), as: "admin" })).status).toBe(200);
+      expect((await api().json(`/groups/${developers.id}`, { ...patch({ avatar_url }), as: "admin" })).status).toBe(200);
     }
   });
 });
@@ -85,13 +76,13 @@ describe("authorization checks", () => {
     ["resource_type is an object", { checks: { a: { object: { resource_type: {} }, action: "read" } } }],
     ["101 checks", { checks: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`c${i}`, check()])) }],
   ])("answers 400 when %s", async (_, body) => {
-    const { status } = await api.json("/authcheck", { method: "POST", body: JSON.stringify(body), as: "member" });
+    const { status } = await api().json("/authcheck", { method: "POST", body: JSON.stringify(body), as: "member" });
     expect(status).toBe(400);
   });
 
   it("answers 100 checks", async () => {
     const checks = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`c${i}`, check()]));
-    const { status, body } = await api.json<Record<string, boolean>>("/authcheck", { method: "POST", body: JSON.stringify({ checks }), as: "admin" });
+    const { status, body } = await api().json<Record<string, boolean>>("/authcheck", { method: "POST", body: JSON.stringify({ checks }), as: "admin" });
     expect(status).toBe(200);
     expect(Object.values(body).every(Boolean)).toBe(true);
   });
@@ -99,16 +90,16 @@ describe("authorization checks", () => {
 
 describe("If-Match", () => {
   it("takes a write when any tag in the list names the stored version, and refuses one where none does", async () => {
-    const read = await api.request(`/groups/${developers.id}/ai/budget`, { as: "admin" });
+    const read = await api().request(`/groups/${developers.id}/ai/budget`, { as: "admin" });
     const etag = read.headers.get("etag")!;
-    const stale = await api.request(`/groups/${developers.id}/ai/budget`, {
+    const stale = await api().request(`/groups/${developers.id}/ai/budget`, {
       method: "PUT",
       body: JSON.stringify({ spend_limit_micros: 1 }),
       headers: { "If-Match": `"999998", "999999"` },
       as: "admin",
     });
     expect(stale.status).toBe(412);
-    const listed = await api.request(`/groups/${developers.id}/ai/budget`, {
+    const listed = await api().request(`/groups/${developers.id}/ai/budget`, {
       method: "PUT",
       body: JSON.stringify({ spend_limit_micros: 2 }),
       headers: { "If-Match": `"999999", ${etag}` },
@@ -143,15 +134,15 @@ describe("the sign-in rate limiter", () => {
   });
 
   it("refuses a 1 MB email at once, without a lookup or a limiter entry", async () => {
-    const { status } = await api.json("/users/login", { method: "POST", body: JSON.stringify({ email: `${"x".repeat(1024 * 1024 - 100)}@example.com`, password: "x" }) });
+    const { status } = await api().json("/users/login", { method: "POST", body: JSON.stringify({ email: `${"x".repeat(1024 * 1024 - 100)}@example.com`, password: "x" }) });
     expect(status).toBe(400);
-    expect(api.deps.loginLimiter.size).toBe(0);
+    expect(api().deps.loginLimiter.size).toBe(0);
   });
 
   it("answers 429 to some of 40 wrong passwords sent at once, and checks no more than ten", async () => {
     const statuses = await Promise.all(
       Array.from({ length: 40 }, () =>
-        api.json("/users/login", { method: "POST", body: JSON.stringify({ email: "member@example.com", password: "wrong" }) }).then((r) => r.status),
+        api().json("/users/login", { method: "POST", body: JSON.stringify({ email: "member@example.com", password: "wrong" }) }).then((r) => r.status),
       ),
     );
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);

@@ -2,6 +2,7 @@
 // DATABASE_URL is set, a fresh schema on that PostgreSQL server), the API on
 // it, and helpers to call it as one of the seeded users.
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createApi } from "./app";
 import { openDatabase, type Database } from "./db/database";
 import { migrate } from "./db/migrate";
@@ -98,4 +99,15 @@ export async function openTestApi(): Promise<TestApi> {
       await dropSchema(schema);
     },
   };
+}
+
+/** For a test file: a seeded API opened before its tests, seeded afresh before each, closed after. */
+export function useTestApi(): () => TestApi {
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    api = await openTestApi();
+  });
+  beforeEach(() => api!.reset());
+  afterAll(() => api?.close());
+  return () => api!;
 }
