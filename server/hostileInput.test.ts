@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Group } from "../src/api/types";
 import { LoginRateLimiter } from "./rateLimit";
-import { SEED_GROUPS } from "./seed";
+import { SEED_GROUPS, SEED_USERS } from "./seed";
 import { startServer, type RunningServer } from "./server";
 import { useTestApi } from "./testHarness";
 
@@ -172,5 +172,26 @@ describe("the served app", () => {
       expect(response.headers.get("content-type")).toMatch(/application\/json/);
       expect(((await response.json()) as { message: string }).message).toBe("Route not found.");
     }
+  });
+});
+
+describe("spend totals above 2^53 micros", () => {
+  // Each is a safe integer; their sum is not, and an odd sum cannot be a double.
+  const PART = 4_503_599_627_370_497;
+  const BOB_SEEDED = 870_000_000n;
+  const DEVELOPERS_SEEDED = 2_377_490_000n;
+  const userIdOf = (name: string) => SEED_USERS.find((u) => u.username === name)!.id;
+
+  it("are summed in BigInt and written digit for digit", async () => {
+    const bob = userIdOf("bob");
+    for (let i = 0; i < 3; i += 1) await api().deps.spend.recordSpend(bob, developers.id, new Date(), PART);
+    const bobTotal = 3n * BigInt(PART) + BOB_SEEDED;
+    expect(bobTotal > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    const text = async (path: string) => (await api().request(path, { as: "admin" })).text();
+    expect(await text(`/groups/${developers.id}/members/ai/spend?user_ids=${bob}`)).toContain(`"group_spend_micros":${bobTotal}`);
+    expect(await text("/users/bob/ai/spend")).toContain(`"current_spend_micros":${bobTotal}`);
+    expect(await text(`/organizations/coder/groups/ai/spend?group_ids=${developers.id}`)).toContain(
+      `"current_spend_micros":${3n * BigInt(PART) + DEVELOPERS_SEEDED}`,
+    );
   });
 });
