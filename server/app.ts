@@ -1,6 +1,7 @@
-import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { apiError, type AppEnv, type Deps, type Faults } from "./httpapi";
+import { Hono, type Context } from "hono";
+import { ROUTE_NOT_FOUND_MESSAGE } from "../src/api/types";
+import { limitBodies, MAX_BODY_BYTES, refuseCrossSiteSignIn, refuseImpossibleEmails } from "./edgeGuards";
+import { apiError, refuseHostilePaths, type AppEnv, type Deps, type Faults } from "./httpapi";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { buildInfoRoutes } from "./routes/buildinfo";
@@ -13,7 +14,10 @@ import { userAIBudgetOverrideRoutes } from "./routes/userAIBudgetOverrides";
 import { userRoutes } from "./routes/users";
 import { requireSession } from "./session";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
+
+/** Coder's answer to a path under /api that no route takes: JSON, never the app's page. */
+export const routeNotFound = (c: Context) => apiError(c, 404, ROUTE_NOT_FOUND_MESSAGE, { detail: `${c.req.method} ${c.req.path}` });
 
 export interface ApiOptions {
   deps: Deps;
@@ -33,17 +37,14 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
     await next();
     c.header("Cache-Control", "no-store");
   });
-  api.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => apiError(c, 413, "Request body is too large.", { detail: `The limit is ${MAX_BODY_BYTES} bytes.` }),
-    }),
-  );
+  api.use(limitBodies(MAX_BODY_BYTES));
+  api.use(refuseCrossSiteSignIn, refuseImpossibleEmails);
+  api.use(refuseHostilePaths);
   api.onError((error, c) => {
     console.error(error);
     return apiError(c, 500, "An internal error occurred.", { detail: "The server could not complete the request." });
   });
-  api.notFound((c) => apiError(c, 404, "Route not found.", { detail: `${c.req.method} ${c.req.path}` }));
+  api.notFound(routeNotFound);
 
   api.route("/", authRoutes());
   api.route("/", buildInfoRoutes());

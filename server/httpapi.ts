@@ -1,6 +1,7 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Response as ApiResponse, ValidationError } from "../src/api/types";
+import { isUnstorableText, unstorableTextIn } from "../src/api/validation";
 import type { SpendStore } from "./db/spendStore";
 import type { Store, UserRow } from "./db/store";
 import type { LoginRateLimiter } from "./rateLimit";
@@ -42,11 +43,40 @@ export const resourceNotFound = (c: Context) =>
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The JSON body, or undefined after answering 400 for a body that is not JSON. */
+/** The JSON body, or the 400 to answer for a body that is not JSON or holds text no database column can take. */
 export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: globalThis.Response }> {
+  let value: unknown;
   try {
-    return { ok: true, value: await c.req.json() };
+    value = await c.req.json();
   } catch {
     return { ok: false, response: apiError(c, 400, "Request body must be valid JSON.", { detail: "The body could not be parsed." }) };
   }
+  const unstorable = unstorableTextIn(value);
+  if (unstorable) {
+    return {
+      ok: false,
+      response: apiError(c, 400, "Request body holds text that cannot be stored.", {
+        detail: `${unstorable} contains a NUL character or a lone surrogate.`,
+      }),
+    };
+  }
+  return { ok: true, value };
 }
+
+/**
+ * A path that does not decode, or that holds control characters or text that
+ * cannot be stored, names nothing: 400 before any route sees it.
+ */
+export const refuseHostilePaths: MiddlewareHandler = async (c, next) => {
+  const raw = new URL(c.req.url).pathname;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return apiError(c, 400, "The request path is not valid.", { detail: "It is not well-formed percent-encoding." });
+  }
+  if (/[\u0000-\u001f\u007f]/.test(decoded) || isUnstorableText(decoded)) {
+    return apiError(c, 400, "The request path is not valid.", { detail: "It contains control characters." });
+  }
+  await next();
+};

@@ -6,6 +6,7 @@ import {
   type Response as ApiResponse,
 } from "../src/api/types";
 import { AI_BUDGETS_MIN_VERSION_TEXT, versionHasAIBudgets } from "../src/api/buildInfo";
+import { dropHopByHop } from "./edgeGuards";
 import { apiError } from "./httpapi";
 import { sameOrigin } from "./session";
 import { servedOverHttps, type WhoIs } from "./sessionToken";
@@ -147,8 +148,8 @@ export function proxyToCoder(coderUrl: string) {
     out.delete("content-encoding");
     out.delete("content-length");
     out.delete("transfer-encoding");
-    out.delete("connection");
-    out.delete("keep-alive");
+    // Before "connection" goes: the headers it names are the upstream hop's too.
+    dropHopByHop(out);
     out.delete("set-cookie");
     const secure = servedOverHttps(c);
     for (const cookie of answer.headers.getSetCookie()) out.append("Set-Cookie", localCookie(cookie, secure));

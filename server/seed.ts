@@ -2,7 +2,7 @@
 // same every time.
 import { hashPassword } from "./auth";
 import type { Database } from "./db/database";
-import { DEMO_PASSWORD, ORGANIZATION_ID, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_USERS, seedMemberSince, seedUsage } from "./seedData";
+import { DEMO_PASSWORD, ORGANIZATION_ID, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_USERS, seedMemberSince, seedMemberships, seedUsage } from "./seedData";
 
 export { DEMO_PASSWORD, ORGANIZATION_ID, SECOND_ORGANIZATION_ID, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS } from "./seedData";
 
@@ -30,11 +30,11 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [user.id, user.username, `${user.username}@example.com`, user.name, hashed, user.siteRoles, new Date(seedMemberSince(index, ORGANIZATION_ID))],
       );
-      for (const organizationId of [ORGANIZATION_ID, ...user.alsoIn]) {
+      for (const { organizationId, roles } of seedMemberships(user)) {
         await tx.query("INSERT INTO organization_members (organization_id, user_id, roles, created_at) VALUES ($1, $2, $3, $4)", [
           organizationId,
           user.id,
-          organizationId === ORGANIZATION_ID ? user.orgRoles : [],
+          roles,
           new Date(seedMemberSince(index, organizationId)),
         ]);
       }

@@ -14,8 +14,23 @@ export const SEED_ORGANIZATIONS = [
   { id: SECOND_ORGANIZATION_ID, name: "research", displayName: "Research", isDefault: false },
 ];
 
-/** Users in the default organization; `alsoIn` lists the other organizations they joined, later. */
-export const SEED_USERS = [
+export interface SeedUser {
+  id: string;
+  username: string;
+  name: string;
+  siteRoles: string[];
+  /** Roles in the default organization. */
+  orgRoles: string[];
+  /** The other organizations they joined, later. */
+  alsoIn: string[];
+  /** Their roles in those other organizations. */
+  alsoInRoles?: string[];
+  /** Not a member of the default organization at all. */
+  notInDefault?: boolean;
+}
+
+/** Users in the default organization (but for those marked), and in the organizations of `alsoIn`. */
+export const SEED_USERS: SeedUser[] = [
   { id: userId(1), username: "admin", name: "Ada Admin", siteRoles: ["owner"], orgRoles: [] as string[], alsoIn: [] as string[] },
   { id: userId(2), username: "orgadmin", name: "Olga Orgadmin", siteRoles: [] as string[], orgRoles: ["organization-admin"], alsoIn: [] as string[] },
   { id: userId(3), username: "member", name: "Mel Member", siteRoles: [] as string[], orgRoles: [] as string[], alsoIn: [] as string[] },
@@ -28,6 +43,14 @@ export const SEED_USERS = [
     orgRoles: [] as string[],
     alsoIn: username === "frank" ? [SECOND_ORGANIZATION_ID] : ([] as string[]),
   })),
+  // The second organization's admin, and nothing in the first: who must see none of it.
+  { id: userId(5), username: "researchadmin", name: "Rhea Researchadmin", siteRoles: [], orgRoles: [], alsoIn: [SECOND_ORGANIZATION_ID], alsoInRoles: ["organization-admin"], notInDefault: true },
+];
+
+/** Each organization a seeded user is in, with their roles there. */
+export const seedMemberships = (user: SeedUser): { organizationId: string; roles: string[] }[] => [
+  ...(user.notInDefault ? [] : [{ organizationId: ORGANIZATION_ID, roles: user.orgRoles }]),
+  ...user.alsoIn.map((organizationId) => ({ organizationId, roles: user.alsoInRoles ?? [] })),
 ];
 
 export const SEED_GROUPS = [

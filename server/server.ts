@@ -1,12 +1,15 @@
+import type { Server } from "node:http";
 import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import { createApi } from "./app";
+import { createApi, routeNotFound } from "./app";
 import type { Database } from "./db/database";
 import { openStore } from "./embedded";
 import type { Faults } from "./httpapi";
 import { SpendStore } from "./db/spendStore";
+import { dropHopByHopHeaders, limitBodies, refuseCrossSiteSignIn, secureCookiesBehindTls } from "./edgeGuards";
+import { answerEarlyAnswersHonestly } from "./honestConnections";
 import { proxyToCoder, whoIsAtCoder } from "./proxy";
 import { sessionTokenRoutes } from "./sessionToken";
 import { LoginRateLimiter } from "./rateLimit";
@@ -54,7 +57,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const app = new Hono();
   app.use(compress());
   let db: Database | undefined;
+  app.use("/api/*", secureCookiesBehindTls);
   if (config.coderUrl) {
+    app.use("/api/*", limitBodies(), refuseCrossSiteSignIn, dropHopByHopHeaders);
     app.route("/", sessionTokenRoutes(whoIsAtCoder(config.coderUrl)));
     app.all("/api/*", proxyToCoder(config.coderUrl));
   } else {
@@ -70,6 +75,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const api = createApi({ deps, latencyMs: config.latencyMs, testFaults: config.testFaults });
     app.route("/", sessionTokenRoutes(async (token) => api.request(ME_PATH, { headers: { [SESSION_TOKEN_HEADER]: token } })));
     app.route("/", api);
+    // A mounted app's notFound is not used: without this the page's HTML would answer.
+    app.all("/api/*", routeNotFound);
   }
 
   if (config.staticDir) {
@@ -84,6 +91,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+    answerEarlyAnswersHonestly(started as Server);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -2,6 +2,7 @@
 // DATABASE_URL is set, a fresh schema on that PostgreSQL server), the API on
 // it, and helpers to call it as one of the seeded users.
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createApi } from "./app";
 import { openDatabase, type Database } from "./db/database";
 import { migrate } from "./db/migrate";
@@ -44,7 +45,8 @@ export async function openTestApi(): Promise<TestApi> {
   const store = new Store(db);
   const deps = { store, spend: new SpendStore(db, store), aiEntitled: true, loginLimiter: new LoginRateLimiter(), faults: {} as Faults };
   const api = createApi({ deps });
-  const tokens = new Map<string, string>();
+  // One sign-in per user, shared by requests sent at once (the limiter counts attempts in flight).
+  const tokens = new Map<string, Promise<string>>();
 
   const request = async (path: string, { as, ...init }: RequestInit & { as?: string } = {}) => {
     const headers = new Headers(init.headers);
@@ -53,9 +55,16 @@ export async function openTestApi(): Promise<TestApi> {
     return api.request(`/api/v2${path}`, { ...init, headers });
   };
 
-  async function login(username: string): Promise<string> {
+  function login(username: string): Promise<string> {
     const known = tokens.get(username);
     if (known) return known;
+    const signingIn = signIn(username);
+    tokens.set(username, signingIn);
+    signingIn.catch(() => tokens.delete(username));
+    return signingIn;
+  }
+
+  async function signIn(username: string): Promise<string> {
     const response = await api.request("/api/v2/users/login", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -63,7 +72,6 @@ export async function openTestApi(): Promise<TestApi> {
     });
     if (response.status !== 201) throw new Error(`login as ${username}: ${response.status}`);
     const { session_token } = (await response.json()) as { session_token: string };
-    tokens.set(username, session_token);
     return session_token;
   }
 
@@ -91,4 +99,15 @@ export async function openTestApi(): Promise<TestApi> {
       await dropSchema(schema);
     },
   };
+}
+
+/** For a test file: a seeded API opened before its tests, seeded afresh before each, closed after. */
+export function useTestApi(): () => TestApi {
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    api = await openTestApi();
+  });
+  beforeEach(() => api!.reset());
+  afterAll(() => api?.close());
+  return () => api!;
 }

@@ -3,6 +3,7 @@
 // SQL runs on both.
 import { mkdirSync } from "node:fs";
 import type { Pool, PoolClient } from "pg";
+import { lockDataDir } from "./dataDirLock";
 
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -31,8 +32,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPGlite(dataDir: string | undefined): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
-  await db.waitReady;
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  let db: InstanceType<typeof PGlite>;
+  try {
+    db = dataDir ? new PGlite(dataDir) : new PGlite();
+    await db.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     kind: "pglite",
     query: async <Row>(sql: string, params: unknown[] = []) => (await db.query<Row>(sql, params)).rows,
@@ -40,7 +48,13 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
       db.transaction((tx) =>
         work({ query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows }),
       ),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

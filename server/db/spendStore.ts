@@ -115,24 +115,24 @@ export class SpendStore {
     return new Set(rows.map((r) => r.user_id));
   }
 
-  /** Each listed user's spend in the period charged to one group. */
-  async spendChargedTo(groupId: string, userIds: string[], period: BudgetPeriod): Promise<Map<string, number>> {
+  /** Each listed user's spend in the period charged to one group, summed exactly. */
+  async spendChargedTo(groupId: string, userIds: string[], period: BudgetPeriod): Promise<Map<string, bigint>> {
     const rows = await this.db.query<{ user_id: string; total: string }>(
       `SELECT user_id, sum(spend_micros)::text AS total FROM ai_user_daily_spend
        WHERE group_id = $1 AND user_id = ANY($2::uuid[]) AND day >= $3 AND day < $4 GROUP BY user_id`,
       [groupId, userIds, day(period.start), day(period.end)],
     );
-    return new Map(rows.map((r) => [r.user_id, Number(r.total)]));
+    return new Map(rows.map((r) => [r.user_id, BigInt(r.total)]));
   }
 
-  /** Spend charged to each group in the period, by anyone. */
-  async groupSpend(groupIds: string[], period: BudgetPeriod): Promise<Map<string, number>> {
+  /** Spend charged to each group in the period, by anyone, summed exactly. */
+  async groupSpend(groupIds: string[], period: BudgetPeriod): Promise<Map<string, bigint>> {
     const rows = await this.db.query<{ group_id: string; total: string }>(
       `SELECT group_id, sum(spend_micros)::text AS total FROM ai_user_daily_spend
        WHERE group_id = ANY($1::uuid[]) AND day >= $2 AND day < $3 GROUP BY group_id`,
       [groupIds, day(period.start), day(period.end)],
     );
-    return new Map(rows.map((r) => [r.group_id, Number(r.total)]));
+    return new Map(rows.map((r) => [r.group_id, BigInt(r.total)]));
   }
 
   /**

@@ -1,7 +1,7 @@
 // Every SQL statement the server runs, in one place. Parameterized queries only.
 import { randomUUID } from "node:crypto";
 import type { AuditLog, Group, GroupAIBudget, ReducedUser } from "../../src/api/types";
-import { budgetAuditEntry, type AuditEntry } from "../../src/domain/audit";
+import { budgetAuditEntry, groupAuditEntry, type AuditEntry } from "../../src/domain/audit";
 import type { Database, Queryable } from "./database";
 
 export interface UserRow {
@@ -50,7 +50,7 @@ export interface StoredBudget {
 }
 
 /** What the writer believes is stored: a version, no budget at all, or anything. */
-export type BudgetPrecondition = { version: number } | { absent: true } | { present: true } | undefined;
+export type BudgetPrecondition = { versions: number[] } | { absent: true } | { present: true } | undefined;
 
 export type BudgetWrite<T> = { ok: true; value: T } | { ok: false; current: StoredBudget | undefined };
 
@@ -82,7 +82,7 @@ function preconditionHolds(precondition: BudgetPrecondition, current: BudgetRow 
   if (!precondition) return true;
   if ("absent" in precondition) return current === undefined;
   if ("present" in precondition) return current !== undefined;
-  return current !== undefined && Number(current.version) === precondition.version;
+  return current !== undefined && precondition.versions.includes(Number(current.version));
 }
 
 const GROUP_COLUMNS = `g.id, g.organization_id, o.name AS organization_name,
@@ -206,30 +206,72 @@ export class Store {
     return (await this.withMembers(rows, q))[0];
   }
 
-  /** Updates the given fields and answers the group as saved; throws a unique violation for a taken name. */
-  async updateGroup(id: string, fields: GroupFields, memberChanges: { add: string[]; remove: string[] }): Promise<Group | undefined> {
+  /**
+   * Updates the given fields and members, audits what changed, and answers the
+   * group as saved, all in one transaction; throws a unique violation for a taken name.
+   */
+  async updateGroup(
+    id: string,
+    fields: GroupFields,
+    memberChanges: { add: string[]; remove: string[] },
+    actor: Actor,
+  ): Promise<Group | undefined> {
     return this.db.transaction(async (tx) => {
+      const [before] = await tx.query<GroupRow>(
+        "SELECT id, organization_id, name, display_name, avatar_url, quota_allowance FROM groups WHERE id = $1 FOR UPDATE",
+        [id],
+      );
+      if (!before) return undefined;
       const sets: string[] = [];
       const params: unknown[] = [id];
+      const changed: Record<string, { old: unknown; new: unknown }> = {};
       for (const column of GROUP_FIELD_COLUMNS) {
         const value = fields[column];
         if (value === undefined) continue;
         params.push(value);
         sets.push(`${column} = $${params.length}`);
+        changed[column] = { old: column === "quota_allowance" ? Number(before[column]) : before[column], new: value };
       }
       if (sets.length > 0) {
         await tx.query(`UPDATE groups SET ${sets.join(", ")} WHERE id = $1`, params);
       }
+      const added: string[] = [];
       for (const userId of memberChanges.add) {
-        await tx.query("INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [id, userId]);
+        const [row] = await tx.query<{ username: string }>(
+          `WITH inserted AS (
+             INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id
+           ) SELECT u.username FROM inserted JOIN users u ON u.id = inserted.user_id`,
+          [id, userId],
+        );
+        if (row) added.push(row.username);
       }
+      const removed: string[] = [];
       for (const userId of memberChanges.remove) {
-        await tx.query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2", [id, userId]);
+        const [row] = await tx.query<{ username: string }>(
+          `WITH deleted AS (
+             DELETE FROM group_members WHERE group_id = $1 AND user_id = $2 RETURNING user_id
+           ) SELECT u.username FROM deleted JOIN users u ON u.id = deleted.user_id`,
+          [id, userId],
+        );
+        if (row) removed.push(row.username);
         // As in Coder, an override must name a group its user is in: leaving the group removes it.
         await tx.query("DELETE FROM user_ai_budget_overrides WHERE group_id = $1 AND user_id = $2", [id, userId]);
       }
+      const entry = groupAuditEntry(actor.username, { id, name: fields.name ?? before.name, organization_id: before.organization_id }, { fields: changed, added, removed });
+      if (entry) await this.writeAudit(tx, actor, entry);
       return this.groupById(id, tx);
     });
+  }
+
+  /** Which of `userIds` are not members of the organization. */
+  async notInOrganization(organizationId: string, userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.db.query<{ user_id: string }>(
+      "SELECT user_id FROM organization_members WHERE organization_id = $1 AND user_id = ANY($2::uuid[])",
+      [organizationId, userIds],
+    );
+    const members = new Set(rows.map((r) => r.user_id));
+    return userIds.filter((id) => !members.has(id.toLowerCase()));
   }
 
   async budget(groupId: string): Promise<StoredBudget | undefined> {
@@ -302,15 +344,19 @@ export class Store {
     );
   }
 
-  async auditLogs(limit: number, offset: number): Promise<{ logs: AuditLog[]; count: number }> {
+  /** The newest audit rows first; with a list of organizations, only theirs. */
+  async auditLogs(limit: number, offset: number, organizations: "all" | string[]): Promise<{ logs: AuditLog[]; count: number }> {
+    const only = organizations === "all" ? null : organizations;
     const rows = await this.db.query<AuditLog & { time: Date }>(
       `SELECT id, time, action, resource_type, resource_id, resource_target, user_id, username,
          organization_id, diff, description, status_code
-       FROM audit_logs ORDER BY seq DESC LIMIT $1 OFFSET $2`,
-      [limit, offset],
+       FROM audit_logs WHERE ($3::uuid[] IS NULL OR organization_id = ANY($3::uuid[]))
+       ORDER BY seq DESC LIMIT $1 OFFSET $2`,
+      [limit, offset, only],
     );
     const [{ count } = { count: 0 }] = await this.db.query<{ count: number }>(
-      "SELECT count(*)::int AS count FROM audit_logs",
+      "SELECT count(*)::int AS count FROM audit_logs WHERE ($1::uuid[] IS NULL OR organization_id = ANY($1::uuid[]))",
+      [only],
     );
     return { logs: rows.map((r) => ({ ...r, time: iso(r.time) })), count };
   }

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../../src/api/types";
 import { checkIdListQuery } from "../../src/api/validation";
-import { groupSpendRow, inIdOrder, memberSpendRow, resolveGoverning, visibleMemberIds, type Governing } from "../../src/domain/budgetRules";
+import { groupSpendRow, groupTotalLimit, inIdOrder, memberSpendRow, resolveGoverning, visibleMemberIds, type Governing } from "../../src/domain/budgetRules";
 import {
   AI_SPEND_EXPORT_CONTENT_TYPE,
   exportPeriod,
@@ -12,6 +12,7 @@ import {
 } from "../../src/domain/spendExport";
 import { budgetPeriod, type BudgetPeriod } from "../../src/utils/budgetPeriod";
 import type { SpendStore } from "../db/spendStore";
+import { approximate, exactJson, type ExactIntegers } from "../exactJson";
 import { apiError, readJson, resourceNotFound, type AppContext, type AppEnv } from "../httpapi";
 import { canReadUserBudget, canUpdateGroup, isOwner } from "../rbac";
 import { requireAIEntitlement } from "./groupAIBudgets";
@@ -97,11 +98,16 @@ export function aiSpendRoutes() {
     const ids = inIdOrder(visible.filter((id) => members.has(id)));
     const period = budgetPeriod();
     const [governing, charged] = await Promise.all([governingOf(spend, ids), spend.spendChargedTo(group.id, ids, period)]);
+    const exact: ExactIntegers = new WeakMap();
     const body: GroupMembersAISpendResponse = {
       ...window(period),
-      members: ids.map((id) => memberSpendRow(group, id, governing.get(id)!, charged.get(id) ?? 0)),
+      members: ids.map((id) => {
+        const row = memberSpendRow(group, id, governing.get(id)!, approximate(charged.get(id)));
+        exact.set(row, { group_spend_micros: charged.get(id) ?? 0n });
+        return row;
+      }),
     };
-    return c.json(body);
+    return exactJson(c, body, exact);
   });
 
   routes.get("/organizations/:organization/groups/ai/spend", async (c) => {
@@ -121,18 +127,19 @@ export function aiSpendRoutes() {
     // Only a budgeted group has a total, and only its members can count towards it.
     const members = await spend.membersOfGroups(readable.filter((id) => budgets.get(id) !== null));
     const governing = await governingOf(spend, [...new Set([...members.values()].flat())]);
+    const exact: ExactIntegers = new WeakMap();
     const body: GroupsAISpendResponse = {
       ...window(period),
-      groups: readable.map((id) =>
-        groupSpendRow(
-          { id, organization_id: organization.id },
-          budgets.get(id)!,
-          (members.get(id) ?? []).map((userId) => governing.get(userId)!),
-          charged.get(id) ?? 0,
-        ),
-      ),
+      groups: readable.map((id) => {
+        const ref = { id, organization_id: organization.id };
+        const governed = (members.get(id) ?? []).map((userId) => governing.get(userId)!);
+        const row = groupSpendRow(ref, budgets.get(id)!, governed, approximate(charged.get(id)));
+        const total = groupTotalLimit(ref, budgets.get(id)!, governed);
+        exact.set(row, { current_spend_micros: charged.get(id) ?? 0n, ...(total === null ? {} : { total_spend_limit_micros: total }) });
+        return row;
+      }),
     };
-    return c.json(body);
+    return exactJson(c, body, exact);
   });
 
   // The embedded backend's stand-in for AI Gateway recording usage (`npm run
@@ -153,8 +160,9 @@ export function aiSpendRoutes() {
     const governing = (await governingOf(spend, [target.id])).get(target.id);
     if (!governing) return apiError(c, 400, "The user is in no organization.");
     await spend.recordUsage({ user_id: target.id, group_id: governing.group_id, cost_micros: spend_micros, ...usage.value }, new Date());
-    const total = (await spend.spendChargedTo(governing.group_id, [target.id], budgetPeriod())).get(target.id) ?? 0;
-    return c.json({ user_id: target.id, charged_group_id: governing.group_id, current_spend_micros: total });
+    const total = (await spend.spendChargedTo(governing.group_id, [target.id], budgetPeriod())).get(target.id) ?? 0n;
+    const answer = { user_id: target.id, charged_group_id: governing.group_id, current_spend_micros: approximate(total) };
+    return exactJson(c, answer, new WeakMap([[answer, { current_spend_micros: total }]]));
   });
 
   routes.get("/users/:user/ai/spend", async (c) => {
@@ -165,15 +173,16 @@ export function aiSpendRoutes() {
     if (!target || !canReadUserBudget(me, target.id, await spend.organizationsOf(target.id))) return resourceNotFound(c);
     const period = budgetPeriod();
     const governing = (await governingOf(spend, [target.id])).get(target.id) ?? null;
-    const charged = governing ? await spend.spendChargedTo(governing.group_id, [target.id], period) : new Map<string, number>();
+    const charged = governing ? await spend.spendChargedTo(governing.group_id, [target.id], period) : new Map<string, bigint>();
+    const spent = charged.get(target.id) ?? 0n;
     const body: UserAISpend = {
       user_id: target.id,
       effective_group_id: governing?.group_id ?? null,
       effective_budget: governing?.limit ?? null,
-      current_spend_micros: charged.get(target.id) ?? 0,
+      current_spend_micros: approximate(spent),
       ...window(period),
     };
-    return c.json(body);
+    return exactJson(c, body, new WeakMap([[body, { current_spend_micros: spent }]]));
   });
 
   return routes;

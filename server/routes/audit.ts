@@ -1,15 +1,19 @@
 import { Hono } from "hono";
 import type { AuditLogResponse } from "../../src/api/types";
+import { checkPagingQuery } from "../../src/api/validation";
+import { auditOrganizations } from "../../src/domain/permissions";
 import { resourceNotFound, type AppEnv } from "../httpapi";
-import { canReadAuditLogs } from "../rbac";
+import { canReadAuditLogs, viewerOf } from "../rbac";
 
 export function auditRoutes() {
   const routes = new Hono<AppEnv>();
   routes.get("/audit", async (c) => {
-    if (!canReadAuditLogs(c.get("user"))) return resourceNotFound(c);
-    const limit = Math.min(Math.max(Number(c.req.query("limit") ?? 50) || 50, 1), 1000);
-    const offset = Math.max(Number(c.req.query("offset") ?? 0) || 0, 0);
-    const { logs, count } = await c.get("deps").store.auditLogs(limit, offset);
+    const user = c.get("user");
+    if (!canReadAuditLogs(user)) return resourceNotFound(c);
+    const paging = checkPagingQuery(new URL(c.req.url).searchParams);
+    if (!paging.ok) return c.json(paging.body, 400);
+    // An organization admin reads only their organizations' rows.
+    const { logs, count } = await c.get("deps").store.auditLogs(paging.value.limit, paging.value.offset, auditOrganizations(viewerOf(user)));
     const body: AuditLogResponse = { audit_logs: logs, count };
     return c.json(body);
   });

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
-import type { AuthorizationCheck, AuthorizationResponse } from "../../src/api/types";
+import type { AuthorizationResponse } from "../../src/api/types";
+import { checkAuthorizationBody } from "../../src/api/validation";
 import { authorize } from "../../src/domain/permissions";
-import { apiError, readJson, UUID_PATTERN, type AppEnv } from "../httpapi";
+import { readJson, UUID_PATTERN, type AppEnv } from "../httpapi";
 import { viewerOf } from "../rbac";
 
 export function authCheckRoutes() {
@@ -9,18 +10,27 @@ export function authCheckRoutes() {
   routes.post("/authcheck", async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const checks = (body.value as { checks?: unknown } | null)?.checks;
-    if (typeof checks !== "object" || checks === null || Array.isArray(checks)) {
-      return apiError(c, 400, "Validation failed.", { validations: [{ field: "checks", detail: "Must be an object." }] });
-    }
+    const checked = checkAuthorizationBody(body.value);
+    if (!checked.ok) return c.json(checked.body, 400);
     const { store } = c.get("deps");
     const viewer = viewerOf(c.get("user"));
+    // Many checks often name one group: ask the database once for each.
+    const organizations = new Map<string, Promise<string | undefined>>();
+    const memberships = new Map<string, Promise<boolean>>();
     const facts = {
-      groupOrganization: async (id: string) => (UUID_PATTERN.test(id) ? (await store.groupSummary(id))?.organization_id : undefined),
-      isGroupMember: (groupId: string, userId: string) => store.isGroupMember(groupId, userId),
+      groupOrganization: (id: string) => {
+        if (!UUID_PATTERN.test(id)) return undefined;
+        if (!organizations.has(id)) organizations.set(id, store.groupSummary(id).then((group) => group?.organization_id));
+        return organizations.get(id);
+      },
+      isGroupMember: (groupId: string, userId: string) => {
+        const key = `${groupId}/${userId}`;
+        if (!memberships.has(key)) memberships.set(key, store.isGroupMember(groupId, userId));
+        return memberships.get(key)!;
+      },
     };
     const answer: AuthorizationResponse = {};
-    for (const [name, check] of Object.entries(checks as Record<string, AuthorizationCheck>)) {
+    for (const [name, check] of Object.entries(checked.value)) {
       answer[name] = await authorize(viewer, check, facts);
     }
     return c.json(answer);

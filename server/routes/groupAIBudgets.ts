@@ -5,7 +5,7 @@ import {
   BUDGET_CONFLICT_MESSAGE,
   type BudgetConflictResponse,
 } from "../../src/api/types";
-import { budgetETag, versionOfETag } from "../../src/api/versions";
+import { budgetETag, versionsOfIfMatch } from "../../src/api/versions";
 import { checkUpsertBudgetBody } from "../../src/api/validation";
 import type { BudgetPrecondition, StoredBudget } from "../db/store";
 import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";
@@ -24,7 +24,7 @@ function preconditionOf(c: Context): BudgetPrecondition {
   const ifMatch = c.req.header("If-Match")?.trim();
   if (ifMatch === undefined) return undefined;
   if (ifMatch === "*") return { present: true };
-  return { version: versionOfETag(ifMatch.split(",")[0]) ?? -1 };
+  return { versions: versionsOfIfMatch(ifMatch) };
 }
 
 function conflict(c: Context, current: StoredBudget | undefined) {

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { ADD_OUTSIDER_MESSAGE } from "../../src/api/types";
 import { checkPatchGroupBody } from "../../src/api/validation";
 import { isUniqueViolation, type GroupSummary } from "../db/store";
 import { apiError, readJson, resourceNotFound, UUID_PATTERN, type AppContext, type AppEnv } from "../httpapi";
@@ -71,8 +72,14 @@ export function groupRoutes() {
     if (badIds.length > 0) {
       return apiError(c, 400, "Invalid user ids.", { detail: badIds.join(", ") });
     }
+    const { store } = c.get("deps");
+    // A group holds only members of its own organization.
+    const outsiders = await store.notInOrganization(group.organization_id, add_users);
+    if (outsiders.length > 0) {
+      return apiError(c, 400, ADD_OUTSIDER_MESSAGE, { validations: [{ field: "add_users", detail: outsiders.join(", ") }] });
+    }
     try {
-      const updated = await c.get("deps").store.updateGroup(group.id, fields, { add: add_users, remove: remove_users });
+      const updated = await store.updateGroup(group.id, fields, { add: add_users, remove: remove_users }, c.get("user").row);
       return updated ? c.json(updated) : resourceNotFound(c);
     } catch (error) {
       if (isUniqueViolation(error)) {

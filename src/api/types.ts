@@ -220,6 +220,8 @@ export interface UserAISpend {
 /** At most this many ids in one spend request, as Coder allows. */
 export const MAX_SPEND_IDS = 100;
 export const NOT_A_GROUP_MEMBER_MESSAGE = "User is not a member of the referenced group.";
+/** PATCH add_users naming a user who is not in the group's organization (or no user at all). */
+export const ADD_OUTSIDER_MESSAGE = "Every added user must be a member of the group's organization.";
 
 /** The feature that gates AI budgets in Coder's entitlements. */
 export const AI_FEATURE = "aibridge";

@@ -5,6 +5,7 @@ import { MAX_SPEND_LIMIT_MICROS } from "../utils/currency";
 import {
   INVALID_SPEND_LIMIT_MESSAGE,
   MAX_SPEND_IDS,
+  type AuthorizationCheck,
   type PatchGroupRequest,
   type Response,
 } from "./types";
@@ -78,7 +79,12 @@ export function groupNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+export const AVATAR_URL_MAX_LENGTH = 2048;
+
 export function avatarUrlProblem(url: string): string | undefined {
+  if (url.length > AVATAR_URL_MAX_LENGTH) return `Avatar URL must be at most ${AVATAR_URL_MAX_LENGTH} characters.`;
+  // "//host/x" and "/\\host/x" are other sites' addresses, not paths on this one.
+  if (/^[/\\][/\\]/.test(url)) return "Avatar URL must be a path on this site or a full http:// or https:// address.";
   if (url === "" || url.startsWith("/")) return undefined;
   try {
     const parsed = new URL(url);
@@ -177,3 +183,77 @@ export function checkIdListQuery(query: URLSearchParams, name: string): Checked<
   }
   return { ok: true, value: [...new Set(ids)] };
 }
+
+const PAGING_NUMBER = /^\d{1,9}$/;
+
+/**
+ * `limit` (default 50, at most 1000) and `offset` (default 0): whole numbers
+ * written in digits, as Coder's query parser takes them; anything else is a 400.
+ */
+export function checkPagingQuery(query: URLSearchParams): Checked<{ limit: number; offset: number }> {
+  const validations: NonNullable<Response["validations"]> = [];
+  const read = (name: string, fallback: number): number => {
+    const value = query.get(name);
+    if (value === null || value === "") return fallback;
+    if (!PAGING_NUMBER.test(value)) {
+      validations.push({ field: name, detail: `Query param "${name}" must be a whole number from 0 to 999999999.` });
+      return fallback;
+    }
+    return Number(value);
+  };
+  const limit = read("limit", 50);
+  const offset = read("offset", 0);
+  if (validations.length > 0) return badRequest("Query parameters have invalid values.", validations);
+  return { ok: true, value: { limit: Math.min(Math.max(limit, 1), 1000), offset } };
+}
+
+// NUL cannot be stored in PostgreSQL text; a lone surrogate is not text at all.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const isUnstorableText = (text: string) => UNSTORABLE.test(text);
+
+/** Where in a parsed JSON body a string (or key) holds text that cannot be stored: its path, or undefined. */
+export function unstorableTextIn(value: unknown, path = "body", depth = 0): string | undefined {
+  if (typeof value === "string") return isUnstorableText(value) ? path : undefined;
+  if (depth > 32 || value === null || typeof value !== "object") return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = `${path}.${key}`;
+    if (isUnstorableText(key)) return itemPath;
+    const found = unstorableTextIn(item, itemPath, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export const MAX_AUTHORIZATION_CHECKS = 100;
+
+const isPlainObjectOrAbsent = (value: unknown) => value === undefined || isPlainObject(value);
+const isStringOrAbsent = (value: unknown) => value === undefined || typeof value === "string";
+
+/**
+ * `POST /authcheck`'s `{checks: {[name]: {object: {resource_type, resource_id?, organization_id?}, action}}}`,
+ * at most 100 checks, each field of the type Coder declares.
+ */
+export function checkAuthorizationBody(body: unknown): Checked<Record<string, AuthorizationCheck>> {
+  const checks = isPlainObject(body) ? body.checks : undefined;
+  if (!isPlainObject(checks)) return badRequest("Validation failed.", [{ field: "checks", detail: "Must be an object." }]);
+  const names = Object.keys(checks);
+  if (names.length > MAX_AUTHORIZATION_CHECKS) {
+    return badRequest("Validation failed.", [{ field: "checks", detail: `At most ${MAX_AUTHORIZATION_CHECKS} checks a request.` }]);
+  }
+  const bad = names.filter((name) => {
+    const check = checks[name];
+    if (!isPlainObject(check) || typeof check.action !== "string" || !isPlainObjectOrAbsent(check.object)) return true;
+    const object = (check.object ?? {}) as Record<string, unknown>;
+    return typeof object.resource_type !== "string" || !isStringOrAbsent(object.resource_id) || !isStringOrAbsent(object.organization_id) || !isStringOrAbsent(object.owner_id);
+  });
+  if (bad.length > 0) {
+    return badRequest("Validation failed.", bad.slice(0, 10).map((name) => ({ field: `checks.${name}`, detail: "Must be {object: {resource_type, resource_id?, organization_id?}, action}." })));
+  }
+  return { ok: true, value: checks as unknown as Record<string, AuthorizationCheck> };
+}
+
+/** RFC 5321 allows 254 characters in an address; anything far longer is not an email. */
+export const MAX_EMAIL_LENGTH = 320;
+
+export const impossibleEmail = (email: unknown) => typeof email === "string" && email.length > MAX_EMAIL_LENGTH;

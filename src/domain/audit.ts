@@ -1,5 +1,5 @@
-// What the audit log says of each change to a budget or an override, as
-// Coder shows it (the diff in money, not micros). The embedded server stores
+// What the audit log says of each change to a budget, an override or a group
+// (its fields and its members), as Coder shows it (the diff in money, not micros). The embedded server stores
 // these entries; the MSW handlers keep them in memory.
 import type { AuditLog } from "../api/types";
 import { formatMicrosAsUSD } from "../utils/currency";
@@ -52,5 +52,37 @@ export function overrideAuditEntry(
     },
     description: `${actor} changed the AI budget override of ${user.username}: ${said(old)} → ${said(now)}`,
     status_code: now === undefined ? 204 : 200,
+  };
+}
+
+export interface AuditedGroupChange {
+  /** Each changed field's value before and after. */
+  fields: Record<string, { old: unknown; new: unknown }>;
+  /** Usernames that joined and left the group. */
+  added: string[];
+  removed: string[];
+}
+
+/** A PATCH that changed something; undefined for one that changed nothing, which Coder does not audit either. */
+export function groupAuditEntry(actor: string, group: { id: string; name: string; organization_id: string }, change: AuditedGroupChange): AuditEntry | undefined {
+  const fields = Object.entries(change.fields).filter(([, value]) => value.old !== value.new);
+  if (fields.length === 0 && change.added.length === 0 && change.removed.length === 0) return undefined;
+  const diff: AuditEntry["diff"] = Object.fromEntries(fields);
+  if (change.added.length > 0) diff.members_added = { old: [], new: change.added };
+  if (change.removed.length > 0) diff.members_removed = { old: change.removed, new: [] };
+  const said = [
+    ...fields.map(([field, value]) => `${field} ${JSON.stringify(value.old)} → ${JSON.stringify(value.new)}`),
+    ...(change.added.length > 0 ? [`added ${change.added.join(", ")}`] : []),
+    ...(change.removed.length > 0 ? [`removed ${change.removed.join(", ")}`] : []),
+  ];
+  return {
+    action: "write",
+    resource_type: "group",
+    resource_id: group.id,
+    resource_target: group.name,
+    organization_id: group.organization_id,
+    diff,
+    description: `${actor} changed group "${group.name}": ${said.join("; ")}`,
+    status_code: 200,
   };
 }

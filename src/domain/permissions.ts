@@ -28,8 +28,22 @@ export function canUpdateGroup(viewer: Viewer, organizationId: string): boolean 
 export const canReadUserBudget = (viewer: Viewer, targetId: string, targetOrganizations: readonly string[]): boolean =>
   targetId === viewer.id || canUpdateUsers(viewer) || targetOrganizations.some((id) => canUpdateGroup(viewer, id));
 
-export const canReadAuditLogs = (viewer: Viewer) =>
-  isOwner(viewer) || viewer.memberships.some((m) => m.roles.includes("organization-admin"));
+/** Whose audit rows a viewer reads: an Owner every organization's, an organization admin only their organizations'. */
+export function auditOrganizations(viewer: Viewer): "all" | string[] {
+  if (isOwner(viewer)) return "all";
+  return viewer.memberships.filter((m) => m.roles.includes("organization-admin")).map((m) => m.organization_id);
+}
+
+export const canReadAuditLogs = (viewer: Viewer) => {
+  const organizations = auditOrganizations(viewer);
+  return organizations === "all" || organizations.length > 0;
+};
+
+/** An audit row the viewer may read. */
+export const canReadAuditRow = (viewer: Viewer, row: { organization_id: string }) => {
+  const organizations = auditOrganizations(viewer);
+  return organizations === "all" || organizations.includes(row.organization_id);
+};
 
 /** What an authorization check needs to know about the deployment. */
 export interface AuthorizationFacts {

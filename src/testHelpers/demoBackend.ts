@@ -1,7 +1,7 @@
 // The MSW backend holding the embedded server's demo deployment
 // (server/seedData.ts), so the contract test can ask both the same questions
 // about the same data and expect the same answers.
-import { DEMO_PASSWORD, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS, seedMemberSince, seedUsage } from "../../server/seedData";
+import { DEMO_PASSWORD, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS, seedMemberSince, seedMemberships, seedUsage } from "../../server/seedData";
 import type { Group, ReducedUser } from "../api/types";
 import { dollarsToMicros } from "../utils/currency";
 import { EMBEDDED_BACKEND_VERSION } from "../api/buildInfo";
@@ -47,11 +47,11 @@ export function demoBackendState(now: Date = new Date()): MockBackendState {
     organizations: SEED_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, display_name: o.displayName, is_default: o.isDefault })),
     users,
     organizationMembers: SEED_USERS.flatMap((u, i) =>
-      [SEED_ORGANIZATIONS[0]!.id, ...u.alsoIn].map((organizationId) => ({
+      seedMemberships(u).map(({ organizationId, roles }) => ({
         organization_id: organizationId,
         user_id: u.id,
         member_since: seedMemberSince(i, organizationId),
-        roles: organizationId === SEED_ORGANIZATIONS[0]!.id ? u.orgRoles : [],
+        roles,
       })),
     ),
     groups: [

@@ -7,9 +7,10 @@ import {
   AI_UNENTITLED_MESSAGE,
   BUDGET_CONFLICT_MESSAGE,
   NOT_A_GROUP_MEMBER_MESSAGE,
+  ADD_OUTSIDER_MESSAGE,
+  ROUTE_NOT_FOUND_MESSAGE,
   type AuditLog,
   type AuthMethods,
-  type AuthorizationCheck,
   type BudgetConflictResponse,
   type BuildInfoResponse,
   SESSION_TOKEN_SIGN_IN_PATH,
@@ -20,10 +21,10 @@ import {
   type User,
   type UserAIBudgetOverride,
 } from "../api/types";
-import { checkIdListQuery, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
+import { checkAuthorizationBody, checkIdListQuery, checkPagingQuery, impossibleEmail, MAX_EMAIL_LENGTH, unstorableTextIn, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "../api/validation";
 import { EMBEDDED_BACKEND_VERSION } from "../api/buildInfo";
-import { budgetETag, versionOfETag } from "../api/versions";
-import { budgetAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
+import { budgetETag, versionsOfIfMatch } from "../api/versions";
+import { budgetAuditEntry, groupAuditEntry, overrideAuditEntry, type AuditEntry } from "../domain/audit";
 import { inIdOrder, visibleMemberIds } from "../domain/budgetRules";
 import {
   AI_SPEND_EXPORT_CONTENT_TYPE,
@@ -296,7 +297,7 @@ function preconditionHolds(request: Request, groupId: string): boolean {
   const ifMatch = request.headers.get("If-Match")?.trim();
   if (ifMatch === undefined) return true;
   if (ifMatch === "*") return version !== undefined;
-  return version !== undefined && versionOfETag(ifMatch.split(",")[0]) === version;
+  return version !== undefined && versionsOfIfMatch(ifMatch).includes(version);
 }
 
 function conflict(groupId: string) {
@@ -318,15 +319,22 @@ const unauthorized = () =>
   error(401, { message: "You are not signed in.", detail: "Sign in, or send a session token." });
 const unentitled = () => error(403, { message: AI_UNENTITLED_MESSAGE });
 
-async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false }> {
+async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; unstorable?: string }> {
+  let value: unknown;
   try {
-    return { ok: true, value: await request.json() };
+    value = await request.json();
   } catch {
     return { ok: false };
   }
+  const unstorable = unstorableTextIn(value);
+  return unstorable ? { ok: false, unstorable } : { ok: true, value };
 }
 
-const brokenJson = () => error(400, { message: "Request body must be valid JSON.", detail: "The body could not be parsed." });
+/** The server's 400 for a body that is not JSON, or holds text it cannot store. */
+const brokenJson = (body: { unstorable?: string } = {}) =>
+  body.unstorable
+    ? error(400, { message: "Request body holds text that cannot be stored.", detail: `${body.unstorable} contains a NUL character or a lone surrogate.` })
+    : error(400, { message: "Request body must be valid JSON.", detail: "The body could not be parsed." });
 
 /** Every group, Everyone groups included, as the database holds them. */
 function allGroups(): Group[] {
@@ -361,8 +369,9 @@ const auditedOverride = (o: MockOverride | undefined) => o && { spend_limit_micr
 export const handlers = [
   http.post("*/api/v2/users/login", async ({ request }) => {
     const body = await readJson(request);
-    if (!body.ok) return brokenJson();
+    if (!body.ok) return brokenJson(body);
     const { email, password } = (body.value ?? {}) as Record<string, unknown>;
+    if (impossibleEmail(email)) return error(400, { message: "Validation failed.", validations: [{ field: "email", detail: `Must be at most ${MAX_EMAIL_LENGTH} characters.` }] });
     const user = mockBackend.users.find((u) => typeof email === "string" && u.email === email.toLowerCase());
     if (!user || password !== MOCK_PASSWORD) return error(401, { message: "Incorrect email or password." });
     mockSignIn(user.username);
@@ -409,14 +418,12 @@ export const handlers = [
   http.post("*/api/v2/authcheck", async ({ request }) => {
     if (!mockBackend.signedIn) return unauthorized();
     const body = await readJson(request);
-    if (!body.ok) return brokenJson();
-    const checks = (body.value as { checks?: unknown } | null)?.checks;
-    if (typeof checks !== "object" || checks === null || Array.isArray(checks)) {
-      return error(400, { message: "Validation failed.", validations: [{ field: "checks", detail: "Must be an object." }] });
-    }
+    if (!body.ok) return brokenJson(body);
+    const checked = checkAuthorizationBody(body.value);
+    if (!checked.ok) return error(checked.status, checked.body);
     const facts = { groupOrganization: (id: string) => findGroupById(id)?.organization_id, isGroupMember: isMember };
     const answer: Record<string, boolean> = {};
-    for (const [name, check] of Object.entries(checks as Record<string, AuthorizationCheck>)) {
+    for (const [name, check] of Object.entries(checked.value)) {
       answer[name] = await permissions.authorize(viewer(), check, facts);
     }
     return HttpResponse.json(answer);
@@ -425,10 +432,11 @@ export const handlers = [
   http.get("*/api/v2/audit", ({ request }) => {
     if (!mockBackend.signedIn) return unauthorized();
     if (!permissions.canReadAuditLogs(viewer())) return notFound();
-    const query = new URL(request.url).searchParams;
-    const limit = Math.min(Math.max(Number(query.get("limit") ?? 50) || 50, 1), 1000);
-    const offset = Math.max(Number(query.get("offset") ?? 0) || 0, 0);
-    return HttpResponse.json({ audit_logs: mockBackend.auditLogs.slice(offset, offset + limit), count: mockBackend.auditLogs.length });
+    const paging = checkPagingQuery(new URL(request.url).searchParams);
+    if (!paging.ok) return error(paging.status, paging.body);
+    const { limit, offset } = paging.value;
+    const readable = mockBackend.auditLogs.filter((row) => permissions.canReadAuditRow(viewer(), row));
+    return HttpResponse.json({ audit_logs: readable.slice(offset, offset + limit), count: readable.length });
   }),
 
   http.get("*/api/v2/organizations/:organization/groups", ({ params }) => {
@@ -457,7 +465,7 @@ export const handlers = [
     const group = readableGroup(String(params.groupId));
     if (!group || !canUpdate(group)) return notFound();
     const body = await readJson(request);
-    if (!body.ok) return brokenJson();
+    if (!body.ok) return brokenJson(body);
     const checked = checkPatchGroupBody(body.value);
     if (!checked.ok) return error(checked.status, checked.body);
     const { add_users, remove_users, ...fields } = checked.value;
@@ -470,13 +478,24 @@ export const handlers = [
         validations: [{ field: "name", detail: "This name is already taken." }],
       });
     }
-    const added = add_users.map((id) => userByName(id));
-    if (added.some((u) => u === undefined)) return error(400, { message: "Every added user must exist." });
+    // A group holds only members of its own organization.
+    const outsiders = add_users.filter((id) => !organizationsOf(id.toLowerCase()).includes(group.organization_id));
+    if (outsiders.length > 0) return error(400, { message: ADD_OUTSIDER_MESSAGE, validations: [{ field: "add_users", detail: outsiders.join(", ") }] });
+    const added = add_users.map((id) => userByName(id.toLowerCase())!);
+    const before = { name: group.name, display_name: group.display_name, avatar_url: group.avatar_url, quota_allowance: group.quota_allowance };
+    const changed = Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, { old: before[field as keyof typeof before], new: value }]));
+    const joined: string[] = [];
+    const left: string[] = [];
     Object.assign(group, fields);
     if (!isEveryone(group)) {
       const members = new Map(group.members.map((m) => [m.id, m]));
-      for (const user of added) members.set(user!.id, pickReducedUser(user!));
+      for (const user of added) {
+        if (!members.has(user.id)) joined.push(user.username);
+        members.set(user.id, pickReducedUser(user));
+      }
       for (const id of remove_users) {
+        const leaving = members.get(id);
+        if (leaving) left.push(leaving.username);
         members.delete(id);
         // As in Coder, an override must name a group its user is in: leaving the group removes it.
         if (mockBackend.overrides.get(id)?.group_id === group.id) mockBackend.overrides.delete(id);
@@ -484,6 +503,8 @@ export const handlers = [
       group.members = [...members.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
       group.total_member_count = group.members.length;
     }
+    const entry = groupAuditEntry(userByName(mockBackend.userId)!.username, group, { fields: changed, added: joined, removed: left });
+    if (entry) audit(entry);
     return HttpResponse.json(served(group));
   }),
 
@@ -559,7 +580,7 @@ export const handlers = [
     const user = params.user === "me" ? userByName(mockBackend.userId) : userByName(String(params.user));
     if (!user) return notFound();
     const body = await readJson(request);
-    if (!body.ok) return brokenJson();
+    if (!body.ok) return brokenJson(body);
     const checked = checkUpsertOverrideBody(body.value);
     if (!checked.ok) return error(checked.status, checked.body);
     const group = findGroupById(checked.value.group_id);
@@ -604,7 +625,7 @@ export const handlers = [
     budgetRoute(async (group, request) => {
       if (!canUpdate(group)) return notFound();
       const body = await readJson(request);
-      if (!body.ok) return brokenJson();
+      if (!body.ok) return brokenJson(body);
       const checked = checkUpsertBudgetBody(body.value);
       if (!checked.ok) return error(checked.status, checked.body);
       if (!preconditionHolds(request, group.id)) return conflict(group.id);
@@ -638,3 +659,13 @@ export const handlers = [
     }),
   ),
 ];
+
+/**
+ * Any other API path, answered as the server answers it (JSON 404). Not in
+ * `handlers`, so that a test's unexpected request still fails loudly; the
+ * contract test adds it last.
+ */
+export const unknownApiRoute = http.all("*/api/v2/*", ({ request }) => {
+  if (!mockBackend.signedIn) return unauthorized();
+  return error(404, { message: ROUTE_NOT_FOUND_MESSAGE, detail: `${request.method} ${new URL(request.url).pathname}` });
+});

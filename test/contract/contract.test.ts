@@ -8,7 +8,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoBackendState } from "../../src/testHelpers/demoBackend";
-import { handlers, mockBackend, mockSignIn, resetMockBackend } from "../../src/testHelpers/handlers";
+import { handlers, mockBackend, unknownApiRoute, mockSignIn, resetMockBackend } from "../../src/testHelpers/handlers";
 import { ORGANIZATION_ID, SEED_GROUPS, SEED_USERS } from "../../server/seedData";
 import { parseCoderVersion, versionHasAIBudgets } from "../../src/api/buildInfo";
 import { openTestApi, type TestApi } from "../../server/testHarness";
@@ -169,7 +169,16 @@ const steps: Step[] = [
   { name: "rename to a taken name", method: "PATCH", path: `/groups/${developers}`, body: { name: "contractors", add_users: [], remove_users: [] }, status: 409, expect: { message: 'A group named "contractors" already exists.' } },
   { name: "rename to a bad name", method: "PATCH", path: `/groups/${developers}`, body: { name: "bad name" }, status: 400, expect: { message: "Invalid group settings." } },
   { name: "rename", method: "PATCH", path: `/groups/${developers}`, body: { name: "platform", add_users: [], remove_users: [] }, status: 200, expect: { name: "platform" } },
+  { name: "add a user outside the organization", method: "PATCH", path: `/groups/${developers}`, body: { add_users: [user("researchadmin")] }, status: 400, expect: { message: "Every added user must be a member of the group's organization." } },
+  { name: "members join and leave", method: "PATCH", path: `/groups/${developers}`, body: { display_name: "Platform", add_users: [user("grace")], remove_users: [user("alice")] }, status: 200 },
   { name: "the audit log", method: "GET", path: "/audit?limit=20", status: 200 },
+  { name: "the audit log, to the first organization's admin", method: "GET", path: "/audit?limit=20", as: "orgadmin", status: 200 },
+  { name: "the audit log, to the second organization's admin", method: "GET", path: "/audit", as: "researchadmin", status: 200, expect: { audit_logs: [], count: 0 } },
+  { name: "the audit log, paged with a non-number", method: "GET", path: "/audit?limit=1.5&offset=x", status: 400 },
+  { name: "a NUL in a display name", method: "PATCH", path: `/groups/${developers}`, body: { display_name: "a\u0000b" }, status: 400, expect: { message: "Request body holds text that cannot be stored." } },
+  { name: "a sign-in with a 100 kB email", method: "POST", path: "/users/login", body: { email: `${"x".repeat(100_000)}@example.com`, password: "x" }, as: null, status: 400 },
+  { name: "an unknown API route", method: "GET", path: "/no-such-route", status: 404, expect: { message: "Route not found." } },
+  { name: "an unknown API route, signed out", method: "GET", path: "/no-such-route", as: null, status: 401 },
   { name: "the audit log, to a member", method: "GET", path: "/audit", as: "member", status: 404 },
   { name: "unentitled budget read", method: "GET", path: budget, entitled: false, status: 403, expect: { message: "AI Gateway is a Premium feature. Contact sales!" } },
   { name: "unentitled spend read", method: "GET", path: membersSpend(`?user_ids=${user("bob")}`), entitled: false, status: 403 },
@@ -204,7 +213,7 @@ async function read(response: Response): Promise<Answer> {
 }
 
 function mswBackend(): Backend & { close: () => void } {
-  const server = setupServer(...handlers);
+  const server = setupServer(...handlers, unknownApiRoute);
   server.listen({ onUnhandledRequest: "error" });
   resetMockBackend(demoBackendState);
   return {
