@@ -145,4 +145,15 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the CODER_URL proxy's edge",
     expect(response.status).toBe(403);
     expect(upstream.seen.length).toBe(before);
   });
+
+  it("refuses a session token pasted from another site's page (Sec-Fetch-Site), before asking the deployment", async () => {
+    const before = upstream.seen.length;
+    const response = await fetch(`${proxy.url}/api/app/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Sec-Fetch-Site": "cross-site" },
+      body: JSON.stringify({ session_token: "anything" }),
+    });
+    expect(response.status).toBe(403);
+    expect(upstream.seen.length).toBe(before);
+  });
 });

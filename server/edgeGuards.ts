@@ -17,7 +17,7 @@ export const limitBodies = (maxBytes = MAX_BODY_BYTES): MiddlewareHandler =>
     onError: (c) => apiError(c, 413, "Request body is too large.", { detail: `The limit is ${maxBytes} bytes.` }),
   });
 
-const SIGN_IN_AND_OUT = /^\/api\/v2\/users\/(login|logout)\/?$/;
+const SIGN_IN_AND_OUT = /^\/api\/(v2\/users\/(login|logout)|app\/session)\/?$/;
 
 /**
  * Sign-in and sign-out from another site's page are refused: a forged sign-in

@@ -108,3 +108,18 @@ describe("LoginPage", () => {
     expect(within(alert).getByRole("button", { name: "Retry" })).toBeInTheDocument();
   });
 });
+
+describe("the return path after sign-in", () => {
+  it.each(["//evil.example/x", "/\\evil.example/x", "/\\/evil.example", "/\n/evil.example", "https://evil.example"])(
+    "never leaves this site for %s, and does not keep the admin on sign-in",
+    async (target) => {
+      mockBackend.signedIn = false;
+      const { user, router } = renderApp(loginTo(target));
+      await user.type(await screen.findByLabelText("Email"), "admin@example.com");
+      await user.type(screen.getByLabelText("Password"), "SomeSecurePassword!");
+      await user.click(screen.getByRole("button", { name: "Sign In" }));
+      await screen.findByRole("heading", { name: "Groups" });
+      expect(router.state.location.pathname).toBe(groupsPath);
+    },
+  );
+});

@@ -8,9 +8,13 @@ import { PasswordSignIn } from "./PasswordSignIn";
 import { signInOptions } from "./signInOptions";
 import { SingleSignOn } from "./SingleSignOn";
 
-/** Only a path on this site may be a redirect target, never another origin. */
+/**
+ * Only a path on this site may be a redirect target, never another origin:
+ * browsers read "//host" and "/\\host" alike as another host, so neither a
+ * second slash nor any backslash or control character is let through.
+ */
 export const safeRedirect = (target: string | null): string =>
-  target && target.startsWith("/") && !target.startsWith("//") ? target : "/";
+  target && /^\/(?![/\\])/.test(target) && !/[\\\u0000-\u001f]/.test(target) ? target : "/";
 
 /** Offers the ways in that the deployment has on (GET /users/authmethods). */
 const LoginPage: FC = () => {
