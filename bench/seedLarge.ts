@@ -22,14 +22,14 @@ export async function seedLargeGroup(dataDir: string, size: number): Promise<voi
       );
       await tx.query(
         `INSERT INTO organization_members (organization_id, user_id)
-         SELECT $1, id FROM users WHERE username LIKE 'user%'`,
+         SELECT $1, id FROM users WHERE username ~ '^user[0-9]+$'`,
         [ORGANIZATION_ID],
       );
       await tx.query("INSERT INTO groups (id, organization_id, name, display_name) VALUES ($1, $2, 'large', 'Large')", [
         LARGE_GROUP_ID,
         ORGANIZATION_ID,
       ]);
-      await tx.query("INSERT INTO group_members (group_id, user_id) SELECT $1, id FROM users WHERE username LIKE 'user%'", [
+      await tx.query("INSERT INTO group_members (group_id, user_id) SELECT $1, id FROM users WHERE username ~ '^user[0-9]+$'", [
         LARGE_GROUP_ID,
       ]);
       await tx.query("INSERT INTO group_ai_budgets (group_id, spend_limit_micros) VALUES ($1, 50000000)", [LARGE_GROUP_ID]);
