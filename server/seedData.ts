@@ -4,6 +4,7 @@
 export const DEMO_PASSWORD = "SomeSecurePassword!";
 export const ORGANIZATION_ID = "0a7c5d5e-0000-4000-8000-000000000001";
 export const SECOND_ORGANIZATION_ID = "0a7c5d5e-0000-4000-8000-000000000002";
+import type { ModelUsage } from "../src/domain/spendExport";
 import { dollarsToMicros, splitMicros } from "../src/utils/currency";
 
 const userId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -91,16 +92,9 @@ export const SEED_MODELS = [
   { model: "gemini-2.5-pro", provider: "google", provider_name: "vertex", tokensPerDollar: 250_000 },
 ] as const;
 
-export interface SeedUsage {
+export interface SeedUsage extends ModelUsage {
   username: string;
   group: string;
-  model: string;
-  provider: string;
-  provider_name: string;
-  input_tokens: number;
-  output_tokens: number;
-  cache_read_tokens: number;
-  cache_write_tokens: number;
   cost_micros: number;
   /** ms since the epoch, in this month up to `now`. */
   created_at: number;

@@ -33,14 +33,8 @@ export const EXPORT_PERIOD_ORDER_MESSAGE = 'Query parameter "period_start" must 
 export const EXPORT_PERIOD_TOO_LONG_MESSAGE = "Query period must not exceed 31 days.";
 export const INVALID_QUERY_MESSAGE = "Query parameters have invalid values.";
 
-/** One aggregated row: a user's spend charged to a group, on one model of one provider. */
-export interface SpendExportRow {
-  user_id: string;
-  username: string;
-  group_id: string;
-  group_name: string;
-  organization_id: string;
-  organization_name: string;
+/** Which model of which provider, and the tokens it took: what every usage row and export row carries. */
+export interface ModelUsage {
   model: string;
   provider: string;
   provider_name: string;
@@ -48,6 +42,16 @@ export interface SpendExportRow {
   output_tokens: number;
   cache_read_tokens: number;
   cache_write_tokens: number;
+}
+
+/** One aggregated row: a user's spend charged to a group, on one model of one provider. */
+export interface SpendExportRow extends ModelUsage {
+  user_id: string;
+  username: string;
+  group_id: string;
+  group_name: string;
+  organization_id: string;
+  organization_name: string;
   cost_micros: number;
 }
 
@@ -159,16 +163,9 @@ export const spendExportFilename = (organizationName: string, period: { start: D
   `ai-spend-export-${organizationName}-${period.start.toISOString().slice(0, 10)}-to-${period.end.toISOString().slice(0, 10)}.csv`;
 
 /** One recorded request: who, charged to which group, on which model, its tokens and cost. */
-export interface UsageRecord {
+export interface UsageRecord extends ModelUsage {
   user_id: string;
   group_id: string;
-  model: string;
-  provider: string;
-  provider_name: string;
-  input_tokens: number;
-  output_tokens: number;
-  cache_read_tokens: number;
-  cache_write_tokens: number;
   cost_micros: number;
   /** ms since the epoch. */
   created_at: number;

@@ -1,20 +1,13 @@
 // The spend report, from the rows of Coder's CSV export: filters, totals, and
 // the lines by user, group, model and provider. Costs are summed in BigInt.
-import { AI_SPEND_EXPORT_HEADER } from "./spendExport";
+import { AI_SPEND_EXPORT_HEADER, type ModelUsage } from "./spendExport";
 
 /** One row of the export as the report reads it. */
-export interface ReportRow {
+export interface ReportRow extends ModelUsage {
   user_id: string;
   username: string;
   group_id: string;
   group_name: string;
-  model: string;
-  provider: string;
-  provider_name: string;
-  input_tokens: number;
-  output_tokens: number;
-  cache_read_tokens: number;
-  cache_write_tokens: number;
   cost_micros: bigint;
   /** The cells as received, for a download of exactly what is shown. */
   cells: string[];
