@@ -147,7 +147,7 @@ describe("groups", () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.validations.map((v) => v.field)).toEqual([field]);
-    expect((await api.store.groupById(developers.id))!.name).toBe("developers");
+    expect((await api.store.groups.byId(developers.id))!.name).toBe("developers");
   });
 
   it("will not rename the Everyone group", async () => {
@@ -192,7 +192,7 @@ describe("group AI budgets", () => {
     const response = await api.json<{ message: string }>(budgetOf(developers.id), { ...put(body), as: "admin" });
     expect(response.status).toBe(400);
     expect(response.body.message).toBeTruthy();
-    expect((await api.store.budget(developers.id))!.budget.spend_limit_micros).toBe(1_000_000_000);
+    expect((await api.store.budgets.of(developers.id))!.budget.spend_limit_micros).toBe(1_000_000_000);
   });
 
   it("refuses a 2 MB body with 413", async () => {
@@ -230,7 +230,7 @@ describe("group AI budgets", () => {
     expect(answers.map((a) => a.status)).toEqual(values.map(() => 200));
     const { body } = await api.json<AuditLogResponse>("/audit?limit=100", { as: "admin" });
     expect(body.count).toBe(20);
-    const stored = (await api.store.budget(developers.id))!.budget.spend_limit_micros;
+    const stored = (await api.store.budgets.of(developers.id))!.budget.spend_limit_micros;
     // The newest audit row names the value that is stored, and each row's old
     // value is the previous row's new one: no write was lost between them.
     expect(body.audit_logs[0]!.diff.spend_limit_micros!.new).toBe(`$${stored / 1_000_000}.00`);
@@ -260,7 +260,7 @@ describe("conditional writes", () => {
       message: "The AI budget was changed by someone else.",
       current: { group_id: developers.id, spend_limit_micros: 2_000_000_000 },
     });
-    expect((await api.store.budget(developers.id))!.budget.spend_limit_micros).toBe(2_000_000_000);
+    expect((await api.store.budgets.of(developers.id))!.budget.spend_limit_micros).toBe(2_000_000_000);
     const audit = await api.json<AuditLogResponse>("/audit", { as: "admin" });
     expect(audit.body.count).toBe(1);
   });
@@ -308,7 +308,7 @@ describe("permissions", () => {
     expect((await write("member")).status).toBe(404);
     expect((await api.json(budgetOf(developers.id), { method: "DELETE", as: "member" })).status).toBe(404);
     expect((await api.json(`/groups/${developers.id}`, { method: "PATCH", body: JSON.stringify({ name: "x" }), as: "member" })).status).toBe(404);
-    expect((await api.store.budget(developers.id))!.budget.spend_limit_micros).toBe(1_000_000_000);
+    expect((await api.store.budgets.of(developers.id))!.budget.spend_limit_micros).toBe(1_000_000_000);
   });
 
   it("hides a group the user is not in, and its budget, with 404", async () => {

@@ -11,6 +11,7 @@ import { groupAIBudgetRoutes } from "./routes/groupAIBudgets";
 import { aiSpendRoutes } from "./routes/aiSpend";
 import { groupRoutes } from "./routes/groups";
 import { userAIBudgetOverrideRoutes } from "./routes/userAIBudgetOverrides";
+import { usageRoutes } from "./routes/usage";
 import { userRoutes } from "./routes/users";
 import { requireSession } from "./session";
 
@@ -64,6 +65,7 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
   api.route("/", groupRoutes());
   api.route("/", groupAIBudgetRoutes());
   api.route("/", aiSpendRoutes());
+  api.route("/", usageRoutes());
   api.route("/", userAIBudgetOverrideRoutes());
   api.route("/", auditRoutes());
   return api;

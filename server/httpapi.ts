@@ -2,7 +2,6 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Response as ApiResponse, ValidationError } from "../src/api/types";
 import { isUnstorableText, unstorableTextIn } from "../src/api/validation";
-import type { SpendStore } from "./db/spendStore";
 import type { Store, UserRow } from "./db/store";
 import type { LoginRateLimiter } from "./rateLimit";
 
@@ -15,7 +14,6 @@ export interface Faults {
 
 export interface Deps {
   store: Store;
-  spend: SpendStore;
   aiEntitled: boolean;
   loginLimiter: LoginRateLimiter;
   /** Present only in the test build of the server. */
