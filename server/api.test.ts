@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AuditLogResponse, Group, GroupAIBudget } from "../src/api/types";
+import { DISK_FULL_MESSAGE } from "./app";
 import { ORGANIZATION_ID, SEED_GROUPS } from "./seed";
 import { openTestApi, type TestApi } from "./testHarness";
 
@@ -199,6 +200,19 @@ describe("group AI budgets", () => {
     const body = JSON.stringify({ spend_limit_micros: 1, padding: "x".repeat(2 * 1024 * 1024) });
     const response = await api.request(budgetOf(developers.id), { method: "PUT", body, as: "admin", headers: { "Content-Length": String(body.length) } });
     expect(response.status).toBe(413);
+  });
+
+  it("answers 503 with a clear message when the disk is full, acknowledges nothing, and keeps answering", async () => {
+    // What PostgreSQL and PGlite throw when a file cannot grow (test/attack/storage.ts fills a real disk).
+    const diskFull = Object.assign(new Error('could not extend file "base/5/16537": No space left on device'), { code: "53100" });
+    const transaction = vi.spyOn(api.db, "transaction").mockRejectedValueOnce(diskFull);
+    try {
+      const response = await api.json<{ message: string }>(budgetOf(developers.id), { ...put({ spend_limit_micros: 7 }), as: "admin" });
+      expect(response).toMatchObject({ status: 503, body: { message: DISK_FULL_MESSAGE } });
+    } finally {
+      transaction.mockRestore();
+    }
+    expect((await api.json<GroupAIBudget>(budgetOf(developers.id), { as: "admin" })).body.spend_limit_micros).toBe(developers.budgetMicros);
   });
 
   it("deletes with 204, then answers 404", async () => {

@@ -212,6 +212,23 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 
 export const isUnstorableText = (text: string) => UNSTORABLE.test(text);
 
+export const INVALID_PATH_MESSAGE = "The request path is not valid.";
+
+/**
+ * Why a request path names nothing: it does not decode, or it holds control
+ * characters or text that cannot be stored. The server and the mocks answer
+ * such a path 400 before any route sees it.
+ */
+export function hostilePathProblem(rawPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return "It is not well-formed percent-encoding.";
+  }
+  return /[\u0000-\u001f\u007f]/.test(decoded) || isUnstorableText(decoded) ? "It contains control characters." : undefined;
+}
+
 /** Where in a parsed JSON body a string (or key) holds text that cannot be stored: its path, or undefined. */
 export function unstorableTextIn(value: unknown, path = "body", depth = 0): string | undefined {
   if (typeof value === "string") return isUnstorableText(value) ? path : undefined;

@@ -5,6 +5,7 @@
 // domain in ./handlers/; the deployment's data in ./handlers/state.ts.
 import { http } from "msw";
 import { ROUTE_NOT_FOUND_MESSAGE } from "../api/types";
+import { hostilePathProblem, INVALID_PATH_MESSAGE } from "../api/validation";
 import { auditHandlers } from "./handlers/audit";
 import { authHandlers } from "./handlers/auth";
 import { budgetHandlers } from "./handlers/budgets";
@@ -19,6 +20,13 @@ export { EMBEDDED_AUTH_METHODS, MOCK_PASSWORD, mockBackend, resetMockBackend, ty
 export { mockAddGroup, mockAddOrganization, mockAddUsers, mockChargeSpend, mockRecordUsage, mockSetOverride, mockSignIn, setBudgetElsewhere } from "./handlers/setup";
 
 export const handlers = [
+  // Before any route, as on the server: a path holding control characters
+  // names nothing. A pattern without parameters, which MSW would decode (and
+  // throw on a path that does not decode).
+  http.all(/\/api\/v2\//, ({ request }) => {
+    const problem = hostilePathProblem(new URL(request.url).pathname);
+    return problem ? error(400, { message: INVALID_PATH_MESSAGE, detail: problem }) : undefined;
+  }),
   ...authHandlers,
   ...deploymentHandlers,
   ...auditHandlers,

@@ -8,7 +8,7 @@ import type { AttackRow, Client, Scale } from "./common";
 import { earlyAnswerAttack } from "./earlyAnswers";
 import { malformedInputAttack } from "./malformedInput";
 import { proxyAttack } from "./proxy";
-import { killDuringWritesAttack, twoServersAttack } from "./storage";
+import { diskFullAttack, killDuringWritesAttack, twoServersAttack } from "./storage";
 import { signIn, startServerProcess } from "../serverProcess";
 
 export { CI_SCALE, FULL_SCALE, LATENCY_LIMIT_MS, MEMORY_CEILING_MB, type AttackRow, type Scale } from "./common";
@@ -38,6 +38,7 @@ export async function runAttackSuite(scale: Scale): Promise<AttackRow[]> {
     await server.stop("SIGKILL");
   }
   rows.push(await killDuringWritesAttack(scale));
+  rows.push(await diskFullAttack(scale));
   return rows;
 }
 
