@@ -19,6 +19,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
  */
 const isDataLayer = (id: string) =>
   /node_modules[\\/](axios|@tanstack[\\/]query-core)[\\/]/.test(id) ||
+  // queryOptions() is React Query's, but only an identity function: it comes with the queries, not with React.
+  /node_modules[\\/]@tanstack[\\/]react-query[\\/]build[\\/]modern[\\/]queryOptions\.js$/.test(id) ||
   (/[\\/]src[\\/](api[\\/]|app[\\/](boot|prefetch|queryClient)\.ts|utils[\\/]|pages[\\/]GroupsPage[\\/]spendLimits\.ts)/.test(id) &&
     !/[\\/]api[\\/](paths|earlyRequests)\.ts$/.test(id));
 

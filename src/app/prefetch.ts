@@ -7,9 +7,10 @@ import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCh
 import { versionHasAIBudgets } from "../api/buildInfo";
 import { buildInfo } from "../api/queries/deployment";
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
-import { group, groupAIBudget, groupKey, groups, groupsKey } from "../api/queries/groups";
+import { groupAIBudget, groupById, groupIdByName, groups } from "../api/queries/groups";
+import { groupFromList, seedMembersSpend } from "../api/queries/cache";
 import { me } from "../api/queries/users";
-import { groupMembersAISpend, membersSpendFromCache } from "../api/queries/aiSpend";
+import { groupMembersAISpend } from "../api/queries/aiSpend";
 import { locate } from "./locations";
 import { MEMBERS_PAGE_SIZE, PREVIEW_PREFETCH_MAX_MEMBERS } from "../pages/GroupsPage/spendLimits";
 import { AI_FEATURE, type Group } from "../api/types";
@@ -24,14 +25,14 @@ const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
  * The group under its name, taken from the organization's list when that is
  * already loaded (the list answers whole groups), else fetched.
  */
-export function prefetchGroup(queryClient: QueryClient, organization: string, groupName: string): Promise<Group | undefined> {
-  const key = groupKey(organization, groupName);
-  const listed = queryClient.getQueryData<Group[]>(groupsKey(organization))?.find((g) => g.name === groupName);
-  if (listed && !queryClient.getQueryData(key)) {
-    const listedAt = queryClient.getQueryState(groupsKey(organization))?.dataUpdatedAt;
-    queryClient.setQueryData(key, listed, { updatedAt: listedAt });
+export async function prefetchGroup(queryClient: QueryClient, organization: string, groupName: string): Promise<Group | undefined> {
+  groupFromList(queryClient, organization, groupName);
+  try {
+    const id = await queryClient.ensureQueryData(groupIdByName(organization, groupName));
+    return await queryClient.ensureQueryData(groupById(id));
+  } catch {
+    return undefined;
   }
-  return queryClient.ensureQueryData(group(organization, groupName)).catch(() => undefined);
 }
 
 export function prefetchGroups(queryClient: QueryClient, organization: string): void {
@@ -62,10 +63,7 @@ async function prefetchMembersSpend(queryClient: QueryClient, groupId: string, u
   if (!(await hasAIBudgets(queryClient)) || userIds.length === 0) return;
   const options = groupMembersAISpend(groupId, userIds);
   // A page of members the settings page already read, with the rest of them.
-  if (queryClient.getQueryData(options.queryKey) === undefined) {
-    const cached = membersSpendFromCache(queryClient, groupId, userIds);
-    if (cached) queryClient.setQueryData(options.queryKey, cached.data, { updatedAt: cached.updatedAt });
-  }
+  seedMembersSpend(queryClient, options.queryKey, groupId, userIds);
   quietly(queryClient.prefetchQuery(options));
 }
 

@@ -1,8 +1,8 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, NavLink, Outlet, useParams } from "react-router";
 import { isNotFound } from "../../api/errors";
-import { group } from "../../api/queries/groups";
+import { useGroup } from "../../hooks/useGroup";
 import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
@@ -11,7 +11,7 @@ import { Spinner } from "../../components/Spinner";
 const GroupPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
   const queryClient = useQueryClient();
-  const groupQuery = useQuery(group(organization, groupName));
+  const groupQuery = useGroup(organization, groupName);
   const base = `/organizations/${encodeURIComponent(organization)}/groups`;
   const groupPath = `${base}/${encodeURIComponent(groupName)}`;
 

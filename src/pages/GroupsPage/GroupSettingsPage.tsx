@@ -3,9 +3,10 @@ import { useCallback, useRef, useState, type FC } from "react";
 import { useNavigate, useParams } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
 import { groupMembersAISpend } from "../../api/queries/aiSpend";
-import { entitlementsKey } from "../../api/queries/entitlements";
+import { entitlements } from "../../api/queries/entitlements";
 import { isRouteNotFound } from "../../api/errors";
-import { group, groupAIBudget } from "../../api/queries/groups";
+import { groupAIBudget } from "../../api/queries/groups";
+import { useGroup } from "../../hooks/useGroup";
 import { AI_BUDGETS_MIN_VERSION_TEXT } from "../../api/buildInfo";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
@@ -25,7 +26,7 @@ const GroupSettingsPage: FC = () => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
-  const groupQuery = useQuery(group(organization, groupName));
+  const groupQuery = useGroup(organization, groupName);
   const groupId = groupQuery.data?.id ?? "";
   const aiFeature = useAIFeatureVisible();
   const budgetQuery = useQuery({ ...groupAIBudget(groupId), enabled: Boolean(groupId && aiFeature.visible) });
@@ -76,7 +77,7 @@ const GroupSettingsPage: FC = () => {
     return <ErrorAlert title="Could not load the group." error={groupQuery.error} onRetry={() => void groupQuery.refetch()} />;
   }
   if (ai.error) {
-    return <ErrorAlert title="Could not load this deployment's features." error={ai.error} onRetry={() => void queryClient.refetchQueries({ queryKey: entitlementsKey })} />;
+    return <ErrorAlert title="Could not load this deployment's features." error={ai.error} onRetry={() => void queryClient.refetchQueries({ queryKey: entitlements().queryKey })} />;
   }
   if (budgetQuery.error && !routesMissing) {
     return <ErrorAlert title="Could not load the AI budget." error={budgetQuery.error} onRetry={() => void budgetQuery.refetch()} />;
