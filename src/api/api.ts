@@ -8,7 +8,7 @@ import axios, {
   type InternalAxiosRequestConfig,
 } from "axios";
 import { takeEarly } from "./earlyRequests";
-import { apiPath as path, AUTH_METHODS_PATH, BUILD_INFO_PATH, ENTITLEMENTS_PATH, groupPath, groupsPath, ME_PATH } from "./paths";
+import { apiPath as path, AUTH_METHODS_PATH, BUILD_INFO_PATH, ENTITLEMENTS_PATH, groupApiPath, groupsApiPath, ME_PATH } from "./paths";
 import { preconditionHeaders } from "./versions";
 import type {
   GroupMembersAISpendResponse,
@@ -193,7 +193,7 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<Group[]> => {
     const response = await this.axios.get<Group[]>(
-      groupsPath(organization),
+      groupsApiPath(organization),
       { signal },
     );
     return response.data;
@@ -205,7 +205,7 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<Group> => {
     const response = await this.axios.get<Group>(
-      groupPath(organization, groupName),
+      groupApiPath(organization, groupName),
       { signal },
     );
     return response.data;

@@ -13,7 +13,7 @@ import { formatPeriod } from "../../utils/budgetPeriod";
 import { memberBudgetCell } from "../../domain/budgetRules";
 import { MemberBudgetCells } from "./MemberBudgetCells";
 import { OverrideDialog } from "./OverrideDialog";
-import { MEMBERS_PAGE_SIZE } from "./spendLimits";
+import { MEMBERS_PAGE_SIZE } from "../../api/queries/spendBatches";
 
 const userAdminCheck = {
   checks: { canUpdateUsers: { object: { resource_type: "user" as const }, action: "update" as const } },

@@ -14,8 +14,9 @@ import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { clearDraft, readDraft, writeDraft, type Baseline } from "./draft";
 import { initialFormValues, type GroupSettingsFormValues } from "./groupSettingsForm";
 import { GroupSettingsPageView } from "./GroupSettingsPageView";
-import { PREVIEW_PREFETCH_MAX_MEMBERS } from "./spendLimits";
-import { groupPagePath, useGroupSettingsSave } from "./useGroupSettingsSave";
+import { PREVIEW_PREFETCH_MAX_MEMBERS } from "../../api/queries/spendBatches";
+import { groupUrl } from "../../app/urls";
+import { useGroupSettingsSave } from "./useGroupSettingsSave";
 import { useUnsavedChanges } from "./useUnsavedChanges";
 
 const sameValues = (a: GroupSettingsFormValues, b: GroupSettingsFormValues) =>
@@ -126,7 +127,7 @@ const GroupSettingsPage: FC = () => {
       onCancel={() => {
         discarding.current = true;
         clearDraft(liveGroup.id);
-        void navigate(groupPagePath(organization, baseline.current?.group.name ?? groupName));
+        void navigate(groupUrl(organization, baseline.current?.group.name ?? groupName));
       }}
     >
       {leaveGuard}
