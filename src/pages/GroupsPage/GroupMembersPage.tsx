@@ -1,9 +1,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FC } from "react";
 import { useParams } from "react-router";
-import { groupMembersAISpend, membersSpendFromCache } from "../../api/queries/aiSpend";
+import { groupMembersAISpend } from "../../api/queries/aiSpend";
+import { membersSpendFromCache } from "../../api/queries/cache";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
-import { group, groups } from "../../api/queries/groups";
+import { groups } from "../../api/queries/groups";
+import { useGroup } from "../../hooks/useGroup";
 import type { ReducedUser } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
@@ -11,7 +13,7 @@ import { formatPeriod } from "../../utils/budgetPeriod";
 import { memberBudgetCell } from "../../domain/budgetRules";
 import { MemberBudgetCells } from "./MemberBudgetCells";
 import { OverrideDialog } from "./OverrideDialog";
-import { MEMBERS_PAGE_SIZE } from "./spendLimits";
+import { MEMBERS_PAGE_SIZE } from "../../api/queries/spendBatches";
 
 const userAdminCheck = {
   checks: { canUpdateUsers: { object: { resource_type: "user" as const }, action: "update" as const } },
@@ -21,7 +23,7 @@ const userAdminCheck = {
 const GroupMembersPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
   const queryClient = useQueryClient();
-  const { data } = useQuery(group(organization, groupName));
+  const { data } = useGroup(organization, groupName);
   const ai = useAIFeatureVisible();
   const [page, setPage] = useState(0);
   const [managing, setManaging] = useState<ReducedUser>();

@@ -1,19 +1,18 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, NavLink, Outlet, useParams } from "react-router";
 import { isNotFound } from "../../api/errors";
-import { group } from "../../api/queries/groups";
-import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
+import { useGroup } from "../../hooks/useGroup";
+import { groupSettingsUrl, groupsUrl, groupUrl } from "../../app/urls";
+import { usePrefetchOnIntent } from "../../hooks/usePrefetchOnIntent";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 
 /** The group's header and its Members / Settings tabs. */
 const GroupPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
-  const queryClient = useQueryClient();
-  const groupQuery = useQuery(group(organization, groupName));
-  const base = `/organizations/${encodeURIComponent(organization)}/groups`;
-  const groupPath = `${base}/${encodeURIComponent(groupName)}`;
+  const prefetchOnIntent = usePrefetchOnIntent();
+  const groupQuery = useGroup(organization, groupName);
+  const base = groupsUrl(organization);
 
   if (groupQuery.error) {
     return isNotFound(groupQuery.error) ? (
@@ -48,17 +47,17 @@ const GroupPage: FC = () => {
       </header>
       <nav aria-label="Group sections" className="tabs">
         <NavLink
-          to={groupPath}
+          to={groupUrl(organization, groupName)}
           end
           className="tab"
-          {...prefetchOnIntent(() => prefetchGroupPage(queryClient, organization, groupName))}
+          {...prefetchOnIntent(groupUrl(organization, groupName))}
         >
           Members
         </NavLink>
         <NavLink
-          to={`${groupPath}/settings`}
+          to={groupSettingsUrl(organization, groupName)}
           className="tab"
-          {...prefetchOnIntent(() => prefetchGroupSettings(queryClient, organization, groupName))}
+          {...prefetchOnIntent(groupSettingsUrl(organization, groupName))}
         >
           Settings
         </NavLink>

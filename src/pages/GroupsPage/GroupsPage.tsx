@@ -1,11 +1,12 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { FC } from "react";
 import { Link, useParams } from "react-router";
 import { groupOverBudgetCount, groupsAISpend, type GroupsSpend } from "../../api/queries/aiSpend";
 import { checkAuthorization } from "../../api/queries/authCheck";
 import { groups } from "../../api/queries/groups";
 import type { Group, GroupAISpend } from "../../api/types";
-import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
+import { groupSettingsUrl, groupUrl, spendReportUrl } from "../../app/urls";
+import { usePrefetchOnIntent } from "../../hooks/usePrefetchOnIntent";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ForecastNote } from "../../components/ForecastNote";
 import { SpendMeter } from "../../components/SpendMeter";
@@ -60,7 +61,7 @@ const OverBudgetNote: FC<{ group: Group }> = ({ group }) => {
 /** The organization's groups, each linking to its page. */
 const GroupsPage: FC = () => {
   const { organization = "" } = useParams();
-  const queryClient = useQueryClient();
+  const prefetchOnIntent = usePrefetchOnIntent();
   const groupsQuery = useQuery(groups(organization));
   const ai = useAIFeatureVisible();
   const groupIds = groupsQuery.data?.map((g) => g.id) ?? [];
@@ -71,14 +72,12 @@ const GroupsPage: FC = () => {
     ...checkAuthorization({ checks: { updateGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "update" } } }),
     enabled: Boolean(ai.visible && organizationId),
   });
-  const groupPath = (name: string) =>
-    `/organizations/${encodeURIComponent(organization)}/groups/${encodeURIComponent(name)}`;
   return (
     <div className="page">
       <header className="page-header">
         <h1>Groups</h1>
         {ai.visible && admin.data?.updateGroups && (
-          <Link to={`/organizations/${encodeURIComponent(organization)}/ai-spend`}>AI spend report</Link>
+          <Link to={spendReportUrl(organization)}>AI spend report</Link>
         )}
       </header>
       {groupsQuery.error ? (
@@ -104,8 +103,8 @@ const GroupsPage: FC = () => {
               <tr key={g.id}>
                 <td>
                   <Link
-                    to={groupPath(g.name)}
-                    {...prefetchOnIntent(() => prefetchGroupPage(queryClient, organization, g.name))}
+                    to={groupUrl(organization, g.name)}
+                    {...prefetchOnIntent(groupUrl(organization, g.name))}
                   >
                     {g.display_name || g.name}
                   </Link>
@@ -119,9 +118,9 @@ const GroupsPage: FC = () => {
                 )}
                 <td>
                   <Link
-                    to={`${groupPath(g.name)}/settings`}
+                    to={groupSettingsUrl(organization, g.name)}
                     aria-label={`Settings of ${g.display_name || g.name}`}
-                    {...prefetchOnIntent(() => prefetchGroupSettings(queryClient, organization, g.name))}
+                    {...prefetchOnIntent(groupSettingsUrl(organization, g.name))}
                   >
                     Settings
                   </Link>
