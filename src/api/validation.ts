@@ -1,3 +1,4 @@
+// Over 200 lines: every check of what comes in over the wire, one function per request, kept together so client, server and mocks share them.
 // Coder's rules for the request bodies this module sends, checked the same way
 // by the embedded server and by the MSW handlers so that neither can be laxer
 // than the other.

@@ -1,3 +1,4 @@
+// Over 200 lines: one table of ~110 steps is the contract itself; splitting it would hide the order it depends on.
 // Every request the app makes (and the ones around it: overrides, users'
 // spend, authorization checks, the audit log), sent in the same order to the
 // MSW handlers (what the component tests and Storybook use) and to the
