@@ -5,7 +5,7 @@ export const DEMO_PASSWORD = "SomeSecurePassword!";
 export const ORGANIZATION_ID = "0a7c5d5e-0000-4000-8000-000000000001";
 export const SECOND_ORGANIZATION_ID = "0a7c5d5e-0000-4000-8000-000000000002";
 import type { ModelUsage } from "../src/domain/spendExport";
-import { dollarsToMicros, splitMicros } from "../src/utils/currency";
+import { dollarsToMicros, splitMicros, unitsForMicros } from "../src/utils/currency";
 
 const userId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const groupId = (n: number) => `0a7c5d5e-0000-4000-9000-${String(n).padStart(12, "0")}`;
@@ -116,7 +116,7 @@ export function seedUsage(now: Date): SeedUsage[] {
       const day = 1 + ((u * 3 + i * 5) % today);
       // Earlier than now on today's date, so nothing lies in the future.
       const created_at = Math.min(Date.UTC(year, month, day, 8 + ((u + i) % 9), (u * 7 + i * 13) % 60), now.getTime() - 60_000 * (i + 1));
-      const tokens = Math.floor((costs[i]! / 1_000_000) * m.tokensPerDollar);
+      const tokens = unitsForMicros(costs[i]!, m.tokensPerDollar);
       return {
         username: spent.username,
         group: spent.group,

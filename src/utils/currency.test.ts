@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  unitsForMicros,
   amountInputError,
   dollarsToMicros,
   formatMicrosAsUSD,
@@ -282,5 +283,15 @@ describe("sumMicros", () => {
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(Number.MAX_SAFE_INTEGER + 1); // one micro lost
     expect(sumMicros(amounts)).toBe(BigInt(Number.MAX_SAFE_INTEGER) + 2n);
     expect(sumMicros([])).toBe(0n);
+  });
+});
+
+describe("unitsForMicros", () => {
+  it("counts whole units an amount buys, exactly past 2^53 micros", () => {
+    expect(unitsForMicros(1_500_000, 150_000)).toBe(225_000);
+    expect(unitsForMicros(1, 150_000)).toBe(0);
+    expect(unitsForMicros(999_999, 1)).toBe(0);
+    // In floating point 0.29 × 100 is 28.999…, which rounds down to 28.
+    expect(unitsForMicros(290_000, 100)).toBe(29);
   });
 });

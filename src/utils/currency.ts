@@ -177,3 +177,11 @@ export function splitMicros(totalMicros: number, weights: readonly number[]): nu
   parts[parts.length - 1]! += total - parts.reduce((a, b) => a + b, 0n);
   return parts.map(Number);
 }
+
+/**
+ * How many whole units of something priced per dollar an amount buys (the
+ * demo's token counts from a model's price), rounded down, in integers.
+ */
+export function unitsForMicros(micros: number | bigint, unitsPerDollar: number | bigint): number {
+  return Number((BigInt(micros) * BigInt(unitsPerDollar)) / BigInt(MICROS_PER_DOLLAR));
+}
