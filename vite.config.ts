@@ -21,7 +21,8 @@ const isDataLayer = (id: string) =>
   /node_modules[\\/](axios|@tanstack[\\/]query-core)[\\/]/.test(id) ||
   // queryOptions() is React Query's, but only an identity function: it comes with the queries, not with React.
   /node_modules[\\/]@tanstack[\\/]react-query[\\/]build[\\/]modern[\\/]queryOptions\.js$/.test(id) ||
-  (/[\\/]src[\\/](api[\\/]|app[\\/](startup[\\/]boot|prefetch|queryClient|urls)\.ts|utils[\\/])/.test(id) &&
+  // Coder's rules the cache patches follow (domain/) come with it: they use currency.ts, which is here.
+  (/[\\/]src[\\/](api[\\/]|app[\\/](startup[\\/]boot|prefetch|queryClient|urls)\.ts|utils[\\/]|domain[\\/](afterBudgetChange|budgetRules)\.ts)/.test(id) &&
     !/[\\/]api[\\/](paths|earlyRequests)\.ts$/.test(id));
 
 /**

@@ -287,7 +287,7 @@ describe("sumMicros", () => {
 });
 
 describe("unitsForMicros", () => {
-  it("counts whole units an amount buys, exactly past 2^53 micros", () => {
+  it("counts whole units an amount buys, in integers", () => {
     expect(unitsForMicros(1_500_000, 150_000)).toBe(225_000);
     expect(unitsForMicros(1, 150_000)).toBe(0);
     expect(unitsForMicros(999_999, 1)).toBe(0);
