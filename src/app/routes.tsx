@@ -104,16 +104,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           // Its own chunk, Papa Parse with it: no other page loads them.
           lazy: page(() => import("../pages/SpendReportPage/SpendReportPage")),
         },
-        { path: "*", Component: NotFound },
+        { path: "*", lazy: page(() => import("../pages/NotFoundPage/NotFoundPage")) },
       ],
     },
   ];
-}
-
-function NotFound() {
-  return (
-    <div className="page">
-      <h1>Page not found</h1>
-    </div>
-  );
 }

@@ -87,7 +87,7 @@ export const SeenByAMember: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("progressbar", { name: "AI spend of member" })).toBeVisible();
     await expect(canvas.queryByRole("progressbar", { name: "AI spend of bob" })).not.toBeInTheDocument();
-    await expect(canvas.queryByRole("button", { name: /Manage AI budget/ })).not.toBeInTheDocument();
+    await expect(canvas.queryByRole("button", { name: /^Actions for / })).not.toBeInTheDocument();
   },
 };
 
@@ -143,7 +143,8 @@ export const SpendError: Story = {
 export const OverrideDialogOpen: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole("button", { name: "Manage AI budget of frank" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "Actions for frank" }));
+    await userEvent.click(await within(document.body).findByRole("menuitem", { name: "Manage AI budget" }));
     const dialog = within(await within(document.body).findByRole("dialog", { name: "AI budget of Frank" }));
     const checkbox = await dialog.findByRole("checkbox", { name: "Override group budget" });
     await expect(checkbox).not.toBeChecked();
@@ -158,7 +159,8 @@ export const OverrideDialogOpen: Story = {
 export const OverrideDialogReadOnly: Story = {
   beforeEach: () => mockSignIn("orgadmin"),
   play: async ({ canvasElement }) => {
-    await userEvent.click(await within(canvasElement).findByRole("button", { name: "Manage AI budget of frank" }));
+    await userEvent.click(await within(canvasElement).findByRole("button", { name: "Actions for frank" }));
+    await userEvent.click(await within(document.body).findByRole("menuitem", { name: "Manage AI budget" }));
     const dialog = within(await within(document.body).findByRole("dialog", { name: "AI budget of Frank" }));
     await expect(await dialog.findByRole("note")).toHaveTextContent("Only an Owner or a User Admin can change a member's AI budget.");
     await expect(dialog.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();

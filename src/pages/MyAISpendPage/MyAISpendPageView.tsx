@@ -2,7 +2,7 @@ import type { FC } from "react";
 import type { UserAISpend } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { FORECAST_EXPLANATION, FORECAST_HIDDEN_DAYS, spendForecast } from "../../domain/forecast";
-import { SpendMeter } from "../../components/SpendMeter";
+import { SpendMeter } from "../../components/ui/SpendMeter";
 import { Spinner } from "../../components/Spinner";
 import { formatLimitDay } from "../../components/ForecastNote";
 import { accountSpendText } from "../../components/AccountSpend";
