@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Users, WalletCards } from "lucide-react";
 import { useState, type FC } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { groupMembersAISpend, membersSpendFromCache } from "../../api/queries/aiSpend";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
 import { group, groups } from "../../api/queries/groups";
@@ -11,6 +11,7 @@ import { ActionsMenu, ActionsMenuItem } from "../../components/ui/DropdownMenu";
 import { Avatar } from "../../components/ui/Avatar";
 import { Badge } from "../../components/ui/Badge";
 import { Button } from "../../components/ui/Button";
+import { Callout } from "../../components/ui/Callout";
 import { EmptyState } from "../../components/ui/EmptyState";
 import { Skeleton } from "../../components/ui/Skeleton";
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow } from "../../components/ui/Table";
@@ -97,6 +98,10 @@ const GroupMembersPage: FC = () => {
     );
   }
   const managingRow = managing && spend?.byUser.get(managing.id);
+  // Everyone on screen falls to the Everyone group, unlimited: say so once, and where to set a budget.
+  const shownRows = shown.map((m) => spend?.byUser.get(m.id));
+  const noBudgetAnywhere =
+    ai.visible && shownRows.length > 0 && shownRows.every((row) => row !== undefined && memberBudgetCell(data, row).kind === "unallocated");
   const showActions = ai.visible && mayManage;
   return (
     <section aria-labelledby="members-heading" aria-busy={ai.visible && spendQuery.isLoading ? true : undefined}>
@@ -108,6 +113,19 @@ const GroupMembersPage: FC = () => {
           AI budget period: {formatPeriod(spend.period_start, spend.period_end)} (UTC). Spend is approximate and may
           lag by a few minutes.
         </p>
+      )}
+      {noBudgetAnywhere && (
+        <Callout severity="info" title="No AI budget applies to these members.">
+          <p>
+            Neither this group nor any other group of theirs sets one, so their AI spend is unlimited.
+            {mayManage && (
+              <>
+                {" "}
+                Set a monthly budget per member in <Link to="settings">this group's settings</Link>.
+              </>
+            )}
+          </p>
+        </Callout>
       )}
       {ai.visible && spendQuery.error && (
         <ErrorAlert title="Could not load the members' AI spend." error={spendQuery.error} onRetry={() => void spendQuery.refetch()} />

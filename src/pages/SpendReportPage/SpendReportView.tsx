@@ -2,6 +2,8 @@ import { useEffect, useState, type FC } from "react";
 import type { ReportDimension, ReportFilters, ReportSummary } from "../../domain/spendReport";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
+import { EmptyState } from "../../components/ui/EmptyState";
+import { ChartColumn } from "lucide-react";
 import { formatMicrosAsUSD } from "../../utils/currency";
 import type { ReportSource } from "./parseExport";
 import { ReportTable } from "./ReportTable";
@@ -46,7 +48,9 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, on
       current = false;
     };
   }, [source, filters]);
-  if (source.rowCount === 0) return <p className="empty">No AI spend in this period.</p>;
+  if (source.rowCount === 0) {
+    return <EmptyState icon={<ChartColumn size={32} />} title="No AI spend in this period." description={<p>Choose an earlier period above: spend shows here once members use AI.</p>} />;
+  }
   if (failure) return <ErrorAlert title="Could not sum the spend export." error={failure} />;
   if (!summary) return <Spinner label="Summing the spend export" />;
   const { total, by } = summary;
