@@ -1,5 +1,4 @@
-import * as AvatarPrimitive from "radix-ui/avatar";
-import type { FC } from "react";
+import { useState, type FC } from "react";
 
 /** "Alice Smith" → "AS", "bob" → "B". */
 export const initials = (name: string): string => {
@@ -9,14 +8,21 @@ export const initials = (name: string): string => {
 };
 
 /**
- * A person's (or group's) picture, or their initials until it loads or when
- * it cannot. Decorative: the name next to it is what is read out.
+ * A person's (or group's) picture, or their initials when there is none or it
+ * cannot load. Decorative: the name next to it is what is read out. Plain
+ * React rather than Radix's Avatar: an image with a fallback needs no more,
+ * and this is on every list row.
  */
-export const Avatar: FC<{ name: string; src?: string; size?: "small" | "medium" }> = ({ name, src, size = "medium" }) => (
-  <AvatarPrimitive.Root className={`avatar avatar-${size}`} aria-hidden="true">
-    {src && <AvatarPrimitive.Image className="avatar-image" src={src} alt="" />}
-    <AvatarPrimitive.Fallback className="avatar-fallback" delayMs={src ? 300 : 0}>
-      {initials(name)}
-    </AvatarPrimitive.Fallback>
-  </AvatarPrimitive.Root>
-);
+export const Avatar: FC<{ name: string; src?: string; size?: "small" | "medium" }> = ({ name, src, size = "medium" }) => {
+  const [failedSrc, setFailedSrc] = useState<string>();
+  const showImage = Boolean(src) && failedSrc !== src;
+  return (
+    <span className={`avatar avatar-${size}`} aria-hidden="true">
+      {showImage ? (
+        <img className="avatar-image" src={src} alt="" onError={() => setFailedSrc(src)} />
+      ) : (
+        <span className="avatar-fallback">{initials(name)}</span>
+      )}
+    </span>
+  );
+};

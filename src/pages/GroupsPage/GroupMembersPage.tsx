@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Users, WalletCards } from "lucide-react";
-import { useState, type FC } from "react";
+import { lazy, Suspense, useState, type FC } from "react";
 import { Link, useParams } from "react-router";
 import { groupMembersAISpend, membersSpendFromCache } from "../../api/queries/aiSpend";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
@@ -19,8 +19,11 @@ import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { formatPeriod } from "../../utils/budgetPeriod";
 import { memberBudgetCell } from "../../domain/budgetRules";
 import { MemberBudgetCells } from "./MemberBudgetCells";
-import { OverrideDialog, overrideSummary } from "./OverrideDialog";
+import { overrideSummary } from "./overrideSummary";
 import { MEMBERS_PAGE_SIZE } from "./spendLimits";
+
+// The dialog (and Radix's Dialog with it) loads when a member's budget is first managed, not with the page.
+const OverrideDialog = lazy(async () => ({ default: (await import("./OverrideDialog")).OverrideDialog }));
 
 const userAdminCheck = {
   checks: { canUpdateUsers: { object: { resource_type: "user" as const }, action: "update" as const } },
@@ -180,14 +183,16 @@ const GroupMembersPage: FC = () => {
         </Table>
       </TableContainer>
       {managing && groupsQuery.data && userAdmin.data && (
-        <OverrideDialog
-          member={managing}
-          memberGroups={groupsQuery.data.filter((g) => g.members.some((m) => m.id === managing.id))}
-          defaultGroupId={data.id}
-          readOnly={!userAdmin.data.canUpdateUsers}
-          spendSummary={managingRow ? overrideSummary(memberBudgetCell(data, managingRow), managing.name || managing.username) : undefined}
-          onClose={() => setManaging(undefined)}
-        />
+        <Suspense fallback={null}>
+          <OverrideDialog
+            member={managing}
+            memberGroups={groupsQuery.data.filter((g) => g.members.some((m) => m.id === managing.id))}
+            defaultGroupId={data.id}
+            readOnly={!userAdmin.data.canUpdateUsers}
+            spendSummary={managingRow ? overrideSummary(memberBudgetCell(data, managingRow), managing.name || managing.username) : undefined}
+            onClose={() => setManaging(undefined)}
+          />
+        </Suspense>
       )}
       {pages > 1 && (
         <nav className="pagination" aria-label="Members pages">
