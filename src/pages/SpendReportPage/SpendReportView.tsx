@@ -2,6 +2,7 @@ import { useEffect, useState, type FC } from "react";
 import type { ReportDimension, ReportFilters, ReportSummary } from "../../domain/spendReport";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
+import { Button } from "../../components/ui/Button";
 import { EmptyState } from "../../components/ui/EmptyState";
 import { ChartColumn } from "lucide-react";
 import { formatMicrosAsUSD } from "../../utils/currency";
@@ -81,9 +82,9 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, on
         {total.output_tokens.toLocaleString("en-US")} output tokens, over {summary.shownCount.toLocaleString("en-US")}{" "}
         {summary.shownCount === 1 ? "row" : "rows"}.
       </p>
-      <button type="button" className="button" onClick={() => void source.csv(filters).then((csv) => onDownload(csv, filename), setFailure)}>
+      <Button onClick={() => void source.csv(filters).then((csv) => onDownload(csv, filename), setFailure)}>
         Download CSV
-      </button>
+      </Button>
       {summary.shownCount === 0 ? (
         <p className="empty">No spend matches these filters.</p>
       ) : (
