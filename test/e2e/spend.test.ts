@@ -106,6 +106,8 @@ it("lets a User Admin set an override, shows it read-only to an organization adm
       await page.goto("/organizations/coder/groups/developers");
       await signInThroughForm(page, username);
       await page.getByRole("progressbar").first().waitFor();
+      // The row actions load on their own once the permission check answers.
+      if (manage) await page.getByRole("button", { name: /^Actions for / }).first().waitFor();
       expect(await page.getByRole("button", { name: /^Actions for / }).count() > 0, username).toBe(manage);
       if (manage) {
         await page.getByRole("button", { name: "Actions for dave" }).click();

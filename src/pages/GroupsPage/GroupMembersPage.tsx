@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Users, WalletCards } from "lucide-react";
+import { Users } from "lucide-react";
 import { lazy, Suspense, useState, type FC } from "react";
 import { Link, useParams } from "react-router";
 import { groupMembersAISpend, membersSpendFromCache } from "../../api/queries/aiSpend";
@@ -7,7 +7,6 @@ import { checkAuthorization, groupPermissionChecks } from "../../api/queries/aut
 import { group, groups } from "../../api/queries/groups";
 import type { ReducedUser } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { ActionsMenu, ActionsMenuItem } from "../../components/ui/DropdownMenu";
 import { Avatar } from "../../components/ui/Avatar";
 import { Badge } from "../../components/ui/Badge";
 import { Button } from "../../components/ui/Button";
@@ -24,6 +23,8 @@ import { MEMBERS_PAGE_SIZE } from "./spendLimits";
 
 // The dialog (and Radix's Dialog with it) loads when a member's budget is first managed, not with the page.
 const OverrideDialog = lazy(async () => ({ default: (await import("./OverrideDialog")).OverrideDialog }));
+// The row actions (Radix's menu) load only for those who may manage members.
+const MemberRowActions = lazy(() => import("./MemberRowActions"));
 
 const userAdminCheck = {
   checks: { canUpdateUsers: { object: { resource_type: "user" as const }, action: "update" as const } },
@@ -169,11 +170,9 @@ const GroupMembersPage: FC = () => {
                     ))}
                   {showActions && (
                     <TableCell className="cell-actions">
-                      <ActionsMenu label={`Actions for ${member.username}`}>
-                        <ActionsMenuItem icon={<WalletCards aria-hidden="true" size={16} />} onSelect={() => setManaging(member)}>
-                          Manage AI budget
-                        </ActionsMenuItem>
-                      </ActionsMenu>
+                      <Suspense fallback={<span className="button button-ghost button-icon" aria-hidden="true" />}>
+                        <MemberRowActions username={member.username} onManageBudget={() => setManaging(member)} />
+                      </Suspense>
                     </TableCell>
                   )}
                 </TableRow>
