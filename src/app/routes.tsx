@@ -73,16 +73,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [route("groupMembers"), route("groupSettings", "settings")],
         },
         route("spendReport", routeById("spendReport").path),
-        { path: "*", Component: NotFound },
+        { path: "*", lazy: page(() => import("../pages/NotFoundPage/NotFoundPage")) },
       ],
     },
   ];
-}
-
-function NotFound() {
-  return (
-    <div className="page">
-      <h1>Page not found</h1>
-    </div>
-  );
 }

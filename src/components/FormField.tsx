@@ -1,5 +1,6 @@
 import { useField, useFormikContext } from "formik";
-import { useId, type FC, type ReactNode } from "react";
+import type { FC, ReactNode } from "react";
+import { TextField } from "./ui/TextField";
 
 interface FormFieldProps {
   name: string;
@@ -32,49 +33,22 @@ export const FormField: FC<FormFieldProps> = ({
 }) => {
   const [field, meta] = useField<string>(name);
   const { submitCount } = useFormikContext();
-  const id = useId();
-  const inputId = `${id}-input`;
-  const describedById = `${id}-description`;
   const changed = meta.value !== meta.initialValue;
   const showError = Boolean(
     meta.error && (meta.touched || submitCount > 0 || (validateLive && changed)),
   );
-  const description = showError ? meta.error : helperText;
 
   return (
-    <div className="field">
-      <label htmlFor={inputId} className="field-label">
-        {label}
-      </label>
-      <div className={`field-control${showError ? " field-control-invalid" : ""}`}>
-        {prefix && (
-          <span className="field-prefix" aria-hidden="true">
-            {prefix}
-          </span>
-        )}
-        <input
-          {...field}
-          id={inputId}
-          type="text"
-          inputMode={inputMode}
-          placeholder={placeholder}
-          readOnly={readOnly}
-          autoComplete={autoComplete}
-          spellCheck={false}
-          aria-invalid={showError ? "true" : "false"}
-          aria-describedby={description ? describedById : undefined}
-        />
-      </div>
-      {description && (
-        <div
-          id={describedById}
-          className={showError ? "field-error" : "field-helper"}
-          role={showError ? "alert" : undefined}
-          aria-live={showError ? undefined : "polite"}
-        >
-          {description}
-        </div>
-      )}
-    </div>
+    <TextField
+      {...field}
+      label={label}
+      helperText={helperText}
+      error={showError ? meta.error : undefined}
+      prefix={prefix}
+      inputMode={inputMode}
+      placeholder={placeholder}
+      readOnly={readOnly}
+      autoComplete={autoComplete}
+    />
   );
 };

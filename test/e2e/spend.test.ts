@@ -68,7 +68,8 @@ it("sets a per-member override from the members tab, and the member's cell chang
   try {
     await page.goto("/organizations/coder/groups/developers");
     await signInThroughForm(page, "admin");
-    await page.getByRole("button", { name: "Manage AI budget of alice" }).click();
+    await page.getByRole("button", { name: "Actions for alice" }).click();
+    await page.getByRole("menuitem", { name: "Manage AI budget" }).click();
     const dialog = page.getByRole("dialog", { name: "AI budget of Alice" });
     await dialog.getByRole("checkbox", { name: "Override group budget" }).check();
     await dialog.getByLabel("Custom monthly budget").fill("9000");
@@ -88,7 +89,8 @@ it("lets a User Admin set an override, shows it read-only to an organization adm
   try {
     await page.goto("/organizations/coder/groups/developers");
     await signInThroughForm(page, "useradmin");
-    await page.getByRole("button", { name: "Manage AI budget of dave" }).click();
+    await page.getByRole("button", { name: "Actions for dave" }).click();
+    await page.getByRole("menuitem", { name: "Manage AI budget" }).click();
     const dialog = page.getByRole("dialog", { name: "AI budget of Dave" });
     await dialog.getByRole("checkbox", { name: "Override group budget" }).check();
     await dialog.getByLabel("Custom monthly budget").fill("40");
@@ -104,9 +106,12 @@ it("lets a User Admin set an override, shows it read-only to an organization adm
       await page.goto("/organizations/coder/groups/developers");
       await signInThroughForm(page, username);
       await page.getByRole("progressbar").first().waitFor();
-      expect(await page.getByRole("button", { name: /Manage AI budget/ }).count() > 0, username).toBe(manage);
+      // The row actions load on their own once the permission check answers.
+      if (manage) await page.getByRole("button", { name: /^Actions for / }).first().waitFor();
+      expect(await page.getByRole("button", { name: /^Actions for / }).count() > 0, username).toBe(manage);
       if (manage) {
-        await page.getByRole("button", { name: "Manage AI budget of dave" }).click();
+        await page.getByRole("button", { name: "Actions for dave" }).click();
+        await page.getByRole("menuitem", { name: "Manage AI budget" }).click();
         const dialog = page.getByRole("dialog", { name: "AI budget of Dave" });
         await dialog.getByText("Only an Owner or a User Admin can change a member's AI budget.").waitFor();
         expect(await dialog.getByRole("checkbox", { name: "Override group budget" }).isChecked()).toBe(true);

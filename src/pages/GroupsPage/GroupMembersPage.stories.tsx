@@ -2,7 +2,15 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, http, HttpResponse } from "msw";
 import { expect, userEvent, within } from "storybook/test";
 import { MockGroup, MockOtherGroupId, MockOtherOrganizationId } from "../../testHelpers/entities";
-import { mockAddGroup, mockAddOrganization, mockChargeSpend, mockSetOverride, mockSignIn, setBudgetElsewhere } from "../../testHelpers/handlers";
+import {
+  mockAddGroup,
+  mockAddOrganization,
+  mockBackend,
+  mockChargeSpend,
+  mockSetOverride,
+  mockSignIn,
+  setBudgetElsewhere,
+} from "../../testHelpers/handlers";
 import { OTHER_ORGANIZATION_NOTE } from "./MemberBudgetCells";
 import { AppAt, withHandlers } from "../../testHelpers/storyApp";
 import { FORECAST_EXPLANATION } from "../../domain/forecast";
@@ -77,6 +85,9 @@ export const EveryoneNotAllocated: Story = {
     await within(canvasElement).findAllByText("Everyone (not allocated)");
     await expect(row(canvasElement, "dave").getByText("Everyone (not allocated)")).toBeVisible();
     await expect(row(canvasElement, "dave").getByText("$24.99 / Unlimited")).toBeVisible();
+    // No budget anywhere: said once, with where to set one.
+    await expect(within(canvasElement).getByText("No AI budget applies to these members.")).toBeVisible();
+    await expect(await within(canvasElement).findByRole("link", { name: "this group's settings" })).toBeVisible();
   },
 };
 
@@ -87,7 +98,7 @@ export const SeenByAMember: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("progressbar", { name: "AI spend of member" })).toBeVisible();
     await expect(canvas.queryByRole("progressbar", { name: "AI spend of bob" })).not.toBeInTheDocument();
-    await expect(canvas.queryByRole("button", { name: /Manage AI budget/ })).not.toBeInTheDocument();
+    await expect(canvas.queryByRole("button", { name: /^Actions for / })).not.toBeInTheDocument();
   },
 };
 
@@ -143,7 +154,8 @@ export const SpendError: Story = {
 export const OverrideDialogOpen: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole("button", { name: "Manage AI budget of frank" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "Actions for frank" }));
+    await userEvent.click(await within(document.body).findByRole("menuitem", { name: "Manage AI budget" }));
     const dialog = within(await within(document.body).findByRole("dialog", { name: "AI budget of Frank" }));
     const checkbox = await dialog.findByRole("checkbox", { name: "Override group budget" });
     await expect(checkbox).not.toBeChecked();
@@ -158,7 +170,8 @@ export const OverrideDialogOpen: Story = {
 export const OverrideDialogReadOnly: Story = {
   beforeEach: () => mockSignIn("orgadmin"),
   play: async ({ canvasElement }) => {
-    await userEvent.click(await within(canvasElement).findByRole("button", { name: "Manage AI budget of frank" }));
+    await userEvent.click(await within(canvasElement).findByRole("button", { name: "Actions for frank" }));
+    await userEvent.click(await within(document.body).findByRole("menuitem", { name: "Manage AI budget" }));
     const dialog = within(await within(document.body).findByRole("dialog", { name: "AI budget of Frank" }));
     await expect(await dialog.findByRole("note")).toHaveTextContent("Only an Owner or a User Admin can change a member's AI budget.");
     await expect(dialog.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();
@@ -198,5 +211,94 @@ export const ForecastFirstDays: Story = {
   play: async ({ canvasElement }) => {
     await within(canvasElement).findAllByRole("progressbar");
     await expect(within(canvasElement).queryByText(/On pace for/)).not.toBeInTheDocument();
+  },
+};
+
+/** A group without members says how members get there. */
+export const EmptyGroup: Story = {
+  render: () => <AppAt path="/organizations/coder/groups/newcomers" />,
+  beforeEach: () => mockAddGroup({ id: MockOtherGroupId, name: "newcomers", members: [] }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText("This group has no members yet.")).toBeVisible();
+  },
+};
+
+/** A deployment without the AI feature: members only, no spend, no actions, no error. */
+export const Unentitled: Story = {
+  beforeEach: () => {
+    mockBackend.aiEntitled = false;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText("bob");
+    await expect(canvas.queryByRole("columnheader", { name: "AI spend" })).not.toBeInTheDocument();
+    await expect(canvas.queryByRole("button", { name: /^Actions for / })).not.toBeInTheDocument();
+    await expect(canvas.queryByRole("alert")).not.toBeInTheDocument();
+  },
+};
+
+/** The group itself still loading: the header's place and a skeleton of the table, not a blank page. */
+export const GroupLoading: Story = {
+  parameters: withHandlers(http.get("*/api/v2/organizations/:organization/groups/:groupName", () => delay("infinite"))),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("status", { name: "Loading group" })).toBeVisible();
+    await expect(canvas.getByRole("link", { name: "Members" })).toBeVisible();
+  },
+};
+
+/** An amount past the maximum is refused as the admin leaves the field; a failed save says why and keeps the amount. */
+export const OverrideDialogErrors: Story = {
+  parameters: withHandlers(
+    http.put("*/api/v2/users/:user/ai/budget/override", () => HttpResponse.json({ message: "Database unavailable." }, { status: 500 })),
+  ),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole("button", { name: "Actions for frank" }));
+    await userEvent.click(await within(document.body).findByRole("menuitem", { name: "Manage AI budget" }));
+    const dialog = within(await within(document.body).findByRole("dialog", { name: "AI budget of Frank" }));
+    await userEvent.click(await dialog.findByRole("checkbox", { name: "Override group budget" }));
+    const amount = dialog.getByLabelText("Custom monthly budget");
+    await userEvent.type(amount, "1000001");
+    await userEvent.tab();
+    await expect(dialog.getByRole("alert")).toHaveTextContent("Enter an amount between 0 and $1,000,000.");
+    await userEvent.clear(amount);
+    await userEvent.type(amount, "900");
+    await userEvent.click(dialog.getByRole("button", { name: "Save" }));
+    await expect(await dialog.findByRole("alert")).toHaveTextContent("Database unavailable.");
+    await expect(amount).toHaveValue("900");
+  },
+};
+
+/** The override dialog on the narrowest phone: inside the screen, with its close button. */
+export const OverrideDialogPhone: Story = {
+  globals: { viewport: { value: "narrow" } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole("button", { name: "Actions for frank" }));
+    await userEvent.click(await within(document.body).findByRole("menuitem", { name: "Manage AI budget" }));
+    const dialog = await within(document.body).findByRole("dialog", { name: "AI budget of Frank" });
+    await within(dialog).findByRole("checkbox", { name: "Override group budget" });
+    await expect(within(dialog).getByRole("button", { name: "Close dialog" })).toBeVisible();
+    const box = dialog.getBoundingClientRect();
+    await expect(box.left).toBeGreaterThanOrEqual(0);
+    await expect(box.right).toBeLessThanOrEqual(window.innerWidth);
+  },
+};
+
+/** On the narrowest phone each member is a card: name, spend and budget, the actions at its corner; nothing scrolls sideways. */
+export const Phone: Story = {
+  globals: { viewport: { value: "narrow" } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("progressbar", { name: "AI spend of bob" });
+    await expect(await row(canvasElement, "bob").findByRole("button", { name: "Actions for bob" })).toBeVisible();
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+  },
+};
+
+export const Desktop: Story = {
+  globals: { viewport: { value: "desktop" } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("progressbar", { name: "AI spend of bob" });
+    await expect(row(canvasElement, "bob").getByText("$870.00 of $1,000.00")).toBeVisible();
+    await expect(row(canvasElement, "bob").getByText("bob@example.com")).toBeVisible();
   },
 };

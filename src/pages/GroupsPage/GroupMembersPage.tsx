@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FC } from "react";
-import { useParams } from "react-router";
+import { Users } from "lucide-react";
+import { lazy, Suspense, useState, type FC } from "react";
+import { Link, useParams } from "react-router";
 import { groupMembersAISpend } from "../../api/queries/aiSpend";
 import { membersSpendFromCache } from "../../api/queries/cache";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
@@ -8,16 +9,58 @@ import { groups } from "../../api/queries/groups";
 import { useGroup } from "../../hooks/useGroup";
 import type { ReducedUser } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { Avatar } from "../../components/ui/Avatar";
+import { Badge } from "../../components/ui/Badge";
+import { Button } from "../../components/ui/Button";
+import { Callout } from "../../components/ui/Callout";
+import { EmptyState } from "../../components/ui/EmptyState";
+import { Skeleton } from "../../components/ui/Skeleton";
+import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow } from "../../components/ui/Table";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { formatPeriod } from "../../utils/budgetPeriod";
 import { memberBudgetCell } from "../../domain/budgetRules";
 import { MemberBudgetCells } from "./MemberBudgetCells";
-import { OverrideDialog } from "./OverrideDialog";
+import { overrideSummary } from "./overrideSummary";
 import { MEMBERS_PAGE_SIZE } from "../../api/queries/spendBatches";
+
+// The dialog (and Radix's Dialog with it) loads when a member's budget is first managed, not with the page.
+const OverrideDialog = lazy(async () => ({ default: (await import("./OverrideDialog")).OverrideDialog }));
+// The row actions (Radix's menu) load only for those who may manage members.
+const MemberRowActions = lazy(() => import("./MemberRowActions"));
 
 const userAdminCheck = {
   checks: { canUpdateUsers: { object: { resource_type: "user" as const }, action: "update" as const } },
 };
+
+/** Avatar, name and username; a badge when the account is not active. */
+const MemberCell: FC<{ member: ReducedUser }> = ({ member }) => (
+  <TableCell>
+    <span className="member-cell">
+      <Avatar name={member.name || member.username} src={member.avatar_url || undefined} />
+      <span>
+        <span className="member-name">{member.name || member.username}</span>
+        <span className="member-username">{member.username}</span>
+        {member.status !== "active" && <Badge variant="warning">{member.status === "suspended" ? "Suspended" : "Dormant"}</Badge>}
+      </span>
+    </span>
+  </TableCell>
+);
+
+/** Where the spend will be: the same shape as the meter, so nothing moves when it comes. */
+const SpendPlaceholder: FC<{ words: string }> = ({ words }) => (
+  <>
+    <TableCell data-label="AI spend">
+      <span className="skeleton-stack">
+        <Skeleton width="9rem" height="0.9rem" />
+        <Skeleton width="9rem" height="0.375rem" />
+      </span>
+      <span className="visually-hidden">{words}</span>
+    </TableCell>
+    <TableCell data-label="Budget">
+      <Skeleton width="7rem" height="0.9rem" />
+    </TableCell>
+  </>
+);
 
 /** The group's members, a page at a time so a large group stays quick, with their AI spend. */
 const GroupMembersPage: FC = () => {
@@ -52,10 +95,22 @@ const GroupMembersPage: FC = () => {
   const pages = Math.max(1, Math.ceil(members.length / MEMBERS_PAGE_SIZE));
   const shown = members.slice(page * MEMBERS_PAGE_SIZE, (page + 1) * MEMBERS_PAGE_SIZE);
   if (members.length === 0) {
-    return <p className="empty">This group has no members yet.</p>;
+    return (
+      <EmptyState
+        icon={<Users size={32} />}
+        title="This group has no members yet."
+        description={<p>Members are added to a group in Coder's dashboard or synced from your identity provider; their AI spend will show here.</p>}
+      />
+    );
   }
+  const managingRow = managing && spend?.byUser.get(managing.id);
+  // Everyone on screen falls to the Everyone group, unlimited: say so once, and where to set a budget.
+  const shownRows = shown.map((m) => spend?.byUser.get(m.id));
+  const noBudgetAnywhere =
+    ai.visible && shownRows.length > 0 && shownRows.every((row) => row !== undefined && memberBudgetCell(data, row).kind === "unallocated");
+  const showActions = ai.visible && mayManage;
   return (
-    <section aria-labelledby="members-heading">
+    <section aria-labelledby="members-heading" aria-busy={ai.visible && spendQuery.isLoading ? true : undefined}>
       <h2 id="members-heading" className="visually-hidden">
         Members
       </h2>
@@ -65,88 +120,92 @@ const GroupMembersPage: FC = () => {
           lag by a few minutes.
         </p>
       )}
+      {noBudgetAnywhere && (
+        <Callout severity="info" title="No AI budget applies to these members.">
+          <p>
+            Neither this group nor any other group of theirs sets one, so their AI spend is unlimited.
+            {mayManage && (
+              <>
+                {" "}
+                Set a monthly budget per member in <Link to="settings">this group's settings</Link>.
+              </>
+            )}
+          </p>
+        </Callout>
+      )}
       {ai.visible && spendQuery.error && (
         <ErrorAlert title="Could not load the members' AI spend." error={spendQuery.error} onRetry={() => void spendQuery.refetch()} />
       )}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Email</th>
-            <th scope="col">Status</th>
-            {ai.visible && <th scope="col">AI spend</th>}
-            {ai.visible && <th scope="col">Budget group</th>}
-            {ai.visible && mayManage && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((member) => {
-            const updating = spend?.updating?.has(member.id) ?? false;
-            const memberSpend = updating ? undefined : spend?.byUser.get(member.id);
-            return (
-              <tr key={member.id}>
-                <td>
-                  <span className="member-name">{member.name || member.username}</span>
-                  <span className="member-username">{member.username}</span>
-                </td>
-                <td>{member.email}</td>
-                <td>{member.status}</td>
-                {ai.visible &&
-                  (memberSpend ? (
-                    <MemberBudgetCells group={data} username={member.username} row={memberSpend} groupNames={groupNames} period={spend!} />
-                  ) : (
-                    <>
-                      <td>
-                        {spendQuery.isLoading || updating ? (
-                          <span className="member-username">{updating ? "Updating…" : "Loading…"}</span>
-                        ) : (
-                          "–"
-                        )}
-                      </td>
-                      <td>–</td>
-                    </>
-                  ))}
-                {ai.visible && mayManage && (
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={`Manage AI budget of ${member.username}`}
-                      onClick={() => setManaging(member)}
-                    >
-                      Manage AI budget
-                    </button>
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableContainer>
+        <Table className="table-responsive">
+          <TableHeader>
+            <TableRow>
+              <TableHead>User</TableHead>
+              <TableHead data-priority="low">Email</TableHead>
+              {ai.visible && <TableHead>AI spend</TableHead>}
+              {ai.visible && <TableHead>Budget</TableHead>}
+              {showActions && (
+                <TableHead className="cell-actions">
+                  <span className="visually-hidden">Actions</span>
+                </TableHead>
+              )}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.map((member) => {
+              const updating = spend?.updating?.has(member.id) ?? false;
+              const memberSpend = updating ? undefined : spend?.byUser.get(member.id);
+              return (
+                <TableRow key={member.id}>
+                  <MemberCell member={member} />
+                  <TableCell data-priority="low">{member.email}</TableCell>
+                  {ai.visible &&
+                    (memberSpend ? (
+                      <MemberBudgetCells group={data} username={member.username} row={memberSpend} groupNames={groupNames} period={spend!} />
+                    ) : spendQuery.isLoading || updating ? (
+                      <SpendPlaceholder words={updating ? "Updating…" : "Loading…"} />
+                    ) : (
+                      <>
+                        <TableCell data-label="AI spend">–</TableCell>
+                        <TableCell data-label="Budget">–</TableCell>
+                      </>
+                    ))}
+                  {showActions && (
+                    <TableCell className="cell-actions">
+                      <Suspense fallback={<span className="button button-ghost button-icon" aria-hidden="true" />}>
+                        <MemberRowActions username={member.username} onManageBudget={() => setManaging(member)} />
+                      </Suspense>
+                    </TableCell>
+                  )}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableContainer>
       {managing && groupsQuery.data && userAdmin.data && (
-        <OverrideDialog
-          member={managing}
-          memberGroups={groupsQuery.data.filter((g) => g.members.some((m) => m.id === managing.id))}
-          defaultGroupId={data.id}
-          readOnly={!userAdmin.data.canUpdateUsers}
-          onClose={() => setManaging(undefined)}
-        />
+        <Suspense fallback={null}>
+          <OverrideDialog
+            member={managing}
+            memberGroups={groupsQuery.data.filter((g) => g.members.some((m) => m.id === managing.id))}
+            defaultGroupId={data.id}
+            readOnly={!userAdmin.data.canUpdateUsers}
+            spendSummary={managingRow ? overrideSummary(memberBudgetCell(data, managingRow), managing.name || managing.username) : undefined}
+            onClose={() => setManaging(undefined)}
+          />
+        </Suspense>
       )}
       {pages > 1 && (
         <nav className="pagination" aria-label="Members pages">
-          <button type="button" className="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+          <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
             Previous
-          </button>
+          </Button>
           <span>
             Page {page + 1} of {pages}
           </span>
-          <button type="button" className="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+          <Button disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
             Next
-          </button>
+          </Button>
         </nav>
       )}
     </section>

@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { delay, http, HttpResponse } from "msw";
 import { expect, within } from "storybook/test";
 import { MockGroup, MockOtherGroupId } from "../../testHelpers/entities";
 import { mockAddGroup, mockChargeSpend, mockSetOverride } from "../../testHelpers/handlers";
-import { AppAt } from "../../testHelpers/storyApp";
+import { AppAt, withHandlers } from "../../testHelpers/storyApp";
 import { fixTimeForForecasts } from "../../utils/clock";
 
 const meta = {
@@ -85,5 +86,54 @@ export const MembersOverTheirLimit: Story = {
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole("link", { name: "Developers" });
     await expect(await rowOf(canvasElement, "Developers").findByText("2 members over their limit")).toBeVisible();
+  },
+};
+
+/** While the groups load, the header and the table's columns stay; rows are skeletons. */
+export const Loading: Story = {
+  parameters: withHandlers(http.get("*/api/v2/organizations/:organization/groups", () => delay("infinite"))),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const table = await canvas.findByRole("table", { name: "Loading groups" });
+    await expect(table).toHaveAttribute("aria-busy", "true");
+    await expect(canvas.getByRole("heading", { name: "Groups" })).toBeVisible();
+    await expect(within(table).getByRole("columnheader", { name: "Members" })).toBeVisible();
+  },
+};
+
+/** An organization without groups says where groups come from. */
+export const NoGroups: Story = {
+  parameters: withHandlers(http.get("*/api/v2/organizations/:organization/groups", () => HttpResponse.json([]))),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText("This organization has no groups yet.")).toBeVisible();
+  },
+};
+
+/** An organization that does not exist: a 404 with a way back, not Retry. */
+export const UnknownOrganization: Story = {
+  render: () => <AppAt path="/organizations/nowhere/groups" />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("heading", { name: "Organization not found" })).toBeVisible();
+    await expect(canvas.getByRole("link", { name: "Back to the start" })).toBeVisible();
+    await expect(canvas.queryByRole("button", { name: "Retry" })).not.toBeInTheDocument();
+  },
+};
+
+/** On the narrowest phone each group is a card; nothing scrolls sideways. */
+export const Phone: Story = {
+  globals: { viewport: { value: "narrow" } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("link", { name: "Developers" });
+    await expect(await rowOf(canvasElement, "Developers").findByText("$2,377.49 / $7,000.00")).toBeVisible();
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+  },
+};
+
+export const Desktop: Story = {
+  globals: { viewport: { value: "desktop" } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("link", { name: "Developers" });
+    await expect(await rowOf(canvasElement, "Developers").findByText("$2,377.49 / $7,000.00")).toBeVisible();
   },
 };

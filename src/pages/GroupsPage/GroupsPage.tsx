@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { ChartColumn, Settings, UsersRound } from "lucide-react";
 import type { FC } from "react";
 import { Link, useParams } from "react-router";
 import { groupOverBudgetCount, groupsAISpend, type GroupsSpend } from "../../api/queries/aiSpend";
@@ -9,8 +10,15 @@ import { groupSettingsUrl, groupUrl, spendReportUrl } from "../../app/urls";
 import { usePrefetchOnIntent } from "../../hooks/usePrefetchOnIntent";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ForecastNote } from "../../components/ForecastNote";
-import { SpendMeter } from "../../components/SpendMeter";
-import { Spinner } from "../../components/Spinner";
+import { Avatar } from "../../components/ui/Avatar";
+import { Badge } from "../../components/ui/Badge";
+import { buttonClassName } from "../../components/ui/Button";
+import { EmptyState } from "../../components/ui/EmptyState";
+import { Skeleton } from "../../components/ui/Skeleton";
+import { SpendMeter } from "../../components/ui/SpendMeter";
+import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow } from "../../components/ui/Table";
+import { isNotFound } from "../../api/errors";
+import { NotFoundView } from "../NotFoundPage/NotFoundView";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 
 /**
@@ -24,7 +32,17 @@ const GroupSpendCell: FC<{ group: Group; spend: GroupAISpend | undefined; period
   period,
   loading,
 }) => {
-  if (!spend || !period) return <>{loading ? "Loading…" : "–"}</>;
+  if (!spend || !period) {
+    return loading ? (
+      <span className="skeleton-stack">
+        <Skeleton width="9rem" height="0.9rem" />
+        <Skeleton width="9rem" height="0.375rem" />
+        <span className="visually-hidden">Loading…</span>
+      </span>
+    ) : (
+      <>–</>
+    );
+  }
   return (
     <>
       <SpendMeter
@@ -52,11 +70,41 @@ const OverBudgetNote: FC<{ group: Group }> = ({ group }) => {
   const { data } = useQuery({ ...groupOverBudgetCount(group.id, memberIds), enabled: memberIds.length > 0 });
   if (!data) return null;
   return (
-    <span className="spend-status over-budget">
+    <Badge variant="error" className="over-budget">
       {data.toLocaleString("en-US")} {data === 1 ? "member" : "members"} over their limit
-    </span>
+    </Badge>
   );
 };
+
+/** Rows the shape of the groups to come, under the real header, so nothing moves when they arrive. */
+const GroupRowsSkeleton: FC<{ ai: boolean }> = ({ ai }) => (
+  <>
+    {[0, 1, 2].map((row) => (
+      <TableRow key={row}>
+        <TableCell>
+          <span className="member-cell">
+            <Skeleton width="2.25rem" height="2.25rem" round />
+            <Skeleton width="8rem" />
+          </span>
+        </TableCell>
+        <TableCell data-label="Members">
+          <Skeleton width="2rem" />
+        </TableCell>
+        {ai && (
+          <TableCell data-label="AI budget">
+            <span className="skeleton-stack">
+              <Skeleton width="9rem" height="0.9rem" />
+              <Skeleton width="9rem" height="0.375rem" />
+            </span>
+          </TableCell>
+        )}
+        <TableCell className="cell-actions">
+          <Skeleton width="5.5rem" height="1.75rem" />
+        </TableCell>
+      </TableRow>
+    ))}
+  </>
+);
 
 /** The organization's groups, each linking to its page. */
 const GroupsPage: FC = () => {
@@ -72,63 +120,97 @@ const GroupsPage: FC = () => {
     ...checkAuthorization({ checks: { updateGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "update" } } }),
     enabled: Boolean(ai.visible && organizationId),
   });
+  if (groupsQuery.error && isNotFound(groupsQuery.error)) {
+    return (
+      <NotFoundView
+        title="Organization not found"
+        description={`There is no organization named “${organization}”, or you are not a member of it.`}
+        backTo="/"
+        backLabel="Back to the start"
+      />
+    );
+  }
+  const loading = !groupsQuery.data && !groupsQuery.error;
   return (
     <div className="page">
       <header className="page-header">
-        <h1>Groups</h1>
+        <div>
+          <h1>Groups</h1>
+          <p className="page-subtitle">Each group's members, and the AI spend charged to it this month.</p>
+        </div>
         {ai.visible && admin.data?.updateGroups && (
-          <Link to={spendReportUrl(organization)}>AI spend report</Link>
+          <Link to={spendReportUrl(organization)} className={buttonClassName("secondary")}>
+            <ChartColumn aria-hidden="true" size={16} />
+            AI spend report
+          </Link>
         )}
       </header>
       {groupsQuery.error ? (
         <ErrorAlert title="Could not load the groups." error={groupsQuery.error} onRetry={() => void groupsQuery.refetch()} />
-      ) : !groupsQuery.data ? (
-        <Spinner label="Loading groups" />
-      ) : groupsQuery.data.length === 0 ? (
-        <p className="empty">This organization has no groups yet.</p>
+      ) : groupsQuery.data?.length === 0 ? (
+        <EmptyState
+          icon={<UsersRound size={32} />}
+          title="This organization has no groups yet."
+          description={<p>Create a group in Coder's dashboard (Deployment → Groups); it will show here with its AI budget.</p>}
+        />
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Members</th>
-              {ai.visible && <th scope="col">AI budget</th>}
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {groupsQuery.data.map((g) => (
-              <tr key={g.id}>
-                <td>
-                  <Link
-                    to={groupUrl(organization, g.name)}
-                    {...prefetchOnIntent(groupUrl(organization, g.name))}
-                  >
-                    {g.display_name || g.name}
-                  </Link>
-                </td>
-                <td>{g.total_member_count.toLocaleString("en-US")}</td>
-                {ai.visible && (
-                  <td>
-                    <GroupSpendCell group={g} spend={spendQuery.data?.byGroup.get(g.id)} period={spendQuery.data} loading={spendQuery.isLoading} />
-                    {admin.data?.updateGroups && <OverBudgetNote group={g} />}
-                  </td>
-                )}
-                <td>
-                  <Link
-                    to={groupSettingsUrl(organization, g.name)}
-                    aria-label={`Settings of ${g.display_name || g.name}`}
-                    {...prefetchOnIntent(groupSettingsUrl(organization, g.name))}
-                  >
-                    Settings
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableContainer>
+          <Table className="table-responsive" aria-busy={loading || undefined} aria-label={loading ? "Loading groups" : "Groups"}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Group</TableHead>
+                <TableHead>Members</TableHead>
+                {ai.visible && <TableHead>AI budget</TableHead>}
+                <TableHead className="cell-actions">
+                  <span className="visually-hidden">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {!groupsQuery.data ? (
+                <GroupRowsSkeleton ai={Boolean(ai.visible)} />
+              ) : (
+                groupsQuery.data.map((g) => (
+                  <TableRow key={g.id}>
+                    <TableCell>
+                      <span className="member-cell">
+                        <Avatar name={g.display_name || g.name} src={g.avatar_url || undefined} />
+                        <span>
+                          <Link
+                            to={groupUrl(organization, g.name)}
+                            className="member-name"
+                            {...prefetchOnIntent(groupUrl(organization, g.name))}
+                          >
+                            {g.display_name || g.name}
+                          </Link>
+                          {g.display_name && g.display_name !== g.name && <span className="member-username">{g.name}</span>}
+                        </span>
+                      </span>
+                    </TableCell>
+                    <TableCell data-label="Members">{g.total_member_count.toLocaleString("en-US")}</TableCell>
+                    {ai.visible && (
+                      <TableCell data-label="AI budget">
+                        <GroupSpendCell group={g} spend={spendQuery.data?.byGroup.get(g.id)} period={spendQuery.data} loading={spendQuery.isLoading} />
+                        {admin.data?.updateGroups && <OverBudgetNote group={g} />}
+                      </TableCell>
+                    )}
+                    <TableCell className="cell-actions">
+                      <Link
+                        to={groupSettingsUrl(organization, g.name)}
+                        aria-label={`Settings of ${g.display_name || g.name}`}
+                        className={buttonClassName("secondary", "small")}
+                        {...prefetchOnIntent(groupSettingsUrl(organization, g.name))}
+                      >
+                        <Settings aria-hidden="true" size={14} />
+                        Settings
+                      </Link>
+                    </TableCell>
+                  </TableRow>
+                ))
+              )}
+            </TableBody>
+          </Table>
+        </TableContainer>
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { Group, GroupMemberAISpend } from "../../api/types";
 import { groupUrl } from "../../app/urls";
 import { ForecastNote } from "../../components/ForecastNote";
-import { SpendMeter } from "../../components/SpendMeter";
+import { SpendMeter } from "../../components/ui/SpendMeter";
 import { memberBudgetCell } from "../../domain/budgetRules";
 import { formatMicrosAsUSD } from "../../utils/currency";
 
@@ -32,8 +32,8 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
     case "this":
       return (
         <>
-          <td>
-            <SpendMeter spentMicros={cell.spent} limitMicros={cell.limit.spend_limit_micros} label={meterLabel} />
+          <td data-label="AI spend">
+            <SpendMeter spentMicros={cell.spent} limitMicros={cell.limit.spend_limit_micros} label={meterLabel} format="of" />
             <ForecastNote
               spentMicros={cell.spent}
               limitMicros={cell.limit.spend_limit_micros}
@@ -41,7 +41,7 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
               periodEnd={period.period_end}
             />
           </td>
-          <td>
+          <td data-label="Budget">
             {cell.limit.limit_source === "user_override" ? "Custom limit" : "Group limit"} {formatMicrosAsUSD(cell.limit.spend_limit_micros)}
           </td>
         </>
@@ -49,11 +49,11 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
     case "unallocated":
       return (
         <>
-          <td>
+          <td data-label="AI spend">
             <SpendMeter spentMicros={cell.spent} limitMicros={null} label={meterLabel} />
             <ForecastNote spentMicros={cell.spent} limitMicros={null} periodStart={period.period_start} periodEnd={period.period_end} />
           </td>
-          <td>Everyone (not allocated)</td>
+          <td data-label="Budget">Everyone (not allocated)</td>
         </>
       );
     case "otherGroup": {
@@ -61,11 +61,11 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
       const href = governing && groupUrl(group.organization_name, governing.name);
       return (
         <>
-          <td>
+          <td data-label="AI spend">
             <span className="spend-text">{formatMicrosAsUSD(cell.spent)}</span>
             <span className="member-username">charged to this group</span>
           </td>
-          <td>
+          <td data-label="Budget">
             Budget managed by another group
             {governing && href && (
               <span className="member-username">
@@ -80,11 +80,11 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
     case "otherOrganization":
       return (
         <>
-          <td>
+          <td data-label="AI spend">
             <span aria-hidden="true">—</span>
             <span className="visually-hidden">Not shown</span>
           </td>
-          <td>
+          <td data-label="Budget">
             <span aria-hidden="true">—</span>
             <span className="member-username">{OTHER_ORGANIZATION_NOTE}</span>
           </td>

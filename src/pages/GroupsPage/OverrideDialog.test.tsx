@@ -10,7 +10,8 @@ const frank = MockMembers.find((m) => m.username === "frank")!;
 
 async function openDialog() {
   const app = renderApp(`/organizations/coder/groups/${MockGroup.name}`);
-  await app.user.click(await screen.findByRole("button", { name: "Manage AI budget of frank" }));
+  await app.user.click(await screen.findByRole("button", { name: "Actions for frank" }));
+  await app.user.click(await screen.findByRole("menuitem", { name: "Manage AI budget" }));
   const dialog = await screen.findByRole("dialog", { name: "AI budget of Frank" });
   await within(dialog).findByRole("checkbox", { name: "Override group budget" });
   return { ...app, dialog: within(dialog) };
@@ -41,6 +42,30 @@ describe("the per-member override dialog", () => {
     expect(dialog.getByRole("alert")).toHaveTextContent("Enter an amount between 0 and $1,000,000.");
     expect(dialog.getByLabelText("Custom monthly budget")).toHaveAttribute("aria-invalid", "true");
     expect(seen.filter((r) => r.method !== "GET" && r.path !== "/api/v2/authcheck")).toEqual([]);
+  });
+
+  it("shows a bad amount's message once the admin leaves the field, before any Save", async () => {
+    const { user, dialog } = await openDialog();
+    await user.click(dialog.getByRole("checkbox", { name: "Override group budget" }));
+    await user.type(dialog.getByLabelText("Custom monthly budget"), "1000001");
+    expect(dialog.queryByRole("alert")).not.toBeInTheDocument();
+    await user.tab();
+    expect(dialog.getByRole("alert")).toHaveTextContent("Enter an amount between 0 and $1,000,000.");
+    // A character no amount has is refused as it is typed.
+    await user.clear(dialog.getByLabelText("Custom monthly budget"));
+    await user.type(dialog.getByLabelText("Custom monthly budget"), "1e3");
+    expect(dialog.getByLabelText("Custom monthly budget")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("says what the member has spent against which limit, and its close button sends nothing", async () => {
+    mockSetOverride("frank", MockGroup.id, 5_000_000);
+    const { user } = await openDialog();
+    const dialog = screen.getByRole("dialog", { name: "AI budget of Frank" });
+    expect(dialog).toHaveAccessibleDescription("Frank has spent $0.00 this month against a custom limit of $5.00.");
+    const seen = recordRequests();
+    await user.click(within(dialog).getByRole("button", { name: "Close dialog" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(seen.filter((r) => r.method !== "GET")).toEqual([]);
   });
 
   it("removes the override when unchecked", async () => {
@@ -76,7 +101,8 @@ describe("the override read", () => {
   it("says so when the deployment refuses it, rather than showing no override", async () => {
     server.use(http.get("*/api/v2/users/:user/ai/budget/override", () => HttpResponse.json({ message: "Forbidden." }, { status: 403 })));
     const app = renderApp(`/organizations/coder/groups/${MockGroup.name}`);
-    await app.user.click(await screen.findByRole("button", { name: "Manage AI budget of frank" }));
+    await app.user.click(await screen.findByRole("button", { name: "Actions for frank" }));
+    await app.user.click(await screen.findByRole("menuitem", { name: "Manage AI budget" }));
     const dialog = within(await screen.findByRole("dialog", { name: "AI budget of Frank" }));
     expect(await dialog.findByRole("alert")).toHaveTextContent("You may not see Frank's AI budget override.");
     expect(dialog.queryByRole("checkbox")).not.toBeInTheDocument();

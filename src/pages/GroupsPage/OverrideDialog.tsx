@@ -1,8 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FC, type FormEvent } from "react";
+import { useEffect, useId, useState, type FC, type FormEvent } from "react";
 import { getErrorDetail, getErrorMessage, isForbidden } from "../../api/errors";
 import { saveUserAIBudgetOverride, userAIBudgetOverride } from "../../api/queries/aiSpend";
 import type { Group, ReducedUser } from "../../api/types";
+import { Button } from "../../components/ui/Button";
+import { Callout } from "../../components/ui/Callout";
+import { Dialog, DialogClose } from "../../components/ui/Dialog";
+import { MoneyInput } from "../../components/ui/MoneyInput";
+import { Skeleton } from "../../components/ui/Skeleton";
 import { amountInputError, dollarsToMicros, microsToDollars } from "../../utils/currency";
 
 interface OverrideDialogProps {
@@ -11,24 +16,23 @@ interface OverrideDialogProps {
   memberGroups: Group[];
   defaultGroupId: string;
   readOnly: boolean;
+  /** What the member has spent against which limit, when the members tab knows. */
+  spendSummary?: string;
   onClose: () => void;
 }
 
 /** A per-user budget that beats every group; unchecking removes it. */
-export const OverrideDialog: FC<OverrideDialogProps> = ({ member, memberGroups, defaultGroupId, readOnly, onClose }) => {
+export const OverrideDialog: FC<OverrideDialogProps> = ({ member, memberGroups, defaultGroupId, readOnly, spendSummary, onClose }) => {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const queryClient = useQueryClient();
   const overrideQuery = useQuery(userAIBudgetOverride(member.id));
   const save = useMutation(saveUserAIBudgetOverride(queryClient, member.id));
   const [enabled, setEnabled] = useState(false);
   const [amount, setAmount] = useState("");
   const [groupId, setGroupId] = useState(defaultGroupId);
-  const [submitted, setSubmitted] = useState(false);
+  // An error shows once the admin has left the field, typed a changed amount, or pressed Save.
+  const [touched, setTouched] = useState(false);
 
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   const loaded = overrideQuery.data;
   useEffect(() => {
     if (loaded === undefined) return;
@@ -37,55 +41,65 @@ export const OverrideDialog: FC<OverrideDialogProps> = ({ member, memberGroups, 
     setGroupId(loaded?.group_id ?? defaultGroupId);
   }, [loaded, defaultGroupId]);
 
-  const amountError = enabled ? amountInputError(amount) : undefined;
+  const amountError = enabled && !readOnly ? amountInputError(amount) : undefined;
+  const shownError = touched ? amountError : undefined;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setSubmitted(true);
+    setTouched(true);
     if (readOnly || save.isPending || amountError) return;
     save.mutate(enabled ? { group_id: groupId, spend_limit_micros: dollarsToMicros(amount) } : null, { onSuccess: onClose });
   };
   const name = member.name || member.username;
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={`AI budget of ${name}`} description={spendSummary}>
       <form onSubmit={onSubmit} noValidate>
-        <h2 id={`${id}-title`}>AI budget of {name}</h2>
         {overrideQuery.isLoading ? (
-          <p role="status">Loading…</p>
+          <div role="status" aria-label="Loading the override" className="skeleton-stack">
+            <Skeleton width="12rem" />
+            <Skeleton height="2.25rem" />
+            <Skeleton height="2.25rem" />
+          </div>
         ) : overrideQuery.error ? (
-          <p className="field-error" role="alert">
+          <Callout severity="error" role="alert">
             {isForbidden(overrideQuery.error)
               ? `You may not see ${name}'s AI budget override.`
               : `Could not load the override. ${getErrorMessage(overrideQuery.error, "")}`}
-          </p>
+          </Callout>
         ) : (
           <>
-            {readOnly && <p role="note">Only an Owner or a User Admin can change a member's AI budget.</p>}
+            {readOnly && (
+              <Callout severity="info" role="note">
+                Only an Owner or a User Admin can change a member's AI budget.
+              </Callout>
+            )}
             <label className="checkbox">
-              <input type="checkbox" checked={enabled} disabled={readOnly} onChange={(e) => setEnabled(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={enabled}
+                disabled={readOnly}
+                onChange={(e) => {
+                  setEnabled(e.target.checked);
+                  if (!e.target.checked) setTouched(false);
+                }}
+              />
               Override group budget
             </label>
-            <label htmlFor={`${id}-amount`} className="field-label">
-              Custom monthly budget
-            </label>
-            <div className={`field-control${submitted && amountError ? " field-control-invalid" : ""}`}>
-              <span className="field-prefix" aria-hidden="true">$</span>
-              <input
-                id={`${id}-amount`}
-                inputMode="decimal"
-                value={amount}
-                disabled={!enabled}
-                readOnly={readOnly}
-                onChange={(e) => setAmount(e.target.value)}
-                aria-invalid={submitted && amountError ? "true" : "false"}
-                aria-describedby={submitted && amountError ? `${id}-amount-error` : undefined}
-              />
-            </div>
-            {submitted && amountError && (
-              <p id={`${id}-amount-error`} className="field-error" role="alert">
-                {amountError}
-              </p>
-            )}
+            <MoneyInput
+              id={`${id}-amount`}
+              label="Custom monthly budget"
+              value={amount}
+              disabled={!enabled}
+              readOnly={readOnly}
+              helperText={enabled ? "Leave the box unchecked to follow the group's budget. 0 disables AI for this member." : undefined}
+              error={shownError}
+              onChange={(e) => {
+                setAmount(e.target.value);
+                // A character no amount has shows its message at once; the rest, once the admin leaves the field.
+                if (/[^\d.]/.test(e.target.value)) setTouched(true);
+              }}
+              onBlur={() => enabled && setTouched(true)}
+            />
             <label htmlFor={`${id}-group`} className="field-label">
               Budget assigned to
             </label>
@@ -97,23 +111,23 @@ export const OverrideDialog: FC<OverrideDialogProps> = ({ member, memberGroups, 
               ))}
             </select>
             {save.error && (
-              <p className="field-error" role="alert">
+              <Callout severity="error" role="alert">
                 {getErrorMessage(save.error, "Could not save the override.")} {getErrorDetail(save.error)}
-              </p>
+              </Callout>
             )}
           </>
         )}
         <div className="form-actions">
+          <DialogClose asChild>
+            <Button>{readOnly ? "Close" : "Cancel"}</Button>
+          </DialogClose>
           {!readOnly && (
-            <button type="submit" className="button button-primary" disabled={save.isPending || overrideQuery.isLoading}>
+            <Button type="submit" variant="primary" loading={save.isPending} disabled={overrideQuery.isLoading}>
               {save.isPending ? "Saving…" : "Save"}
-            </button>
+            </Button>
           )}
-          <button type="button" className="button" onClick={() => dialog.current?.close()}>
-            {readOnly ? "Close" : "Cancel"}
-          </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 };

@@ -84,12 +84,12 @@ describe("the members tab", () => {
     expect(bob.getByText("$870.00 / Unlimited")).toBeInTheDocument();
   });
 
-  it("offers Manage AI budget only to those who may update the group, and shows a member only their own row", async () => {
+  it("offers the row actions (Manage AI budget) only to those who may update the group, and shows a member only their own row", async () => {
     mockSignIn("member");
     renderApp("/organizations/coder/groups/developers");
     expect(await screen.findByRole("progressbar", { name: "AI spend of member" })).toBeInTheDocument();
     expect(screen.queryByRole("progressbar", { name: "AI spend of bob" })).not.toBeInTheDocument();
-    expect(screen.queryByRole("button", { name: /Manage AI budget/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^Actions for/ })).not.toBeInTheDocument();
   });
 
   it("asks only for the spend of the members on screen, a page at a time", async () => {

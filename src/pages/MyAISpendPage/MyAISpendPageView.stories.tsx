@@ -95,3 +95,19 @@ export const LoadError: Story = {
     await expect(args.onRetry).toHaveBeenCalled();
   },
 };
+
+/** Nothing spent yet this month: says when spend will show. */
+export const NoSpendYet: Story = {
+  args: { spend: spend(0, 1_000 * USD) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText("No AI spend yet this month.")).toBeVisible();
+  },
+};
+
+/** No budget anywhere: unlimited, from the Everyone group. */
+export const NoBudgetAnywhere: Story = {
+  args: { spend: spend(25_000_000, null), governedByEveryone: true },
+  play: async ({ canvasElement }) => {
+    await expect(fact(canvasElement, "Set by")).toHaveTextContent("No budget: the Everyone group sets no limit.");
+  },
+};

@@ -2,8 +2,9 @@ import type { FC } from "react";
 import type { UserAISpend } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { FORECAST_EXPLANATION, FORECAST_HIDDEN_DAYS, spendForecast } from "../../domain/forecast";
-import { SpendMeter } from "../../components/SpendMeter";
-import { Spinner } from "../../components/Spinner";
+import { SpendMeter } from "../../components/ui/SpendMeter";
+import { Callout } from "../../components/ui/Callout";
+import { Skeleton } from "../../components/ui/Skeleton";
 import { formatLimitDay } from "../../components/ForecastNote";
 import { accountSpendText } from "../../components/AccountSpend";
 import { formatPeriod } from "../../utils/budgetPeriod";
@@ -41,7 +42,18 @@ function limitSource(spend: UserAISpend, groupName: string | undefined, everyone
 /** The signed-in user's own spend this period, the budget that governs it, when it resets, and where it is heading. */
 export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({ spend, governingGroupName, governedByEveryone, error, onRetry, now }) => {
   if (error) return <ErrorAlert title="Could not load your AI spend." error={error} onRetry={onRetry} />;
-  if (!spend) return <Spinner label="Loading your AI spend" />;
+  if (!spend) {
+    return (
+      <div role="status" className="skeleton-stack" style={{ maxWidth: "28rem" }}>
+        <span className="visually-hidden">Loading your AI spend</span>
+        <Skeleton width="12rem" height="1.25rem" />
+        <Skeleton height="0.375rem" />
+        <Skeleton width="16rem" />
+        <Skeleton width="20rem" />
+        <Skeleton width="18rem" />
+      </div>
+    );
+  }
   const limit = spend.effective_budget?.spend_limit_micros ?? null;
   const forecast = spendForecast({ spentMicros: spend.current_spend_micros, limitMicros: limit, periodStart: spend.period_start, periodEnd: spend.period_end, now });
   const resets = localDateTime.format(new Date(spend.period_end));
@@ -74,6 +86,11 @@ export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({ spend, governing
           )}
         </dd>
       </dl>
+      {spend.current_spend_micros === 0 && (
+        <Callout severity="info" title="No AI spend yet this month.">
+          <p>What your AI requests cost shows here a few minutes after you make them.</p>
+        </Callout>
+      )}
       <p className="period">Spend is approximate and may lag by a few minutes.</p>
     </>
   );

@@ -1,6 +1,7 @@
 import { useState, type FC } from "react";
 import { sortLines, type ReportLine, type SortColumn } from "../../domain/spendReport";
 import { formatMicrosAsUSD } from "../../utils/currency";
+import { Button } from "../../components/ui/Button";
 
 const COLUMNS: [SortColumn, string][] = [
   ["input_tokens", "Input tokens"],
@@ -71,9 +72,9 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
       </tfoot>
     </table>
     {rest > 0 && (
-      <button type="button" className="button button-small" onClick={() => setVisible(visible + REPORT_PAGE_LINES)}>
+      <Button size="small" onClick={() => setVisible(visible + REPORT_PAGE_LINES)}>
         Show {Math.min(rest, REPORT_PAGE_LINES).toLocaleString("en-US")} more of {sorted.length.toLocaleString("en-US")} in {title.toLowerCase()}
-      </button>
+      </Button>
     )}
     </>
   );

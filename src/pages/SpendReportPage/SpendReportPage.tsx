@@ -11,6 +11,7 @@ import { currentTime } from "../../utils/clock";
 import { loadReport } from "./parseExport";
 import { exportRange, thisMonth, type PickedDays } from "./reportPeriod";
 import { SpendReportView } from "./SpendReportView";
+import { Button } from "../../components/ui/Button";
 
 const FORBIDDEN = "Forbidden.";
 
@@ -54,9 +55,9 @@ const SpendReportPage: FC = () => {
             onChange={(event) => setDraft({ ...draft, to: event.target.value })}
           />
         </label>
-        <button type="submit" className="button" disabled={"error" in draftRange}>
+        <Button type="submit" variant="primary" disabled={"error" in draftRange}>
           Show
-        </button>
+        </Button>
         <span id="report-period-error" className="field-error" role="alert">
           {"error" in draftRange ? draftRange.error : ""}
         </span>

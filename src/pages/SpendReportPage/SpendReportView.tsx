@@ -2,6 +2,9 @@ import { useEffect, useState, type FC } from "react";
 import type { ReportDimension, ReportFilters, ReportSummary } from "../../domain/spendReport";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
+import { Button } from "../../components/ui/Button";
+import { EmptyState } from "../../components/ui/EmptyState";
+import { ChartColumn } from "lucide-react";
 import { formatMicrosAsUSD } from "../../utils/currency";
 import type { ReportSource } from "./parseExport";
 import { ReportTable } from "./ReportTable";
@@ -46,7 +49,9 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, on
       current = false;
     };
   }, [source, filters]);
-  if (source.rowCount === 0) return <p className="empty">No AI spend in this period.</p>;
+  if (source.rowCount === 0) {
+    return <EmptyState icon={<ChartColumn size={32} />} title="No AI spend in this period." description={<p>Choose an earlier period above: spend shows here once members use AI.</p>} />;
+  }
   if (failure) return <ErrorAlert title="Could not sum the spend export." error={failure} />;
   if (!summary) return <Spinner label="Summing the spend export" />;
   const { total, by } = summary;
@@ -77,9 +82,9 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, on
         {total.output_tokens.toLocaleString("en-US")} output tokens, over {summary.shownCount.toLocaleString("en-US")}{" "}
         {summary.shownCount === 1 ? "row" : "rows"}.
       </p>
-      <button type="button" className="button" onClick={() => void source.csv(filters).then((csv) => onDownload(csv, filename), setFailure)}>
+      <Button onClick={() => void source.csv(filters).then((csv) => onDownload(csv, filename), setFailure)}>
         Download CSV
-      </button>
+      </Button>
       {summary.shownCount === 0 ? (
         <p className="empty">No spend matches these filters.</p>
       ) : (

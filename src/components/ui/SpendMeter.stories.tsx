@@ -1,12 +1,36 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
+import { dollarsToMicros } from "../../utils/currency";
 import { SpendMeter } from "./SpendMeter";
+
+/** The controls take dollars, as an admin reads them; the meter gets micros, as the API sends them. */
+interface SpendMeterStoryArgs {
+  label: string;
+  spentUSD: string;
+  /** Empty: no limit (Unlimited). */
+  limitUSD: string;
+  format: "slash" | "of";
+}
 
 const meta = {
   title: "components/SpendMeter",
-  component: SpendMeter,
-  args: { label: "AI spend of bob", spentMicros: 460_000_000, limitMicros: 1_000_000_000 },
-} satisfies Meta<typeof SpendMeter>;
+  args: { label: "AI spend of bob", spentUSD: "460", limitUSD: "1000", format: "slash" },
+  argTypes: {
+    spentUSD: { control: "text", description: "Spent this period, in US dollars" },
+    limitUSD: { control: "text", description: "The limit in US dollars; empty for Unlimited" },
+    format: { control: "inline-radio", options: ["slash", "of"] },
+  },
+  render: ({ label, spentUSD, limitUSD, format }) => (
+    <div style={{ maxWidth: "20rem" }}>
+      <SpendMeter
+        label={label}
+        spentMicros={dollarsToMicros(spentUSD)}
+        limitMicros={limitUSD.trim() === "" ? null : dollarsToMicros(limitUSD)}
+        format={format}
+      />
+    </div>
+  ),
+} satisfies Meta<SpendMeterStoryArgs>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -20,8 +44,19 @@ export const Normal: Story = {
   },
 };
 
+/** As a member's row says it: spend, limit and share on one line. */
+export const MemberRow: Story = {
+  args: { spentUSD: "870", format: "of" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("$870.00 of $1,000.00")).toBeVisible();
+    await expect(canvas.getByText("· 87 %")).toBeVisible();
+    await expect(canvas.getByText("Near the limit")).toBeVisible();
+  },
+};
+
 export const Warning: Story = {
-  args: { spentMicros: 850_000_000 },
+  args: { spentUSD: "850" },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText("Near the limit")).toBeVisible();
@@ -30,7 +65,7 @@ export const Warning: Story = {
 };
 
 export const Exceeded: Story = {
-  args: { spentMicros: 1_050_000_000 },
+  args: { spentUSD: "1050" },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText("Over the limit")).toBeVisible();
@@ -41,7 +76,7 @@ export const Exceeded: Story = {
 };
 
 export const ZeroBudgetWithSpend: Story = {
-  args: { spentMicros: 2_500_000, limitMicros: 0 },
+  args: { spentUSD: "2.50", limitUSD: "0" },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText("$2.50 / $0.00")).toBeVisible();
@@ -50,7 +85,7 @@ export const ZeroBudgetWithSpend: Story = {
 };
 
 export const Unlimited: Story = {
-  args: { spentMicros: 40_000_000, limitMicros: null },
+  args: { spentUSD: "40", limitUSD: "" },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText("$40.00 / Unlimited")).toBeVisible();

@@ -1,0 +1,68 @@
+import type { FC } from "react";
+import { formatMicrosAsUSD, percentSpent, spendStatus, type SpendStatus } from "../../utils/currency";
+import { Badge } from "./Badge";
+
+const STATUS_WORDS: Record<SpendStatus, string> = {
+  unlimited: "",
+  normal: "",
+  warning: "Near the limit",
+  exceeded: "Over the limit",
+};
+
+interface SpendMeterProps {
+  spentMicros: number;
+  limitMicros: number | bigint | null;
+  /** The meter's accessible name, such as "AI spend of bob". */
+  label: string;
+  /**
+   * `slash`: "$870.00 / $1,000.00", for a group's total; `of`: "$870.00 of
+   * $1,000.00 · 87 %", for a member's row. Without a limit both say "/ Unlimited".
+   */
+  format?: "slash" | "of";
+}
+
+/** Spend against a limit on one line with a bar under it; the state is said in a badge, not by colour alone. */
+export const SpendMeter: FC<SpendMeterProps> = ({ spentMicros, limitMicros, label, format = "slash" }) => {
+  const status = spendStatus(spentMicros, limitMicros);
+  const spent = formatMicrosAsUSD(spentMicros);
+  const limit = limitMicros === null ? "Unlimited" : formatMicrosAsUSD(limitMicros);
+  const exactPercent = limitMicros === null ? 0 : percentSpent(spentMicros, limitMicros);
+  const percent = Math.min(100, exactPercent);
+  const words = STATUS_WORDS[status];
+  return (
+    <div className={`spend spend-${status}`}>
+      <span className="spend-line">
+        {format === "of" && limitMicros !== null ? (
+          <>
+            <span className="spend-text">
+              {spent} of {limit}
+            </span>
+            <span className="spend-percent">· {exactPercent} %</span>
+          </>
+        ) : (
+          <span className="spend-text">
+            {spent} / {limit}
+          </span>
+        )}
+      </span>
+      {limitMicros !== null && (
+        <span
+          className="spend-bar"
+          role="progressbar"
+          aria-label={label}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={`${spent} of ${limit} (${exactPercent}%)${words ? `, ${words.toLowerCase()}` : ""}`}
+        >
+          <span className="spend-bar-fill" style={{ width: `${percent}%` }} />
+        </span>
+      )}
+      {words && (
+        <Badge variant={status === "exceeded" ? "error" : "warning"} className="spend-status">
+          {words}
+        </Badge>
+      )}
+    </div>
+  );
+};

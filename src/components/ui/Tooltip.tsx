@@ -1,0 +1,19 @@
+import * as TooltipPrimitive from "radix-ui/tooltip";
+import type { FC, ReactElement, ReactNode } from "react";
+
+/**
+ * A short explanation shown on hover and on keyboard focus of its trigger,
+ * which must be focusable; the trigger is described by it.
+ */
+export const Tooltip: FC<{ content: ReactNode; children: ReactElement }> = ({ content, children }) => (
+  <TooltipPrimitive.Provider delayDuration={200}>
+    <TooltipPrimitive.Root>
+      <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
+      <TooltipPrimitive.Portal>
+        <TooltipPrimitive.Content className="tooltip-content" sideOffset={4} collisionPadding={8}>
+          {content}
+        </TooltipPrimitive.Content>
+      </TooltipPrimitive.Portal>
+    </TooltipPrimitive.Root>
+  </TooltipPrimitive.Provider>
+);
