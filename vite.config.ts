@@ -12,14 +12,16 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * What main.ts's data layer is made of: axios, the query cache, the API
- * client and queries, the prefetching, and the plain modules they use. None
- * may import React (server/static.test.ts checks the built chunk). The two
- * API modules main.ts itself uses (paths, earlyRequests) stay out, or
- * main.ts would wait for all of this.
+ * client and queries, the boot code and the prefetching, and the plain
+ * modules they use. None may import React (server/static.test.ts checks the
+ * built chunk). The API modules main.ts itself uses (paths, earlyRequests)
+ * stay out, or main.ts would wait for all of this.
  */
 const isDataLayer = (id: string) =>
   /node_modules[\\/](axios|@tanstack[\\/]query-core)[\\/]/.test(id) ||
-  (/[\\/]src[\\/](api[\\/]|app[\\/](boot|prefetch|queryClient)\.ts|utils[\\/]|pages[\\/]GroupsPage[\\/]spendLimits\.ts)/.test(id) &&
+  // queryOptions() is React Query's, but only an identity function: it comes with the queries, not with React.
+  /node_modules[\\/]@tanstack[\\/]react-query[\\/]build[\\/]modern[\\/]queryOptions\.js$/.test(id) ||
+  (/[\\/]src[\\/](api[\\/]|app[\\/](startup[\\/]boot|prefetch|queryClient|urls)\.ts|utils[\\/])/.test(id) &&
     !/[\\/]api[\\/](paths|earlyRequests)\.ts$/.test(id));
 
 /**
@@ -34,7 +36,7 @@ function preloadDataLayer(): Plugin {
       order: "post",
       handler(html, { bundle, chunk: entry }) {
         const chunks = Object.values(bundle ?? {}).filter((c) => c.type === "chunk");
-        const boot = chunks.find((c) => c.moduleIds.some((id) => /[\\/]src[\\/]app[\\/]boot\.ts$/.test(id)));
+        const boot = chunks.find((c) => c.moduleIds.some((id) => /[\\/]src[\\/]app[\\/]startup[\\/]boot\.ts$/.test(id)));
         if (!boot) return html;
         const files = new Set<string>();
         const visit = (fileName: string) => {

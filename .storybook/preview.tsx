@@ -2,7 +2,7 @@ import type { Decorator, Preview } from "@storybook/react-vite";
 import { mswLoader } from "msw-storybook-addon/csf3";
 import { toast } from "sonner";
 import { configure } from "storybook/test";
-import { applyTheme } from "../src/app/theme";
+import { applyTheme } from "../src/app/startup/theme";
 import { seriousA11yViolations } from "../src/testHelpers/a11y";
 import { handlers, resetMockBackend } from "../src/testHelpers/handlers";
 import "../src/index.css";

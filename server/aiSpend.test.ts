@@ -1,39 +1,31 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+// Over 200 lines: every behaviour of the spend endpoints against one seeded database, one describe per endpoint.
+import { describe, expect, it } from "vitest";
 import type { AuditLogResponse, GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../src/api/types";
 import { budgetPeriod } from "../src/utils/budgetPeriod";
 import { ORGANIZATION_ID, SEED_GROUPS, SEED_USERS } from "./seed";
-import { openTestApi, type TestApi } from "./testHarness";
+import { useTestApi } from "./testHarness";
 
 const groupId = (name: string) => SEED_GROUPS.find((g) => g.name === name)!.id;
 const userId = (name: string) => SEED_USERS.find((u) => u.username === name)!.id;
 const developers = groupId("developers");
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await openTestApi();
-});
-beforeEach(async () => {
-  await api.reset();
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useTestApi();
 
 const memberSpend = (ids: string[], as = "admin") =>
-  api.json<GroupMembersAISpendResponse>(`/groups/${developers}/members/ai/spend?user_ids=${ids.join(",")}`, { as });
+  api().json<GroupMembersAISpendResponse>(`/groups/${developers}/members/ai/spend?user_ids=${ids.join(",")}`, { as });
 
 const USD = (n: number) => Math.round(n * 1_000_000);
 const limit = (usd: number, limit_source: "group" | "user_override" = "group") => ({ spend_limit_micros: USD(usd), limit_source });
 const send = (path: string, method: string, body: unknown, as = "admin") =>
-  api.json(path, { method, body: body === undefined ? undefined : JSON.stringify(body), as });
+  api().json(path, { method, body: body === undefined ? undefined : JSON.stringify(body), as });
 const setBudget = (group: string, usd: number) => send(`/groups/${group}/ai/budget`, "PUT", { spend_limit_micros: USD(usd) });
 const setOverride = (user: string, group: string, usd: number, as = "admin") =>
   send(`/users/${user}/ai/budget/override`, "PUT", { group_id: group, spend_limit_micros: USD(usd) }, as);
 const addMembers = (group: string, users: string[]) => send(`/groups/${group}`, "PATCH", { add_users: users.map(userId) });
 const groupsSpend = async (ids: string[], organization = "coder", as = "admin") =>
-  (await api.json<GroupsAISpendResponse>(`/organizations/${organization}/groups/ai/spend?group_ids=${ids.join(",")}`, { as })).body.groups;
+  (await api().json<GroupsAISpendResponse>(`/organizations/${organization}/groups/ai/spend?group_ids=${ids.join(",")}`, { as })).body.groups;
 const memberRow = async (user: string, group = developers) =>
-  (await api.json<GroupMembersAISpendResponse>(`/groups/${group}/members/ai/spend?user_ids=${userId(user)}`, { as: "admin" })).body.members[0];
+  (await api().json<GroupMembersAISpendResponse>(`/groups/${group}/members/ai/spend?user_ids=${userId(user)}`, { as: "admin" })).body.members[0];
 
 describe("members' spend", () => {
   it("answers each member's spend charged to this group this UTC month, and this group's limit where it governs", async () => {
@@ -103,12 +95,12 @@ describe("members' spend", () => {
   it("leaves out ids that are not members and needs the entitlement", async () => {
     const { body } = await memberSpend([userId("judy"), userId("bob")]);
     expect(body.members.map((m) => m.user_id)).toEqual([userId("bob")]);
-    api.deps.aiEntitled = false;
+    api().deps.aiEntitled = false;
     expect((await memberSpend([userId("bob")])).status).toBe(403);
   });
 
   it("answers Coder's 400s for missing, empty, malformed, unknown and too many parameters", async () => {
-    const ask = (query: string) => api.json<{ message: string; validations?: { field: string; detail: string }[] }>(`/groups/${developers}/members/ai/spend${query}`, { as: "admin" });
+    const ask = (query: string) => api().json<{ message: string; validations?: { field: string; detail: string }[] }>(`/groups/${developers}/members/ai/spend${query}`, { as: "admin" });
     expect(await ask("")).toEqual({
       status: 400,
       body: { message: "Query parameters have invalid values.", validations: [{ field: "user_ids", detail: 'Query param "user_ids" is required and cannot be empty' }] },
@@ -124,7 +116,7 @@ describe("members' spend", () => {
   });
 
   it("hides the spend of a group the user is not in", async () => {
-    const { status } = await api.json(`/groups/${groupId("contractors")}/members/ai/spend?user_ids=${userId("judy")}`, { as: "member" });
+    const { status } = await api().json(`/groups/${groupId("contractors")}/members/ai/spend?user_ids=${userId("judy")}`, { as: "member" });
     expect(status).toBe(404);
   });
 });
@@ -169,7 +161,7 @@ describe("groups' spend", () => {
   });
 
   it("answers Coder's 400s for its parameters", async () => {
-    const ask = (query: string) => api.json(`/organizations/coder/groups/ai/spend${query}`, { as: "admin" });
+    const ask = (query: string) => api().json(`/organizations/coder/groups/ai/spend${query}`, { as: "admin" });
     expect((await ask("")).status).toBe(400);
     expect((await ask(`?group_ids=${developers}&x=1`)).status).toBe(400);
     const tooMany = Array.from({ length: 101 }, (_, i) => `0a7c5d5e-0000-4000-9000-${String(1000 + i).padStart(12, "0")}`);
@@ -182,20 +174,20 @@ describe("per-user overrides", () => {
     for (const as of ["admin", "useradmin"]) {
       const set = await setOverride("alice", developers, 5, as);
       expect(set).toMatchObject({ status: 200, body: { user_id: userId("alice"), group_id: developers, spend_limit_micros: USD(5) } });
-      expect((await api.json("/users/alice/ai/budget/override", { as })).status).toBe(200);
-      expect((await api.request("/users/alice/ai/budget/override", { method: "DELETE", as })).status).toBe(204);
-      expect((await api.json("/users/alice/ai/budget/override", { as })).status).toBe(404);
+      expect((await api().json("/users/alice/ai/budget/override", { as })).status).toBe(200);
+      expect((await api().request("/users/alice/ai/budget/override", { method: "DELETE", as })).status).toBe(204);
+      expect((await api().json("/users/alice/ai/budget/override", { as })).status).toBe(404);
     }
   });
 
   it("lets an organization admin and the user read it, and nobody else change it", async () => {
     await setOverride("alice", developers, 5);
-    expect((await api.json("/users/alice/ai/budget/override", { as: "orgadmin" })).status).toBe(200);
-    expect((await api.json("/users/me/ai/budget/override", { as: "alice" })).status).toBe(200);
-    expect((await api.json("/users/alice/ai/budget/override", { as: "member" })).status).toBe(404);
+    expect((await api().json("/users/alice/ai/budget/override", { as: "orgadmin" })).status).toBe(200);
+    expect((await api().json("/users/me/ai/budget/override", { as: "alice" })).status).toBe(200);
+    expect((await api().json("/users/alice/ai/budget/override", { as: "member" })).status).toBe(404);
     expect((await setOverride("alice", developers, 1, "orgadmin")).status).toBe(404);
     expect((await setOverride("alice", developers, 1, "member")).status).toBe(404);
-    expect((await api.request("/users/alice/ai/budget/override", { method: "DELETE", as: "orgadmin" })).status).toBe(404);
+    expect((await api().request("/users/alice/ai/budget/override", { method: "DELETE", as: "orgadmin" })).status).toBe(404);
   });
 
   it("refuses a group the user is not in with Coder's 400, and an unknown group with 404", async () => {
@@ -215,15 +207,15 @@ describe("per-user overrides", () => {
     await setOverride("alice", developers, 5);
     await setOverride("bob", developers, 7);
     await send(`/groups/${developers}`, "PATCH", { remove_users: [userId("alice")] });
-    expect((await api.json("/users/alice/ai/budget/override", { as: "admin" })).status).toBe(404);
-    expect((await api.json("/users/bob/ai/budget/override", { as: "admin" })).status).toBe(200);
+    expect((await api().json("/users/alice/ai/budget/override", { as: "admin" })).status).toBe(404);
+    expect((await api().json("/users/bob/ai/budget/override", { as: "admin" })).status).toBe(200);
   });
 
   it("writes an audit row for each change, with the diff in money", async () => {
     await setOverride("alice", developers, 5, "useradmin");
     await setOverride("alice", ORGANIZATION_ID, 7.5);
-    await api.request("/users/alice/ai/budget/override", { method: "DELETE", as: "admin" });
-    const { body } = await api.json<AuditLogResponse>("/audit?limit=3", { as: "admin" });
+    await api().request("/users/alice/ai/budget/override", { method: "DELETE", as: "admin" });
+    const { body } = await api().json<AuditLogResponse>("/audit?limit=3", { as: "admin" });
     expect(body.audit_logs.map((log) => [log.resource_type, log.action, log.username, log.resource_target, log.diff])).toEqual([
       ["user_ai_budget_override", "delete", "admin", "alice", { spend_limit_micros: { old: "$7.50", new: "no override" }, group: { old: "Everyone", new: "" } }],
       ["user_ai_budget_override", "write", "admin", "alice", { spend_limit_micros: { old: "$5.00", new: "$7.50" }, group: { old: "developers", new: "Everyone" } }],
@@ -234,15 +226,15 @@ describe("per-user overrides", () => {
 
 describe("a user's own spend", () => {
   it("answers the governing budget, deployment-wide, and the spend charged to it", async () => {
-    const mine = await api.json<UserAISpend>("/users/me/ai/spend", { as: "member" });
+    const mine = await api().json<UserAISpend>("/users/me/ai/spend", { as: "member" });
     expect(mine.body).toMatchObject({ user_id: userId("member"), effective_group_id: developers, effective_budget: limit(1_000), current_spend_micros: USD(120) });
-    expect((await api.json<UserAISpend>("/users/frank/ai/spend", { as: "admin" })).body).toMatchObject({
+    expect((await api().json<UserAISpend>("/users/frank/ai/spend", { as: "admin" })).body).toMatchObject({
       effective_group_id: groupId("gpu-lab"),
       effective_budget: limit(2_500),
       current_spend_micros: USD(410),
     });
     // No budget anywhere: the default organization's Everyone group, unlimited.
-    expect((await api.json<UserAISpend>("/users/grace/ai/spend", { as: "admin" })).body).toMatchObject({
+    expect((await api().json<UserAISpend>("/users/grace/ai/spend", { as: "admin" })).body).toMatchObject({
       effective_group_id: ORGANIZATION_ID,
       effective_budget: null,
       current_spend_micros: USD(40),
@@ -250,19 +242,19 @@ describe("a user's own spend", () => {
   });
 
   it("answers another user only to their admins", async () => {
-    expect((await api.json("/users/bob/ai/spend", { as: "member" })).status).toBe(404);
-    expect((await api.json<UserAISpend>("/users/judy/ai/spend", { as: "orgadmin" })).body).toMatchObject({
+    expect((await api().json("/users/bob/ai/spend", { as: "member" })).status).toBe(404);
+    expect((await api().json<UserAISpend>("/users/judy/ai/spend", { as: "orgadmin" })).body).toMatchObject({
       effective_budget: { spend_limit_micros: 0, limit_source: "group" },
       current_spend_micros: USD(2.5),
     });
-    expect((await api.json("/users/judy/ai/spend", { as: "useradmin" })).status).toBe(200);
+    expect((await api().json("/users/judy/ai/spend", { as: "useradmin" })).status).toBe(200);
   });
 });
 
 describe("recording usage (embedded only)", () => {
   it("charges spend to the governing group, for an Owner only", async () => {
     const record = (as: string, user = "bob") =>
-      api.json<{ charged_group_id: string; current_spend_micros: number }>("/__embedded/ai/usage", {
+      api().json<{ charged_group_id: string; current_spend_micros: number }>("/__embedded/ai/usage", {
         method: "POST",
         body: JSON.stringify({ user, spend_micros: 200_000_000 }),
         as,

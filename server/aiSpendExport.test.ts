@@ -1,26 +1,17 @@
 // Coder's CSV export of AI spend, on the embedded server: the seeded month
 // broken down by user, group, model and provider; usage recorded with its
 // model, provider and tokens; the period rules; formula escaping.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AI_SPEND_EXPORT_HEADER } from "../src/domain/spendExport";
 import { budgetPeriod } from "../src/utils/budgetPeriod";
 import { SEED_GROUPS, SEED_SPEND, SEED_USERS } from "./seed";
-import { openTestApi, type TestApi } from "./testHarness";
+import { useTestApi } from "./testHarness";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await openTestApi();
-});
-beforeEach(async () => {
-  await api.reset();
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useTestApi();
 
 const userId = (name: string) => SEED_USERS.find((u) => u.username === name)!.id;
 const exportOf = async (query = "", as = "admin", organization = "coder") => {
-  const response = await api.request(`/organizations/${organization}/ai/spend/export${query}`, { as });
+  const response = await api().request(`/organizations/${organization}/ai/spend/export${query}`, { as });
   return { response, text: await response.text() };
 };
 /** Rows as objects; only plain cells (no quoting) are expected in these tests but the escaping one. */
@@ -30,7 +21,7 @@ const rowsOf = (text: string) => {
   return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [names[i]!, cell])));
 };
 const record = (user: string, body: Record<string, unknown>) =>
-  api.json("/__embedded/ai/usage", { method: "POST", body: JSON.stringify({ user, ...body }), as: "admin" });
+  api().json("/__embedded/ai/usage", { method: "POST", body: JSON.stringify({ user, ...body }), as: "admin" });
 
 describe("the spend export", () => {
   it("answers text/csv with Coder's header, a file name, and one row per user × group × model × provider", async () => {

@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { ROUTE_NOT_FOUND_MESSAGE } from "../src/api/types";
+import { isDiskFull, isOutOfResources } from "./db/rows";
 import { limitBodies, MAX_BODY_BYTES, refuseCrossSiteSignIn, refuseImpossibleEmails } from "./edgeGuards";
 import { apiError, refuseHostilePaths, type AppEnv, type Deps, type Faults } from "./httpapi";
 import { auditRoutes } from "./routes/audit";
@@ -11,10 +12,14 @@ import { groupAIBudgetRoutes } from "./routes/groupAIBudgets";
 import { aiSpendRoutes } from "./routes/aiSpend";
 import { groupRoutes } from "./routes/groups";
 import { userAIBudgetOverrideRoutes } from "./routes/userAIBudgetOverrides";
+import { usageRoutes } from "./routes/usage";
 import { userRoutes } from "./routes/users";
 import { requireSession } from "./session";
 
 export { MAX_BODY_BYTES };
+
+export const DISK_FULL_MESSAGE = "The server's disk is full: this change was not saved.";
+export const OUT_OF_RESOURCES_MESSAGE = "The server's database is out of resources: this change was not saved.";
 
 /** Coder's answer to a path under /api that no route takes: JSON, never the app's page. */
 export const routeNotFound = (c: Context) => apiError(c, 404, ROUTE_NOT_FOUND_MESSAGE, { detail: `${c.req.method} ${c.req.path}` });
@@ -42,6 +47,14 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
   api.use(refuseHostilePaths);
   api.onError((error, c) => {
     console.error(error);
+    // Not the client's fault and not a crash: the database refused to store
+    // anything, so nothing is acknowledged; the same request can succeed later.
+    if (isOutOfResources(error)) {
+      c.header("Retry-After", "60");
+      return apiError(c, 503, isDiskFull(error) ? DISK_FULL_MESSAGE : OUT_OF_RESOURCES_MESSAGE, {
+        detail: "Nothing was changed. Try again once the server has room.",
+      });
+    }
     return apiError(c, 500, "An internal error occurred.", { detail: "The server could not complete the request." });
   });
   api.notFound(routeNotFound);
@@ -64,6 +77,7 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
   api.route("/", groupRoutes());
   api.route("/", groupAIBudgetRoutes());
   api.route("/", aiSpendRoutes());
+  api.route("/", usageRoutes());
   api.route("/", userAIBudgetOverrideRoutes());
   api.route("/", auditRoutes());
   return api;

@@ -50,7 +50,7 @@ async function load(world: BudgetWorld): Promise<void> {
   for (const [user, o] of world.overrides) {
     await db.query("INSERT INTO user_ai_budget_overrides (user_id, group_id, spend_limit_micros) VALUES ($1, $2, $3)", [user, o.group_id, o.spend_limit_micros]);
   }
-  for (const s of world.spend) await api.deps.spend.recordSpend(s.user_id, s.group_id, budgetPeriod().start, s.micros);
+  for (const s of world.spend) await api.store.spend.record(s.user_id, s.group_id, budgetPeriod().start, s.micros);
 }
 
 describe("the server's answers", () => {

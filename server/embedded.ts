@@ -1,18 +1,44 @@
+// The embedded backend, wired once: the database (migrated, seeded on first
+// start), the data layer, and Coder's API on it. `npm start`, `npm run dev`,
+// the test build of the server and the server's tests all build it here.
+import type { Hono } from "hono";
+import { createApi } from "./app";
 import { openDatabase, type Database } from "./db/database";
 import { migrate } from "./db/migrate";
 import { Store } from "./db/store";
+import type { AppEnv, Deps, Faults } from "./httpapi";
+import { LoginRateLimiter } from "./rateLimit";
 import { seedIfEmpty } from "./seed";
 
-export interface EmbeddedDatabaseOptions {
+export interface EmbeddedOptions {
   databaseUrl?: string;
   dataDir?: string;
+  /** A PostgreSQL schema of its own (tests on a shared server). */
   schema?: string;
+  aiEntitled: boolean;
+  latencyMs?: number;
+  /** The test build's fault switch (POST /api/v2/__test/faults). */
+  testFaults?: Faults;
 }
 
-/** Opens the database, brings its schema up to date and seeds it on first start. */
-export async function openStore(options: EmbeddedDatabaseOptions): Promise<{ db: Database; store: Store }> {
+export interface EmbeddedBackend {
+  db: Database;
+  store: Store;
+  deps: Deps;
+  api: Hono<AppEnv>;
+}
+
+export async function openEmbeddedBackend(options: EmbeddedOptions): Promise<EmbeddedBackend> {
   const db = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.schema });
-  await migrate(db);
-  await seedIfEmpty(db);
-  return { db, store: new Store(db) };
+  try {
+    await migrate(db);
+    await seedIfEmpty(db);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  const store = new Store(db);
+  const deps: Deps = { store, aiEntitled: options.aiEntitled, loginLimiter: new LoginRateLimiter(), faults: options.testFaults };
+  const api = createApi({ deps, latencyMs: options.latencyMs, testFaults: options.testFaults });
+  return { db, store, deps, api };
 }

@@ -184,7 +184,7 @@ describe("spend totals above 2^53 micros", () => {
 
   it("are summed in BigInt and written digit for digit", async () => {
     const bob = userIdOf("bob");
-    for (let i = 0; i < 3; i += 1) await api().deps.spend.recordSpend(bob, developers.id, new Date(), PART);
+    for (let i = 0; i < 3; i += 1) await api().store.spend.record(bob, developers.id, new Date(), PART);
     const bobTotal = 3n * BigInt(PART) + BOB_SEEDED;
     expect(bobTotal > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
     const text = async (path: string) => (await api().request(path, { as: "admin" })).text();

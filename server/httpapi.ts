@@ -1,8 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Response as ApiResponse, ValidationError } from "../src/api/types";
-import { isUnstorableText, unstorableTextIn } from "../src/api/validation";
-import type { SpendStore } from "./db/spendStore";
+import { hostilePathProblem, INVALID_PATH_MESSAGE, unstorableTextIn } from "../src/api/validation";
 import type { Store, UserRow } from "./db/store";
 import type { LoginRateLimiter } from "./rateLimit";
 
@@ -15,7 +14,6 @@ export interface Faults {
 
 export interface Deps {
   store: Store;
-  spend: SpendStore;
   aiEntitled: boolean;
   loginLimiter: LoginRateLimiter;
   /** Present only in the test build of the server. */
@@ -68,15 +66,7 @@ export async function readJson(c: Context): Promise<{ ok: true; value: unknown }
  * cannot be stored, names nothing: 400 before any route sees it.
  */
 export const refuseHostilePaths: MiddlewareHandler = async (c, next) => {
-  const raw = new URL(c.req.url).pathname;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(raw);
-  } catch {
-    return apiError(c, 400, "The request path is not valid.", { detail: "It is not well-formed percent-encoding." });
-  }
-  if (/[\u0000-\u001f\u007f]/.test(decoded) || isUnstorableText(decoded)) {
-    return apiError(c, 400, "The request path is not valid.", { detail: "It contains control characters." });
-  }
+  const problem = hostilePathProblem(new URL(c.req.url).pathname);
+  if (problem) return apiError(c, 400, INVALID_PATH_MESSAGE, { detail: problem });
   await next();
 };

@@ -1,3 +1,4 @@
+// Over 200 lines: the proxy to CODER_URL against a fake deployment, one describe per thing it must pass on or refuse.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

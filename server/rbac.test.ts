@@ -11,7 +11,7 @@ const RESEARCH = "org-research";
 const user = (id: string, site_roles: string[], memberships: SessionUser["memberships"]): SessionUser =>
   ({ row: { id, site_roles }, hashedSecret: "", memberships }) as unknown as SessionUser;
 const store = (members: Record<string, string[]>) =>
-  ({ isGroupMember: async (groupId: string, userId: string) => members[groupId]?.includes(userId) ?? false }) as unknown as Store;
+  ({ memberships: { isMember: async (groupId: string, userId: string) => members[groupId]?.includes(userId) ?? false } }) as unknown as Store;
 
 const coderAdmin = user("olga", [], [{ organization_id: CODER, roles: ["organization-admin"] }, { organization_id: RESEARCH, roles: [] }]);
 const userAdmin = user("uma", ["user-admin"], [{ organization_id: CODER, roles: [] }]);

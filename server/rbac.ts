@@ -16,5 +16,5 @@ export const canReadUserBudget = (user: SessionUser, targetId: string, targetOrg
 export const canReadAuditLogs = (user: SessionUser) => rules.canReadAuditLogs(viewerOf(user));
 
 export async function canReadGroup(store: Store, user: SessionUser, group: Pick<Group, "id" | "organization_id">): Promise<boolean> {
-  return canUpdateGroup(user, group) || store.isGroupMember(group.id, user.row.id);
+  return canUpdateGroup(user, group) || store.memberships.isMember(group.id, user.row.id);
 }

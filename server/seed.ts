@@ -2,6 +2,7 @@
 // same every time.
 import { hashPassword } from "./auth";
 import type { Database } from "./db/database";
+import { insertUsage } from "./db/spend";
 import { DEMO_PASSWORD, ORGANIZATION_ID, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_USERS, seedMemberSince, seedMemberships, seedUsage } from "./seedData";
 
 export { DEMO_PASSWORD, ORGANIZATION_ID, SECOND_ORGANIZATION_ID, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS } from "./seedData";
@@ -62,19 +63,8 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
     for (const usage of seedUsage(new Date())) {
       const userId = idOf.get(usage.username);
       const groupId = groupIdOf.get(usage.group);
-      const at = new Date(usage.created_at);
-      await tx.query(
-        `INSERT INTO ai_usage (user_id, group_id, model, provider, provider_name, input_tokens, output_tokens,
-           cache_read_tokens, cache_write_tokens, cost_micros, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [userId, groupId, usage.model, usage.provider, usage.provider_name, usage.input_tokens, usage.output_tokens,
-          usage.cache_read_tokens, usage.cache_write_tokens, usage.cost_micros, at],
-      );
-      await tx.query(
-        `INSERT INTO ai_user_daily_spend (user_id, group_id, day, spend_micros) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (user_id, group_id, day) DO UPDATE SET spend_micros = ai_user_daily_spend.spend_micros + EXCLUDED.spend_micros`,
-        [userId, groupId, at.toISOString().slice(0, 10), usage.cost_micros],
-      );
+      const { username: _username, group: _group, created_at, ...record } = usage;
+      await insertUsage(tx, { ...record, user_id: userId!, group_id: groupId! }, new Date(created_at));
     }
   });
   return true;

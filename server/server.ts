@@ -3,16 +3,14 @@ import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import { createApi, routeNotFound } from "./app";
+import { routeNotFound } from "./app";
 import type { Database } from "./db/database";
-import { openStore } from "./embedded";
+import { openEmbeddedBackend } from "./embedded";
 import type { Faults } from "./httpapi";
-import { SpendStore } from "./db/spendStore";
 import { dropHopByHopHeaders, limitBodies, refuseCrossSiteSignIn, secureCookiesBehindTls } from "./edgeGuards";
 import { answerEarlyAnswersHonestly } from "./honestConnections";
 import { proxyToCoder, whoIsAtCoder } from "./proxy";
 import { sessionTokenRoutes } from "./sessionToken";
-import { LoginRateLimiter } from "./rateLimit";
 import { serveApp } from "./staticAssets";
 import { ME_PATH } from "../src/api/paths";
 import { SESSION_TOKEN_HEADER } from "../src/api/types";
@@ -63,16 +61,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     app.route("/", sessionTokenRoutes(whoIsAtCoder(config.coderUrl)));
     app.all("/api/*", proxyToCoder(config.coderUrl));
   } else {
-    const opened = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    db = opened.db;
-    const deps = {
-      store: opened.store,
-      spend: new SpendStore(opened.db, opened.store),
-      aiEntitled: config.aiEntitled,
-      loginLimiter: new LoginRateLimiter(),
-      faults: config.testFaults,
-    };
-    const api = createApi({ deps, latencyMs: config.latencyMs, testFaults: config.testFaults });
+    const embedded = await openEmbeddedBackend(config);
+    db = embedded.db;
+    const { api } = embedded;
     app.route("/", sessionTokenRoutes(async (token) => api.request(ME_PATH, { headers: { [SESSION_TOKEN_HEADER]: token } })));
     app.route("/", api);
     // A mounted app's notFound is not used: without this the page's HTML would answer.

@@ -24,11 +24,11 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const { store } = c.get("deps");
   const hashedSecret = hashSessionToken(token);
-  const row = await store.userBySession(hashedSecret);
+  const row = await store.users.bySession(hashedSecret);
   if (!row) {
     return apiError(c, 401, "Your session has expired.", { detail: "Sign in again." });
   }
-  c.set("user", { row, hashedSecret, memberships: await store.organizationMemberships(row.id) });
+  c.set("user", { row, hashedSecret, memberships: await store.organizations.membershipsOf(row.id) });
   await next();
 };
 

@@ -3,12 +3,10 @@
 // it, and helpers to call it as one of the seeded users.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { createApi } from "./app";
-import { openDatabase, type Database } from "./db/database";
-import { migrate } from "./db/migrate";
-import { SpendStore } from "./db/spendStore";
-import { Store } from "./db/store";
-import type { Faults } from "./httpapi";
+import type { Database } from "./db/database";
+import type { Store } from "./db/store";
+import { openEmbeddedBackend } from "./embedded";
+import type { Deps, Faults } from "./httpapi";
 import { LoginRateLimiter } from "./rateLimit";
 import { DEMO_PASSWORD, seedIfEmpty } from "./seed";
 
@@ -27,7 +25,7 @@ export async function dropSchema(schema: string): Promise<void> {
 export interface TestApi {
   db: Database;
   store: Store;
-  deps: { store: Store; spend: SpendStore; aiEntitled: boolean; loginLimiter: LoginRateLimiter; faults: Faults };
+  deps: Deps & { faults: Faults };
   request: (path: string, init?: RequestInit & { as?: string }) => Promise<Response>;
   json: <T = unknown>(path: string, init?: RequestInit & { as?: string }) => Promise<{ status: number; body: T }>;
   login: (username: string) => Promise<string>;
@@ -39,12 +37,9 @@ const TABLES = "ai_user_daily_spend, user_ai_budget_overrides, audit_logs, api_k
 
 export async function openTestApi(): Promise<TestApi> {
   const schema = newSchemaName();
-  const db = await openDatabase({ url: databaseUrl, schema });
-  await migrate(db);
-  await seedIfEmpty(db);
-  const store = new Store(db);
-  const deps = { store, spend: new SpendStore(db, store), aiEntitled: true, loginLimiter: new LoginRateLimiter(), faults: {} as Faults };
-  const api = createApi({ deps });
+  // Built exactly as the running server builds it; only the database differs.
+  const faults: Faults = {};
+  const { db, store, deps, api } = await openEmbeddedBackend({ databaseUrl, schema, aiEntitled: true, testFaults: faults });
   // One sign-in per user, shared by requests sent at once (the limiter counts attempts in flight).
   const tokens = new Map<string, Promise<string>>();
 
@@ -78,7 +73,7 @@ export async function openTestApi(): Promise<TestApi> {
   return {
     db,
     store,
-    deps,
+    deps: Object.assign(deps, { faults }),
     request,
     json: async (path, init) => {
       const response = await request(path, init);
@@ -90,7 +85,7 @@ export async function openTestApi(): Promise<TestApi> {
       tokens.clear();
       deps.aiEntitled = true;
       deps.loginLimiter = new LoginRateLimiter();
-      for (const key of Object.keys(deps.faults)) delete deps.faults[key as keyof Faults];
+      for (const key of Object.keys(faults)) delete faults[key as keyof Faults];
       await db.query(`TRUNCATE ${TABLES} CASCADE`);
       await seedIfEmpty(db);
     },

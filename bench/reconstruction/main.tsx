@@ -12,7 +12,7 @@ import { API } from "../../src/api/api";
 import { isUnauthorized } from "../../src/api/errors";
 import { checkAuthorization, groupPermissionChecks } from "../../src/api/queries/authCheck";
 import { entitlements } from "../../src/api/queries/entitlements";
-import { group, groupAIBudget, groupKey, groups } from "../../src/api/queries/groups";
+import { groupAIBudget, groups } from "../../src/api/queries/groups";
 import { me } from "../../src/api/queries/users";
 import type { Group } from "../../src/api/types";
 import { createQueryClient } from "../../src/app/queryClient";
@@ -21,6 +21,12 @@ import { budgetFromInput, type GroupSettingsFormValues } from "../../src/pages/G
 import "../../src/index.css";
 
 const queryClient = createQueryClient();
+
+/** The group under its name, as the original change cached it. */
+const groupByName = (organization: string, groupName: string) => ({
+  queryKey: ["reconstruction", organization, "groups", groupName] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) => API.getGroup(organization, groupName, signal),
+});
 
 const RequireAuth: FC = () => {
   const location = useLocation();
@@ -58,7 +64,7 @@ const GroupsList: FC = () => {
 
 const GroupLayout: FC = () => {
   const { organization = "", groupName = "" } = useParams();
-  const { data } = useQuery(group(organization, groupName));
+  const { data } = useQuery(groupByName(organization, groupName));
   if (!data) return <Spinner label="Loading group" />;
   return (
     <main className="page">
@@ -101,7 +107,7 @@ const Settings: FC = () => {
       await patch.mutateAsync({ ...fields, quota_allowance: Number(quota_allowance), add_users: [], remove_users: [] });
       const next = budgetFromInput(monthly_budget_per_member);
       if (aiVisible && next !== current) await saveBudget.mutateAsync(next);
-      await client.invalidateQueries({ queryKey: groupKey(organization, fields.name) });
+      await client.invalidateQueries({ queryKey: groupByName(organization, fields.name).queryKey });
       await client.invalidateQueries({ queryKey: groupAIBudget(data.id).queryKey });
       await navigate(`/organizations/${organization}/groups/${fields.name}`);
     } catch {

@@ -34,7 +34,7 @@ export function authRoutes() {
     if (limiter.isBlocked(key)) {
       return apiError(c, 429, "Too many sign-in attempts.", { detail: "Wait a minute, then try again." });
     }
-    const user = await store.userByEmail(email);
+    const user = await store.users.byEmail(email);
     // Hash even for an unknown email, so timing does not tell which emails exist.
     const valid = await verifyPassword(password, user?.hashed_password ?? "scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA$AAAA");
     if (!user || !valid || user.status !== "active") {
@@ -44,7 +44,7 @@ export function authRoutes() {
     limiter.reset(key);
     const { token, hashed } = newSessionToken();
     const expires = new Date(Date.now() + SESSION_LIFETIME_MS);
-    await store.createSession(user.id, hashed, expires);
+    await store.users.createSession(user.id, hashed, expires);
     setCookie(c, SESSION_TOKEN_COOKIE, token, {
       path: "/",
       httpOnly: true,
@@ -57,7 +57,7 @@ export function authRoutes() {
 
   routes.post("/users/logout", async (c) => {
     const token = c.req.header(SESSION_TOKEN_HEADER) ?? getCookie(c, SESSION_TOKEN_COOKIE);
-    if (token) await c.get("deps").store.deleteSession(hashSessionToken(token));
+    if (token) await c.get("deps").store.users.deleteSession(hashSessionToken(token));
     deleteCookie(c, SESSION_TOKEN_COOKIE, { path: "/" });
     return c.json({ message: "Logged out!" });
   });

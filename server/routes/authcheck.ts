@@ -20,12 +20,12 @@ export function authCheckRoutes() {
     const facts = {
       groupOrganization: (id: string) => {
         if (!UUID_PATTERN.test(id)) return undefined;
-        if (!organizations.has(id)) organizations.set(id, store.groupSummary(id).then((group) => group?.organization_id));
+        if (!organizations.has(id)) organizations.set(id, store.groups.summary(id).then((group) => group?.organization_id));
         return organizations.get(id);
       },
       isGroupMember: (groupId: string, userId: string) => {
         const key = `${groupId}/${userId}`;
-        if (!memberships.has(key)) memberships.set(key, store.isGroupMember(groupId, userId));
+        if (!memberships.has(key)) memberships.set(key, store.memberships.isMember(groupId, userId));
         return memberships.get(key)!;
       },
     };

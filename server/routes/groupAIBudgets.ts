@@ -1,21 +1,11 @@
-import { Hono, type MiddlewareHandler } from "hono";
-import type { Context } from "hono";
-import {
-  AI_UNENTITLED_MESSAGE,
-  BUDGET_CONFLICT_MESSAGE,
-  type BudgetConflictResponse,
-} from "../../src/api/types";
+import { Hono, type Context } from "hono";
+import { BUDGET_CONFLICT_MESSAGE, type BudgetConflictResponse } from "../../src/api/types";
 import { budgetETag, versionsOfIfMatch } from "../../src/api/versions";
 import { checkUpsertBudgetBody } from "../../src/api/validation";
 import type { BudgetPrecondition, StoredBudget } from "../db/store";
 import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";
 import { canUpdateGroup } from "../rbac";
-import { readableGroup } from "./groups";
-
-export const requireAIEntitlement: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.get("deps").aiEntitled) return apiError(c, 403, AI_UNENTITLED_MESSAGE);
-  await next();
-};
+import { readableGroup, requireAIEntitlement } from "./middleware";
 
 /** If-Match / If-None-Match as a precondition; an If-Match naming no version we made can never hold. */
 function preconditionOf(c: Context): BudgetPrecondition {
@@ -51,7 +41,7 @@ export function groupAIBudgetRoutes() {
   routes.get("/groups/:group/ai/budget", async (c) => {
     const found = await readableGroup(c);
     if ("response" in found) return found.response;
-    const stored = await c.get("deps").store.budget(found.group.id);
+    const stored = await c.get("deps").store.budgets.of(found.group.id);
     if (!stored) return resourceNotFound(c);
     c.header("ETag", budgetETag(stored.version));
     return c.json(stored.budget);
@@ -68,7 +58,7 @@ export function groupAIBudgetRoutes() {
     const faulted = await injectedFault(c);
     if (faulted) return faulted;
     const { row } = c.get("user");
-    const saved = await c.get("deps").store.upsertBudget(found.group, checked.value, row, preconditionOf(c));
+    const saved = await c.get("deps").store.budgets.upsert(found.group, checked.value, row, preconditionOf(c));
     if (!saved.ok) return conflict(c, saved.current);
     c.header("ETag", budgetETag(saved.value.version));
     return c.json(saved.value.budget);
@@ -80,7 +70,7 @@ export function groupAIBudgetRoutes() {
     if (!canUpdateGroup(c.get("user"), found.group)) return resourceNotFound(c);
     const faulted = await injectedFault(c);
     if (faulted) return faulted;
-    const deleted = await c.get("deps").store.deleteBudget(found.group, c.get("user").row, preconditionOf(c));
+    const deleted = await c.get("deps").store.budgets.remove(found.group, c.get("user").row, preconditionOf(c));
     if (!deleted.ok) return conflict(c, deleted.current);
     return deleted.value ? c.body(null, 204) : resourceNotFound(c);
   });

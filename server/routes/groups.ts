@@ -1,36 +1,20 @@
 import { Hono } from "hono";
 import { ADD_OUTSIDER_MESSAGE } from "../../src/api/types";
 import { checkPatchGroupBody } from "../../src/api/validation";
-import { isUniqueViolation, type GroupSummary } from "../db/store";
-import { apiError, readJson, resourceNotFound, UUID_PATTERN, type AppContext, type AppEnv } from "../httpapi";
+import { isForeignKeyViolation, isUniqueViolation } from "../db/store";
+import { apiError, readJson, resourceNotFound, UUID_PATTERN, type AppEnv } from "../httpapi";
 import { canReadGroup, canUpdateGroup } from "../rbac";
-
-/**
- * The group named by `:group` (without its members, which a large group makes
- * costly), if the signed-in user may read it; else the answer to send.
- */
-export async function readableGroup(c: AppContext): Promise<{ group: GroupSummary } | { response: globalThis.Response }> {
-  const id = c.req.param("group") ?? "";
-  if (!UUID_PATTERN.test(id)) {
-    return { response: apiError(c, 400, `Invalid UUID "${id}".`) };
-  }
-  const { store } = c.get("deps");
-  const group = await store.groupSummary(id);
-  if (!group || !(await canReadGroup(store, c.get("user"), group))) {
-    return { response: resourceNotFound(c) };
-  }
-  return { group };
-}
+import { readableGroup } from "./middleware";
 
 export function groupRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.get("/organizations/:organization/groups", async (c) => {
     const { store } = c.get("deps");
-    const organization = await store.organizationByName(c.req.param("organization"));
+    const organization = await store.organizations.byName(c.req.param("organization"));
     if (!organization) return resourceNotFound(c);
     const user = c.get("user");
-    const all = await store.groupsInOrganization(organization.id);
+    const all = await store.groups.inOrganization(organization.id);
     const visible = [];
     for (const group of all) {
       if (await canReadGroup(store, user, group)) visible.push(group);
@@ -40,8 +24,8 @@ export function groupRoutes() {
 
   routes.get("/organizations/:organization/groups/:groupName", async (c) => {
     const { store } = c.get("deps");
-    const organization = await store.organizationByName(c.req.param("organization"));
-    const group = organization && (await store.groupByName(organization.id, c.req.param("groupName")));
+    const organization = await store.organizations.byName(c.req.param("organization"));
+    const group = organization && (await store.groups.byName(organization.id, c.req.param("groupName")));
     if (!group || !(await canReadGroup(store, c.get("user"), group))) return resourceNotFound(c);
     return c.json(group);
   });
@@ -49,7 +33,7 @@ export function groupRoutes() {
   routes.get("/groups/:group", async (c) => {
     const found = await readableGroup(c);
     if ("response" in found) return found.response;
-    const group = await c.get("deps").store.groupById(found.group.id);
+    const group = await c.get("deps").store.groups.byId(found.group.id);
     return group ? c.json(group) : resourceNotFound(c);
   });
 
@@ -74,12 +58,12 @@ export function groupRoutes() {
     }
     const { store } = c.get("deps");
     // A group holds only members of its own organization.
-    const outsiders = await store.notInOrganization(group.organization_id, add_users);
+    const outsiders = await store.organizations.notMembers(group.organization_id, add_users);
     if (outsiders.length > 0) {
       return apiError(c, 400, ADD_OUTSIDER_MESSAGE, { validations: [{ field: "add_users", detail: outsiders.join(", ") }] });
     }
     try {
-      const updated = await store.updateGroup(group.id, fields, { add: add_users, remove: remove_users }, c.get("user").row);
+      const updated = await store.groups.update(group.id, fields, { add: add_users, remove: remove_users }, c.get("user").row);
       return updated ? c.json(updated) : resourceNotFound(c);
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -87,7 +71,7 @@ export function groupRoutes() {
           validations: [{ field: "name", detail: "This name is already taken." }],
         });
       }
-      if ((error as { code?: string }).code === "23503") {
+      if (isForeignKeyViolation(error)) {
         return apiError(c, 400, "Every added user must exist.");
       }
       throw error;

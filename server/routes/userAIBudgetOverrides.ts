@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { NOT_A_GROUP_MEMBER_MESSAGE } from "../../src/api/types";
 import { checkUpsertOverrideBody } from "../../src/api/validation";
 import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";
-import { canReadUserBudget, canUpdateUsers } from "../rbac";
+import { canUpdateUsers } from "../rbac";
+import { namedUser, readableUser } from "./middleware";
 
 /**
  * Per-user budgets, as Coder allows them: Owners and User Admins change them;
@@ -13,39 +14,35 @@ export function userAIBudgetOverrideRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.get("/users/:user/ai/budget/override", async (c) => {
-    const { spend } = c.get("deps");
-    const me = c.get("user");
-    const target = c.req.param("user") === "me" ? me.row : await spend.userByName(c.req.param("user"));
-    if (!target || !canReadUserBudget(me, target.id, await spend.organizationsOf(target.id))) return resourceNotFound(c);
-    const override = await spend.override(target.id);
+    const found = await readableUser(c);
+    if ("response" in found) return found.response;
+    const override = await c.get("deps").store.overrides.of(found.target.id);
     return override ? c.json(override) : resourceNotFound(c);
   });
 
   routes.put("/users/:user/ai/budget/override", async (c) => {
-    const { spend, store } = c.get("deps");
+    const { store } = c.get("deps");
     const me = c.get("user");
     if (!canUpdateUsers(me)) return resourceNotFound(c);
-    const target = c.req.param("user") === "me" ? me.row : await spend.userByName(c.req.param("user"));
+    const target = await namedUser(c);
     if (!target) return resourceNotFound(c);
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const checked = checkUpsertOverrideBody(body.value);
     if (!checked.ok) return c.json(checked.body, 400);
-    const group = await store.groupSummary(checked.value.group_id);
+    const group = await store.groups.summary(checked.value.group_id);
     if (!group) return resourceNotFound(c);
-    const members = await spend.membersAmong(group.id, [target.id]);
-    if (!members.has(target.id)) {
+    if (!(await store.memberships.isMember(group.id, target.id))) {
       return apiError(c, 400, NOT_A_GROUP_MEMBER_MESSAGE, { validations: [{ field: "group_id", detail: "The user must be a member of this group." }] });
     }
-    return c.json(await spend.upsertOverride(target, group, checked.value.spend_limit_micros, me.row));
+    return c.json(await store.overrides.upsert(target, group, checked.value.spend_limit_micros, me.row));
   });
 
   routes.delete("/users/:user/ai/budget/override", async (c) => {
-    const { spend } = c.get("deps");
     const me = c.get("user");
     if (!canUpdateUsers(me)) return resourceNotFound(c);
-    const target = c.req.param("user") === "me" ? me.row : await spend.userByName(c.req.param("user"));
-    if (!target || !(await spend.deleteOverride(target, me.row))) return resourceNotFound(c);
+    const target = await namedUser(c);
+    if (!target || !(await c.get("deps").store.overrides.remove(target, me.row))) return resourceNotFound(c);
     return c.body(null, 204);
   });
 

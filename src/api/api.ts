@@ -1,14 +1,9 @@
-import axios, {
-  AxiosError,
-  AxiosHeaders,
-  CanceledError,
-  isAxiosError,
-  type AxiosInstance,
-  type AxiosResponse,
-  type InternalAxiosRequestConfig,
-} from "axios";
-import { takeEarly } from "./earlyRequests";
-import { apiPath as path, AUTH_METHODS_PATH, BUILD_INFO_PATH, ENTITLEMENTS_PATH, groupPath, groupsPath, ME_PATH } from "./paths";
+// One client class with a method per endpoint, as Coder's own api.ts: the one
+// list of what this app asks of Coder, so it stays whole (over ~200 lines).
+// How the requests travel (deadline, early answers) is in transport.ts.
+import axios, { type AxiosInstance } from "axios";
+import { apiPath as path, AUTH_METHODS_PATH, BUILD_INFO_PATH, ENTITLEMENTS_PATH, groupApiPath, groupsApiPath, ME_PATH } from "./paths";
+import { enforceDeadline, REQUEST_TIMEOUT_MS, takeEarlyAnswers } from "./transport";
 import { preconditionHeaders } from "./versions";
 import type {
   GroupMembersAISpendResponse,
@@ -31,42 +26,7 @@ import type {
 } from "./types";
 import { SESSION_TOKEN_SIGN_IN_PATH } from "./types";
 
-/** A request that never answers must not leave the admin waiting forever. */
-export const REQUEST_TIMEOUT_MS = 15_000;
-
-/**
- * An answer main.ts asked for before the client loaded, as axios's own
- * adapters would give it: rejected for a status validateStatus refuses, or
- * when the request's signal aborts (the deadline, or the caller).
- */
-async function earlyResponse(answer: Promise<Response>, config: InternalAxiosRequestConfig): Promise<AxiosResponse> {
-  const signal = config.signal as AbortSignal | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    const cancel = () => reject(new CanceledError(undefined, config));
-    if (signal?.aborted) cancel();
-    signal?.addEventListener?.("abort", cancel, { once: true });
-  });
-  let fetched: Response;
-  let text: string;
-  try {
-    fetched = await Promise.race([answer, aborted]);
-    text = await Promise.race([fetched.text(), aborted]);
-  } catch (error) {
-    if (error instanceof CanceledError) throw error;
-    throw new AxiosError("Network Error", AxiosError.ERR_NETWORK, config);
-  }
-  const response: AxiosResponse = {
-    data: text,
-    status: fetched.status,
-    statusText: fetched.statusText,
-    headers: AxiosHeaders.from(Object.fromEntries(fetched.headers.entries())),
-    config,
-    request: undefined,
-  };
-  if (!config.validateStatus || config.validateStatus(fetched.status)) return response;
-  const code = fetched.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST;
-  throw new AxiosError(`Request failed with status code ${fetched.status}`, code, config, undefined, response);
-}
+export { REQUEST_TIMEOUT_MS } from "./transport";
 
 /**
  * One method per endpoint of Coder's API that this module uses. The session
@@ -79,56 +39,8 @@ export class ApiClient {
 
   constructor(instance: AxiosInstance = axios.create()) {
     this.axios = instance;
-    this.enforceDeadline();
-    this.takeEarlyAnswers();
-  }
-
-  // A GET that main.ts already sent is answered from there, not sent twice.
-  private takeEarlyAnswers(): void {
-    const send = axios.getAdapter(this.axios.defaults.adapter);
-    this.axios.defaults.adapter = (config) => {
-      const early = config.method === "get" && !config.params && config.url ? takeEarly(config.url) : undefined;
-      return early ? earlyResponse(early, config) : send(config);
-    };
-  }
-
-  // Our own deadline, through the request's AbortSignal, so it holds whatever
-  // carries the request (XHR, fetch, a test's interceptor) and keeps the
-  // caller's own signal working too.
-  private enforceDeadline(): void {
-    const timers = new WeakMap<object, { timer: ReturnType<typeof setTimeout>; timedOut: () => boolean }>();
-    this.axios.interceptors.request.use((config) => {
-      const controller = new AbortController();
-      const outer = config.signal as AbortSignal | undefined;
-      if (outer?.aborted) controller.abort();
-      outer?.addEventListener?.("abort", () => controller.abort(), { once: true });
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, this.timeoutMs);
-      config.signal = controller.signal;
-      timers.set(config, { timer, timedOut: () => timedOut });
-      return config;
-    });
-    const settle = (config: object | undefined) => {
-      const entry = config && timers.get(config);
-      if (entry) clearTimeout(entry.timer);
-      return entry?.timedOut() ?? false;
-    };
-    this.axios.interceptors.response.use(
-      (response) => {
-        settle(response.config);
-        return response;
-      },
-      (error: unknown) => {
-        if (isAxiosError(error) && settle(error.config)) {
-          error.code = "ETIMEDOUT";
-          error.message = `No answer within ${this.timeoutMs} ms`;
-        }
-        return Promise.reject(error);
-      },
-    );
+    enforceDeadline(this.axios, () => this.timeoutMs);
+    takeEarlyAnswers(this.axios);
   }
 
   login = async (
@@ -193,7 +105,7 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<Group[]> => {
     const response = await this.axios.get<Group[]>(
-      groupsPath(organization),
+      groupsApiPath(organization),
       { signal },
     );
     return response.data;
@@ -205,7 +117,7 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<Group> => {
     const response = await this.axios.get<Group>(
-      groupPath(organization, groupName),
+      groupApiPath(organization, groupName),
       { signal },
     );
     return response.data;

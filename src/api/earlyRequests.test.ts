@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { API } from "./api";
 import { isUnauthorized } from "./errors";
 import { startEarly } from "./earlyRequests";
-import { ENTITLEMENTS_PATH, groupPath, ME_PATH } from "./paths";
+import { ENTITLEMENTS_PATH, groupApiPath, ME_PATH } from "./paths";
 import { MockGroup, MockOwner } from "../testHelpers/entities";
 import { mockBackend } from "../testHelpers/handlers";
 import { recordRequests, server } from "../testHelpers/server";
@@ -12,10 +12,10 @@ describe("requests sent before the API client loaded", () => {
   it("answer the client's first GET of the same path, which is not sent again", async () => {
     const seen = recordRequests();
     startEarly(ME_PATH);
-    startEarly(groupPath("coder", MockGroup.name));
+    startEarly(groupApiPath("coder", MockGroup.name));
     await expect(API.getAuthenticatedUser()).resolves.toMatchObject({ id: MockOwner.id });
     await expect(API.getGroup("coder", MockGroup.name)).resolves.toMatchObject({ id: MockGroup.id });
-    expect(seen.map((r) => r.path)).toEqual([ME_PATH, groupPath("coder", MockGroup.name)]);
+    expect(seen.map((r) => r.path)).toEqual([ME_PATH, groupApiPath("coder", MockGroup.name)]);
   });
 
   it("are used once: the next GET goes to the server", async () => {

@@ -1,6 +1,7 @@
 // Wire types of Coder's HTTP API that this module speaks. The axios client,
 // the MSW handlers and the embedded server all import them from here, so the
-// three cannot drift apart.
+// three cannot drift apart. One file on purpose (over ~200 lines): it is the
+// contract, read whole; it holds declarations only.
 
 export interface ValidationError {
   field: string;

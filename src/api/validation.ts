@@ -1,3 +1,4 @@
+// Over 200 lines: every check of what comes in over the wire, one function per request, kept together so client, server and mocks share them.
 // Coder's rules for the request bodies this module sends, checked the same way
 // by the embedded server and by the MSW handlers so that neither can be laxer
 // than the other.
@@ -211,6 +212,23 @@ export function checkPagingQuery(query: URLSearchParams): Checked<{ limit: numbe
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const isUnstorableText = (text: string) => UNSTORABLE.test(text);
+
+export const INVALID_PATH_MESSAGE = "The request path is not valid.";
+
+/**
+ * Why a request path names nothing: it does not decode, or it holds control
+ * characters or text that cannot be stored. The server and the mocks answer
+ * such a path 400 before any route sees it.
+ */
+export function hostilePathProblem(rawPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return "It is not well-formed percent-encoding.";
+  }
+  return /[\u0000-\u001f\u007f]/.test(decoded) || isUnstorableText(decoded) ? "It contains control characters." : undefined;
+}
 
 /** Where in a parsed JSON body a string (or key) holds text that cannot be stored: its path, or undefined. */
 export function unstorableTextIn(value: unknown, path = "body", depth = 0): string | undefined {

@@ -5,7 +5,7 @@ import { buildInfo } from "../api/queries/deployment";
 import { ThemeSwitch } from "../components/ThemeSwitch";
 import { logout, me } from "../api/queries/users";
 import { AccountMenu } from "../components/AccountSpend";
-import { DEFAULT_ORGANIZATION } from "./routes";
+import { DEFAULT_ORGANIZATION, groupsUrl, LOGIN_URL } from "./urls";
 
 /** The signed-in frame: who is signed in, sign out, and the page. */
 const AppLayout: FC = () => {
@@ -20,7 +20,7 @@ const AppLayout: FC = () => {
         Skip to content
       </a>
       <header className="topbar">
-        <Link to={`/organizations/${DEFAULT_ORGANIZATION}/groups`} className="brand">
+        <Link to={groupsUrl(DEFAULT_ORGANIZATION)} className="brand">
           Coder · Groups
         </Link>
         <div className="topbar-user">
@@ -30,7 +30,7 @@ const AppLayout: FC = () => {
             <button
               type="button"
               className="button button-small"
-              onClick={() => logoutMutation.mutate(undefined, { onSettled: () => void navigate("/login") })}
+              onClick={() => logoutMutation.mutate(undefined, { onSettled: () => void navigate(LOGIN_URL) })}
             >
               Sign out
             </button>

@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { checkAuthorization } from "../api/queries/authCheck";
-import { MY_AI_SPEND_PATH } from "../components/AccountSpend";
+import { MY_AI_SPEND_URL } from "./urls";
 
 /** Reading other users is what admins of groups (any organization's, or the deployment's) may do. */
 const adminCheck = {
@@ -12,11 +12,11 @@ const adminCheck = {
  * rights to their own AI spend, the one page that is theirs. If the check
  * fails, the groups page (which explains its own errors).
  */
-export async function landingPath(queryClient: QueryClient, groupsPath: string): Promise<string> {
+export async function landingUrl(queryClient: QueryClient, groupsUrl: string): Promise<string> {
   try {
     const answer = await queryClient.ensureQueryData(checkAuthorization(adminCheck));
-    return answer.readsUsers ? groupsPath : MY_AI_SPEND_PATH;
+    return answer.readsUsers ? groupsUrl : MY_AI_SPEND_URL;
   } catch {
-    return groupsPath;
+    return groupsUrl;
   }
 }

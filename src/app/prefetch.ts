@@ -1,41 +1,48 @@
-// Everything a page needs, started at once: by the boot code for the page
-// the app opens on, by the route loaders at navigation time, and by links on
-// hover or focus. Each goes through the same query
-// options the pages use, so nothing is fetched twice.
+// Everything a page needs, started at once, from the route table: by the
+// boot code for the page the app opens on, by the route loaders at
+// navigation time, and by links on hover or focus. Each goes through the same
+// query options the pages use, so nothing is fetched twice.
 import { isCancelledError, type QueryClient } from "@tanstack/react-query";
-import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";
 import { versionHasAIBudgets } from "../api/buildInfo";
+import { groupMembersAISpend } from "../api/queries/aiSpend";
+import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";
+import { groupFromList, seedMembersSpend } from "../api/queries/cache";
 import { buildInfo } from "../api/queries/deployment";
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
-import { group, groupAIBudget, groupKey, groups, groupsKey } from "../api/queries/groups";
+import { groupAIBudget, groupById, groupIdByName, groups } from "../api/queries/groups";
+import { MEMBERS_PAGE_SIZE, PREVIEW_PREFETCH_MAX_MEMBERS } from "../api/queries/spendBatches";
 import { me } from "../api/queries/users";
-import { groupMembersAISpend, membersSpendFromCache } from "../api/queries/aiSpend";
-import { locate } from "./locations";
-import { MEMBERS_PAGE_SIZE, PREVIEW_PREFETCH_MAX_MEMBERS } from "../pages/GroupsPage/spendLimits";
 import { AI_FEATURE, type Group } from "../api/types";
-
-export const loadGroupSettingsPage = () => import("../pages/GroupsPage/GroupSettingsPage");
-export const loadGroupPage = () => import("../pages/GroupsPage/GroupPage");
-export const loadGroupMembersPage = () => import("../pages/GroupsPage/GroupMembersPage");
+import { firstRequests, matchRoute, routeFirstWave, type AppRoute, type FirstRequest, type Params } from "./routeTable";
 
 const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
+
+/** The query that makes a first request (the table's `firstRequestPath` names its GET). */
+function prefetchFirst(queryClient: QueryClient, request: FirstRequest): void {
+  switch (request.query) {
+    case "me":
+      return quietly(queryClient.prefetchQuery(me()));
+    case "entitlements":
+      return quietly(queryClient.prefetchQuery(entitlements()));
+    case "buildInfo":
+      return quietly(queryClient.prefetchQuery(buildInfo()));
+    case "groups":
+      return quietly(queryClient.prefetchQuery(groups(request.organization)));
+    case "groupByName":
+      return void prefetchGroup(queryClient, request.organization, request.groupName);
+  }
+}
 
 /**
  * The group under its name, taken from the organization's list when that is
  * already loaded (the list answers whole groups), else fetched.
  */
-export function prefetchGroup(queryClient: QueryClient, organization: string, groupName: string): Promise<Group | undefined> {
-  const key = groupKey(organization, groupName);
-  const listed = queryClient.getQueryData<Group[]>(groupsKey(organization))?.find((g) => g.name === groupName);
-  if (listed && !queryClient.getQueryData(key)) {
-    const listedAt = queryClient.getQueryState(groupsKey(organization))?.dataUpdatedAt;
-    queryClient.setQueryData(key, listed, { updatedAt: listedAt });
-  }
-  return queryClient.ensureQueryData(group(organization, groupName)).catch(() => undefined);
-}
-
-export function prefetchGroups(queryClient: QueryClient, organization: string): void {
-  quietly(queryClient.prefetchQuery(groups(organization)));
+function prefetchGroup(queryClient: QueryClient, organization: string, groupName: string): Promise<Group | undefined> {
+  groupFromList(queryClient, organization, groupName);
+  return (async () => {
+    const id = await queryClient.ensureQueryData(groupIdByName(organization, groupName));
+    return queryClient.ensureQueryData(groupById(id));
+  })().catch(() => undefined);
 }
 
 /** The data, or undefined if it cannot be had; a fetch cancelled under it (its page left) is asked again. */
@@ -62,87 +69,57 @@ async function prefetchMembersSpend(queryClient: QueryClient, groupId: string, u
   if (!(await hasAIBudgets(queryClient)) || userIds.length === 0) return;
   const options = groupMembersAISpend(groupId, userIds);
   // A page of members the settings page already read, with the rest of them.
-  if (queryClient.getQueryData(options.queryKey) === undefined) {
-    const cached = membersSpendFromCache(queryClient, groupId, userIds);
-    if (cached) queryClient.setQueryData(options.queryKey, cached.data, { updatedAt: cached.updatedAt });
-  }
+  seedMembersSpend(queryClient, options.queryKey, groupId, userIds);
   quietly(queryClient.prefetchQuery(options));
 }
 
-/** The group page's frame: its data and its code. */
-export function prefetchGroupLayout(queryClient: QueryClient, organization: string, groupName: string): Promise<Group | undefined> {
-  quietly(loadGroupPage());
-  return prefetchGroup(queryClient, organization, groupName);
-}
-
 /**
- * The members tab: the frame, its code, and (once the group's id is known)
- * whether this admin may manage it, with the first page of members' spend.
+ * The second wave of the pages that need one: what they need once the
+ * group's id is known. Pages without one load with their first wave.
  */
-export function prefetchGroupPage(queryClient: QueryClient, organization: string, groupName: string): void {
-  quietly(loadGroupMembersPage());
-  quietly(
-    (async () => {
-      const loaded = await prefetchGroupLayout(queryClient, organization, groupName);
-      if (!loaded) return;
-      // As on the settings page: the permission check and the spend leave in the same moment.
-      await queryClient.ensureQueryData(entitlements()).catch(() => undefined);
-      quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
-      await prefetchMembersSpend(queryClient, loaded.id, loaded.members.slice(0, MEMBERS_PAGE_SIZE).map((m) => m.id));
-    })(),
-  );
-}
-
-/**
- * The settings page: its code, the group, and (once the group's id is known)
- * the permission check and the budget, which needs the AI entitlement.
- */
-export function prefetchGroupSettings(queryClient: QueryClient, organization: string, groupName: string): void {
-  quietly(loadGroupPage());
-  quietly(loadGroupSettingsPage());
-  quietly(
-    (async () => {
-      const loaded = await prefetchGroup(queryClient, organization, groupName);
-      if (!loaded) return;
-      // The entitlements came with the group, in the first wave. Waiting for
-      // them here sends the permission check, the budget and the spend in the
-      // same moment: one wave, even when the main thread is busy in between.
-      const aiBudgets = await hasAIBudgets(queryClient);
-      quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
-      if (aiBudgets) {
-        quietly(queryClient.prefetchQuery(groupAIBudget(loaded.id)));
-        if (loaded.members.length <= PREVIEW_PREFETCH_MAX_MEMBERS) {
-          await prefetchMembersSpend(queryClient, loaded.id, loaded.members.map((m) => m.id));
-        }
+const secondWave: Partial<Record<AppRoute["id"], (queryClient: QueryClient, params: Params) => Promise<void>>> = {
+  /** Whether this admin may manage the group, with the first page of members' spend. */
+  groupMembers: async (queryClient, { organization = "", groupName = "" }) => {
+    const loaded = await prefetchGroup(queryClient, organization, groupName);
+    if (!loaded) return;
+    // As on the settings page: the permission check and the spend leave in the same moment.
+    await queryClient.ensureQueryData(entitlements()).catch(() => undefined);
+    quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
+    await prefetchMembersSpend(queryClient, loaded.id, loaded.members.slice(0, MEMBERS_PAGE_SIZE).map((m) => m.id));
+  },
+  /** The permission check and the budget (which needs the AI entitlement), with every member's spend. */
+  groupSettings: async (queryClient, { organization = "", groupName = "" }) => {
+    const loaded = await prefetchGroup(queryClient, organization, groupName);
+    if (!loaded) return;
+    // The entitlements came with the group, in the first wave. Waiting for
+    // them here sends the permission check, the budget and the spend in the
+    // same moment: one wave, even when the main thread is busy in between.
+    const aiBudgets = await hasAIBudgets(queryClient);
+    quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
+    if (aiBudgets) {
+      quietly(queryClient.prefetchQuery(groupAIBudget(loaded.id)));
+      if (loaded.members.length <= PREVIEW_PREFETCH_MAX_MEMBERS) {
+        await prefetchMembersSpend(queryClient, loaded.id, loaded.members.map((m) => m.id));
       }
-    })(),
-  );
+    }
+  },
+};
+
+/** A route's code and its data: the first wave from the table, then its second. */
+export function prefetchRoute(queryClient: QueryClient, route: AppRoute, params: Params): void {
+  for (const page of route.pages) quietly(page());
+  for (const request of routeFirstWave(route, params)) prefetchFirst(queryClient, request);
+  const next = secondWave[route.id];
+  if (next) quietly(next(queryClient, params));
 }
 
-/** Props for a link: hovering or focusing it starts loading what it leads to. */
-export const prefetchOnIntent = (start: () => void) => ({
-  onMouseEnter: start,
-  onFocus: start,
-  onTouchStart: start,
-});
-
 /**
- * What the page at `pathname` needs, started as soon as the app's code runs:
- * the router would otherwise load the routes' code before calling their
- * loaders. Loaders call the same functions later; nothing is fetched twice.
+ * What the page at `pathname` needs: at boot (the router would otherwise
+ * load the routes' code before calling their loaders), and on a link's hover
+ * or focus. Loaders call the same functions later; nothing is fetched twice.
  */
-export function prefetchForLocation(queryClient: QueryClient, pathname: string): void {
-  const location = locate(pathname);
-  if (location?.page === "login") return;
-  quietly(queryClient.prefetchQuery(me()));
-  quietly(queryClient.prefetchQuery(entitlements()));
-  quietly(queryClient.prefetchQuery(buildInfo()));
-  switch (location?.page) {
-    case "groupSettings":
-      return prefetchGroupSettings(queryClient, location.organization, location.groupName);
-    case "group":
-      return prefetchGroupPage(queryClient, location.organization, location.groupName);
-    case "groups":
-      return prefetchGroups(queryClient, location.organization);
-  }
+export function prefetchLocation(queryClient: QueryClient, pathname: string): void {
+  const match = matchRoute(pathname);
+  if (match) prefetchRoute(queryClient, match.route, match.params);
+  else for (const request of firstRequests(pathname)) prefetchFirst(queryClient, request);
 }

@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { isAxiosError } from "axios";
 import { isRouteNotFound, isUnauthorized } from "../api/errors";
-import { aiRoutesMissingKey } from "../api/queries/deployment";
+import { aiRoutesFoundMissing } from "../api/queries/cache";
 
 /**
  * One client for the app. A 401 from any request means the session ended:
@@ -15,7 +15,7 @@ export function createQueryClient(
     if (isUnauthorized(error)) onUnauthorized();
     // An AI route the deployment does not have: every page stops asking (useAIFeatureVisible).
     if (isRouteNotFound(error) && isAxiosError(error) && error.config?.url?.includes("/ai/")) {
-      client.setQueryData(aiRoutesMissingKey, true);
+      aiRoutesFoundMissing(client);
     }
   };
   const client: QueryClient = new QueryClient({

@@ -5,20 +5,11 @@ import { buildInfo } from "../api/queries/deployment";
 import { entitlements } from "../api/queries/entitlements";
 import { me } from "../api/queries/users";
 import { Spinner } from "../components/Spinner";
-import {
-  loadGroupMembersPage,
-  loadGroupPage,
-  loadGroupSettingsPage,
-  prefetchGroupLayout,
-  prefetchGroupPage,
-  prefetchGroups,
-  prefetchGroupSettings,
-} from "./prefetch";
-import { landingPath } from "./landing";
-import { loginPath } from "./locations";
+import { landingUrl } from "./landing";
+import { prefetchRoute } from "./prefetch";
 import { RouteError } from "./RouteError";
-
-export const DEFAULT_ORGANIZATION = import.meta.env.VITE_DEFAULT_ORGANIZATION ?? "coder";
+import { appLayout, GROUP_LAYOUT_PATH, groupLayout, routeById, type AppRoute } from "./routeTable";
+import { DEFAULT_ORGANIZATION, groupsUrl, loginUrl } from "./urls";
 
 // React Router's lazy *object* form: with the function form the router must
 // load a route's module before running its loader (the module could bring
@@ -33,25 +24,38 @@ const returnPath = (request: Request) => {
 };
 
 /**
- * Routes for the data router. Loaders only start requests, through the same
- * query options the pages use, so data and code load in parallel and the page
- * shows its own loading state.
+ * Routes for the data router, from the route table. Loaders only start
+ * requests (prefetchRoute: the route's code, its first wave and its second),
+ * through the same query options the pages use, so data and code load in
+ * parallel and the page shows its own loading state.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  /** A table route as the router sees it, at `path` (relative where nested). */
+  const route = (id: AppRoute["id"], path?: string): RouteObject => {
+    const entry = routeById(id);
+    return {
+      ...(path === undefined ? { index: true } : { path }),
+      loader: ({ params }: LoaderFunctionArgs) => {
+        prefetchRoute(queryClient, entry, params as Record<string, string>);
+        return null;
+      },
+      lazy: page(entry.pages[entry.pages.length - 1]!),
+    };
+  };
   return [
-    { path: "/login", lazy: page(() => import("../pages/LoginPage/LoginPage")) },
+    { ...route("login", "/login"), loader: undefined },
     {
       id: "authenticated",
       errorElement: <RouteError />,
       HydrateFallback: () => <Spinner label="Loading" />,
-      lazy: page(() => import("./AppLayout")),
+      lazy: page(appLayout),
       loader: async ({ request }: LoaderFunctionArgs) => {
         void queryClient.prefetchQuery(entitlements());
         void queryClient.prefetchQuery(buildInfo());
         try {
           await queryClient.ensureQueryData(me());
         } catch (error) {
-          if (isUnauthorized(error)) throw redirect(loginPath(returnPath(request)));
+          if (isUnauthorized(error)) throw redirect(loginUrl(returnPath(request)));
           throw error;
         }
         return null;
@@ -59,51 +63,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         {
           index: true,
-          loader: async () => redirect(await landingPath(queryClient, `/organizations/${DEFAULT_ORGANIZATION}/groups`)),
+          loader: async () => redirect(await landingUrl(queryClient, groupsUrl(DEFAULT_ORGANIZATION))),
         },
+        route("mySpend", routeById("mySpend").path),
+        route("groups", routeById("groups").path),
         {
-          path: "/ai-spend",
-          lazy: page(() => import("../pages/MyAISpendPage/MyAISpendPage")),
+          path: GROUP_LAYOUT_PATH,
+          lazy: page(groupLayout),
+          children: [route("groupMembers"), route("groupSettings", "settings")],
         },
-        {
-          path: "/organizations/:organization/groups",
-          loader: ({ params }: LoaderFunctionArgs) => {
-            prefetchGroups(queryClient, params.organization ?? "");
-            return null;
-          },
-          lazy: page(() => import("../pages/GroupsPage/GroupsPage")),
-        },
-        {
-          path: "/organizations/:organization/groups/:groupName",
-          loader: ({ params }: LoaderFunctionArgs) => {
-            void prefetchGroupLayout(queryClient, params.organization ?? "", params.groupName ?? "");
-            return null;
-          },
-          lazy: page(loadGroupPage),
-          children: [
-            {
-              index: true,
-              loader: ({ params }: LoaderFunctionArgs) => {
-                prefetchGroupPage(queryClient, params.organization ?? "", params.groupName ?? "");
-                return null;
-              },
-              lazy: page(loadGroupMembersPage),
-            },
-            {
-              path: "settings",
-              loader: ({ params }: LoaderFunctionArgs) => {
-                prefetchGroupSettings(queryClient, params.organization ?? "", params.groupName ?? "");
-                return null;
-              },
-              lazy: page(loadGroupSettingsPage),
-            },
-          ],
-        },
-        {
-          path: "/organizations/:organization/ai-spend",
-          // Its own chunk, Papa Parse with it: no other page loads them.
-          lazy: page(() => import("../pages/SpendReportPage/SpendReportPage")),
-        },
+        route("spendReport", routeById("spendReport").path),
         { path: "*", lazy: page(() => import("../pages/NotFoundPage/NotFoundPage")) },
       ],
     },

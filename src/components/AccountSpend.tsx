@@ -5,7 +5,7 @@ import { userAISpend } from "../api/queries/aiSpend";
 import { useAIFeatureVisible } from "../hooks/useFeatureVisibility";
 import { formatMicrosAsUSD, spendStatus } from "../utils/currency";
 
-export const MY_AI_SPEND_PATH = "/ai-spend";
+import { MY_AI_SPEND_URL } from "../app/urls";
 
 /** "$46.00 / $50.00 USD" or "$25,492.00 / Unlimited USD", as Coder's avatar menu says it. */
 export const accountSpendText = (spentMicros: number, limitMicros: number | null): string =>
@@ -22,7 +22,7 @@ const AccountSpendLine: FC = () => {
   const text = accountSpendText(data.current_spend_micros, limit);
   return (
     <Link
-      to={MY_AI_SPEND_PATH}
+      to={MY_AI_SPEND_URL}
       aria-label={`My AI spend: ${text}`}
       className={`account-spend spend-${spendStatus(data.current_spend_micros, limit)}`}
     >

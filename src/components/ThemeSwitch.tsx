@@ -1,6 +1,6 @@
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useId, useState, type FC } from "react";
-import { chooseTheme, storedTheme, type ThemeChoice } from "../app/theme";
+import { chooseTheme, storedTheme, type ThemeChoice } from "../app/startup/theme";
 
 const ICONS = { system: Monitor, dark: Moon, light: Sun } as const;
 

@@ -4,6 +4,7 @@
 // went down or away, a tie, a group in another organization), the answer is
 // "ask the server".
 import type { GroupMemberAISpend } from "../api/types";
+import { sumMicros } from "../utils/currency";
 
 export interface BudgetChange {
   groupId: string;
@@ -55,7 +56,7 @@ export function memberAfterBudgetChange(row: GroupMemberAISpend, change: BudgetC
  */
 export function totalLimitFromRows(rows: Iterable<GroupMemberAISpend>, groupId: string, groupBudget: number | null): bigint | null {
   if (groupBudget === null) return null;
-  let total = 0n;
-  for (const row of rows) if (row.effective_group_id === groupId && row.group_budget) total += BigInt(row.group_budget.spend_limit_micros);
-  return total;
+  const limits: number[] = [];
+  for (const row of rows) if (row.effective_group_id === groupId && row.group_budget) limits.push(row.group_budget.spend_limit_micros);
+  return sumMicros(limits);
 }

@@ -6,6 +6,7 @@
 // GetGroupMembersAISpend, GetOrganizationGroupsAISpend,
 // GetOverBudgetUsersPerGroup); docs/coder-conformance.md maps each to its test.
 import type { EffectiveBudget, GroupAISpend, GroupMemberAISpend } from "../api/types";
+import { sumMicros } from "../utils/currency";
 
 /** A budgeted group the user belongs to (the Everyone group included). */
 export interface BudgetedMembership {
@@ -110,11 +111,11 @@ export function memberSpendRow(group: GroupRef, userId: string, governing: Gover
  */
 export function groupTotalLimit(group: GroupRef, spendLimitMicros: number | null, membersGoverning: Iterable<Governing | null>): bigint | null {
   if (spendLimitMicros === null) return null;
-  let total = 0n;
+  const limits: number[] = [];
   for (const governing of membersGoverning) {
-    if (governing?.group_id === group.id && governing.limit) total += BigInt(governing.limit.spend_limit_micros);
+    if (governing?.group_id === group.id && governing.limit) limits.push(governing.limit.spend_limit_micros);
   }
-  return total;
+  return sumMicros(limits);
 }
 
 export function groupSpendRow(

@@ -4,6 +4,7 @@
 // `spend` lists this period's spend only.
 import type { GroupAISpend, GroupMemberAISpend, UserAISpend } from "../api/types";
 import { groupSpendRow, inIdOrder, memberSpendRow, resolveGoverning, type Governing, type GroupRef, type ResolutionInput } from "./budgetRules";
+import { sumMicros } from "../utils/currency";
 
 export interface BudgetWorld {
   organizations: readonly { id: string; is_default: boolean }[];
@@ -60,9 +61,9 @@ export function resolutionInput(world: BudgetWorld, userId: string): ResolutionI
 
 export const governingOf = (world: BudgetWorld, userId: string): Governing | null => resolveGoverning(resolutionInput(world, userId));
 
-/** Spend charged to a group this period, by one user or by all. */
+/** Spend charged to a group this period, by one user or by all (summed exactly; the wire carries a number). */
 export const chargedSpend = (world: BudgetWorld, groupId: string, userId?: string): number =>
-  world.spend.reduce((sum, s) => (s.group_id === groupId && (userId === undefined || s.user_id === userId) ? sum + s.micros : sum), 0);
+  Number(sumMicros(world.spend.filter((s) => s.group_id === groupId && (userId === undefined || s.user_id === userId)).map((s) => s.micros)));
 
 /** The members' rows for those of `userIds` who are members of the group, in id order. */
 export function memberRows(world: BudgetWorld, group: GroupRef, userIds: string[]): GroupMemberAISpend[] {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { versionHasAIBudgets } from "../api/buildInfo";
-import { aiRoutesMissingKey, buildInfo } from "../api/queries/deployment";
+import { aiRoutesMissing, buildInfo } from "../api/queries/deployment";
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
 import { AI_FEATURE } from "../api/types";
 
@@ -23,13 +23,7 @@ export function useAIFeatureVisible(): AIFeature {
   const query = useQuery(entitlements());
   const info = useQuery(buildInfo());
   // Only ever written by the query cache; never fetched.
-  const routesMissing = useQuery({
-    queryKey: aiRoutesMissingKey,
-    queryFn: () => false,
-    enabled: false,
-    initialData: false,
-    staleTime: Infinity,
-  }).data;
+  const routesMissing = useQuery({ ...aiRoutesMissing(), enabled: false, initialData: false }).data;
   const version = info.data?.version;
   const tooOld = version !== undefined && !versionHasAIBudgets(version);
   const versionKnown = info.data !== undefined || info.error !== null;

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { createMemoryRouter } from "react-router";
 import { App } from "../app/App";
 import { createQueryClient } from "../app/queryClient";
-import { loginPath } from "../app/locations";
+import { loginUrl } from "../app/urls";
 import { createRoutes } from "../app/routes";
 
 /** The real app, routes and all, in a memory router; MSW answers its requests. */
@@ -11,7 +11,7 @@ export function renderApp(path: string) {
   const queryClient = createQueryClient(
     () => {
       const { pathname, search } = router.state.location;
-      if (pathname !== "/login") void router.navigate(loginPath(pathname + search));
+      if (pathname !== "/login") void router.navigate(loginUrl(pathname + search));
     },
     { retry: false },
   );

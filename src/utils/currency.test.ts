@@ -15,6 +15,7 @@ import {
   TOO_PRECISE_MESSAGE,
   scaleMicrosToCents,
   splitMicros,
+  sumMicros,
 } from "./currency";
 
 describe("dollarsToMicros", () => {
@@ -272,5 +273,14 @@ describe("splitMicros", () => {
     expect(splitMicros(10, [1, 1, 1])).toEqual([3, 3, 4]);
     expect(splitMicros(24_990_000, [6, 3, 1]).reduce((a, b) => a + b)).toBe(24_990_000);
     expect(() => splitMicros(1, [0])).toThrow(RangeError);
+  });
+});
+
+describe("sumMicros", () => {
+  it("adds exactly past 2^53 micros, where number addition loses the last micros", () => {
+    const amounts = [Number.MAX_SAFE_INTEGER, 1, 1];
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(Number.MAX_SAFE_INTEGER + 1); // one micro lost
+    expect(sumMicros(amounts)).toBe(BigInt(Number.MAX_SAFE_INTEGER) + 2n);
+    expect(sumMicros([])).toBe(0n);
   });
 });

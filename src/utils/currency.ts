@@ -111,6 +111,13 @@ export function formatMicrosAsUSD(micros: number | bigint): string {
   return usdFormatter.format(microsToDollars(micros) as unknown as number);
 }
 
+/** The sum of amounts, exactly: sums of up to $1,000,000 each pass 2^53 micros. */
+export function sumMicros(amounts: Iterable<number | bigint>): bigint {
+  let total = 0n;
+  for (const amount of amounts) total += BigInt(amount);
+  return total;
+}
+
 /** Per-member budget × members, in BigInt so no member count can overflow it. */
 export function groupWideMaximumMicros(
   spendLimitMicros: number,

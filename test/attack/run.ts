@@ -5,6 +5,7 @@ import { CI_SCALE, formatTable, FULL_SCALE, LATENCY_LIMIT_MS, MEMORY_CEILING_MB,
 
 const rows = await runAttackSuite(process.env.ATTACK_SCALE === "ci" ? CI_SCALE : FULL_SCALE);
 console.log(formatTable(rows));
+for (const r of rows.filter((r) => r.skipped)) console.log(`${r.attack}: skipped, ${r.skipped}`);
 const failed = rows.filter(
   (r) => r.dataLost > 0 || r.serverErrors > 0 || r.wronglyAccepted > 0 || (r.peakMb ?? 0) > MEMORY_CEILING_MB || (r.slowestMs ?? 0) > LATENCY_LIMIT_MS,
 );

@@ -1,3 +1,4 @@
+// Over 200 lines: one table of ~110 steps is the contract itself; splitting it would hide the order it depends on.
 // Every request the app makes (and the ones around it: overrides, users'
 // spend, authorization checks, the audit log), sent in the same order to the
 // MSW handlers (what the component tests and Storybook use) and to the
@@ -176,6 +177,10 @@ const steps: Step[] = [
   { name: "the audit log, to the second organization's admin", method: "GET", path: "/audit", as: "researchadmin", status: 200, expect: { audit_logs: [], count: 0 } },
   { name: "the audit log, paged with a non-number", method: "GET", path: "/audit?limit=1.5&offset=x", status: 400 },
   { name: "a NUL in a display name", method: "PATCH", path: `/groups/${developers}`, body: { display_name: "a\u0000b" }, status: 400, expect: { message: "Request body holds text that cannot be stored." } },
+  { name: "a NUL in a group id", method: "GET", path: "/groups/%00/ai/budget", status: 400, expect: { message: "The request path is not valid." } },
+  { name: "a control character in a user name", method: "GET", path: "/users/bo%01b/ai/spend", status: 400, expect: { message: "The request path is not valid." } },
+  { name: "a NUL in an organization name, signed out", method: "GET", path: "/organizations/co%00der/groups", as: null, status: 400 },
+  { name: "a path that does not decode", method: "PUT", path: "/users/%E0%A4%A/ai/budget/override", body: { group_id: developers, spend_limit_micros: 1 }, status: 400 },
   { name: "a sign-in with a 100 kB email", method: "POST", path: "/users/login", body: { email: `${"x".repeat(100_000)}@example.com`, password: "x" }, as: null, status: 400 },
   { name: "an unknown API route", method: "GET", path: "/no-such-route", status: 404, expect: { message: "Route not found." } },
   { name: "an unknown API route, signed out", method: "GET", path: "/no-such-route", as: null, status: 401 },

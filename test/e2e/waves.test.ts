@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuild } from "../../server/build";
 import { signIn, startServerProcess, type ServerProcess } from "../serverProcess";
 import { launchChromium } from "./browser";
-import { countWaves, watchApi } from "./waves";
+import { countWaves, requestedBeforeDataLayer, watchApi } from "./waves";
 
 const BUDGET_LABEL = "Monthly budget per member (USD)";
 let server: ServerProcess;
@@ -55,6 +55,13 @@ describe("request waves", () => {
         "/api/v2/organizations/coder/groups/developers",
         "/api/v2/users/me",
       ]);
+      // Those that need only the URL left before the data layer even ran.
+      expect(await requestedBeforeDataLayer(page)).toEqual([
+        "/api/v2/buildinfo",
+        "/api/v2/entitlements",
+        "/api/v2/organizations/coder/groups/developers",
+        "/api/v2/users/me",
+      ]);
       await context.close();
     }
   });
@@ -65,6 +72,12 @@ describe("request waves", () => {
     const link = page.getByRole("link", { name: "Settings of Developers" });
     await link.waitFor();
     await api.settle();
+    expect(await requestedBeforeDataLayer(page)).toEqual([
+      "/api/v2/buildinfo",
+      "/api/v2/entitlements",
+      "/api/v2/organizations/coder/groups",
+      "/api/v2/users/me",
+    ]);
     api.reset();
     // A click with no hover first: only the navigation's own prefetch runs.
     await link.evaluate((element: HTMLElement) => element.click());

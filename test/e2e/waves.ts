@@ -59,3 +59,20 @@ export function watchApi(page: Page) {
     },
   };
 }
+
+/**
+ * The API paths the page had asked for before its data layer (axios, the
+ * query cache) ran: main.ts's early requests. Read from the page's own
+ * timeline, against the mark boot.ts sets as the data layer starts.
+ */
+export async function requestedBeforeDataLayer(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const dataLayer = performance.getEntriesByName("app:data-layer")[0];
+    if (!dataLayer) throw new Error("The data layer never ran (no app:data-layer mark).");
+    return performance
+      .getEntriesByType("resource")
+      .filter((entry) => new URL(entry.name).pathname.startsWith("/api/") && entry.startTime < dataLayer.startTime)
+      .map((entry) => new URL(entry.name).pathname)
+      .sort();
+  });
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { chunk, groupMembersAISpend, idsFingerprint, inBatches } from "./aiSpend";
+import { groupMembersAISpend } from "./aiSpend";
+import { idsFingerprint } from "./keys";
+import { chunk, inBatches } from "./spendBatches";
 
 describe("members' spend keys", () => {
   it("differ for lists that share their length, first and last id", () => {

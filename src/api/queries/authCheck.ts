@@ -1,14 +1,13 @@
+import { queryOptions } from "@tanstack/react-query";
 import { API } from "../api";
 import type { AuthorizationRequest } from "../types";
+import { queryKeys } from "./keys";
 
-export const authCheckKey = (request: AuthorizationRequest) =>
-  ["authCheck", request] as const;
-
-export const checkAuthorization = (request: AuthorizationRequest) => ({
-  queryKey: authCheckKey(request),
-  queryFn: ({ signal }: { signal: AbortSignal }) =>
-    API.checkAuthorization(request, signal),
-});
+export const checkAuthorization = (request: AuthorizationRequest) =>
+  queryOptions({
+    queryKey: queryKeys.authCheck(request),
+    queryFn: ({ signal }) => API.checkAuthorization(request, signal),
+  });
 
 /** What the signed-in user may do with one group. */
 export const groupPermissionChecks = (groupId: string): AuthorizationRequest => ({

@@ -1,13 +1,14 @@
+import { queryOptions } from "@tanstack/react-query";
 import { API } from "../api";
 import type { Entitlements } from "../types";
+import { queryKeys } from "./keys";
 
-export const entitlementsKey = ["entitlements"] as const;
-
-export const entitlements = () => ({
-  queryKey: entitlementsKey,
-  queryFn: ({ signal }: { signal: AbortSignal }) => API.getEntitlements(signal),
-  staleTime: Infinity,
-});
+export const entitlements = () =>
+  queryOptions({
+    queryKey: queryKeys.entitlements,
+    queryFn: ({ signal }) => API.getEntitlements(signal),
+    staleTime: Infinity,
+  });
 
 export const isFeatureVisible = (data: Entitlements | undefined, feature: string): boolean =>
   Boolean(data?.features[feature]?.enabled);

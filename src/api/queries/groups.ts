@@ -1,80 +1,68 @@
-import type { QueryClient } from "@tanstack/react-query";
-import { API } from "../api";
+// Query options and mutations for groups and their budgets. A group is cached
+// under its id; a name (what URLs carry) resolves to that id once.
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { isAxiosError } from "axios";
+import { API } from "../api";
 import { isNotFound, isRouteNotFound } from "../errors";
-import { applySavedBudget } from "./aiSpend";
-import type { BudgetConflictResponse, Group, GroupAIBudget, PatchGroupRequest } from "../types";
+import type { BudgetConflictResponse, Group, PatchGroupRequest } from "../types";
+import { budgetSaved, groupLoaded, groupSaved } from "./cache";
+import type { LoadedBudget } from "./cachedData";
+import { queryKeys } from "./keys";
 
-export const groupsKey = (organization: string) =>
-  ["organizations", organization, "groups"] as const;
+export type { LoadedBudget } from "./cachedData";
 
-export const groupKey = (organization: string, groupName: string) =>
-  [...groupsKey(organization), groupName] as const;
+export const groups = (organization: string) =>
+  queryOptions({
+    queryKey: queryKeys.groups(organization),
+    queryFn: ({ signal }) => API.getGroupsByOrganization(organization, signal),
+  });
 
-export const groupAIBudgetKey = (groupId: string) =>
-  ["groups", groupId, "aiBudget"] as const;
+/**
+ * The id of the group named `groupName`: Coder's group-by-name request, whose
+ * answer is cached under the group's id as well (see useGroup).
+ */
+export const groupIdByName = (organization: string, groupName: string) =>
+  queryOptions({
+    queryKey: queryKeys.groupIdByName(organization, groupName),
+    queryFn: async ({ signal, client }): Promise<string> => {
+      const loaded = await API.getGroup(organization, groupName, signal);
+      groupLoaded(client, organization, loaded);
+      return loaded.id;
+    },
+  });
 
-export const groups = (organization: string) => ({
-  queryKey: groupsKey(organization),
-  queryFn: ({ signal }: { signal: AbortSignal }) =>
-    API.getGroupsByOrganization(organization, signal),
-});
-
-export const group = (organization: string, groupName: string) => ({
-  queryKey: groupKey(organization, groupName),
-  queryFn: ({ signal }: { signal: AbortSignal }) =>
-    API.getGroup(organization, groupName, signal),
-});
-
-/** A group by id: to name the group that governs the signed-in user's spend. */
-export const groupById = (groupId: string) => ({
-  queryKey: ["groups", groupId] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => API.getGroupById(groupId, signal),
-});
-
-/** A budget as loaded, with the ETag its writes are made conditional on (null: the server sends none). */
-export type LoadedBudget = GroupAIBudget & { etag: string | null };
+/** A group by id. */
+export const groupById = (groupId: string) =>
+  queryOptions({
+    queryKey: queryKeys.group(groupId),
+    queryFn: ({ signal }) => API.getGroupById(groupId, signal),
+  });
 
 /** The group's budget, or null when none is set (Coder answers 404 with "Resource not found…"). */
-export const groupAIBudget = (groupId: string) => ({
-  queryKey: groupAIBudgetKey(groupId),
-  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<LoadedBudget | null> => {
-    try {
-      const { budget, etag } = await API.getGroupAIBudget(groupId, signal);
-      return { ...budget, etag };
-    } catch (error) {
-      // "Route not found." is a deployment without AI budgets (see useAIFeatureVisible), not "no budget".
-      if (isNotFound(error) && !isRouteNotFound(error)) {
-        return null;
+export const groupAIBudget = (groupId: string) =>
+  queryOptions({
+    queryKey: queryKeys.groupAIBudget(groupId),
+    queryFn: async ({ signal }): Promise<LoadedBudget | null> => {
+      try {
+        const { budget, etag } = await API.getGroupAIBudget(groupId, signal);
+        return { ...budget, etag };
+      } catch (error) {
+        // "Route not found." is a deployment without AI budgets (see useAIFeatureVisible), not "no budget".
+        if (isNotFound(error) && !isRouteNotFound(error)) {
+          return null;
+        }
+        throw error;
       }
-      throw error;
-    }
-  },
-});
+    },
+  });
 
 export interface PatchGroupVariables extends PatchGroupRequest {
   groupId: string;
 }
 
 export const patchGroup = (queryClient: QueryClient, organization: string) => ({
-  mutationFn: ({ groupId, ...request }: PatchGroupVariables) =>
-    API.patchGroup(groupId, request),
-  onSuccess: async (updated: Group, { groupId }: PatchGroupVariables) => {
-    // The answer is the group as saved: write it under its (maybe new) name so
-    // the page the admin lands on needs no refetch. An old name is only marked
-    // stale, not removed: the page still on it must not refetch and remount.
-    const previousNames = queryClient
-      .getQueriesData<Group>({ queryKey: groupsKey(organization) })
-      .filter(([, data]) => !Array.isArray(data) && data?.id === groupId && data.name !== updated.name)
-      .map(([key]) => key);
-    for (const key of previousNames) {
-      void queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: "none" });
-    }
-    queryClient.setQueryData(groupKey(organization, updated.name), updated);
-    queryClient.setQueryData<Group[]>(groupsKey(organization), (list) =>
-      list?.map((g) => (g.id === updated.id ? updated : g)),
-    );
-  },
+  mutationFn: ({ groupId, ...request }: PatchGroupVariables) => API.patchGroup(groupId, request),
+  onSuccess: (updated: Group) => groupSaved(queryClient, organization, updated),
 });
 
 /** Someone else changed the budget after it was loaded; `current` is what is stored now. */
@@ -128,17 +116,10 @@ export const saveGroupAIBudget = (
       throw error;
     }
   },
-  onSuccess: (saved: LoadedBudget | null) => {
-    const before = queryClient.getQueryData<LoadedBudget | null>(groupAIBudgetKey(target.groupId));
-    queryClient.setQueryData(groupAIBudgetKey(target.groupId), saved);
-    // Not awaited: the save is done; only members whose limit the browser
-    // cannot work out are read again, and they show as updating meanwhile.
-    void applySavedBudget(queryClient, {
-      groupId: target.groupId,
-      organizationId: target.group().organization_id,
-      before: before?.spend_limit_micros ?? null,
-      after: saved?.spend_limit_micros ?? null,
-      memberCount: target.group().total_member_count,
-    });
-  },
+  onSuccess: (saved: LoadedBudget | null) =>
+    budgetSaved(
+      queryClient,
+      { groupId: target.groupId, organizationId: target.group().organization_id, memberCount: target.group().total_member_count },
+      saved,
+    ),
 });

@@ -1,14 +1,14 @@
-import type { QueryClient } from "@tanstack/react-query";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import type { LoginWithPasswordRequest } from "../types";
+import { queryKeys } from "./keys";
 
-export const meKey = ["me"] as const;
-
-export const me = () => ({
-  queryKey: meKey,
-  queryFn: ({ signal }: { signal: AbortSignal }) => API.getAuthenticatedUser(signal),
-  staleTime: Infinity,
-});
+export const me = () =>
+  queryOptions({
+    queryKey: queryKeys.me,
+    queryFn: ({ signal }) => API.getAuthenticatedUser(signal),
+    staleTime: Infinity,
+  });
 
 export const login = (queryClient: QueryClient) => ({
   mutationFn: (credentials: LoginWithPasswordRequest) => API.login(credentials),

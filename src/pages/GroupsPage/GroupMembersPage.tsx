@@ -2,9 +2,11 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Users } from "lucide-react";
 import { lazy, Suspense, useState, type FC } from "react";
 import { Link, useParams } from "react-router";
-import { groupMembersAISpend, membersSpendFromCache } from "../../api/queries/aiSpend";
+import { groupMembersAISpend } from "../../api/queries/aiSpend";
+import { membersSpendFromCache } from "../../api/queries/cache";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
-import { group, groups } from "../../api/queries/groups";
+import { groups } from "../../api/queries/groups";
+import { useGroup } from "../../hooks/useGroup";
 import type { ReducedUser } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Avatar } from "../../components/ui/Avatar";
@@ -19,7 +21,7 @@ import { formatPeriod } from "../../utils/budgetPeriod";
 import { memberBudgetCell } from "../../domain/budgetRules";
 import { MemberBudgetCells } from "./MemberBudgetCells";
 import { overrideSummary } from "./overrideSummary";
-import { MEMBERS_PAGE_SIZE } from "./spendLimits";
+import { MEMBERS_PAGE_SIZE } from "../../api/queries/spendBatches";
 
 // The dialog (and Radix's Dialog with it) loads when a member's budget is first managed, not with the page.
 const OverrideDialog = lazy(async () => ({ default: (await import("./OverrideDialog")).OverrideDialog }));
@@ -64,7 +66,7 @@ const SpendPlaceholder: FC<{ words: string }> = ({ words }) => (
 const GroupMembersPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
   const queryClient = useQueryClient();
-  const { data } = useQuery(group(organization, groupName));
+  const { data } = useGroup(organization, groupName);
   const ai = useAIFeatureVisible();
   const [page, setPage] = useState(0);
   const [managing, setManaging] = useState<ReducedUser>();

@@ -1,10 +1,10 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Settings, Users } from "lucide-react";
 import type { FC } from "react";
 import { Link, NavLink, Outlet, useParams } from "react-router";
 import { isNotFound } from "../../api/errors";
-import { group } from "../../api/queries/groups";
-import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
+import { useGroup } from "../../hooks/useGroup";
+import { groupSettingsUrl, groupsUrl, groupUrl } from "../../app/urls";
+import { usePrefetchOnIntent } from "../../hooks/usePrefetchOnIntent";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Avatar } from "../../components/ui/Avatar";
 import { Skeleton } from "../../components/ui/Skeleton";
@@ -29,10 +29,9 @@ const TabPanelSkeleton: FC = () => (
  */
 const GroupPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
-  const queryClient = useQueryClient();
-  const groupQuery = useQuery(group(organization, groupName));
-  const base = `/organizations/${encodeURIComponent(organization)}/groups`;
-  const groupPath = `${base}/${encodeURIComponent(groupName)}`;
+  const prefetchOnIntent = usePrefetchOnIntent();
+  const groupQuery = useGroup(organization, groupName);
+  const base = groupsUrl(organization);
 
   if (groupQuery.error) {
     return isNotFound(groupQuery.error) ? (
@@ -73,14 +72,19 @@ const GroupPage: FC = () => {
         </div>
       </header>
       <nav aria-label="Group sections" className="tabs">
-        <NavLink to={groupPath} end className="tab" {...prefetchOnIntent(() => prefetchGroupPage(queryClient, organization, groupName))}>
+        <NavLink
+          to={groupUrl(organization, groupName)}
+          end
+          className="tab"
+          {...prefetchOnIntent(groupUrl(organization, groupName))}
+        >
           <Users aria-hidden="true" size={16} />
           Members
         </NavLink>
         <NavLink
-          to={`${groupPath}/settings`}
+          to={groupSettingsUrl(organization, groupName)}
           className="tab"
-          {...prefetchOnIntent(() => prefetchGroupSettings(queryClient, organization, groupName))}
+          {...prefetchOnIntent(groupSettingsUrl(organization, groupName))}
         >
           <Settings aria-hidden="true" size={16} />
           Settings

@@ -3,9 +3,10 @@ import { useCallback, useRef, useState, type FC } from "react";
 import { useNavigate, useParams } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
 import { groupMembersAISpend } from "../../api/queries/aiSpend";
-import { entitlementsKey } from "../../api/queries/entitlements";
+import { entitlements } from "../../api/queries/entitlements";
 import { isRouteNotFound } from "../../api/errors";
-import { group, groupAIBudget } from "../../api/queries/groups";
+import { groupAIBudget } from "../../api/queries/groups";
+import { useGroup } from "../../hooks/useGroup";
 import { AI_BUDGETS_MIN_VERSION_TEXT } from "../../api/buildInfo";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
@@ -13,8 +14,9 @@ import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { clearDraft, readDraft, writeDraft, type Baseline } from "./draft";
 import { initialFormValues, type GroupSettingsFormValues } from "./groupSettingsForm";
 import { GroupSettingsPageView } from "./GroupSettingsPageView";
-import { PREVIEW_PREFETCH_MAX_MEMBERS } from "./spendLimits";
-import { groupPagePath, useGroupSettingsSave } from "./useGroupSettingsSave";
+import { PREVIEW_PREFETCH_MAX_MEMBERS } from "../../api/queries/spendBatches";
+import { groupUrl } from "../../app/urls";
+import { useGroupSettingsSave } from "./useGroupSettingsSave";
 import { useUnsavedChanges } from "./useUnsavedChanges";
 
 const sameValues = (a: GroupSettingsFormValues, b: GroupSettingsFormValues) =>
@@ -25,7 +27,7 @@ const GroupSettingsPage: FC = () => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
-  const groupQuery = useQuery(group(organization, groupName));
+  const groupQuery = useGroup(organization, groupName);
   const groupId = groupQuery.data?.id ?? "";
   const aiFeature = useAIFeatureVisible();
   const budgetQuery = useQuery({ ...groupAIBudget(groupId), enabled: Boolean(groupId && aiFeature.visible) });
@@ -76,7 +78,7 @@ const GroupSettingsPage: FC = () => {
     return <ErrorAlert title="Could not load the group." error={groupQuery.error} onRetry={() => void groupQuery.refetch()} />;
   }
   if (ai.error) {
-    return <ErrorAlert title="Could not load this deployment's features." error={ai.error} onRetry={() => void queryClient.refetchQueries({ queryKey: entitlementsKey })} />;
+    return <ErrorAlert title="Could not load this deployment's features." error={ai.error} onRetry={() => void queryClient.refetchQueries({ queryKey: entitlements().queryKey })} />;
   }
   if (budgetQuery.error && !routesMissing) {
     return <ErrorAlert title="Could not load the AI budget." error={budgetQuery.error} onRetry={() => void budgetQuery.refetch()} />;
@@ -125,7 +127,7 @@ const GroupSettingsPage: FC = () => {
       onCancel={() => {
         discarding.current = true;
         clearDraft(liveGroup.id);
-        void navigate(groupPagePath(organization, baseline.current?.group.name ?? groupName));
+        void navigate(groupUrl(organization, baseline.current?.group.name ?? groupName));
       }}
     >
       {leaveGuard}

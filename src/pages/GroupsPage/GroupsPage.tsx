@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { ChartColumn, Settings, UsersRound } from "lucide-react";
 import type { FC } from "react";
 import { Link, useParams } from "react-router";
@@ -6,7 +6,8 @@ import { groupOverBudgetCount, groupsAISpend, type GroupsSpend } from "../../api
 import { checkAuthorization } from "../../api/queries/authCheck";
 import { groups } from "../../api/queries/groups";
 import type { Group, GroupAISpend } from "../../api/types";
-import { prefetchGroupPage, prefetchGroupSettings, prefetchOnIntent } from "../../app/prefetch";
+import { groupSettingsUrl, groupUrl, spendReportUrl } from "../../app/urls";
+import { usePrefetchOnIntent } from "../../hooks/usePrefetchOnIntent";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ForecastNote } from "../../components/ForecastNote";
 import { Avatar } from "../../components/ui/Avatar";
@@ -108,7 +109,7 @@ const GroupRowsSkeleton: FC<{ ai: boolean }> = ({ ai }) => (
 /** The organization's groups, each linking to its page. */
 const GroupsPage: FC = () => {
   const { organization = "" } = useParams();
-  const queryClient = useQueryClient();
+  const prefetchOnIntent = usePrefetchOnIntent();
   const groupsQuery = useQuery(groups(organization));
   const ai = useAIFeatureVisible();
   const groupIds = groupsQuery.data?.map((g) => g.id) ?? [];
@@ -119,8 +120,6 @@ const GroupsPage: FC = () => {
     ...checkAuthorization({ checks: { updateGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "update" } } }),
     enabled: Boolean(ai.visible && organizationId),
   });
-  const groupPath = (name: string) =>
-    `/organizations/${encodeURIComponent(organization)}/groups/${encodeURIComponent(name)}`;
   if (groupsQuery.error && isNotFound(groupsQuery.error)) {
     return (
       <NotFoundView
@@ -140,7 +139,7 @@ const GroupsPage: FC = () => {
           <p className="page-subtitle">Each group's members, and the AI spend charged to it this month.</p>
         </div>
         {ai.visible && admin.data?.updateGroups && (
-          <Link to={`/organizations/${encodeURIComponent(organization)}/ai-spend`} className={buttonClassName("secondary")}>
+          <Link to={spendReportUrl(organization)} className={buttonClassName("secondary")}>
             <ChartColumn aria-hidden="true" size={16} />
             AI spend report
           </Link>
@@ -178,9 +177,9 @@ const GroupsPage: FC = () => {
                         <Avatar name={g.display_name || g.name} src={g.avatar_url || undefined} />
                         <span>
                           <Link
-                            to={groupPath(g.name)}
+                            to={groupUrl(organization, g.name)}
                             className="member-name"
-                            {...prefetchOnIntent(() => prefetchGroupPage(queryClient, organization, g.name))}
+                            {...prefetchOnIntent(groupUrl(organization, g.name))}
                           >
                             {g.display_name || g.name}
                           </Link>
@@ -197,10 +196,10 @@ const GroupsPage: FC = () => {
                     )}
                     <TableCell className="cell-actions">
                       <Link
-                        to={`${groupPath(g.name)}/settings`}
+                        to={groupSettingsUrl(organization, g.name)}
                         aria-label={`Settings of ${g.display_name || g.name}`}
                         className={buttonClassName("secondary", "small")}
-                        {...prefetchOnIntent(() => prefetchGroupSettings(queryClient, organization, g.name))}
+                        {...prefetchOnIntent(groupSettingsUrl(organization, g.name))}
                       >
                         <Settings aria-hidden="true" size={14} />
                         Settings

@@ -1,6 +1,7 @@
 import type { FC } from "react";
 import { Link } from "react-router";
 import type { Group, GroupMemberAISpend } from "../../api/types";
+import { groupUrl } from "../../app/urls";
 import { ForecastNote } from "../../components/ForecastNote";
 import { SpendMeter } from "../../components/ui/SpendMeter";
 import { memberBudgetCell } from "../../domain/budgetRules";
@@ -57,7 +58,7 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
       );
     case "otherGroup": {
       const governing = groupNames?.get(cell.groupId);
-      const href = governing && `/organizations/${encodeURIComponent(group.organization_name)}/groups/${encodeURIComponent(governing.name)}`;
+      const href = governing && groupUrl(group.organization_name, governing.name);
       return (
         <>
           <td data-label="AI spend">

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type RefObject } from "react";
 import { useNavigate } from "react-router";
 import { toast } from "sonner";
+import { groupSettingsUrl, groupUrl } from "../../app/urls";
 import { BudgetConflictError, patchGroup, saveGroupAIBudget } from "../../api/queries/groups";
 import type { BudgetConflict } from "./BudgetConflictNotice";
 import { clearDraft, type Baseline } from "./draft";
@@ -17,9 +18,6 @@ async function settle(write: Promise<unknown> | undefined): Promise<WriteResult>
     return { sent: true, ok: false, error };
   }
 }
-
-export const groupPagePath = (organization: string, name: string) =>
-  `/organizations/${encodeURIComponent(organization)}/groups/${encodeURIComponent(name)}`;
 
 /**
  * One save of the settings form: the group PATCH and the budget write go out
@@ -78,7 +76,7 @@ export function useGroupSettingsSave(
         leaving = true;
         clearDraft(groupId);
         toast.success(report.title);
-        await navigate(groupPagePath(organization, nameNow));
+        await navigate(groupUrl(organization, nameNow));
         return;
       }
       const budgetError = budgetResult.sent && !budgetResult.ok ? budgetResult.error : undefined;
@@ -96,7 +94,7 @@ export function useGroupSettingsSave(
       if (nameNow !== before.group.name) {
         // The rename landed: the URL must name the group as it now is, and the
         // form (kept mounted) still holds what failed to save.
-        await navigate(`${groupPagePath(organization, nameNow)}/settings`, { replace: true });
+        await navigate(groupSettingsUrl(organization, nameNow), { replace: true });
       }
     } finally {
       if (!leaving) saving.current = false;

@@ -3,6 +3,7 @@ import { useState, type FC, type FormEvent } from "react";
 import { useParams } from "react-router";
 import { API } from "../../api/api";
 import { isForbidden } from "../../api/errors";
+import { queryKeys } from "../../api/queries/keys";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 import { spendExportFilename } from "../../domain/spendExport";
@@ -23,7 +24,7 @@ const SpendReportPage: FC = () => {
   const draftRange = exportRange(draft);
   const period = "error" in range ? undefined : range;
   const report = useQuery({
-    queryKey: ["organizations", organization, "aiSpendExport", period?.start, period?.end],
+    queryKey: queryKeys.aiSpendExport(organization, period),
     queryFn: async ({ signal }) => loadReport(await API.getAISpendExport(organization, period!, signal)),
     enabled: period !== undefined,
     retry: false,

@@ -2,8 +2,8 @@ import type { QueryClient } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter } from "react-router";
-import { App } from "./App";
-import { createRoutes } from "./routes";
+import { App } from "../App";
+import { createRoutes } from "../routes";
 
 /** Renders the app into `container`; answers how to navigate within it. */
 export function start(queryClient: QueryClient, container: HTMLElement): (to: string) => void {

@@ -2,8 +2,8 @@
 // client, the query cache or React have loaded; and the client takes each
 // answer once, only while it is fresh.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { EARLY_ANSWER_MAX_AGE_MS, takeEarly } from "../api/earlyRequests";
-import { ENTITLEMENTS_PATH, groupPath, groupsPath, ME_PATH } from "../api/paths";
+import { EARLY_ANSWER_MAX_AGE_MS, takeEarly } from "../../api/earlyRequests";
+import { ENTITLEMENTS_PATH, groupApiPath as groupPath, groupsApiPath as groupsPath, ME_PATH } from "../../api/paths";
 import { startEarlyRequests } from "./earlyStart";
 
 /** The paths fetched so far by `spy`, in order. */

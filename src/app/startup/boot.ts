@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { loginPath } from "./locations";
-import { prefetchForLocation } from "./prefetch";
-import { createQueryClient } from "./queryClient";
+import { prefetchLocation } from "../prefetch";
+import { createQueryClient } from "../queryClient";
+import { LOGIN_URL, loginUrl } from "../urls";
 
 /**
  * The query cache, with the current page's data already being fetched (the
@@ -14,13 +14,13 @@ export function boot(): { queryClient: QueryClient; setNavigate: (navigate: (to:
   /** A 401 means the session ended: to the sign-in page, and back here after. */
   const toSignIn = () => {
     const { pathname, search } = window.location;
-    if (pathname === "/login") return;
-    if (navigate) navigate(loginPath(pathname + search));
+    if (pathname === LOGIN_URL) return;
+    if (navigate) navigate(loginUrl(pathname + search));
     else signInNeeded = true;
   };
   performance.mark("app:data-layer");
   const queryClient = createQueryClient(toSignIn);
-  prefetchForLocation(queryClient, window.location.pathname);
+  prefetchLocation(queryClient, window.location.pathname);
   return {
     queryClient,
     setNavigate: (next) => {

@@ -1,0 +1,42 @@
+// Organizations and who belongs to them, with which roles.
+import type { Queryable } from "./database";
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  display_name: string;
+  is_default: boolean;
+}
+
+export class Organizations {
+  constructor(private readonly db: Queryable) {}
+
+  /** By name, or the default organization for "default", as Coder does. */
+  async byName(name: string): Promise<OrganizationRow | undefined> {
+    const [row] = await this.db.query<OrganizationRow>(
+      "SELECT * FROM organizations WHERE name = $1 OR ($1 = 'default' AND is_default) ORDER BY is_default DESC LIMIT 1",
+      [name],
+    );
+    return row;
+  }
+
+  async membershipsOf(userId: string): Promise<{ organization_id: string; roles: string[] }[]> {
+    return this.db.query("SELECT organization_id, roles FROM organization_members WHERE user_id = $1", [userId]);
+  }
+
+  /** The organizations a user belongs to. */
+  async idsOf(userId: string): Promise<string[]> {
+    return (await this.membershipsOf(userId)).map((m) => m.organization_id);
+  }
+
+  /** Which of `userIds` are not members of the organization. */
+  async notMembers(organizationId: string, userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.db.query<{ user_id: string }>(
+      "SELECT user_id FROM organization_members WHERE organization_id = $1 AND user_id = ANY($2::uuid[])",
+      [organizationId, userIds],
+    );
+    const members = new Set(rows.map((r) => r.user_id));
+    return userIds.filter((id) => !members.has(id.toLowerCase()));
+  }
+}
