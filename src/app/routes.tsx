@@ -39,7 +39,7 @@ const returnPath = (request: Request) => {
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
-    { path: "/login", lazy: page(() => import("../pages/LoginPage/LoginPage")) },
+    { path: "/login", HydrateFallback: () => <Spinner label="Loading" />, lazy: page(() => import("../pages/LoginPage/LoginPage")) },
     {
       id: "authenticated",
       errorElement: <RouteError />,
@@ -59,6 +59,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         {
           index: true,
+          // Never shown (the loader redirects); said so, or React Router warns of an empty page.
+          element: null,
           loader: async () => redirect(await landingPath(queryClient, `/organizations/${DEFAULT_ORGANIZATION}/groups`)),
         },
         {
