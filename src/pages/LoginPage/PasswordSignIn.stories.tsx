@@ -18,8 +18,9 @@ type Story = StoryObj<typeof meta>;
 const fillIn = async (canvasElement: HTMLElement, email: string, password: string) => {
   const canvas = within(canvasElement);
   await userEvent.type(canvas.getByLabelText("Email"), email);
-  await userEvent.type(canvas.getByLabelText("Password"), password);
-  await userEvent.click(canvas.getByRole("button", { name: "Sign In" }));
+  // Enter in the field, as many sign in: the focus stays there, so the picture does not depend on
+  // whether the browser draws a clicked button's focus ring.
+  await userEvent.type(canvas.getByLabelText("Password"), `${password}{Enter}`);
   return canvas;
 };
 
