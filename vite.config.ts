@@ -56,6 +56,30 @@ function preloadDataLayer(): Plugin {
   };
 }
 
+/**
+ * Story screenshots (test/visual/storyScreenshots.ts): baselines in
+ * test/visual/baselines/<stories file>/<story>-<theme>.png, one set for this
+ * Debian Chromium (no browser or platform suffix); what differs goes to
+ * test-results/visual/. A pixel counts as changed when its colour moves by more
+ * than pixelmatch's 0.1; more than 25 changed pixels fail the story.
+ */
+const VISUAL_BASELINES = "test/visual/baselines";
+const visualRegression = {
+  comparatorName: "pixelmatch" as const,
+  comparatorOptions: { threshold: 0.1, allowedMismatchedPixels: 25 },
+  resolveScreenshotPath: ({ root, testFileName, testName, arg, ext }: ScreenshotPathData) =>
+    path.join(root, VISUAL_BASELINES, testFileName.replace(/\.stories\.tsx?$/, ""), `${testName}-${arg}${ext}`),
+  resolveDiffPath: ({ root, testFileName, testName, arg, ext }: ScreenshotPathData) =>
+    path.join(root, "test-results/visual", testFileName.replace(/\.stories\.tsx?$/, ""), `${testName}-${arg}${ext}`),
+};
+interface ScreenshotPathData {
+  root: string;
+  testFileName: string;
+  testName: string;
+  arg: string;
+  ext: string;
+}
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), preloadDataLayer()],
   server: { host: "127.0.0.1" },
@@ -137,13 +161,20 @@ export default defineConfig({
         },
         test: {
           name: "storybook",
+          // Each story photographed in both themes and compared with its baseline.
+          setupFiles: ["./test/visual/storyScreenshots.ts"],
+          // The pictures a report links to (new, actual, diff): not for the repository.
+          attachmentsDir: "test-results/vitest-attachments",
           browser: {
             enabled: true,
             headless: true,
             provider: playwright({
               launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+              // Room for the largest story viewport (1440 × 900), so no story is scaled to fit.
+              contextOptions: { viewport: { width: 1500, height: 1000 }, deviceScaleFactor: 1 },
             }),
             instances: [{ browser: "chromium" }],
+            expect: { toMatchScreenshot: visualRegression },
           },
         },
       },

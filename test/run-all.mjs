@@ -1,5 +1,6 @@
 // `npm test`: the typecheck, then every test kind (unit, component, server,
-// contract, stories in Chromium, end-to-end), then the unit and server
+// contract, stories in Chromium with their visual baselines, end-to-end with
+// a clean browser console), then the unit and server
 // projects again in a shuffled order (files and tests), closing with one plain
 // line "N passed, N failed". The shuffle's seed is printed; TEST_SEED=<seed>
 // replays an order. With TEST_DATABASE_URL set, the server and contract tests

@@ -43,7 +43,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     };
   };
   return [
-    { ...route("login", "/login"), loader: undefined },
+    { ...route("login", "/login"), loader: undefined, HydrateFallback: () => <Spinner label="Loading" /> },
     {
       id: "authenticated",
       errorElement: <RouteError />,
@@ -63,6 +63,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         {
           index: true,
+          // Never shown (the loader redirects); said so, or React Router warns of an empty page.
+          element: null,
           loader: async () => redirect(await landingUrl(queryClient, groupsUrl(DEFAULT_ORGANIZATION))),
         },
         route("mySpend", routeById("mySpend").path),

@@ -1,10 +1,11 @@
-import { render } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter } from "react-router";
 import { App } from "../app/App";
 import { createQueryClient } from "../app/queryClient";
 import { loginUrl } from "../app/urls";
 import { createRoutes } from "../app/routes";
+import { MOCK_PASSWORD } from "./handlers";
 
 /** The real app, routes and all, in a memory router; MSW answers its requests. */
 export function renderApp(path: string) {
@@ -18,5 +19,11 @@ export function renderApp(path: string) {
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
   const user = userEvent.setup();
   const view = render(<App queryClient={queryClient} router={router} />);
-  return { ...view, router, queryClient, user, location: () => router.state.location.pathname };
+  /** Signs in through the sign-in page the app is showing, as a seeded user would. */
+  const signIn = async (username = "admin") => {
+    await user.type(await screen.findByLabelText("Email"), `${username}@example.com`);
+    await user.type(screen.getByLabelText("Password"), MOCK_PASSWORD);
+    await user.click(screen.getByRole("button", { name: "Sign In" }));
+  };
+  return { ...view, router, queryClient, user, signIn, location: () => router.state.location.pathname };
 }

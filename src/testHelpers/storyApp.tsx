@@ -1,5 +1,7 @@
+import type { Decorator } from "@storybook/react-vite";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type FC } from "react";
-import { createMemoryRouter } from "react-router";
+import { createMemoryRouter, MemoryRouter } from "react-router";
 import { App } from "../app/App";
 import { createQueryClient } from "../app/queryClient";
 import { createRoutes } from "../app/routes";
@@ -21,3 +23,18 @@ export const AppAt: FC<{ path: string }> = ({ path }) => {
 export const withHandlers = (...overrides: typeof handlers) => ({
   msw: { handlers: { backend: [...overrides, ...handlers] } },
 });
+
+/**
+ * For a component story: a fresh query cache (no retries) and a router around
+ * the story, as the app gives its components.
+ */
+export const withAppProviders: Decorator = (Story) => {
+  const [queryClient] = useState(() => createQueryClient(() => {}, { retry: false }));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter>
+        <Story />
+      </MemoryRouter>
+    </QueryClientProvider>
+  );
+};

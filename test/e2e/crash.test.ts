@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureBuild } from "../../server/build";
 import { SEED_GROUPS } from "../../server/seed";
 import { signIn, startServerProcess, type ServerProcess } from "../serverProcess";
-import { launchChromium, openPage, screenshot, signInThroughForm } from "./browser";
+import { allowFailedRequests, launchChromium, openSignedIn, screenshot } from "./browser";
 
 const developers = SEED_GROUPS.find((g) => g.name === "developers")!;
 const BUDGET_LABEL = "Monthly budget per member (USD)";
@@ -32,38 +32,34 @@ it("recovers from a server killed during a save", async () => {
   const first = await startServerProcess();
   servers.push(first);
   const port = new URL(first.url).port;
-  const { page, context } = await openPage(browser, first.url);
-  try {
-    await page.goto("/organizations/coder/groups/developers/settings");
-    await signInThroughForm(page, "admin");
-    const input = page.getByLabel(BUDGET_LABEL);
-    await input.fill("45");
+  const { page, context } = await openSignedIn(browser, first.url, "/organizations/coder/groups/developers/settings", "admin");
+  // The test kills the server under the save: that request, and the page's reads until it is back, reach nothing.
+  allowFailedRequests(context, /^\/api\//, "unreachable");
+  const input = page.getByLabel(BUDGET_LABEL);
+  await input.fill("45");
 
-    const admin = await signIn(first.url, "admin");
-    await fetch(`${first.url}/api/v2/__test/faults`, {
-      method: "POST",
-      headers: { "Coder-Session-Token": admin, "Content-Type": "application/json" },
-      body: JSON.stringify({ budgetWriteDelayMs: 10_000 }),
-    });
-    const putSent = page.waitForRequest((r) => r.method() === "PUT" && r.url().endsWith("/ai/budget"));
-    await page.getByRole("button", { name: "Save" }).click();
-    await putSent;
-    await first.stop("SIGKILL");
+  const admin = await signIn(first.url, "admin");
+  await fetch(`${first.url}/api/v2/__test/faults`, {
+    method: "POST",
+    headers: { "Coder-Session-Token": admin, "Content-Type": "application/json" },
+    body: JSON.stringify({ budgetWriteDelayMs: 10_000 }),
+  });
+  const putSent = page.waitForRequest((r) => r.method() === "PUT" && r.url().endsWith("/ai/budget"));
+  await page.getByRole("button", { name: "Save" }).click();
+  await putSent;
+  await first.stop("SIGKILL");
 
-    const banner = page.getByRole("form", { name: "Group settings" }).getByRole("alert");
-    await banner.getByText("Failed to update the AI budget.").waitFor();
-    expect(await banner.textContent()).toContain("The server could not be reached.");
-    expect(await input.inputValue()).toBe("45");
-    await screenshot(page, "server-killed");
+  const banner = page.getByRole("form", { name: "Group settings" }).getByRole("alert");
+  await banner.getByText("Failed to update the AI budget.").waitFor();
+  expect(await banner.textContent()).toContain("The server could not be reached.");
+  expect(await input.inputValue()).toBe("45");
+  await screenshot(page, "server-killed");
 
-    const second = await startServerProcess({ dataDir: first.dataDir, env: { PORT: port } });
-    servers.push(second);
-    expect([1_000_000_000, 45_000_000]).toContain(await storedBudget(second.url));
+  const second = await startServerProcess({ dataDir: first.dataDir, env: { PORT: port } });
+  servers.push(second);
+  expect([1_000_000_000, 45_000_000]).toContain(await storedBudget(second.url));
 
-    await page.getByRole("button", { name: "Save" }).click();
-    await page.waitForURL(`${second.url}/organizations/coder/groups/developers`);
-    expect(await storedBudget(second.url)).toBe(45_000_000);
-  } finally {
-    await context.close();
-  }
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.waitForURL(`${second.url}/organizations/coder/groups/developers`);
+  expect(await storedBudget(second.url)).toBe(45_000_000);
 });

@@ -9,7 +9,7 @@ import { ensureBuild } from "../../server/build";
 import { makePrivateCA, type PrivateCA } from "../fakeCoder/certificates";
 import { FAKE_ADMIN_PASSWORD, startFakeCoder, type FakeCoder, type FakeCoderOptions } from "../fakeCoder/fakeCoder";
 import { startServerProcess, type ServerProcess } from "../serverProcess";
-import { launchChromium, openPage, screenshot } from "./browser";
+import { allowFailedRequests, launchChromium, openPage, screenshot, signInThroughForm } from "./browser";
 
 const BUDGET_LABEL = "Monthly budget per member (USD)";
 const SETTINGS = "/organizations/coder/groups/platform/settings";
@@ -37,6 +37,7 @@ async function deployment(options: FakeCoderOptions, env: Record<string, string>
   running.push(fake);
   const app = await app_(fake.url, env);
   const opened = await openPage(browser, app.url);
+  // Closed before the servers stop (afterEach), so no request of its meets a stopped server.
   running.push({ close: () => opened.context.close() });
   return { fake, app, ...opened };
 }
@@ -47,11 +48,7 @@ async function app_(coderUrl: string, env: Record<string, string> = {}): Promise
   return app;
 }
 
-async function signInWithPassword(page: Page) {
-  await page.getByLabel("Email").fill("admin@deployment.test");
-  await page.getByLabel("Password").fill(FAKE_ADMIN_PASSWORD);
-  await page.getByRole("button", { name: "Sign In", exact: true }).click();
-}
+const FAKE_ADMIN = { email: "admin@deployment.test", password: FAKE_ADMIN_PASSWORD };
 
 /** Sets the budget on the settings page and saves; answers when the page has moved on. */
 async function saveBudget(page: Page, amount: string) {
@@ -70,7 +67,7 @@ describe("CODER_URL in Chromium", () => {
     await page.goto("/");
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
     await page.getByText(`Okta sign-in returns to ${fake.url}, not to this app`, { exact: false }).waitFor();
-    await signInWithPassword(page);
+    await signInThroughForm(page, FAKE_ADMIN);
     await page.getByRole("heading", { name: "Groups" }).waitFor();
     expect(await page.getByRole("contentinfo").textContent()).toBe(`Connected to ${fake.url} · Coder v2.36.1+fake`);
 
@@ -121,7 +118,7 @@ describe("CODER_URL in Chromium", () => {
     );
     expect(fake.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/coder$/);
     await page.goto(SETTINGS);
-    await signInWithPassword(page);
+    await signInThroughForm(page, FAKE_ADMIN);
     await page.getByLabel(BUDGET_LABEL).waitFor();
     expect((await context.cookies()).map((c) => c.name)).toContain("coder_session_token");
 
@@ -137,6 +134,8 @@ describe("CODER_URL in Chromium", () => {
     running.push(fake);
     const app = await app_(fake.url);
     const { page, context } = await openPage(browser, app.url);
+    // The app's server answers 502 for every API request it cannot pass on: the point of this test.
+    allowFailedRequests(context, /^\/api\/v2\//, 502);
     running.push({ close: () => context.close() });
     await page.goto("/");
     await page.getByText("Cannot connect to the Coder deployment.").waitFor();
@@ -149,7 +148,7 @@ describe("CODER_URL in Chromium", () => {
   it("v2.35: says which version AI budgets need, sends no budget request, and still saves the group", async () => {
     const { fake, page } = await deployment({ version: "v2.35.2" });
     await page.goto(SETTINGS);
-    await signInWithPassword(page);
+    await signInThroughForm(page, FAKE_ADMIN);
     await page.getByText("AI budgets need Coder v2.36 or later; this deployment runs v2.35.2.").waitFor();
     expect(await page.getByLabel(BUDGET_LABEL).count()).toBe(0);
     await screenshot(page, "deployment-v2.35");
@@ -169,6 +168,8 @@ describe("CODER_URL in Chromium", () => {
     const coderUrl = `http://127.0.0.1:${port}`;
     const app = await app_(coderUrl);
     const { page, context } = await openPage(browser, app.url);
+    // The app's server answers 502 for every API request it cannot pass on: the point of this test.
+    allowFailedRequests(context, /^\/api\/v2\//, 502);
     running.push({ close: () => context.close() });
     await page.goto("/login");
     await page.getByText("Could not load the sign-in options.").waitFor();

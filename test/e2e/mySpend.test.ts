@@ -2,68 +2,45 @@
 // admin rights lands on their own spend, and the account menu shows it.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { ensureBuild } from "../../server/build";
-import { signIn, startServerProcess, type ServerProcess } from "../serverProcess";
-import { launchChromium, openPage, seriousA11yViolations, signInThroughForm } from "./browser";
+import { expect, it } from "vitest";
+import { signIn } from "../serverProcess";
+import { openSignedIn, seriousA11yViolations } from "./browser";
+import { serverAndBrowser } from "./setup";
 
-let server: ServerProcess;
-let browser: Browser;
 const ROOT = path.resolve(import.meta.dirname, "../..");
-
-beforeAll(async () => {
-  ensureBuild();
-  [server, browser] = await Promise.all([startServerProcess(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 it("takes a member to their own spend: the budget, where it comes from, when it resets", async () => {
-  const { page, context } = await openPage(browser, server.url);
-  try {
-    await page.goto("/");
-    await signInThroughForm(page, "member");
-    await page.getByRole("heading", { name: "My AI spend" }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/ai-spend");
-    await page.getByText("The budget of Developers, the highest of your groups.").waitFor();
-    expect(await page.getByRole("progressbar", { name: "My AI spend this month" }).getAttribute("aria-valuetext")).toBe("$120.00 of $1,000.00 (12%)");
-    expect(await page.getByText(/^Budget period .* \(UTC\)$/).count()).toBe(1);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+  const { page } = await openSignedIn(running.browser, running.server.url, "/", "member");
+  await page.getByRole("heading", { name: "My AI spend" }).waitFor();
+  expect(new URL(page.url()).pathname).toBe("/ai-spend");
+  await page.getByText("The budget of Developers, the highest of your groups.").waitFor();
+  expect(await page.getByRole("progressbar", { name: "My AI spend this month" }).getAttribute("aria-valuetext")).toBe("$120.00 of $1,000.00 (12%)");
+  expect(await page.getByText(/^Budget period .* \(UTC\)$/).count()).toBe(1);
+  expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await page.getByRole("button", { name: "member" }).click();
-    await page.getByRole("link", { name: "My AI spend: $120.00 / $1,000.00 USD" }).waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  await page.getByRole("button", { name: "member" }).click();
+  await page.getByRole("link", { name: "My AI spend: $120.00 / $1,000.00 USD" }).waitFor();
+  expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
 it("takes an admin to the groups, with their own spend a click away", async () => {
-  const { page, context } = await openPage(browser, server.url);
-  try {
-    await page.goto("/");
-    await signInThroughForm(page, "admin");
-    await page.getByRole("heading", { name: "Groups" }).waitFor();
-    await page.getByRole("button", { name: "admin" }).click();
-    await page.getByRole("link", { name: /^My AI spend: \$[\d,.]+ \/ (\$[\d,.]+|Unlimited) USD$/ }).click();
-    await page.getByRole("heading", { name: "My AI spend" }).waitFor();
-  } finally {
-    await context.close();
-  }
+  const { page } = await openSignedIn(running.browser, running.server.url, "/", "admin");
+  await page.getByRole("heading", { name: "Groups" }).waitFor();
+  await page.getByRole("button", { name: "admin" }).click();
+  await page.getByRole("link", { name: /^My AI spend: \$[\d,.]+ \/ (\$[\d,.]+|Unlimited) USD$/ }).click();
+  await page.getByRole("heading", { name: "My AI spend" }).waitFor();
 });
 
 it("records usage with a model, provider and tokens through npm run usage, and the CSV export reports it", async () => {
   const usage = spawnSync(
     process.execPath,
-    ["--import", "tsx", "scripts/usage.ts", "--url", server.url, "--user", "dave", "--usd", "3", "--model", "gpt-5", "--provider", "openai", "--provider-name", "azure-openai", "--tokens", "12000:800"],
+    ["--import", "tsx", "scripts/usage.ts", "--url", running.server.url, "--user", "dave", "--usd", "3", "--model", "gpt-5", "--provider", "openai", "--provider-name", "azure-openai", "--tokens", "12000:800"],
     { cwd: ROOT, encoding: "utf8" },
   );
   expect(usage.stdout).toContain("Recorded $3.00 for dave on gpt-5 (azure-openai); spent this month: $27.99.");
-  const token = await signIn(server.url, "admin");
-  const answer = await fetch(`${server.url}/api/v2/organizations/coder/ai/spend/export`, { headers: { "Coder-Session-Token": token } });
+  const token = await signIn(running.server.url, "admin");
+  const answer = await fetch(`${running.server.url}/api/v2/organizations/coder/ai/spend/export`, { headers: { "Coder-Session-Token": token } });
   expect(answer.headers.get("content-type")).toBe("text/csv; charset=utf-8");
   const lines = (await answer.text()).split("\n").filter((line) => line.includes(",dave,") && line.includes(",gpt-5,openai,azure-openai,"));
   expect(lines).toHaveLength(1);

@@ -114,10 +114,8 @@ describe("the return path after sign-in", () => {
     "never leaves this site for %s, and does not keep the admin on sign-in",
     async (target) => {
       mockBackend.signedIn = false;
-      const { user, router } = renderApp(loginTo(target));
-      await user.type(await screen.findByLabelText("Email"), "admin@example.com");
-      await user.type(screen.getByLabelText("Password"), "SomeSecurePassword!");
-      await user.click(screen.getByRole("button", { name: "Sign In" }));
+      const { signIn, router } = renderApp(loginTo(target));
+      await signIn("admin");
       await screen.findByRole("heading", { name: "Groups" });
       expect(router.state.location.pathname).toBe(groupsPath);
     },

@@ -23,7 +23,7 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
   const sorted = sortLines(lines, sort.column, sort.direction);
   const rest = sorted.length - visible;
   const header = (column: SortColumn, label: string) => (
-    <th scope="col" aria-sort={sort.column === column ? sort.direction : "none"}>
+    <th key={column} scope="col" aria-sort={sort.column === column ? sort.direction : "none"}>
       <button
         type="button"
         className="sort-button"

@@ -1,0 +1,30 @@
+// Export rows for the report's stories, with costs in dollars as a designer
+// writes them; the report's own functions sum them.
+import type { ReportRow } from "../../domain/spendReport";
+import { dollarsToMicros } from "../../utils/currency";
+
+export const reportRow = (username: string, group: string, model: string, provider: string, costUSD: string, inputTokens: number): ReportRow => ({
+  user_id: `id-${username}`,
+  username,
+  group_id: `g-${group}`,
+  group_name: group,
+  model,
+  provider,
+  provider_name: provider,
+  input_tokens: inputTokens,
+  output_tokens: Math.round(inputTokens / 10),
+  cache_read_tokens: 0,
+  cache_write_tokens: 0,
+  cost_micros: BigInt(dollarsToMicros(costUSD)),
+  cells: [],
+});
+
+/** A month of several users, groups, models and providers. */
+export const REPORT_ROWS: ReportRow[] = [
+  reportRow("bob", "developers", "gpt-5", "openai", "522", 104_400_000),
+  reportRow("bob", "developers", "claude-sonnet-4-5", "anthropic", "261", 39_150_000),
+  reportRow("carol", "developers", "claude-haiku-4-5", "anthropic", "630", 378_000_000),
+  reportRow("alice", "developers", "gemini-2.5-pro", "google", "187.50", 46_875_000),
+  reportRow("judy", "contractors", "gpt-5-mini", "openai", "2.50", 3_750_000),
+  reportRow("grace", "Everyone", "gpt-5", "openai", "24", 4_800_000),
+];
