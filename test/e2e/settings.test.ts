@@ -76,9 +76,11 @@ describe("an admin sets the developers budget", () => {
     await page.getByRole("heading", { name: "Groups" }).waitFor();
     await expectAccessible(page);
     await page.getByRole("link", { name: "Developers", exact: true }).click();
+    // The groups list has a table too: wait for the group's own page.
+    await page.getByRole("heading", { name: "Developers", level: 1 }).waitFor();
     await page.getByRole("table").waitFor();
     await expectAccessible(page);
-    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("link", { name: "Settings", exact: true }).click();
     const input = page.getByLabel(BUDGET_LABEL);
     await input.waitFor();
     expect(await input.inputValue()).toBe("1000");

@@ -17,20 +17,19 @@ const describe = (micros: number | null) =>
 /** Both values side by side, and the admin's choice between them. */
 export const BudgetConflictNotice: FC<{
   conflict: BudgetConflict;
-  onResolve: (choice: "mine" | "theirs") => void;
+  onResolve: (choice: "mine" | "theirs", values: GroupSettingsFormValues) => void;
 }> = ({ conflict, onResolve }) => {
-  const { setFieldValue, submitForm } = useFormikContext<GroupSettingsFormValues>();
+  const { setFieldValue, values } = useFormikContext<GroupSettingsFormValues>();
   return (
     <ConfirmPanel
       title="Someone else changed this budget while you were editing."
       confirmLabel={`Save mine (${describe(conflict.yoursMicros)})`}
       cancelLabel={`Use theirs (${describe(conflict.theirsMicros)})`}
       onConfirm={() => {
-        onResolve("mine");
-        void submitForm();
+        onResolve("mine", values);
       }}
       onCancel={() => {
-        onResolve("theirs");
+        onResolve("theirs", values);
         void setFieldValue(
           "monthly_budget_per_member",
           conflict.theirsMicros === null ? "" : microsToDollars(conflict.theirsMicros),

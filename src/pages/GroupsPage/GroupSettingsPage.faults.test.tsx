@@ -7,25 +7,8 @@ import { MockGroup } from "../../testHelpers/entities";
 import { mockBackend, setBudgetElsewhere } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { recordRequests, server } from "../../testHelpers/server";
+import { BUDGET_LABEL, budgetPath, groupPath, openSettings, settingsPath, writes } from "../../testHelpers/settingsPage";
 
-const settingsPath = `/organizations/coder/groups/${MockGroup.name}/settings`;
-const groupPath = `/organizations/coder/groups/${MockGroup.name}`;
-const budgetPath = `/api/v2/groups/${MockGroup.id}/ai/budget`;
-const BUDGET_LABEL = "Monthly budget per member (USD)";
-
-const writes = (seen: ReturnType<typeof recordRequests>) =>
-  seen.filter((r) => r.method !== "GET" && !["/api/v2/authcheck", "/api/v2/users/login"].includes(r.path));
-
-async function openSettings() {
-  const app = renderApp(settingsPath);
-  const input = await screen.findByLabelText(BUDGET_LABEL);
-  const type = async (label: string, text: string) => {
-    await app.user.clear(screen.getByLabelText(label, { exact: true }));
-    if (text) await app.user.type(screen.getByLabelText(label, { exact: true }), text);
-  };
-  const save = () => app.user.click(screen.getByRole("button", { name: "Save" }));
-  return { ...app, input, type, save };
-}
 
 const banner = () => within(screen.getByRole("form", { name: "Group settings" })).getAllByRole("alert").at(-1)!;
 

@@ -10,9 +10,8 @@ import {
   OUT_OF_RANGE_MESSAGE,
   TOO_PRECISE_MESSAGE,
 } from "../../utils/currency";
+import { budgetPath, settingsPath } from "../../testHelpers/settingsPage";
 
-const settingsPath = `/organizations/coder/groups/${MockGroup.name}/settings`;
-const budgetPath = `/api/v2/groups/${MockGroup.id}/ai/budget`;
 
 type Outcome = { micros: number } | { none: true } | { refused: string };
 

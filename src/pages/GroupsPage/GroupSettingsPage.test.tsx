@@ -5,10 +5,8 @@ import { MockGroup, MockOrganizationName } from "../../testHelpers/entities";
 import { mockBackend, mockSignIn } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { recordRequests, server } from "../../testHelpers/server";
+import { BUDGET_LABEL, budgetPath, openSettings, settingsPath, writes, type SettingsApp } from "../../testHelpers/settingsPage";
 
-const settingsPath = `/organizations/${MockOrganizationName}/groups/${MockGroup.name}/settings`;
-const budgetPath = `/api/v2/groups/${MockGroup.id}/ai/budget`;
-const BUDGET_LABEL = "Monthly budget per member (USD)";
 
 /** The failure is told twice: a toast, and a banner in the form that stays until the next save. */
 async function expectSaveProblem(title: string, detail: RegExp) {
@@ -20,19 +18,7 @@ async function expectSaveProblem(title: string, detail: RegExp) {
   expect(within(toasts).getByText(title)).toBeInTheDocument();
 }
 
-const writes = (seen: ReturnType<typeof recordRequests>) =>
-  seen.filter((r) => r.method !== "GET" && r.path !== "/api/v2/authcheck");
-
-async function openSettings() {
-  const app = renderApp(settingsPath);
-  const input = await screen.findByLabelText(BUDGET_LABEL);
-  return { ...app, input };
-}
-
-async function replaceBudget(app: Awaited<ReturnType<typeof openSettings>>, text: string) {
-  await app.user.clear(app.input);
-  if (text) await app.user.type(app.input, text);
-}
+const replaceBudget = (app: SettingsApp, text: string) => app.type(BUDGET_LABEL, text);
 
 describe("GroupSettingsPage: loading", () => {
   it("shows a spinner, then the saved budget and the group-wide maximum", async () => {

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useRef, useState, type FC } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useCallback, useState, type FC } from "react";
+import { useParams } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
 import { groupMembersAISpend } from "../../api/queries/aiSpend";
 import { entitlementsKey } from "../../api/queries/entitlements";
@@ -10,20 +10,12 @@ import { AI_BUDGETS_MIN_VERSION_TEXT } from "../../api/buildInfo";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
-import { clearDraft, readDraft, writeDraft, type Baseline } from "./draft";
-import { initialFormValues, type GroupSettingsFormValues } from "./groupSettingsForm";
-import { GroupSettingsPageView } from "./GroupSettingsPageView";
+import { GroupSettingsPageForm } from "./GroupSettingsPageForm";
 import { PREVIEW_PREFETCH_MAX_MEMBERS } from "./spendLimits";
-import { groupPagePath, useGroupSettingsSave } from "./useGroupSettingsSave";
-import { useUnsavedChanges } from "./useUnsavedChanges";
-
-const sameValues = (a: GroupSettingsFormValues, b: GroupSettingsFormValues) =>
-  (Object.keys(a) as (keyof GroupSettingsFormValues)[]).every((key) => a[key] === b[key]);
 
 const GroupSettingsPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
 
   const groupQuery = useQuery(group(organization, groupName));
   const groupId = groupQuery.data?.id ?? "";
@@ -50,27 +42,7 @@ const GroupSettingsPage: FC = () => {
     enabled: Boolean(groupId),
   });
 
-  // What the form started from; see useGroupSettingsSave.
-  const baseline = useRef<Baseline>(undefined);
-  const restored = useRef<GroupSettingsFormValues>(undefined);
-  const discarding = useRef(false);
-  const [dirty, setDirty] = useState(false);
-  const saver = useGroupSettingsSave(organization, groupId, ai.visible === true, baseline);
-  const leaveGuard = useUnsavedChanges(() => dirty && !saver.saving.current && !discarding.current, dirty);
-
-  const onValuesChange = useCallback(
-    (values: GroupSettingsFormValues) => {
-      const start = baseline.current;
-      if (!start) return;
-      const initial = initialFormValues(start.group, start.budget?.spend_limit_micros ?? null);
-      const changed = !sameValues(values, initial);
-      setDirty(changed);
-      if (values.monthly_budget_per_member !== initial.monthly_budget_per_member) setBudgetTouched(true);
-      if (changed) writeDraft(groupId, { values, baseline: start });
-      else clearDraft(groupId);
-    },
-    [groupId],
-  );
+  const onBudgetTouched = useCallback(() => setBudgetTouched(true), []);
 
   if (groupQuery.error) {
     return <ErrorAlert title="Could not load the group." error={groupQuery.error} onRetry={() => void groupQuery.refetch()} />;
@@ -89,19 +61,14 @@ const GroupSettingsPage: FC = () => {
   if (!liveGroup || ai.visible === undefined || !budgetKnown || !permissionsQuery.data) {
     return <Spinner label="Loading group settings" />;
   }
-  const readOnly = !permissionsQuery.data.canUpdateGroup;
-
-  if (!baseline.current) {
-    const draft = readOnly ? undefined : readDraft(liveGroup.id);
-    baseline.current = draft?.baseline ?? { group: liveGroup, budget: budgetQuery.data ?? null };
-    restored.current = draft?.values;
-  }
-  const start = baseline.current;
 
   return (
-    <GroupSettingsPageView
-      group={{ ...start.group, total_member_count: liveGroup.total_member_count }}
-      initialBudgetMicros={start.budget?.spend_limit_micros ?? null}
+    <GroupSettingsPageForm
+      key={liveGroup.id}
+      organization={organization}
+      group={liveGroup}
+      budget={budgetQuery.data ?? null}
+      readOnly={!permissionsQuery.data.canUpdateGroup}
       showAISettings={ai.visible}
       aiUnavailableReason={aiUnavailableReason}
       membersSpend={
@@ -112,24 +79,8 @@ const GroupSettingsPage: FC = () => {
           members: [...spendQuery.data.byUser.values()],
         }
       }
-      readOnly={readOnly}
-      isUpdating={saver.isUpdating}
-      formErrors={saver.formErrors}
-      saveProblem={saver.saveProblem}
-      restoredDraft={restored.current}
-      onDiscardDraft={() => clearDraft(liveGroup.id)}
-      budgetConflict={saver.conflict}
-      onResolveConflict={saver.resolveConflict}
-      onValuesChange={readOnly ? undefined : onValuesChange}
-      onSubmit={saver.save}
-      onCancel={() => {
-        discarding.current = true;
-        clearDraft(liveGroup.id);
-        void navigate(groupPagePath(organization, baseline.current?.group.name ?? groupName));
-      }}
-    >
-      {leaveGuard}
-    </GroupSettingsPageView>
+      onBudgetTouched={onBudgetTouched}
+    />
   );
 };
 

@@ -33,7 +33,7 @@ export interface GroupSettingsPageViewProps {
   onDiscardDraft?: () => void;
   /** The budget changed on the server after this form loaded. */
   budgetConflict?: BudgetConflict;
-  onResolveConflict?: (choice: "mine" | "theirs") => void;
+  onResolveConflict?: (choice: "mine" | "theirs", values: GroupSettingsFormValues) => void;
   onValuesChange?: (values: GroupSettingsFormValues) => void;
   onSubmit: (values: GroupSettingsFormValues) => void | Promise<void>;
   onCancel: () => void;

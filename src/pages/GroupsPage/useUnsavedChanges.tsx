@@ -2,6 +2,11 @@ import { useEffect } from "react";
 import { useBlocker } from "react-router";
 import { ConfirmPanel } from "../../components/ConfirmPanel";
 
+/** Navigation options for a move the page itself makes (a landed save, a discard, a rename): the guard lets it pass. */
+export const UNGUARDED = { state: { unguarded: true } } as const;
+const isUnguarded = (state: unknown) =>
+  typeof state === "object" && state !== null && (state as { unguarded?: unknown }).unguarded === true;
+
 /**
  * Asks before the admin leaves the page with unsaved changes: in the app
  * (react-router's blocker) and on reload or close (beforeunload). `shouldBlock`
@@ -13,6 +18,7 @@ export function useUnsavedChanges(shouldBlock: () => boolean, dirty: boolean) {
       currentLocation.pathname !== nextLocation.pathname &&
       // A lapsed session goes to sign-in; the draft is kept for the way back.
       nextLocation.pathname !== "/login" &&
+      !isUnguarded(nextLocation.state) &&
       shouldBlock(),
   );
 
