@@ -1,6 +1,6 @@
 import { useFormikContext } from "formik";
 import type { FC } from "react";
-import { ConfirmPanel } from "../../components/ConfirmPanel";
+import { ConfirmDialog } from "../../components/ConfirmPanel";
 import { formatMicrosAsUSD, microsToDollars } from "../../utils/currency";
 import type { GroupSettingsFormValues } from "./groupSettingsForm";
 
@@ -14,14 +14,21 @@ export interface BudgetConflict {
 const describe = (micros: number | null) =>
   micros === null ? "no budget" : `${formatMicrosAsUSD(micros)} per member`;
 
-/** Both values side by side, and the admin's choice between them. */
+/**
+ * Both values side by side, and the admin's choice between them, in a modal:
+ * nothing else on the page makes sense until it is made. Taking theirs sends
+ * nothing, so it is the safe choice (first, focused, Escape); saving mine is
+ * the one primary button.
+ */
 export const BudgetConflictNotice: FC<{
   conflict: BudgetConflict;
+  open: boolean;
   onResolve: (choice: "mine" | "theirs", values: GroupSettingsFormValues) => void;
-}> = ({ conflict, onResolve }) => {
+}> = ({ conflict, open, onResolve }) => {
   const { setFieldValue, values } = useFormikContext<GroupSettingsFormValues>();
   return (
-    <ConfirmPanel
+    <ConfirmDialog
+      open={open}
       title="Someone else changed this budget while you were editing."
       confirmLabel={`Save mine (${describe(conflict.yoursMicros)})`}
       cancelLabel={`Use theirs (${describe(conflict.theirsMicros)})`}
@@ -40,6 +47,6 @@ export const BudgetConflictNotice: FC<{
         It is now <strong>{describe(conflict.theirsMicros)}</strong>. You entered{" "}
         <strong>{describe(conflict.yoursMicros)}</strong>. Nothing of the budget was saved.
       </p>
-    </ConfirmPanel>
+    </ConfirmDialog>
   );
 };

@@ -127,12 +127,14 @@ describe("GroupSettingsPage: saving", () => {
     expect(writes(seen)).toEqual([{ method: "PUT", path: budgetPath, body: { spend_limit_micros: 0 } }]);
   });
 
-  it("sends nothing when nothing changed", async () => {
+  it("offers Save only once something changed, and again not once it is typed back", async () => {
     const app = await openSettings();
-    const seen = recordRequests();
-    await app.user.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/developers`));
-    expect(writes(seen)).toEqual([]);
+    const save = screen.getByRole("button", { name: "Save" });
+    expect(save).toBeDisabled();
+    await replaceBudget(app, "12");
+    expect(save).toBeEnabled();
+    await replaceBudget(app, "1000");
+    await waitFor(() => expect(save).toBeDisabled());
   });
 
   it("sends the rename and the budget together, and lands on the renamed group", async () => {

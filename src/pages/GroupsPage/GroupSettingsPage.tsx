@@ -8,10 +8,29 @@ import { isRouteNotFound } from "../../api/errors";
 import { group, groupAIBudget } from "../../api/queries/groups";
 import { AI_BUDGETS_MIN_VERSION_TEXT } from "../../api/buildInfo";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { Spinner } from "../../components/Spinner";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { GroupSettingsPageForm } from "./GroupSettingsPageForm";
 import { PREVIEW_PREFETCH_MAX_MEMBERS } from "./spendLimits";
+
+const bar = "rounded bg-surface-tertiary motion-safe:animate-pulse";
+
+/** The form's shape while it loads (budget section, then general), so nothing jumps when it arrives. */
+export const GroupSettingsSkeleton: FC = () => (
+  <div className="settings-form" role="status" aria-busy="true">
+    <span className="sr-only">Loading group settings</span>
+    {[2, 4].map((fields, section) => (
+      <div key={section} className="form-section" aria-hidden="true">
+        <div className={`${bar} mb-4 h-5 w-32`} />
+        {Array.from({ length: fields }, (_, field) => (
+          <div key={field} className="mb-4 last:mb-0">
+            <div className={`${bar} mb-2 h-3.5 w-48 max-w-full`} />
+            <div className={`${bar} h-9 w-full`} />
+          </div>
+        ))}
+      </div>
+    ))}
+  </div>
+);
 
 const GroupSettingsPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
@@ -59,7 +78,7 @@ const GroupSettingsPage: FC = () => {
   const liveGroup = groupQuery.data;
   const budgetKnown = ai.visible === false || budgetQuery.data !== undefined;
   if (!liveGroup || ai.visible === undefined || !budgetKnown || !permissionsQuery.data) {
-    return <Spinner label="Loading group settings" />;
+    return <GroupSettingsSkeleton />;
   }
 
   return (

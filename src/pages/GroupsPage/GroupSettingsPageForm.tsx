@@ -42,6 +42,7 @@ export const GroupSettingsPageForm: FC<GroupSettingsPageFormProps> = ({
   const leaveGuard = useUnsavedChanges(
     () => state.dirty && !state.saving,
     state.dirty,
+    settings.discard,
   );
 
   const budgetTouched = state.draft.monthly_budget_per_member !== valuesOf(state.baseline).monthly_budget_per_member;

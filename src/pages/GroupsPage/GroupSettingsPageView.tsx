@@ -10,6 +10,7 @@ import {
   groupSettingsSchema,
   initialFormValues,
 } from "./groupSettingsForm";
+import { sameValues } from "./saveFlow";
 
 export interface GroupSettingsPageViewProps {
   group: Group;
@@ -89,8 +90,10 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
         if (!readOnly) await onSubmit(values);
       }}
     >
-      {({ isSubmitting, resetForm }) => {
+      {({ isSubmitting, resetForm, values }) => {
         const busy = isSubmitting || isUpdating;
+        // Save is offered only for a change against what is saved.
+        const dirty = !sameValues(values, loaded);
         return (
           <Form className="settings-form" noValidate aria-label="Group settings" aria-busy={busy}>
             <ServerErrors errors={formErrors} />
@@ -115,6 +118,10 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
                 </button>
               </div>
             )}
+            {/* The budget is what this page is opened for: first, where it is entitled. */}
+            {showAISettings && (
+              <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} membersSpend={membersSpend} />
+            )}
             <section className="form-section" aria-labelledby="general-heading">
               <h2 id="general-heading">General</h2>
               <FormField name="name" label="Name" readOnly={readOnly} />
@@ -133,17 +140,14 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
                 helperText="Workspace quota credits each member gets from this group."
               />
             </section>
-            {showAISettings && (
-              <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} membersSpend={membersSpend} />
-            )}
             {!showAISettings && aiUnavailableReason && (
               <section className="form-section" aria-labelledby="ai-budget-heading">
                 <h2 id="ai-budget-heading">AI budget</h2>
                 <p className="section-description">{aiUnavailableReason}</p>
               </section>
             )}
-            {budgetConflict && onResolveConflict && !busy && (
-              <BudgetConflictNotice conflict={budgetConflict} onResolve={onResolveConflict} />
+            {budgetConflict && onResolveConflict && (
+              <BudgetConflictNotice conflict={budgetConflict} open={!busy} onResolve={onResolveConflict} />
             )}
             {saveProblem && !busy && !budgetConflict && (
               <div className="alert alert-error" role="alert">
@@ -154,7 +158,7 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
             {children}
             <div className="form-actions">
               {!readOnly && (
-                <button type="submit" className="button button-primary" disabled={busy}>
+                <button type="submit" className="button button-primary" disabled={busy || !dirty}>
                   {busy && <span className="spinner spinner-small" aria-hidden="true" />}
                   {busy ? "Saving…" : "Save"}
                 </button>

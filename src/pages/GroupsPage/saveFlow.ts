@@ -51,7 +51,7 @@ export type SettingsAction =
 export const valuesOf = (baseline: Baseline): GroupSettingsFormValues =>
   initialFormValues(baseline.group, baseline.budget?.spend_limit_micros ?? null);
 
-const sameValues = (a: GroupSettingsFormValues, b: GroupSettingsFormValues) =>
+export const sameValues = (a: GroupSettingsFormValues, b: GroupSettingsFormValues) =>
   (Object.keys(a) as (keyof GroupSettingsFormValues)[]).every((key) => a[key] === b[key]);
 
 const withBaseline = (state: SettingsState, baseline: Baseline): SettingsState => ({

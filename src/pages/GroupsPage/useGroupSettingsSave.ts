@@ -86,8 +86,10 @@ export function useGroupSettingsSave({ organization, loaded, memberCount, readOn
   };
 
   const saveOnce = async (values: GroupSettingsFormValues, baseline: Baseline) => {
-    dispatch({ type: "saveStarted" });
     const plan = planSave(baseline, values, aiVisible);
+    // Save is disabled without a change; a plan with nothing in it sends nothing and says nothing.
+    if (!plan.group && !plan.budget) return;
+    dispatch({ type: "saveStarted" });
     let nameNow = baseline.group.name;
     const [groupResult, budgetResult] = await Promise.all([
       settle(plan.group && patchMutation.mutateAsync(plan.group), (group) => {
@@ -134,6 +136,11 @@ export function useGroupSettingsSave({ organization, loaded, memberCount, readOn
     return save(values, baseline);
   };
 
+  const discardChanges = useCallback(() => {
+    clearDraft(groupId);
+    dispatch({ type: "left" });
+  }, [groupId]);
+
   return {
     state,
     edited,
@@ -145,15 +152,9 @@ export function useGroupSettingsSave({ organization, loaded, memberCount, readOn
       dispatch({ type: "draftDiscarded" });
     },
     /** The admin chose to leave without saving: nothing of this form stays. */
-    leave: () => {
-      clearDraft(groupId);
-      dispatch({ type: "left" });
-    },
-    cancel: () => {
-      clearDraft(groupId);
-      dispatch({ type: "left" });
-      void navigate(groupPagePath(organization, state.baseline.group.name), UNGUARDED);
-    },
+    discard: discardChanges,
+    /** Goes back to the group; the leave guard asks first when something is unsaved. */
+    cancel: () => void navigate(groupPagePath(organization, state.baseline.group.name)),
     isUpdating: patchMutation.isPending || budgetMutation.isPending,
   };
 }
