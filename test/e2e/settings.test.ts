@@ -132,6 +132,10 @@ describe("an admin sets the developers budget", () => {
     const { page } = await open("/organizations/coder/groups/developers/settings");
     await page.getByLabel(BUDGET_LABEL).fill("0");
     await page.getByRole("button", { name: "Save" }).click();
+    // AI off for the whole group is confirmed first, in a dialog that fits the window.
+    const question = page.getByRole("alertdialog", { name: "Turn AI off for this group?" });
+    await question.waitFor();
+    await question.getByRole("button", { name: "Turn AI off" }).click();
     await page.waitForURL(`${server.url}/organizations/coder/groups/developers`);
     expect((await api("GET", budgetApi(developers.id))).body.spend_limit_micros).toBe(0);
     await page.getByRole("link", { name: "Settings" }).click();

@@ -175,6 +175,7 @@ describe("leaving with unsaved changes", () => {
     await app.user.click(await screen.findByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(app.location()).toBe(groupPath));
     await app.user.click(screen.getByRole("link", { name: "Settings" }));
+    await screen.findByLabelText(BUDGET_LABEL);
     await app.type(BUDGET_LABEL, "1200");
     await app.save();
     await waitFor(() => expect(app.location()).toBe(groupPath));

@@ -118,11 +118,29 @@ describe("GroupSettingsPage: saving", () => {
     expect(mockBackend.budgets.has(MockGroup.id)).toBe(false);
   });
 
-  it("sends PUT 0 for 0", async () => {
+  it("asks before turning AI off with 0, naming the consequence; Go back (first, focused) sends nothing", async () => {
     const app = await openSettings();
     const seen = recordRequests();
     await replaceBudget(app, "0");
     await app.user.click(screen.getByRole("button", { name: "Save" }));
+    const question = await screen.findByRole("alertdialog", { name: "Turn AI off for this group?" });
+    expect(question).toHaveAccessibleDescription(
+      "A budget of $0.00 blocks AI for the 7 members of this group from the moment it is saved, unless another group or a per-user override gives them a budget.",
+    );
+    expect(within(question).getAllByRole("button").map((button) => button.textContent)).toEqual(["Go back", "Turn AI off"]);
+    expect(within(question).getByRole("button", { name: "Go back" })).toHaveFocus();
+    await app.user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(app.input).toHaveValue("0");
+    expect(writes(seen)).toEqual([]);
+  });
+
+  it("sends PUT 0 for 0 once confirmed", async () => {
+    const app = await openSettings();
+    const seen = recordRequests();
+    await replaceBudget(app, "0");
+    await app.user.click(screen.getByRole("button", { name: "Save" }));
+    await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Turn AI off" }));
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/developers`));
     expect(writes(seen)).toEqual([{ method: "PUT", path: budgetPath, body: { spend_limit_micros: 0 } }]);
   });

@@ -96,6 +96,7 @@ const GroupSettingsPage: FC = () => {
           periodStart: spendQuery.data.period_start,
           periodEnd: spendQuery.data.period_end,
           members: [...spendQuery.data.byUser.values()],
+          names: Object.fromEntries(liveGroup.members.map((member) => [member.id, member.username])),
         }
       }
       onBudgetTouched={onBudgetTouched}

@@ -1,8 +1,9 @@
 import { Form, Formik, useFormikContext } from "formik";
-import { useEffect, type FC, type ReactNode } from "react";
+import { useEffect, useState, type FC, type ReactNode } from "react";
 import type { Group } from "../../api/types";
 import { FormField } from "../../components/FormField";
-import { AIBudgetSection, type MembersSpendForPreview } from "./AIBudgetSection";
+import { ConfirmDialog } from "../../components/ConfirmPanel";
+import { AIBudgetSection, budgetSaveQuestion, type MembersSpendForPreview, type SaveQuestion } from "./AIBudgetSection";
 import { BudgetConflictNotice, type BudgetConflict } from "./BudgetConflictNotice";
 import {
   type FormErrors,
@@ -82,12 +83,19 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
   children,
 }) => {
   const loaded = initialFormValues(group, initialBudgetMicros);
+  // A save that must be confirmed first, with the values it would send.
+  const [asking, setAsking] = useState<{ values: GroupSettingsFormValues; question: SaveQuestion }>();
   return (
     <Formik
       initialValues={restoredDraft ?? loaded}
       validationSchema={groupSettingsSchema}
       onSubmit={async (values) => {
-        if (!readOnly) await onSubmit(values);
+        if (readOnly) return;
+        const question = showAISettings
+          ? budgetSaveQuestion(values.monthly_budget_per_member, initialBudgetMicros, group.total_member_count)
+          : undefined;
+        if (question) setAsking({ values, question });
+        else await onSubmit(values);
       }}
     >
       {({ isSubmitting, resetForm, values }) => {
@@ -120,7 +128,12 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
             )}
             {/* The budget is what this page is opened for: first, where it is entitled. */}
             {showAISettings && (
-              <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} membersSpend={membersSpend} />
+              <AIBudgetSection
+                memberCount={group.total_member_count}
+                savedMicros={initialBudgetMicros}
+                readOnly={readOnly}
+                membersSpend={membersSpend}
+              />
             )}
             <section className="form-section" aria-labelledby="general-heading">
               <h2 id="general-heading">General</h2>
@@ -156,6 +169,19 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
               </div>
             )}
             {children}
+            <ConfirmDialog
+              open={asking !== undefined}
+              title={asking?.question.title ?? ""}
+              confirmLabel={asking?.question.confirmLabel ?? ""}
+              cancelLabel="Go back"
+              onConfirm={() => {
+                if (asking) void onSubmit(asking.values);
+                setAsking(undefined);
+              }}
+              onCancel={() => setAsking(undefined)}
+            >
+              <p>{asking?.question.consequence}</p>
+            </ConfirmDialog>
             <div className="form-actions">
               {!readOnly && (
                 <button type="submit" className="button button-primary" disabled={busy || !dirty}>
