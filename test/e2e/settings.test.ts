@@ -246,3 +246,28 @@ describe("an unentitled deployment", () => {
     }
   });
 });
+
+describe("on a phone", () => {
+  it.each([390, 360])("at %i px the form, the 0 confirmation and the leave question fit, with no sideways scroll", async (width) => {
+    await setBudget(developers.id, 1_000_000_000);
+    const { page } = await open("/organizations/coder/groups/developers/settings");
+    await page.setViewportSize({ width, height: 800 });
+    const sidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const fits = async (name: string) => {
+      const box = (await page.getByRole("alertdialog", { name }).boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    };
+    await page.getByLabel(BUDGET_LABEL).fill("0");
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await page.getByRole("button", { name: "Save" }).click();
+    await fits("Turn AI off for this group?");
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await fits("Leave without saving?");
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await page.getByRole("button", { name: "Keep editing" }).click();
+    expect(await page.getByLabel(BUDGET_LABEL).inputValue()).toBe("0");
+  });
+});
