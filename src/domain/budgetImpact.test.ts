@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GroupMemberAISpend } from "../api/types";
-import { budgetImpact, onPaceToBeBlocked } from "./budgetImpact";
+import { budgetChange, budgetImpact, onPaceToBeBlocked } from "./budgetImpact";
 
 const member = (
   user_id: string,
@@ -63,5 +63,45 @@ describe("onPaceToBeBlocked", () => {
 
   it("has no answer in the period's first days", () => {
     expect(onPaceToBeBlocked("this", 100_000_000, members, { ...period, now: new Date("2026-11-02T00:00:00.000Z") })).toBeNull();
+  });
+});
+
+describe("budgetChange", () => {
+  const limit = group(100_000_000);
+  const members = [
+    member("over", 150_000_000, "this", limit), // blocked by this group's $100 now
+    member("near", 90_000_000, "this", limit),
+    member("low", 10_000_000, "this", limit),
+    member("other", 95_000_000, "other", group(50_000_000)), // the new $80 would govern them
+    member("override", 99_000_000, "this", { spend_limit_micros: 1_000_000, limit_source: "user_override" }),
+  ];
+
+  it("counts as blocked only those the change blocks, names them with their limit before, and keeps the already blocked apart", () => {
+    expect(budgetChange("this", 80_000_000, members)).toEqual({
+      governed: 4,
+      newlyBlocked: [
+        { user_id: "near", spentMicros: 90_000_000, beforeMicros: 100_000_000 },
+        { user_id: "other", spentMicros: 95_000_000, beforeMicros: 50_000_000 },
+      ],
+      stillBlocked: 1,
+      unblocked: [],
+      unaffected: 1,
+    });
+  });
+
+  it("frees those blocked now whose spend is under a raised budget", () => {
+    const change = budgetChange("this", 200_000_000, members);
+    expect(change.newlyBlocked).toEqual([]);
+    expect(change.unblocked.map((turn) => turn.user_id)).toEqual(["over"]);
+  });
+
+  it("with no budget, blocks no one and frees those this group blocks now", () => {
+    expect(budgetChange("this", null, members)).toEqual({
+      governed: 3,
+      newlyBlocked: [],
+      stillBlocked: 0,
+      unblocked: [{ user_id: "over", spentMicros: 150_000_000, beforeMicros: 100_000_000 }],
+      unaffected: 2,
+    });
   });
 });

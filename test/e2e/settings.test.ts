@@ -76,9 +76,11 @@ describe("an admin sets the developers budget", () => {
     await page.getByRole("heading", { name: "Groups" }).waitFor();
     await expectAccessible(page);
     await page.getByRole("link", { name: "Developers", exact: true }).click();
+    // The groups list has a table too: wait for the group's own page.
+    await page.getByRole("heading", { name: "Developers", level: 1 }).waitFor();
     await page.getByRole("table").waitFor();
     await expectAccessible(page);
-    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("link", { name: "Settings", exact: true }).click();
     const input = page.getByLabel(BUDGET_LABEL);
     await input.waitFor();
     expect(await input.inputValue()).toBe("1000");
@@ -130,6 +132,10 @@ describe("an admin sets the developers budget", () => {
     const { page } = await open("/organizations/coder/groups/developers/settings");
     await page.getByLabel(BUDGET_LABEL).fill("0");
     await page.getByRole("button", { name: "Save" }).click();
+    // AI off for the whole group is confirmed first, in a dialog that fits the window.
+    const question = page.getByRole("alertdialog", { name: "Turn AI off for this group?" });
+    await question.waitFor();
+    await question.getByRole("button", { name: "Turn AI off" }).click();
     await page.waitForURL(`${server.url}/organizations/coder/groups/developers`);
     expect((await api("GET", budgetApi(developers.id))).body.spend_limit_micros).toBe(0);
     await page.getByRole("link", { name: "Settings" }).click();
@@ -240,5 +246,30 @@ describe("an unentitled deployment", () => {
     } finally {
       await unentitled.stop();
     }
+  });
+});
+
+describe("on a phone", () => {
+  it.each([390, 360])("at %i px the form, the 0 confirmation and the leave question fit, with no sideways scroll", async (width) => {
+    await setBudget(developers.id, 1_000_000_000);
+    const { page } = await open("/organizations/coder/groups/developers/settings");
+    await page.setViewportSize({ width, height: 800 });
+    const sidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const fits = async (name: string) => {
+      const box = (await page.getByRole("alertdialog", { name }).boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    };
+    await page.getByLabel(BUDGET_LABEL).fill("0");
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await page.getByRole("button", { name: "Save" }).click();
+    await fits("Turn AI off for this group?");
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await fits("Leave without saving?");
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await page.getByRole("button", { name: "Keep editing" }).click();
+    expect(await page.getByLabel(BUDGET_LABEL).inputValue()).toBe("0");
   });
 });

@@ -1,6 +1,6 @@
 import { useFormikContext } from "formik";
 import type { FC } from "react";
-import { ConfirmPanel } from "../../components/ConfirmPanel";
+import { ConfirmDialog } from "../../components/ConfirmPanel";
 import { formatMicrosAsUSD, microsToDollars } from "../../utils/currency";
 import type { GroupSettingsFormValues } from "./groupSettingsForm";
 
@@ -14,23 +14,29 @@ export interface BudgetConflict {
 const describe = (micros: number | null) =>
   micros === null ? "no budget" : `${formatMicrosAsUSD(micros)} per member`;
 
-/** Both values side by side, and the admin's choice between them. */
+/**
+ * Both values side by side, and the admin's choice between them, in a modal:
+ * nothing else on the page makes sense until it is made. Taking theirs sends
+ * nothing, so it is the safe choice (first, focused, Escape); saving mine is
+ * the one primary button.
+ */
 export const BudgetConflictNotice: FC<{
   conflict: BudgetConflict;
-  onResolve: (choice: "mine" | "theirs") => void;
-}> = ({ conflict, onResolve }) => {
-  const { setFieldValue, submitForm } = useFormikContext<GroupSettingsFormValues>();
+  open: boolean;
+  onResolve: (choice: "mine" | "theirs", values: GroupSettingsFormValues) => void;
+}> = ({ conflict, open, onResolve }) => {
+  const { setFieldValue, values } = useFormikContext<GroupSettingsFormValues>();
   return (
-    <ConfirmPanel
+    <ConfirmDialog
+      open={open}
       title="Someone else changed this budget while you were editing."
       confirmLabel={`Save mine (${describe(conflict.yoursMicros)})`}
       cancelLabel={`Use theirs (${describe(conflict.theirsMicros)})`}
       onConfirm={() => {
-        onResolve("mine");
-        void submitForm();
+        onResolve("mine", values);
       }}
       onCancel={() => {
-        onResolve("theirs");
+        onResolve("theirs", values);
         void setFieldValue(
           "monthly_budget_per_member",
           conflict.theirsMicros === null ? "" : microsToDollars(conflict.theirsMicros),
@@ -41,6 +47,6 @@ export const BudgetConflictNotice: FC<{
         It is now <strong>{describe(conflict.theirsMicros)}</strong>. You entered{" "}
         <strong>{describe(conflict.yoursMicros)}</strong>. Nothing of the budget was saved.
       </p>
-    </ConfirmPanel>
+    </ConfirmDialog>
   );
 };

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, http, HttpResponse } from "msw";
-import { expect, userEvent, within } from "storybook/test";
+import { expect, userEvent, waitFor, within } from "storybook/test";
 import { MockGroup, MockOtherGroupId, MockOtherOrganizationId } from "../../testHelpers/entities";
 import {
   mockAddGroup,
@@ -133,9 +133,9 @@ export const SpendUpdatingAfterSave: Story = {
     // The preview shows once the settings page has every member's spend.
     await canvas.findByText("1 member is governed by another group or a per-user override and is not affected.");
     await userEvent.click(canvas.getByRole("button", { name: "Save" }));
-    await canvas.findByRole("heading", { name: MockGroup.display_name });
-    await canvas.findByText("bob");
-    await expect(row(canvasElement, "bob").getByText("Updating…")).toBeVisible();
+    // The settings page's impact callout names bob too: wait for the members tab itself.
+    await waitFor(() => expect(canvas.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page"));
+    await waitFor(() => expect(row(canvasElement, "bob").getByText("Updating…")).toBeVisible());
     await expect(row(canvasElement, "frank").getByText("Custom limit $9,000.00")).toBeVisible();
   },
 };

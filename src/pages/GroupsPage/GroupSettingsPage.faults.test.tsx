@@ -7,25 +7,8 @@ import { MockGroup } from "../../testHelpers/entities";
 import { mockBackend, setBudgetElsewhere } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { recordRequests, server } from "../../testHelpers/server";
+import { BUDGET_LABEL, budgetPath, groupPath, openSettings, settingsPath, writes } from "../../testHelpers/settingsPage";
 
-const settingsPath = `/organizations/coder/groups/${MockGroup.name}/settings`;
-const groupPath = `/organizations/coder/groups/${MockGroup.name}`;
-const budgetPath = `/api/v2/groups/${MockGroup.id}/ai/budget`;
-const BUDGET_LABEL = "Monthly budget per member (USD)";
-
-const writes = (seen: ReturnType<typeof recordRequests>) =>
-  seen.filter((r) => r.method !== "GET" && !["/api/v2/authcheck", "/api/v2/users/login"].includes(r.path));
-
-async function openSettings() {
-  const app = renderApp(settingsPath);
-  const input = await screen.findByLabelText(BUDGET_LABEL);
-  const type = async (label: string, text: string) => {
-    await app.user.clear(screen.getByLabelText(label, { exact: true }));
-    if (text) await app.user.type(screen.getByLabelText(label, { exact: true }), text);
-  };
-  const save = () => app.user.click(screen.getByRole("button", { name: "Save" }));
-  return { ...app, input, type, save };
-}
 
 const banner = () => within(screen.getByRole("form", { name: "Group settings" })).getAllByRole("alert").at(-1)!;
 
@@ -64,9 +47,8 @@ describe("another admin changed the budget after the form loaded", () => {
     expect(app.input).toHaveValue("");
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
     expect(writes(seen)).toEqual([]);
-    await app.save();
-    await waitFor(() => expect(app.location()).toBe(groupPath));
-    expect(writes(seen)).toEqual([]);
+    // The form now holds what is stored: nothing to save.
+    expect(screen.getByRole("button", { name: "Save" })).toBeDisabled();
   });
 
   it("does not raise a conflict for a budget the admin did not touch", async () => {
@@ -155,29 +137,47 @@ describe("faults", () => {
 });
 
 describe("leaving with unsaved changes", () => {
-  it("asks first; Stay keeps the form as typed, Leave goes", async () => {
+  it("asks first; Keep editing keeps the form as typed, Discard changes goes and forgets the draft", async () => {
     const app = await openSettings();
     await app.type(BUDGET_LABEL, "12");
     await app.user.click(screen.getByRole("link", { name: "Members" }));
     const question = await screen.findByRole("alertdialog");
     expect(question).toHaveTextContent("Leave without saving?");
-    expect(within(question).getByRole("button", { name: "Stay" })).toHaveFocus();
-    await app.user.click(within(question).getByRole("button", { name: "Stay" }));
+    expect(within(question).getByRole("button", { name: "Keep editing" })).toHaveFocus();
+    await app.user.click(within(question).getByRole("button", { name: "Keep editing" }));
     expect(app.location()).toBe(settingsPath);
     expect(screen.getByLabelText(BUDGET_LABEL)).toHaveValue("12");
     await app.user.click(screen.getByRole("link", { name: "Members" }));
-    await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Leave" }));
+    await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Discard changes" }));
+    await waitFor(() => expect(app.location()).toBe(groupPath));
+    app.unmount();
+    expect((await openSettings()).input).toHaveValue("1000");
+  });
+
+  it("asks on Cancel too, with the same question", async () => {
+    const app = await openSettings();
+    await app.type(BUDGET_LABEL, "12");
+    await app.user.click(screen.getByRole("button", { name: "Cancel" }));
+    const question = await screen.findByRole("alertdialog", { name: "Leave without saving?" });
+    await app.user.click(within(question).getByRole("button", { name: "Keep editing" }));
+    expect(app.location()).toBe(settingsPath);
+    await app.user.click(screen.getByRole("button", { name: "Cancel" }));
+    await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Discard changes" }));
     await waitFor(() => expect(app.location()).toBe(groupPath));
   });
 
-  it("does not ask without changes, after Cancel, or after a save", async () => {
+  it("does not ask without changes, on Cancel without changes, or after a save", async () => {
     const app = await openSettings();
     await app.user.click(screen.getByRole("link", { name: "Members" }));
     await waitFor(() => expect(app.location()).toBe(groupPath));
     await app.user.click(screen.getByRole("link", { name: "Settings" }));
     await screen.findByLabelText(BUDGET_LABEL);
-    await app.type(BUDGET_LABEL, "12");
     await app.user.click(await screen.findByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(app.location()).toBe(groupPath));
+    await app.user.click(screen.getByRole("link", { name: "Settings" }));
+    await screen.findByLabelText(BUDGET_LABEL);
+    await app.type(BUDGET_LABEL, "1200");
+    await app.save();
     await waitFor(() => expect(app.location()).toBe(groupPath));
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
   });

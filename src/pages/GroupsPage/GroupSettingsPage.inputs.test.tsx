@@ -1,6 +1,6 @@
 // Every input an admin might type or paste into the budget field: accepted with
 // its exact micros on the wire, or refused with a message and no request.
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { MockGroup } from "../../testHelpers/entities";
 import { renderApp } from "../../testHelpers/renderApp";
@@ -10,9 +10,8 @@ import {
   OUT_OF_RANGE_MESSAGE,
   TOO_PRECISE_MESSAGE,
 } from "../../utils/currency";
+import { budgetPath, settingsPath } from "../../testHelpers/settingsPage";
 
-const settingsPath = `/organizations/coder/groups/${MockGroup.name}/settings`;
-const budgetPath = `/api/v2/groups/${MockGroup.id}/ai/budget`;
 
 type Outcome = { micros: number } | { none: true } | { refused: string };
 
@@ -63,6 +62,10 @@ describe("the budget field", () => {
       expect(router.state.location.pathname).toBe(settingsPath);
       expect(seen.filter((r) => r.method !== "GET")).toEqual([]);
       return;
+    }
+    if ("micros" in outcome && outcome.micros === 0) {
+      // AI off for the whole group is confirmed first.
+      await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Turn AI off" }));
     }
     await waitFor(() => expect(router.state.location.pathname).toBe(`/organizations/coder/groups/${MockGroup.name}`));
     const writes = seen.filter((r) => r.path === budgetPath && r.method !== "GET");

@@ -6,10 +6,8 @@ import { describe, expect, it } from "vitest";
 import { MockBudget, MockGroup, MockOrganizationName } from "../../testHelpers/entities";
 import { renderApp } from "../../testHelpers/renderApp";
 import { server } from "../../testHelpers/server";
+import { BUDGET_LABEL, budgetPath, settingsPath } from "../../testHelpers/settingsPage";
 
-const settingsPath = `/organizations/${MockOrganizationName}/groups/${MockGroup.name}/settings`;
-const budgetPath = `/api/v2/groups/${MockGroup.id}/ai/budget`;
-const BUDGET_LABEL = "Monthly budget per member (USD)";
 
 describe("GroupSettingsPage against a server without ETags", () => {
   it("saves a budget with one PUT: no read before it, and no precondition", async () => {

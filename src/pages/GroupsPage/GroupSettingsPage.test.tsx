@@ -5,10 +5,8 @@ import { MockGroup, MockOrganizationName } from "../../testHelpers/entities";
 import { mockBackend, mockSignIn } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { recordRequests, server } from "../../testHelpers/server";
+import { BUDGET_LABEL, budgetPath, openSettings, settingsPath, writes, type SettingsApp } from "../../testHelpers/settingsPage";
 
-const settingsPath = `/organizations/${MockOrganizationName}/groups/${MockGroup.name}/settings`;
-const budgetPath = `/api/v2/groups/${MockGroup.id}/ai/budget`;
-const BUDGET_LABEL = "Monthly budget per member (USD)";
 
 /** The failure is told twice: a toast, and a banner in the form that stays until the next save. */
 async function expectSaveProblem(title: string, detail: RegExp) {
@@ -20,19 +18,7 @@ async function expectSaveProblem(title: string, detail: RegExp) {
   expect(within(toasts).getByText(title)).toBeInTheDocument();
 }
 
-const writes = (seen: ReturnType<typeof recordRequests>) =>
-  seen.filter((r) => r.method !== "GET" && r.path !== "/api/v2/authcheck");
-
-async function openSettings() {
-  const app = renderApp(settingsPath);
-  const input = await screen.findByLabelText(BUDGET_LABEL);
-  return { ...app, input };
-}
-
-async function replaceBudget(app: Awaited<ReturnType<typeof openSettings>>, text: string) {
-  await app.user.clear(app.input);
-  if (text) await app.user.type(app.input, text);
-}
+const replaceBudget = (app: SettingsApp, text: string) => app.type(BUDGET_LABEL, text);
 
 describe("GroupSettingsPage: loading", () => {
   it("shows a spinner, then the saved budget and the group-wide maximum", async () => {
@@ -132,21 +118,41 @@ describe("GroupSettingsPage: saving", () => {
     expect(mockBackend.budgets.has(MockGroup.id)).toBe(false);
   });
 
-  it("sends PUT 0 for 0", async () => {
+  it("asks before turning AI off with 0, naming the consequence; Go back (first, focused) sends nothing", async () => {
     const app = await openSettings();
     const seen = recordRequests();
     await replaceBudget(app, "0");
     await app.user.click(screen.getByRole("button", { name: "Save" }));
+    const question = await screen.findByRole("alertdialog", { name: "Turn AI off for this group?" });
+    expect(question).toHaveAccessibleDescription(
+      "A budget of $0.00 blocks AI for the 7 members of this group from the moment it is saved, unless another group or a per-user override gives them a budget.",
+    );
+    expect(within(question).getAllByRole("button").map((button) => button.textContent)).toEqual(["Go back", "Turn AI off"]);
+    expect(within(question).getByRole("button", { name: "Go back" })).toHaveFocus();
+    await app.user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(app.input).toHaveValue("0");
+    expect(writes(seen)).toEqual([]);
+  });
+
+  it("sends PUT 0 for 0 once confirmed", async () => {
+    const app = await openSettings();
+    const seen = recordRequests();
+    await replaceBudget(app, "0");
+    await app.user.click(screen.getByRole("button", { name: "Save" }));
+    await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Turn AI off" }));
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/developers`));
     expect(writes(seen)).toEqual([{ method: "PUT", path: budgetPath, body: { spend_limit_micros: 0 } }]);
   });
 
-  it("sends nothing when nothing changed", async () => {
+  it("offers Save only once something changed, and again not once it is typed back", async () => {
     const app = await openSettings();
-    const seen = recordRequests();
-    await app.user.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/developers`));
-    expect(writes(seen)).toEqual([]);
+    const save = screen.getByRole("button", { name: "Save" });
+    expect(save).toBeDisabled();
+    await replaceBudget(app, "12");
+    expect(save).toBeEnabled();
+    await replaceBudget(app, "1000");
+    await waitFor(() => expect(save).toBeDisabled());
   });
 
   it("sends the rename and the budget together, and lands on the renamed group", async () => {

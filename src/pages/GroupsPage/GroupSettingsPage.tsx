@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useRef, useState, type FC } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useCallback, useState, type FC } from "react";
+import { useParams } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../../api/queries/authCheck";
 import { groupMembersAISpend } from "../../api/queries/aiSpend";
 import { entitlements } from "../../api/queries/entitlements";
@@ -9,23 +9,33 @@ import { groupAIBudget } from "../../api/queries/groups";
 import { useGroup } from "../../hooks/useGroup";
 import { AI_BUDGETS_MIN_VERSION_TEXT } from "../../api/buildInfo";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { Spinner } from "../../components/Spinner";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
-import { clearDraft, readDraft, writeDraft, type Baseline } from "./draft";
-import { initialFormValues, type GroupSettingsFormValues } from "./groupSettingsForm";
-import { GroupSettingsPageView } from "./GroupSettingsPageView";
+import { GroupSettingsPageForm } from "./GroupSettingsPageForm";
 import { PREVIEW_PREFETCH_MAX_MEMBERS } from "../../api/queries/spendBatches";
-import { groupUrl } from "../../app/urls";
-import { useGroupSettingsSave } from "./useGroupSettingsSave";
-import { useUnsavedChanges } from "./useUnsavedChanges";
 
-const sameValues = (a: GroupSettingsFormValues, b: GroupSettingsFormValues) =>
-  (Object.keys(a) as (keyof GroupSettingsFormValues)[]).every((key) => a[key] === b[key]);
+const bar = "rounded bg-surface-tertiary motion-safe:animate-pulse";
+
+/** The form's shape while it loads (budget section, then general), so nothing jumps when it arrives. */
+export const GroupSettingsSkeleton: FC = () => (
+  <div className="settings-form" role="status" aria-busy="true">
+    <span className="sr-only">Loading group settings</span>
+    {[2, 4].map((fields, section) => (
+      <div key={section} className="form-section" aria-hidden="true">
+        <div className={`${bar} mb-4 h-5 w-32`} />
+        {Array.from({ length: fields }, (_, field) => (
+          <div key={field} className="mb-4 last:mb-0">
+            <div className={`${bar} mb-2 h-3.5 w-48 max-w-full`} />
+            <div className={`${bar} h-9 w-full`} />
+          </div>
+        ))}
+      </div>
+    ))}
+  </div>
+);
 
 const GroupSettingsPage: FC = () => {
   const { organization = "", groupName = "" } = useParams();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
 
   const groupQuery = useGroup(organization, groupName);
   const groupId = groupQuery.data?.id ?? "";
@@ -52,27 +62,7 @@ const GroupSettingsPage: FC = () => {
     enabled: Boolean(groupId),
   });
 
-  // What the form started from; see useGroupSettingsSave.
-  const baseline = useRef<Baseline>(undefined);
-  const restored = useRef<GroupSettingsFormValues>(undefined);
-  const discarding = useRef(false);
-  const [dirty, setDirty] = useState(false);
-  const saver = useGroupSettingsSave(organization, groupId, ai.visible === true, baseline);
-  const leaveGuard = useUnsavedChanges(() => dirty && !saver.saving.current && !discarding.current, dirty);
-
-  const onValuesChange = useCallback(
-    (values: GroupSettingsFormValues) => {
-      const start = baseline.current;
-      if (!start) return;
-      const initial = initialFormValues(start.group, start.budget?.spend_limit_micros ?? null);
-      const changed = !sameValues(values, initial);
-      setDirty(changed);
-      if (values.monthly_budget_per_member !== initial.monthly_budget_per_member) setBudgetTouched(true);
-      if (changed) writeDraft(groupId, { values, baseline: start });
-      else clearDraft(groupId);
-    },
-    [groupId],
-  );
+  const onBudgetTouched = useCallback(() => setBudgetTouched(true), []);
 
   if (groupQuery.error) {
     return <ErrorAlert title="Could not load the group." error={groupQuery.error} onRetry={() => void groupQuery.refetch()} />;
@@ -89,21 +79,16 @@ const GroupSettingsPage: FC = () => {
   const liveGroup = groupQuery.data;
   const budgetKnown = ai.visible === false || budgetQuery.data !== undefined;
   if (!liveGroup || ai.visible === undefined || !budgetKnown || !permissionsQuery.data) {
-    return <Spinner label="Loading group settings" />;
+    return <GroupSettingsSkeleton />;
   }
-  const readOnly = !permissionsQuery.data.canUpdateGroup;
-
-  if (!baseline.current) {
-    const draft = readOnly ? undefined : readDraft(liveGroup.id);
-    baseline.current = draft?.baseline ?? { group: liveGroup, budget: budgetQuery.data ?? null };
-    restored.current = draft?.values;
-  }
-  const start = baseline.current;
 
   return (
-    <GroupSettingsPageView
-      group={{ ...start.group, total_member_count: liveGroup.total_member_count }}
-      initialBudgetMicros={start.budget?.spend_limit_micros ?? null}
+    <GroupSettingsPageForm
+      key={liveGroup.id}
+      organization={organization}
+      group={liveGroup}
+      budget={budgetQuery.data ?? null}
+      readOnly={!permissionsQuery.data.canUpdateGroup}
       showAISettings={ai.visible}
       aiUnavailableReason={aiUnavailableReason}
       membersSpend={
@@ -112,26 +97,11 @@ const GroupSettingsPage: FC = () => {
           periodStart: spendQuery.data.period_start,
           periodEnd: spendQuery.data.period_end,
           members: [...spendQuery.data.byUser.values()],
+          names: Object.fromEntries(liveGroup.members.map((member) => [member.id, member.username])),
         }
       }
-      readOnly={readOnly}
-      isUpdating={saver.isUpdating}
-      formErrors={saver.formErrors}
-      saveProblem={saver.saveProblem}
-      restoredDraft={restored.current}
-      onDiscardDraft={() => clearDraft(liveGroup.id)}
-      budgetConflict={saver.conflict}
-      onResolveConflict={saver.resolveConflict}
-      onValuesChange={readOnly ? undefined : onValuesChange}
-      onSubmit={saver.save}
-      onCancel={() => {
-        discarding.current = true;
-        clearDraft(liveGroup.id);
-        void navigate(groupUrl(organization, baseline.current?.group.name ?? groupName));
-      }}
-    >
-      {leaveGuard}
-    </GroupSettingsPageView>
+      onBudgetTouched={onBudgetTouched}
+    />
   );
 };
 

@@ -5,9 +5,8 @@ import { MockGroup, MockOrganizationName } from "../../testHelpers/entities";
 import { mockBackend } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { recordRequests, server } from "../../testHelpers/server";
+import { BUDGET_LABEL, settingsPath } from "../../testHelpers/settingsPage";
 
-const settingsPath = `/organizations/${MockOrganizationName}/groups/${MockGroup.name}/settings`;
-const BUDGET_LABEL = "Monthly budget per member (USD)";
 const aiRequests = (seen: ReturnType<typeof recordRequests>) => seen.filter((r) => r.path.includes("/ai/"));
 
 describe("GroupSettingsPage on deployments without AI budgets", () => {

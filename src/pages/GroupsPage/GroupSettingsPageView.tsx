@@ -1,8 +1,9 @@
 import { Form, Formik, useFormikContext } from "formik";
-import { useEffect, type FC, type ReactNode } from "react";
+import { useEffect, useState, type FC, type ReactNode } from "react";
 import type { Group } from "../../api/types";
 import { FormField } from "../../components/FormField";
-import { AIBudgetSection, type MembersSpendForPreview } from "./AIBudgetSection";
+import { ConfirmDialog } from "../../components/ConfirmPanel";
+import { AIBudgetSection, budgetSaveQuestion, type MembersSpendForPreview, type SaveQuestion } from "./AIBudgetSection";
 import { BudgetConflictNotice, type BudgetConflict } from "./BudgetConflictNotice";
 import {
   type FormErrors,
@@ -10,6 +11,7 @@ import {
   groupSettingsSchema,
   initialFormValues,
 } from "./groupSettingsForm";
+import { sameValues } from "./saveFlow";
 
 export interface GroupSettingsPageViewProps {
   group: Group;
@@ -33,7 +35,7 @@ export interface GroupSettingsPageViewProps {
   onDiscardDraft?: () => void;
   /** The budget changed on the server after this form loaded. */
   budgetConflict?: BudgetConflict;
-  onResolveConflict?: (choice: "mine" | "theirs") => void;
+  onResolveConflict?: (choice: "mine" | "theirs", values: GroupSettingsFormValues) => void;
   onValuesChange?: (values: GroupSettingsFormValues) => void;
   onSubmit: (values: GroupSettingsFormValues) => void | Promise<void>;
   onCancel: () => void;
@@ -81,16 +83,25 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
   children,
 }) => {
   const loaded = initialFormValues(group, initialBudgetMicros);
+  // A save that must be confirmed first, with the values it would send.
+  const [asking, setAsking] = useState<{ values: GroupSettingsFormValues; question: SaveQuestion }>();
   return (
     <Formik
       initialValues={restoredDraft ?? loaded}
       validationSchema={groupSettingsSchema}
       onSubmit={async (values) => {
-        if (!readOnly) await onSubmit(values);
+        if (readOnly) return;
+        const question = showAISettings
+          ? budgetSaveQuestion(values.monthly_budget_per_member, initialBudgetMicros, group.total_member_count)
+          : undefined;
+        if (question) setAsking({ values, question });
+        else await onSubmit(values);
       }}
     >
-      {({ isSubmitting, resetForm }) => {
+      {({ isSubmitting, resetForm, values }) => {
         const busy = isSubmitting || isUpdating;
+        // Save is offered only for a change against what is saved.
+        const dirty = !sameValues(values, loaded);
         return (
           <Form className="settings-form" noValidate aria-label="Group settings" aria-busy={busy}>
             <ServerErrors errors={formErrors} />
@@ -115,6 +126,15 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
                 </button>
               </div>
             )}
+            {/* The budget is what this page is opened for: first, where it is entitled. */}
+            {showAISettings && (
+              <AIBudgetSection
+                memberCount={group.total_member_count}
+                savedMicros={initialBudgetMicros}
+                readOnly={readOnly}
+                membersSpend={membersSpend}
+              />
+            )}
             <section className="form-section" aria-labelledby="general-heading">
               <h2 id="general-heading">General</h2>
               <FormField name="name" label="Name" readOnly={readOnly} />
@@ -133,17 +153,14 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
                 helperText="Workspace quota credits each member gets from this group."
               />
             </section>
-            {showAISettings && (
-              <AIBudgetSection memberCount={group.total_member_count} readOnly={readOnly} membersSpend={membersSpend} />
-            )}
             {!showAISettings && aiUnavailableReason && (
               <section className="form-section" aria-labelledby="ai-budget-heading">
                 <h2 id="ai-budget-heading">AI budget</h2>
                 <p className="section-description">{aiUnavailableReason}</p>
               </section>
             )}
-            {budgetConflict && onResolveConflict && !busy && (
-              <BudgetConflictNotice conflict={budgetConflict} onResolve={onResolveConflict} />
+            {budgetConflict && onResolveConflict && (
+              <BudgetConflictNotice conflict={budgetConflict} open={!busy} onResolve={onResolveConflict} />
             )}
             {saveProblem && !busy && !budgetConflict && (
               <div className="alert alert-error" role="alert">
@@ -152,9 +169,22 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
               </div>
             )}
             {children}
+            <ConfirmDialog
+              open={asking !== undefined}
+              title={asking?.question.title ?? ""}
+              confirmLabel={asking?.question.confirmLabel ?? ""}
+              cancelLabel="Go back"
+              onConfirm={() => {
+                if (asking) void onSubmit(asking.values);
+                setAsking(undefined);
+              }}
+              onCancel={() => setAsking(undefined)}
+            >
+              <p>{asking?.question.consequence}</p>
+            </ConfirmDialog>
             <div className="form-actions">
               {!readOnly && (
-                <button type="submit" className="button button-primary" disabled={busy}>
+                <button type="submit" className="button button-primary" disabled={busy || !dirty}>
                   {busy && <span className="spinner spinner-small" aria-hidden="true" />}
                   {busy ? "Saving…" : "Save"}
                 </button>

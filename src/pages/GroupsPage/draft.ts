@@ -1,5 +1,6 @@
 // Unsaved edits survive in this tab's sessionStorage: through a sign-in after
-// the session expired, a reload, or a crash of the page. A draft keeps the
+// the session expired, or a crash of the page. A confirmed discard (the leave
+// question, or a reload the browser asked about) deletes them. A draft keeps the
 // server state it was based on, so saving it later is still checked against
 // what the admin actually saw.
 import type { Group } from "../../api/types";

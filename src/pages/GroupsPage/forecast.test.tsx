@@ -75,9 +75,10 @@ describe("the impact preview", () => {
     const { user } = renderApp("/organizations/coder/groups/developers/settings");
     const input = await screen.findByLabelText("Monthly budget per member (USD)");
     await user.clear(input);
-    await user.type(input, "1000");
-    expect(await screen.findByText(/will be blocked/)).toHaveTextContent("1 of 7 members has already spent $1,000.00 or more");
-    expect(screen.getByText("1 more member is on pace to reach $1,000.00 before December 1 and be blocked until then.")).toBeInTheDocument();
+    // $1,000 is the saved budget, which changes nothing; $600 blocks bob at once (carol is blocked already).
+    await user.type(input, "600");
+    expect(await screen.findByText(/will be blocked/)).toHaveTextContent("1 of 7 members has already spent $600.00 or more");
+    expect(screen.getByText("1 more member is on pace to reach $600.00 before December 1 and be blocked until then.")).toBeInTheDocument();
   });
 
   it("says nothing of the pace in the period's first days", async () => {
@@ -85,7 +86,7 @@ describe("the impact preview", () => {
     const { user } = renderApp("/organizations/coder/groups/developers/settings");
     const input = await screen.findByLabelText("Monthly budget per member (USD)");
     await user.clear(input);
-    await user.type(input, "1000");
+    await user.type(input, "600");
     await screen.findByText(/will be blocked/);
     expect(screen.queryByText(/on pace/)).not.toBeInTheDocument();
   });

@@ -4,25 +4,9 @@
 // typed values kept for the way back.
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { MockGroup } from "../../testHelpers/entities";
 import { mockBackend } from "../../testHelpers/handlers";
-import { renderApp } from "../../testHelpers/renderApp";
+import { BUDGET_LABEL, openSettings, reloadWouldAsk, settingsPath } from "../../testHelpers/settingsPage";
 
-const settingsPath = `/organizations/coder/groups/${MockGroup.name}/settings`;
-const BUDGET_LABEL = "Monthly budget per member (USD)";
-
-/** Whether the browser would ask before unloading the page now. */
-function reloadWouldAsk(): boolean {
-  const event = new Event("beforeunload", { cancelable: true });
-  window.dispatchEvent(event);
-  return event.defaultPrevented;
-}
-
-async function openSettings() {
-  const app = renderApp(settingsPath);
-  const input = await screen.findByLabelText(BUDGET_LABEL);
-  return { ...app, input };
-}
 
 describe("reloading or closing the tab", () => {
   it("asks only while there are unsaved changes", async () => {

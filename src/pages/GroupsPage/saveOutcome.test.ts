@@ -21,7 +21,6 @@ describe("a save that worked", () => {
     [saved, saved, "Saved the group settings and the AI budget."],
     [saved, notSent, "Saved the group settings."],
     [notSent, saved, "Saved the AI budget."],
-    [notSent, notSent, "Nothing to save: no changes."],
   ])("says what it saved", (group, budget, title) => {
     expect(reportSave("developers", group, budget)).toEqual({ kind: "success", title, fieldErrors: {} });
   });

@@ -58,7 +58,8 @@ export function reportSave(groupName: string, group: WriteResult, budget: WriteR
     );
     return {
       kind: "success",
-      title: saved.length ? `Saved ${saved.join(" and ")}.` : "Nothing to save: no changes.",
+      // Save is enabled only with a change, so at least one write went out.
+      title: `Saved ${saved.join(" and ")}.`,
       fieldErrors,
     };
   }

@@ -141,11 +141,33 @@ describe("the impact preview", () => {
     await user.clear(input);
     await user.type(input, "25");
     const preview = await screen.findByText(/will be blocked/);
-    expect(preview).toHaveTextContent("4 of 6 members have already spent $25.00 or more this month and will be blocked until December 1.");
+    // carol is blocked by the saved $1,000 already: only the change is counted, and each member it blocks is named.
+    expect(preview).toHaveTextContent("3 of 6 members have already spent $25.00 or more this month and will be blocked until December 1.");
+    const blocked = screen.getByRole("list", { name: "Members this blocks" });
+    expect(within(blocked).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "alice$120.00 spent · limit $1,000.00 → $25.00",
+      "bob$870.00 spent · limit $1,000.00 → $25.00",
+      "member$312.50 spent · limit $1,000.00 → $25.00",
+    ]);
     expect(screen.getByText("1 member is governed by another group or a per-user override and is not affected.")).toBeInTheDocument();
     await user.clear(input);
     await user.type(input, "5000");
     expect(await screen.findByText("No member has spent $5,000.00 yet this month.")).toBeInTheDocument();
+    expect(screen.getByText("carol is blocked now and can use AI again: under $5,000.00 this month.")).toBeInTheDocument();
+    // Typed back to what is saved: nothing changes, nothing is said.
+    await user.clear(input);
+    await user.type(input, "1000");
+    await waitFor(() => expect(screen.queryByText(/What saving this does/)).not.toBeInTheDocument());
+  });
+
+  it("says what removing the budget does, and whom it frees", async () => {
+    const { user } = renderApp("/organizations/coder/groups/developers/settings");
+    const input = await screen.findByLabelText("Monthly budget per member (USD)");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Save" })).toBeDisabled());
+    await user.clear(input);
+    expect(await screen.findByText(/Without a budget this group limits no one/)).toBeInTheDocument();
+    expect(screen.getByText("carol is blocked by this budget now and can use AI again, unless another budget limits them.")).toBeInTheDocument();
+    expect(screen.queryByText(/will be blocked/)).not.toBeInTheDocument();
   });
 });
 

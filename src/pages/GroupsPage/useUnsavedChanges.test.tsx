@@ -58,24 +58,37 @@ describe("the leave guard", () => {
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
   });
 
-  it("asks before leaving with unsaved changes: Stay keeps the page and the value, Leave goes", async () => {
+  it("asks in a modal before leaving with unsaved changes: Keep editing (first, focused) keeps the page and the value, Discard changes goes", async () => {
     const app = renderGuarded();
     await app.user.type(screen.getByLabelText("Budget"), "12");
     expect(reloadWouldAsk()).toBe(true);
     await app.user.click(screen.getByRole("link", { name: "Members" }));
     const question = await screen.findByRole("alertdialog", { name: "Leave without saving?" });
     expect(question).toHaveTextContent("Your changes to this group's settings have not been saved.");
-    expect(within(question).getByRole("button", { name: "Stay" })).toHaveFocus();
-    await app.user.click(within(question).getByRole("button", { name: "Stay" }));
+    const choices = within(question).getAllByRole("button");
+    expect(choices.map((button) => button.textContent)).toEqual(["Keep editing", "Discard changes"]);
+    expect(choices[0]).toHaveFocus();
+    await app.user.click(choices[0]!);
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
     expect(app.path()).toBe("/edit");
     expect(screen.getByLabelText("Budget")).toHaveValue("12");
     await app.user.click(screen.getByRole("link", { name: "Members" }));
-    await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Leave" }));
+    await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Discard changes" }));
     expect(await screen.findByText("Elsewhere")).toBeInTheDocument();
     expect(app.path()).toBe("/elsewhere");
     // The page and its changes are gone: a reload now has nothing to lose.
     expect(reloadWouldAsk()).toBe(false);
+  });
+
+  it("closes on Escape, as Keep editing", async () => {
+    const app = renderGuarded();
+    await app.user.type(screen.getByLabelText("Budget"), "12");
+    await app.user.click(screen.getByRole("link", { name: "Members" }));
+    await screen.findByRole("alertdialog", { name: "Leave without saving?" });
+    await app.user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(app.path()).toBe("/edit");
+    expect(screen.getByLabelText("Budget")).toHaveValue("12");
   });
 
   it("stops asking on reload once the changes are undone", async () => {
