@@ -17,7 +17,7 @@ import { me } from "../../src/api/queries/users";
 import type { Group } from "../../src/api/types";
 import { createQueryClient } from "../../src/app/queryClient";
 import { Spinner } from "../../src/components/Spinner";
-import { budgetFromInput, type GroupSettingsFormValues } from "../../src/pages/GroupsPage/groupSettingsForm";
+import { budgetFromInput, type GroupSettingsFormValues } from "../../src/pages/GroupsPage/GroupSettings/groupSettingsForm";
 import "../../src/index.css";
 
 const queryClient = createQueryClient();
@@ -127,7 +127,7 @@ const Settings: FC = () => {
   );
 };
 
-const View = lazy(() => import("../../src/pages/GroupsPage/GroupSettingsPageView").then((m) => ({ default: m.GroupSettingsPageView })));
+const View = lazy(() => import("../../src/pages/GroupsPage/GroupSettings/GroupSettingsPageView").then((m) => ({ default: m.GroupSettingsPageView })));
 const LazyList = lazy(async () => ({ default: GroupsList }));
 const LazyLayout = lazy(async () => ({ default: GroupLayout }));
 const LazySettings = lazy(async () => ({ default: Settings }));

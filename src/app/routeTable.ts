@@ -30,7 +30,7 @@ export interface AppRoute {
 
 export const appLayout: Page = () => import("./AppLayout");
 /** The group's header and tabs, around its Members and Settings pages. */
-export const groupLayout: Page = () => import("../pages/GroupsPage/GroupPage");
+export const groupLayout: Page = () => import("../pages/GroupsPage/GroupLayout/GroupPage");
 export const GROUP_LAYOUT_PATH = "/organizations/:organization/groups/:groupName";
 
 const groupByName = (params: Params): FirstRequest[] => [
@@ -43,19 +43,19 @@ export const routeTable: readonly AppRoute[] = [
   {
     id: "groups",
     path: "/organizations/:organization/groups",
-    pages: [() => import("../pages/GroupsPage/GroupsPage")],
+    pages: [() => import("../pages/GroupsPage/GroupsList/GroupsPage")],
     first: (params) => [{ query: "groups", organization: params.organization ?? "" }],
   },
   {
     id: "groupMembers",
     path: GROUP_LAYOUT_PATH,
-    pages: [groupLayout, () => import("../pages/GroupsPage/GroupMembersPage")],
+    pages: [groupLayout, () => import("../pages/GroupsPage/GroupMembers/GroupMembersPage")],
     first: groupByName,
   },
   {
     id: "groupSettings",
     path: `${GROUP_LAYOUT_PATH}/settings`,
-    pages: [groupLayout, () => import("../pages/GroupsPage/GroupSettingsPage")],
+    pages: [groupLayout, () => import("../pages/GroupsPage/GroupSettings/GroupSettingsPage")],
     first: groupByName,
   },
   {

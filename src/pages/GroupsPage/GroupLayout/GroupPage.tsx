@@ -1,0 +1,98 @@
+import { Settings, Users } from "lucide-react";
+import type { FC } from "react";
+import { Link, NavLink, Outlet, useParams } from "react-router";
+import { isNotFound } from "../../../api/errors";
+import { useGroup } from "../../../hooks/useGroup";
+import { groupSettingsUrl, groupsUrl, groupUrl } from "../../../app/urls";
+import { usePrefetchOnIntent } from "../../../hooks/usePrefetchOnIntent";
+import { ErrorAlert } from "../../../components/ErrorAlert";
+import { Avatar } from "../../../components/ui/Avatar";
+import { Skeleton } from "../../../components/ui/Skeleton";
+import { NotFoundView } from "../../NotFoundPage/NotFoundView";
+
+/** The tab panel's place while the group loads: the shape of a members table, not a blank. */
+const TabPanelSkeleton: FC = () => (
+  <div role="status" aria-label="Loading group" className="skeleton-stack">
+    <Skeleton width="24rem" height="1rem" />
+    {[0, 1, 2, 3].map((row) => (
+      <span key={row} className="member-cell" style={{ padding: "0.75rem 0" }}>
+        <Skeleton width="2.25rem" height="2.25rem" round />
+        <Skeleton width="40%" />
+      </span>
+    ))}
+  </div>
+);
+
+/**
+ * The group's header and its Members / Settings tabs. The tabs are links in a
+ * nav, not Radix tabs: each is a page with its own URL (and its own data).
+ */
+const GroupPage: FC = () => {
+  const { organization = "", groupName = "" } = useParams();
+  const prefetchOnIntent = usePrefetchOnIntent();
+  const groupQuery = useGroup(organization, groupName);
+  const base = groupsUrl(organization);
+
+  if (groupQuery.error) {
+    return isNotFound(groupQuery.error) ? (
+      <NotFoundView
+        title="Group not found"
+        description={`There is no group named “${groupName}” here, or you may not see it.`}
+        backTo={base}
+        backLabel="Back to groups"
+      />
+    ) : (
+      <div className="page">
+        <ErrorAlert title="Could not load the group." error={groupQuery.error} onRetry={() => void groupQuery.refetch()} />
+      </div>
+    );
+  }
+  const data = groupQuery.data;
+  const title = data ? data.display_name || data.name : groupName;
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={base}>Groups</Link> <span aria-hidden="true">/</span> <span aria-current="page">{data?.display_name || groupName}</span>
+      </nav>
+      <header className="page-header group-header">
+        <div className="member-cell">
+          <Avatar name={title} src={data?.avatar_url || undefined} />
+          <div>
+            <h1>{title}</h1>
+            <p className="page-subtitle">
+              {data ? (
+                <>
+                  {data.name} · {data.total_member_count.toLocaleString("en-US")} {data.total_member_count === 1 ? "member" : "members"}
+                </>
+              ) : (
+                <Skeleton width="10rem" />
+              )}
+            </p>
+          </div>
+        </div>
+      </header>
+      <nav aria-label="Group sections" className="tabs">
+        <NavLink
+          to={groupUrl(organization, groupName)}
+          end
+          className="tab"
+          {...prefetchOnIntent(groupUrl(organization, groupName))}
+        >
+          <Users aria-hidden="true" size={16} />
+          Members
+        </NavLink>
+        <NavLink
+          to={groupSettingsUrl(organization, groupName)}
+          className="tab"
+          {...prefetchOnIntent(groupSettingsUrl(organization, groupName))}
+        >
+          <Settings aria-hidden="true" size={16} />
+          Settings
+        </NavLink>
+      </nav>
+      <main className="tab-panel">{data ? <Outlet /> : <TabPanelSkeleton />}</main>
+    </div>
+  );
+};
+
+export default GroupPage;

@@ -1,0 +1,201 @@
+import { Form, Formik, useFormikContext } from "formik";
+import { useEffect, useState, type FC, type ReactNode } from "react";
+import type { Group } from "../../../api/types";
+import { FormField } from "../../../components/FormField";
+import { ConfirmDialog } from "../../../components/ConfirmDialog";
+import { AIBudgetSection, budgetSaveQuestion, type MembersSpendForPreview, type SaveQuestion } from "./AIBudgetSection";
+import { BudgetConflictNotice, type BudgetConflict } from "./BudgetConflictNotice";
+import {
+  type FormErrors,
+  type GroupSettingsFormValues,
+  groupSettingsSchema,
+  initialFormValues,
+} from "./groupSettingsForm";
+import { sameValues } from "./saveFlow";
+
+export interface GroupSettingsPageViewProps {
+  group: Group;
+  /** The saved budget in micros; null when the group has none. */
+  initialBudgetMicros: number | null;
+  /** The deployment is entitled to AI budgets. */
+  showAISettings: boolean;
+  /** Why the AI budget cannot be set on this deployment (such as the version it needs); shown in its place. */
+  aiUnavailableReason?: string;
+  /** This period's spend of the members, for the live impact preview. */
+  membersSpend?: MembersSpendForPreview;
+  /** The signed-in user may read but not change this group. */
+  readOnly: boolean;
+  isUpdating: boolean;
+  /** Field errors the server gave on the last save. */
+  formErrors?: FormErrors;
+  /** What the last save could not do; stays until the next save. */
+  saveProblem?: { title: string; description?: string };
+  /** Values the admin typed earlier and had not saved, to start from instead. */
+  restoredDraft?: GroupSettingsFormValues;
+  onDiscardDraft?: () => void;
+  /** The budget changed on the server after this form loaded. */
+  budgetConflict?: BudgetConflict;
+  onResolveConflict?: (choice: "mine" | "theirs", values: GroupSettingsFormValues) => void;
+  onValuesChange?: (values: GroupSettingsFormValues) => void;
+  onSubmit: (values: GroupSettingsFormValues) => void | Promise<void>;
+  onCancel: () => void;
+  /** Shown above the buttons, such as a question before leaving. */
+  children?: ReactNode;
+}
+
+/** Puts the server's field errors on their fields whenever a save returns new ones. */
+const ServerErrors: FC<{ errors: FormErrors | undefined }> = ({ errors }) => {
+  const { setErrors, setTouched, touched } = useFormikContext<GroupSettingsFormValues>();
+  useEffect(() => {
+    if (!errors || Object.keys(errors).length === 0) return;
+    setErrors(errors);
+    const marked = Object.fromEntries(Object.keys(errors).map((field) => [field, true]));
+    void setTouched({ ...touched, ...marked }, false);
+    // `touched` is left out on purpose: only a new set of server errors should
+    // mark fields, not every blur.
+  }, [errors, setErrors, setTouched]);
+  return null;
+};
+
+const ValuesReporter: FC<{ onChange?: (values: GroupSettingsFormValues) => void }> = ({ onChange }) => {
+  const { values } = useFormikContext<GroupSettingsFormValues>();
+  useEffect(() => onChange?.(values), [values, onChange]);
+  return null;
+};
+
+export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
+  group,
+  initialBudgetMicros,
+  showAISettings,
+  aiUnavailableReason,
+  membersSpend,
+  readOnly,
+  isUpdating,
+  formErrors,
+  saveProblem,
+  restoredDraft,
+  onDiscardDraft,
+  budgetConflict,
+  onResolveConflict,
+  onValuesChange,
+  onSubmit,
+  onCancel,
+  children,
+}) => {
+  const loaded = initialFormValues(group, initialBudgetMicros);
+  // A save that must be confirmed first, with the values it would send.
+  const [asking, setAsking] = useState<{ values: GroupSettingsFormValues; question: SaveQuestion }>();
+  return (
+    <Formik
+      initialValues={restoredDraft ?? loaded}
+      validationSchema={groupSettingsSchema}
+      onSubmit={async (values) => {
+        if (readOnly) return;
+        const question = showAISettings
+          ? budgetSaveQuestion(values.monthly_budget_per_member, initialBudgetMicros, group.total_member_count)
+          : undefined;
+        if (question) setAsking({ values, question });
+        else await onSubmit(values);
+      }}
+    >
+      {({ isSubmitting, resetForm, values }) => {
+        const busy = isSubmitting || isUpdating;
+        // Save is offered only for a change against what is saved.
+        const dirty = !sameValues(values, loaded);
+        return (
+          <Form className="settings-form" noValidate aria-label="Group settings" aria-busy={busy}>
+            <ServerErrors errors={formErrors} />
+            <ValuesReporter onChange={onValuesChange} />
+            {readOnly && (
+              <p className="alert alert-info" role="note">
+                You can view this group's settings, but only an administrator can change them.
+              </p>
+            )}
+            {restoredDraft && onDiscardDraft && (
+              <div className="alert alert-info" role="status">
+                <p>Restored the changes you had not saved yet.</p>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => {
+                    resetForm({ values: loaded });
+                    onDiscardDraft();
+                  }}
+                >
+                  Discard them
+                </button>
+              </div>
+            )}
+            {/* The budget is what this page is opened for: first, where it is entitled. */}
+            {showAISettings && (
+              <AIBudgetSection
+                memberCount={group.total_member_count}
+                savedMicros={initialBudgetMicros}
+                readOnly={readOnly}
+                membersSpend={membersSpend}
+              />
+            )}
+            <section className="form-section" aria-labelledby="general-heading">
+              <h2 id="general-heading">General</h2>
+              <FormField name="name" label="Name" readOnly={readOnly} />
+              <FormField
+                name="display_name"
+                label="Display name"
+                readOnly={readOnly}
+                helperText="Optional. Shown instead of the name where there is room."
+              />
+              <FormField name="avatar_url" label="Avatar URL" inputMode="url" readOnly={readOnly} />
+              <FormField
+                name="quota_allowance"
+                label="Quota allowance"
+                inputMode="numeric"
+                readOnly={readOnly}
+                helperText="Workspace quota credits each member gets from this group."
+              />
+            </section>
+            {!showAISettings && aiUnavailableReason && (
+              <section className="form-section" aria-labelledby="ai-budget-heading">
+                <h2 id="ai-budget-heading">AI budget</h2>
+                <p className="section-description">{aiUnavailableReason}</p>
+              </section>
+            )}
+            {budgetConflict && onResolveConflict && (
+              <BudgetConflictNotice conflict={budgetConflict} open={!busy} onResolve={onResolveConflict} />
+            )}
+            {saveProblem && !busy && !budgetConflict && (
+              <div className="alert alert-error" role="alert">
+                <p className="alert-title">{saveProblem.title}</p>
+                {saveProblem.description && <p className="alert-detail">{saveProblem.description}</p>}
+              </div>
+            )}
+            {children}
+            <ConfirmDialog
+              open={asking !== undefined}
+              title={asking?.question.title ?? ""}
+              confirmLabel={asking?.question.confirmLabel ?? ""}
+              cancelLabel="Go back"
+              onConfirm={() => {
+                if (asking) void onSubmit(asking.values);
+                setAsking(undefined);
+              }}
+              onCancel={() => setAsking(undefined)}
+            >
+              <p>{asking?.question.consequence}</p>
+            </ConfirmDialog>
+            <div className="form-actions">
+              {!readOnly && (
+                <button type="submit" className="button button-primary" disabled={busy || !dirty}>
+                  {busy && <span className="spinner spinner-small" aria-hidden="true" />}
+                  {busy ? "Saving…" : "Save"}
+                </button>
+              )}
+              <button type="button" className="button" onClick={onCancel} disabled={busy}>
+                {readOnly ? "Back" : "Cancel"}
+              </button>
+            </div>
+          </Form>
+        );
+      }}
+    </Formik>
+  );
+};
