@@ -9,12 +9,9 @@ import { groups } from "../../../api/queries/groups";
 import { useGroup } from "../../../hooks/useGroup";
 import type { ReducedUser } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { Avatar } from "../../../components/ui/Avatar";
-import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
 import { Callout } from "../../../components/ui/Callout";
 import { EmptyState } from "../../../components/ui/EmptyState";
-import { Skeleton } from "../../../components/ui/Skeleton";
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow } from "../../../components/ui/Table";
 import { useAIFeatureVisible } from "../../../hooks/useFeatureVisibility";
 import { formatPeriod } from "../../../utils/budgetPeriod";
@@ -22,6 +19,7 @@ import { memberBudgetCell } from "../../../domain/budgetRules";
 import { MemberBudgetCells } from "./MemberBudgetCells";
 import { overrideSummary } from "./overrideSummary";
 import { MEMBERS_PAGE_SIZE } from "../../../api/queries/spendBatches";
+import { MemberCell, SpendPlaceholder } from "./MemberRowParts";
 
 // The dialog (and Radix's Dialog with it) loads when a member's budget is first managed, not with the page.
 const OverrideDialog = lazy(async () => ({ default: (await import("./OverrideDialog")).OverrideDialog }));
@@ -31,36 +29,6 @@ const MemberRowActions = lazy(() => import("./MemberRowActions"));
 const userAdminCheck = {
   checks: { canUpdateUsers: { object: { resource_type: "user" as const }, action: "update" as const } },
 };
-
-/** Avatar, name and username; a badge when the account is not active. */
-const MemberCell: FC<{ member: ReducedUser }> = ({ member }) => (
-  <TableCell>
-    <span className="member-cell">
-      <Avatar name={member.name || member.username} src={member.avatar_url || undefined} />
-      <span>
-        <span className="member-name">{member.name || member.username}</span>
-        <span className="member-username">{member.username}</span>
-        {member.status !== "active" && <Badge variant="warning">{member.status === "suspended" ? "Suspended" : "Dormant"}</Badge>}
-      </span>
-    </span>
-  </TableCell>
-);
-
-/** Where the spend will be: the same shape as the meter, so nothing moves when it comes. */
-const SpendPlaceholder: FC<{ words: string }> = ({ words }) => (
-  <>
-    <TableCell data-label="AI spend">
-      <span className="skeleton-stack">
-        <Skeleton width="9rem" height="0.9rem" />
-        <Skeleton width="9rem" height="0.375rem" />
-      </span>
-      <span className="visually-hidden">{words}</span>
-    </TableCell>
-    <TableCell data-label="Budget">
-      <Skeleton width="7rem" height="0.9rem" />
-    </TableCell>
-  </>
-);
 
 /** The group's members, a page at a time so a large group stays quick, with their AI spend. */
 const GroupMembersPage: FC = () => {
