@@ -1,36 +1,10 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import type { ReportRow } from "../../domain/spendReport";
 import { rowsSource } from "./parseExport";
+import { REPORT_ROWS, reportRow } from "./reportStoryRows";
 import { SpendReportView } from "./SpendReportView";
 
-const row = (username: string, group: string, model: string, provider: string, usd: number, tokens: number): ReportRow => {
-  const cells = [`id-${username}`, username, `g-${group}`, group, "org", "coder", model, provider, provider, String(tokens), String(tokens / 10), "0", "0", String(usd * 1_000_000), "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"];
-  return {
-    user_id: `id-${username}`,
-    username,
-    group_id: `g-${group}`,
-    group_name: group,
-    model,
-    provider,
-    provider_name: provider,
-    input_tokens: tokens,
-    output_tokens: tokens / 10,
-    cache_read_tokens: 0,
-    cache_write_tokens: 0,
-    cost_micros: BigInt(usd * 1_000_000),
-    cells,
-  };
-};
-
-const MANY = [
-  row("bob", "developers", "gpt-5", "openai", 522, 104_400_000),
-  row("bob", "developers", "claude-sonnet-4-5", "anthropic", 261, 39_150_000),
-  row("carol", "developers", "claude-haiku-4-5", "anthropic", 630, 378_000_000),
-  row("alice", "developers", "gemini-2.5-pro", "google", 187.5, 46_875_000),
-  row("judy", "contractors", "gpt-5-mini", "openai", 2.5, 3_750_000),
-  row("grace", "Everyone", "gpt-5", "openai", 24, 4_800_000),
-];
+const MANY = REPORT_ROWS;
 
 const meta = {
   title: "pages/SpendReportPage/SpendReportView",
@@ -54,7 +28,7 @@ export const ManyModels: Story = {
 
 /** One model only. */
 export const OneModel: Story = {
-  args: { source: rowsSource([row("bob", "developers", "gpt-5", "openai", 522, 104_400_000)]) },
+  args: { source: rowsSource([reportRow("bob", "developers", "gpt-5", "openai", "522", 104_400_000)]) },
   play: async ({ canvasElement }) => {
     await expect(within(await within(canvasElement).findByRole("list", { name: "Spend by model" })).getAllByRole("listitem")).toHaveLength(1);
   },
