@@ -266,6 +266,10 @@ export const OverrideDialogErrors: Story = {
     await userEvent.click(dialog.getByRole("button", { name: "Save" }));
     await expect(await dialog.findByRole("alert")).toHaveTextContent("Database unavailable.");
     await expect(amount).toHaveValue("900");
+    // Settled for its picture: the save no longer in flight, and the admin back in the amount
+    // (where the focus lands otherwise depends on how long Save was disabled).
+    await waitFor(() => expect(dialog.getByRole("button", { name: "Save" })).toBeEnabled());
+    await userEvent.click(amount);
   },
 };
 
