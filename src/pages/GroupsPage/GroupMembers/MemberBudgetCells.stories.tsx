@@ -1,28 +1,53 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { ComponentProps } from "react";
 import { MemoryRouter } from "react-router";
 import { expect, within } from "storybook/test";
 import type { GroupMemberAISpend } from "../../../api/types";
 import { MockGroup, MockOtherGroupId, MockPeriod } from "../../../testHelpers/entities";
 import { fixTimeForForecasts } from "../../../utils/clock";
+import { dollarsToMicros } from "../../../utils/currency";
 import { MemberBudgetCells, OTHER_ORGANIZATION_NOTE } from "./MemberBudgetCells";
 
-const USD = 1_000_000;
 const group = { id: MockGroup.id, organization_id: MockGroup.organization_id, organization_name: MockGroup.organization_name };
-const limit = (usd: number, limit_source: "group" | "user_override" = "group") => ({ spend_limit_micros: usd * USD, limit_source });
-const row = (over: Partial<GroupMemberAISpend>): GroupMemberAISpend => ({
-  user_id: "u",
-  effective_group_id: MockGroup.id,
-  effective_budget: limit(1_000),
-  group_budget: limit(1_000),
-  group_spend_micros: 870 * USD,
-  ...over,
-});
+const GOVERNED_BY = ["this group", "another group", "another organization", "Everyone"] as const;
+
+/** The cells' props with the member's row described in dollars and words instead of the API's micros and ids. */
+type Args = Omit<ComponentProps<typeof MemberBudgetCells>, "row"> & {
+  /** Spent this month and charged to this group, in USD. */
+  spentUsd: number;
+  /** The limit that governs the member, in USD (not used for another organization or Everyone). */
+  limitUsd: number;
+  limitSource: "group" | "user_override";
+  governedBy: (typeof GOVERNED_BY)[number];
+};
+
+/** The row Coder sends for each case (docs/coder-conformance.md). */
+const rowOf = ({ spentUsd, limitUsd, limitSource, governedBy }: Args): GroupMemberAISpend => {
+  const limit = { spend_limit_micros: dollarsToMicros(String(limitUsd)), limit_source: limitSource };
+  const base = { user_id: "u", group_spend_micros: dollarsToMicros(String(spentUsd)) };
+  switch (governedBy) {
+    case "this group":
+      return { ...base, effective_group_id: MockGroup.id, effective_budget: limit, group_budget: limit };
+    case "another group":
+      return { ...base, effective_group_id: MockOtherGroupId, effective_budget: limit, group_budget: null };
+    case "another organization":
+      return { ...base, effective_group_id: null, effective_budget: null, group_budget: null };
+    case "Everyone":
+      return { ...base, effective_group_id: MockGroup.organization_id, effective_budget: null, group_budget: null };
+  }
+};
 
 /** The two cells in the table they belong to, as the members tab shows them. */
 const meta = {
   title: "pages/GroupPage/MemberBudgetCells",
-  component: MemberBudgetCells,
-  args: { group, username: "bob", row: row({}), period: MockPeriod, groupNames: new Map([[MockOtherGroupId, { name: "platform", display_name: "Platform" }]]) },
+  render: (args) => <MemberBudgetCells {...args} row={rowOf(args)} />,
+  argTypes: {
+    spentUsd: { control: { type: "number", min: 0, step: 0.01 } },
+    limitUsd: { control: { type: "number", min: 0, step: 0.01 } },
+    limitSource: { control: "inline-radio", options: ["group", "user_override"] },
+    governedBy: { control: "select", options: GOVERNED_BY },
+  },
+  args: { spentUsd: 870, limitUsd: 1_000, limitSource: "group", governedBy: "this group", group, username: "bob", period: MockPeriod, groupNames: new Map([[MockOtherGroupId, { name: "platform", display_name: "Platform" }]]) },
   // Mid-period, so the forecast under a limit reads the same on every run.
   beforeEach: () => fixTimeForForecasts("2026-11-16T00:00:00Z"),
   decorators: [
@@ -44,10 +69,10 @@ const meta = {
       </MemoryRouter>
     ),
   ],
-} satisfies Meta<typeof MemberBudgetCells>;
+} satisfies Meta<Args>;
 
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<Args>;
 
 export const GovernedByThisGroup: Story = {
   play: async ({ canvasElement }) => {
@@ -58,14 +83,14 @@ export const GovernedByThisGroup: Story = {
 };
 
 export const CustomLimit: Story = {
-  args: { row: row({ effective_budget: limit(9_000, "user_override"), group_budget: limit(9_000, "user_override") }) },
+  args: { limitUsd: 9_000, limitSource: "user_override" },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText("Custom limit $9,000.00")).toBeVisible();
   },
 };
 
 export const ManagedByAnotherGroup: Story = {
-  args: { row: row({ effective_group_id: MockOtherGroupId, effective_budget: limit(2_000), group_budget: null, group_spend_micros: 12 * USD }) },
+  args: { governedBy: "another group", limitUsd: 2_000, spentUsd: 12 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText("Budget managed by another group")).toBeVisible();
@@ -76,14 +101,14 @@ export const ManagedByAnotherGroup: Story = {
 };
 
 export const ManagedInAnotherOrganization: Story = {
-  args: { row: row({ effective_group_id: null, effective_budget: null, group_budget: null, group_spend_micros: 0 }) },
+  args: { governedBy: "another organization", spentUsd: 0 },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText(OTHER_ORGANIZATION_NOTE)).toBeVisible();
   },
 };
 
 export const EveryoneNotAllocated: Story = {
-  args: { row: row({ effective_group_id: MockGroup.organization_id, effective_budget: null, group_budget: null, group_spend_micros: 24_990_000 }) },
+  args: { governedBy: "Everyone", spentUsd: 24.99 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText("Everyone (not allocated)")).toBeVisible();
