@@ -1,6 +1,6 @@
 // What the settings page's tests share: its addresses, how to open it and
 // type into it, and which requests a save wrote.
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { MockGroup, MockOrganizationName } from "./entities";
 import { renderApp } from "./renderApp";
 import type { recordRequests } from "./server";
@@ -35,3 +35,13 @@ export async function openSettings(path = settingsPath) {
 }
 
 export type SettingsApp = Awaited<ReturnType<typeof openSettings>>;
+
+/**
+ * Answers the question a save asks first with its action (0 turns AI off; a
+ * budget lower than what a member spent blocks them): the fixtures' bob has
+ * spent $870 of the saved $1,000, so any lower budget blocks him at once.
+ */
+export async function confirmSaveQuestion(user: { click: (element: Element) => Promise<void> }) {
+  const question = await screen.findByRole("alertdialog");
+  await user.click(within(question).getByRole("button", { name: /^(Turn AI off|Save and block)/ }));
+}

@@ -44,8 +44,11 @@ it("recovers from a server killed during a save", async () => {
     headers: { "Coder-Session-Token": admin, "Content-Type": "application/json" },
     body: JSON.stringify({ budgetWriteDelayMs: 10_000 }),
   });
+  // $45 blocks members at once: once their spend is read, the save asks first, and is confirmed.
+  await page.getByText(/will be blocked/).waitFor();
   const putSent = page.waitForRequest((r) => r.method() === "PUT" && r.url().endsWith("/ai/budget"));
   await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ }).getByRole("button", { name: /^Save and block/ }).click();
   await putSent;
   await first.stop("SIGKILL");
 
@@ -59,7 +62,9 @@ it("recovers from a server killed during a save", async () => {
   servers.push(second);
   expect([1_000_000_000, 45_000_000]).toContain(await storedBudget(second.url));
 
+  await page.getByText(/will be blocked/).waitFor();
   await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ }).getByRole("button", { name: /^Save and block/ }).click();
   await page.waitForURL(`${second.url}/organizations/coder/groups/developers`);
   expect(await storedBudget(second.url)).toBe(45_000_000);
 });

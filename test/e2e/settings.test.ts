@@ -103,6 +103,13 @@ describe("an admin sets the developers budget", () => {
     await page.keyboard.press("Control+A");
     await page.keyboard.type("25");
     expect(await description(page, BUDGET_LABEL)).toBe("$175.00/month maximum, based on 7 members.");
+    // With the members' spend read, $25 blocks members at once: the save asks first.
+    await page.getByText(/will be blocked/).waitFor();
+    await page.keyboard.press("Enter");
+    const question = page.getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ });
+    await question.waitFor();
+    // Go back is focused; Tab reaches the action, and Enter confirms.
+    await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await page.waitForURL(`${server.url}/organizations/coder/groups/developers`);
     await page.getByText("Saved the AI budget.").waitFor();
@@ -188,7 +195,10 @@ describe("saving two resources at once", () => {
     const { page, writes } = await open("/organizations/coder/groups/developers/settings");
     await page.getByLabel("Name", { exact: true }).fill("devs");
     await page.getByLabel(BUDGET_LABEL).fill("30");
+    // $30 blocks members at once: once the spend is read, the save asks first, and is confirmed.
+    await page.getByText(/will be blocked/).waitFor();
     await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ }).getByRole("button", { name: /^Save and block/ }).click();
     const banner = page.getByRole("form", { name: "Group settings" }).getByRole("alert");
     await banner.getByText("Failed to update the AI budget.").waitFor();
     await banner.getByText(/The group settings were saved\. Budget store unavailable\./).waitFor();
@@ -199,7 +209,9 @@ describe("saving two resources at once", () => {
 
     await api("POST", "/api/v2/__test/faults", {});
     const sentBefore = writes().length;
+    await page.getByText(/will be blocked/).waitFor();
     await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ }).getByRole("button", { name: /^Save and block/ }).click();
     await page.waitForURL(`${server.url}/organizations/coder/groups/devs`);
     expect(writes().slice(sentBefore)).toEqual([
       { method: "PUT", path: budgetApi(developers.id), body: { spend_limit_micros: 30_000_000 } },
@@ -250,12 +262,12 @@ describe("an unentitled deployment", () => {
 });
 
 describe("on a phone", () => {
-  it.each([390, 360])("at %i px the form, the 0 confirmation and the leave question fit, with no sideways scroll", async (width) => {
+  it.each([390, 360])("at %i px the form, the 0 and the blocking confirmations and the leave question fit, with no sideways scroll", async (width) => {
     await setBudget(developers.id, 1_000_000_000);
     const { page } = await open("/organizations/coder/groups/developers/settings");
     await page.setViewportSize({ width, height: 800 });
     const sidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    const fits = async (name: string) => {
+    const fits = async (name: string | RegExp) => {
       const box = (await page.getByRole("alertdialog", { name }).boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(width);
@@ -271,5 +283,13 @@ describe("on a phone", () => {
     expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
     await page.getByRole("button", { name: "Keep editing" }).click();
     expect(await page.getByLabel(BUDGET_LABEL).inputValue()).toBe("0");
+    // A budget that blocks members at once asks too, naming them; its dialog fits as well.
+    await page.getByLabel(BUDGET_LABEL).fill("25");
+    await page.getByText(/will be blocked/).waitFor();
+    await page.getByRole("button", { name: "Save" }).click();
+    await fits(/^Block \d+ members? now\?$/);
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await page.getByRole("alertdialog").getByRole("button", { name: "Go back" }).click();
+    expect(await page.getByLabel(BUDGET_LABEL).inputValue()).toBe("25");
   });
 });

@@ -136,6 +136,8 @@ describe("request waves", () => {
     await page.getByLabel(BUDGET_LABEL).fill("500");
     api.reset();
     await page.getByRole("button", { name: "Save" }).click();
+    // $500 blocks bob at once: the question asks first and sends nothing; confirming sends the save.
+    await page.getByRole("alertdialog", { name: "Block 1 member now?" }).getByRole("button", { name: "Save and block 1 member" }).click();
     await page.waitForURL(`${server.url}/organizations/coder/groups/developers`);
     await expectText(page, "bob", "Group limit $500.00");
     await api.settle(500);

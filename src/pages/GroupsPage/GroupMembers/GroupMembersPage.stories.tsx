@@ -133,6 +133,9 @@ export const SpendUpdatingAfterSave: Story = {
     // The preview shows once the settings page has every member's spend.
     await canvas.findByText("1 member is governed by another group or a per-user override and is not affected.");
     await userEvent.click(canvas.getByRole("button", { name: "Save" }));
+    // $500 blocks bob at once: the save asks first, and is confirmed.
+    const question = within(await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: "Block 1 member now?" }));
+    await userEvent.click(question.getByRole("button", { name: "Save and block 1 member" }));
     // The settings page's impact callout names bob too: wait for the members tab itself.
     await waitFor(() => expect(canvas.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page"));
     await waitFor(() => expect(row(canvasElement, "bob").getByText("Updating…")).toBeVisible());

@@ -146,26 +146,6 @@ export const ImpactPreview: FC<{ input: string; savedMicros: number | null; spen
   );
 };
 
-/** A question a save must ask first: it names the consequence. */
-export interface SaveQuestion {
-  title: string;
-  consequence: string;
-  confirmLabel: string;
-}
-
-/**
- * What saving `input` must ask first, against the saved budget: 0 turns AI
- * off for everyone this group governs.
- */
-export function budgetSaveQuestion(input: string, savedMicros: number | null, memberCount: number): SaveQuestion | undefined {
-  if (budgetInputError(input) || budgetFromInput(input) !== 0 || savedMicros === 0) return undefined;
-  return {
-    title: "Turn AI off for this group?",
-    consequence: `A budget of $0.00 blocks AI for the ${memberCountText(memberCount)} of this group from the moment it is saved, unless another group or a per-user override gives them a budget.`,
-    confirmLabel: "Turn AI off",
-  };
-}
-
 interface AIBudgetSectionProps {
   memberCount: number;
   /** The saved budget the preview compares against; null: none. */

@@ -7,7 +7,7 @@ import { MockGroup } from "../../../testHelpers/entities";
 import { mockBackend, setBudgetElsewhere } from "../../../testHelpers/handlers";
 import { renderApp } from "../../../testHelpers/renderApp";
 import { recordRequests, server } from "../../../testHelpers/server";
-import { BUDGET_LABEL, budgetPath, groupPath, openSettings, settingsPath, writes } from "../../../testHelpers/settingsPage";
+import { BUDGET_LABEL, budgetPath, confirmSaveQuestion, groupPath, openSettings, settingsPath, writes } from "../../../testHelpers/settingsPage";
 
 
 const banner = () => within(screen.getByRole("form", { name: "Group settings" })).getAllByRole("alert").at(-1)!;
@@ -69,6 +69,7 @@ describe("faults", () => {
     await app.type(BUDGET_LABEL, "25");
     mockBackend.signedIn = false;
     await app.save();
+    await confirmSaveQuestion(app.user); // $25 is below what bob spent: it blocks him
     await screen.findByRole("heading", { name: "Sign in" });
     await app.user.type(screen.getByLabelText("Email"), "admin@example.com");
     await app.user.type(screen.getByLabelText("Password"), "SomeSecurePassword!");
@@ -79,6 +80,7 @@ describe("faults", () => {
     expect(app.location()).toBe(settingsPath);
     const seen = recordRequests();
     await app.user.click(screen.getByRole("button", { name: "Save" }));
+    await confirmSaveQuestion(app.user); // $25 is below what bob spent: it blocks him
     await waitFor(() => expect(app.location()).toBe(groupPath));
     expect(writes(seen).map((w) => w.method).sort()).toEqual(["PATCH", "PUT"]);
     expect(mockBackend.budgets.get(MockGroup.id)?.spend_limit_micros).toBe(25_000_000);
@@ -89,6 +91,7 @@ describe("faults", () => {
     mockBackend.aiEntitled = false;
     await app.type(BUDGET_LABEL, "25");
     await app.save();
+    await confirmSaveQuestion(app.user); // $25 is below what bob spent: it blocks him
     await waitFor(() => expect(banner()).toHaveTextContent("Failed to update the AI budget."));
     expect(banner()).toHaveTextContent("AI Gateway is a Premium feature. Contact sales!");
     expect(screen.queryByText(/^Saved/)).not.toBeInTheDocument();
@@ -105,6 +108,7 @@ describe("faults", () => {
     await app.type("Name", "platform");
     await app.type(BUDGET_LABEL, "25");
     await app.save();
+    await confirmSaveQuestion(app.user); // $25 is below what bob spent: it blocks him
     await waitFor(() => expect(banner()).toHaveTextContent('Failed to update group "developers" and its AI budget.'));
     expect(banner()).toHaveTextContent("Nothing was saved.");
     expect(banner()).toHaveTextContent("The server could not be reached.");
@@ -128,7 +132,8 @@ describe("faults", () => {
 
   it("saves once when Enter is held down", async () => {
     const app = await openSettings();
-    await app.type(BUDGET_LABEL, "33");
+    // $950 blocks no one new (carol is blocked by the saved $1,000 already), so no question takes the Enters.
+    await app.type(BUDGET_LABEL, "950");
     const seen = recordRequests();
     await app.user.keyboard("{Enter>6/}");
     await waitFor(() => expect(app.location()).toBe(groupPath));

@@ -2,7 +2,7 @@
 // its exact micros on the wire, or refused with a message and no request.
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { MockGroup } from "../../../testHelpers/entities";
+import { MockGroup, MockMemberSpend } from "../../../testHelpers/entities";
 import { renderApp } from "../../../testHelpers/renderApp";
 import { recordRequests } from "../../../testHelpers/server";
 import {
@@ -66,6 +66,9 @@ describe("the budget field", () => {
     if ("micros" in outcome && outcome.micros === 0) {
       // AI off for the whole group is confirmed first.
       await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Turn AI off" }));
+    } else if ("micros" in outcome && outcome.micros < MockMemberSpend.bob!) {
+      // Below what bob spent this month (the saved $1,000 does not block him): blocking him is confirmed first.
+      await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: /^Save and block/ }));
     }
     await waitFor(() => expect(router.state.location.pathname).toBe(`/organizations/coder/groups/${MockGroup.name}`));
     const writes = seen.filter((r) => r.path === budgetPath && r.method !== "GET");

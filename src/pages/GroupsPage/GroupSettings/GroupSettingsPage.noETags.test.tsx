@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { MockBudget, MockGroup, MockOrganizationName } from "../../../testHelpers/entities";
 import { renderApp } from "../../../testHelpers/renderApp";
 import { server } from "../../../testHelpers/server";
-import { BUDGET_LABEL, budgetPath, settingsPath } from "../../../testHelpers/settingsPage";
+import { BUDGET_LABEL, budgetPath, confirmSaveQuestion, settingsPath } from "../../../testHelpers/settingsPage";
 
 
 describe("GroupSettingsPage against a server without ETags", () => {
@@ -26,6 +26,7 @@ describe("GroupSettingsPage against a server without ETags", () => {
     await app.user.clear(input);
     await app.user.type(input, "250");
     await app.user.click(screen.getByRole("button", { name: "Save" }));
+    await confirmSaveQuestion(app.user); // $250 is below what bob spent: it blocks him
     await waitFor(() => expect(app.location()).toBe(`/organizations/${MockOrganizationName}/groups/${MockGroup.name}`));
     expect(budgetRequests).toEqual([
       { method: "GET", ifMatch: null, ifNoneMatch: null },

@@ -97,7 +97,11 @@ export const FullSave: Story = {
     await userEvent.clear(input);
     await userEvent.type(input, "25");
     await expect(input).toHaveAccessibleDescription("$175.00/month maximum, based on 7 members.");
+    // Once the members' spend is in, $25 blocks members at once: the save asks first, and is confirmed.
+    await expect(await canvas.findByText(/will be blocked/)).toBeVisible();
     await userEvent.click(canvas.getByRole("button", { name: "Save" }));
+    const question = within(await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: /^Block \d+ members now\?$/ }));
+    await userEvent.click(question.getByRole("button", { name: /^Save and block/ }));
     // The group page's Members tab replaces the form once the save landed.
     await waitFor(() => expect(canvas.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page"));
     await expect(mockBackend.budgets.get(MockGroup.id)?.spend_limit_micros).toBe(25_000_000);

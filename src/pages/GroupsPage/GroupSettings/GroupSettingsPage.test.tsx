@@ -5,7 +5,7 @@ import { MockGroup, MockOrganizationName } from "../../../testHelpers/entities";
 import { mockBackend, mockSignIn } from "../../../testHelpers/handlers";
 import { renderApp } from "../../../testHelpers/renderApp";
 import { recordRequests, server } from "../../../testHelpers/server";
-import { BUDGET_LABEL, budgetPath, openSettings, settingsPath, writes, type SettingsApp } from "../../../testHelpers/settingsPage";
+import { BUDGET_LABEL, budgetPath, confirmSaveQuestion, openSettings, settingsPath, writes, type SettingsApp } from "../../../testHelpers/settingsPage";
 
 
 /** The failure is told twice: a toast, and a banner in the form that stays until the next save. */
@@ -101,6 +101,7 @@ describe("GroupSettingsPage: saving", () => {
     const seen = recordRequests();
     await replaceBudget(app, "19.99");
     await app.user.click(screen.getByRole("button", { name: "Save" }));
+    await confirmSaveQuestion(app.user); // below what bob spent: it blocks him
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/developers`));
     expect(writes(seen)).toEqual([
       { method: "PUT", path: budgetPath, body: { spend_limit_micros: 19_990_000 } },
@@ -145,6 +146,50 @@ describe("GroupSettingsPage: saving", () => {
     expect(writes(seen)).toEqual([{ method: "PUT", path: budgetPath, body: { spend_limit_micros: 0 } }]);
   });
 
+  it("asks before a budget that blocks members at once, naming them; Go back (first, focused) sends nothing and keeps the value", async () => {
+    const app = await openSettings();
+    await waitFor(() => expect(app.queryClient.isFetching()).toBe(0));
+    const seen = recordRequests();
+    await replaceBudget(app, "20");
+    await app.user.click(screen.getByRole("button", { name: "Save" }));
+    // carol is blocked by the saved $1,000 already: only the four this blocks are counted.
+    const question = await screen.findByRole("alertdialog", { name: "Block 4 members now?" });
+    expect(question).toHaveAccessibleDescription(
+      "alice, bob, dave and 1 more have already spent $20.00 or more this month. Saving blocks their AI use from the moment it is saved until December 1, unless another group or a per-user override gives them a budget.",
+    );
+    expect(within(question).getAllByRole("button").map((button) => button.textContent)).toEqual(["Go back", "Save and block 4 members"]);
+    expect(within(question).getByRole("button", { name: "Go back" })).toHaveFocus();
+    await app.user.click(within(question).getByRole("button", { name: "Go back" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(app.input).toHaveValue("20");
+    expect(app.location()).toBe(settingsPath);
+    expect(writes(seen)).toEqual([]);
+  });
+
+  it("sends one PUT for a blocking budget once confirmed", async () => {
+    const app = await openSettings();
+    await waitFor(() => expect(app.queryClient.isFetching()).toBe(0));
+    const seen = recordRequests();
+    await replaceBudget(app, "500");
+    await app.user.click(screen.getByRole("button", { name: "Save" }));
+    const question = await screen.findByRole("alertdialog", { name: "Block 1 member now?" });
+    expect(question).toHaveAccessibleDescription(/^bob has already spent \$500\.00 or more this month\./);
+    await app.user.click(within(question).getByRole("button", { name: "Save and block 1 member" }));
+    await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/developers`));
+    expect(writes(seen)).toEqual([{ method: "PUT", path: budgetPath, body: { spend_limit_micros: 500_000_000 } }]);
+  });
+
+  it("asks nothing while the members' spend is not loaded: the save goes as before", async () => {
+    server.use(http.get("*/api/v2/groups/:groupId/members/ai/spend", () => new Promise<never>(() => {})));
+    const app = await openSettings();
+    const seen = recordRequests();
+    await replaceBudget(app, "20");
+    await app.user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/developers`));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(writes(seen)).toEqual([{ method: "PUT", path: budgetPath, body: { spend_limit_micros: 20_000_000 } }]);
+  });
+
   it("offers Save only once something changed, and again not once it is typed back", async () => {
     const app = await openSettings();
     const save = screen.getByRole("button", { name: "Save" });
@@ -162,6 +207,7 @@ describe("GroupSettingsPage: saving", () => {
     await app.user.type(screen.getByLabelText("Name"), "platform");
     await replaceBudget(app, "25");
     await app.user.click(screen.getByRole("button", { name: "Save" }));
+    await confirmSaveQuestion(app.user); // below what bob spent: it blocks him
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/platform`));
     expect(writes(seen)).toEqual(
       expect.arrayContaining([
@@ -183,6 +229,7 @@ describe("GroupSettingsPage: saving", () => {
     await app.user.type(screen.getByLabelText("Name"), "platform");
     await replaceBudget(app, "25");
     await app.user.click(screen.getByRole("button", { name: "Save" }));
+    await confirmSaveQuestion(app.user); // below what bob spent: it blocks him
 
     await expectSaveProblem("Failed to update the AI budget.", /The group settings were saved\. Budget store unavailable\./);
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/platform/settings`));
@@ -191,6 +238,7 @@ describe("GroupSettingsPage: saving", () => {
 
     seen.length = 0;
     await app.user.click(screen.getByRole("button", { name: "Save" }));
+    await confirmSaveQuestion(app.user); // below what bob spent: it blocks him
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/platform`));
     expect(writes(seen)).toEqual([{ method: "PUT", path: budgetPath, body: { spend_limit_micros: 25_000_000 } }]);
   });
@@ -201,6 +249,7 @@ describe("GroupSettingsPage: saving", () => {
     await app.user.type(screen.getByLabelText("Name"), "contractors");
     await replaceBudget(app, "30");
     await app.user.click(screen.getByRole("button", { name: "Save" }));
+    await confirmSaveQuestion(app.user); // below what bob spent: it blocks him
     await expectSaveProblem('Failed to update group "developers".', /The AI budget was saved\./);
     const name = screen.getByLabelText("Name");
     expect(name).toHaveAttribute("aria-invalid", "true");
@@ -215,6 +264,9 @@ describe("GroupSettingsPage: saving", () => {
     const seen = recordRequests();
     await replaceBudget(app, "42");
     await app.user.dblClick(screen.getByRole("button", { name: "Save" }));
+    // $42 blocks members at once: the question comes first, and its action is double-clicked too.
+    const question = await screen.findByRole("alertdialog", { name: /^Block/ });
+    await app.user.dblClick(within(question).getByRole("button", { name: /^Save and block/ }));
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/developers`));
     expect(writes(seen)).toHaveLength(1);
   });

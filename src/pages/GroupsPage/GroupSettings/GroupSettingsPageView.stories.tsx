@@ -246,6 +246,21 @@ export const ConfirmTurnAIOff: Story = {
   },
 };
 
+/** Saving a budget that blocks members at once asks first, naming them; the safe choice is first and focused. */
+export const ConfirmBlockMembers: Story = {
+  args: { membersSpend: spendOfMembers },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await typeBudget(canvasElement, "20");
+    await userEvent.click(canvas.getByRole("button", { name: "Save" }));
+    const dialog = within(await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: "Block 4 members now?" }));
+    await expect(dialog.getByText(/^alice, bob, dave and 1 more have already spent \$20\.00/)).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Save and block 4 members" })).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Go back" })).toHaveFocus();
+    await expect(args.onSubmit).not.toHaveBeenCalled();
+  },
+};
+
 /** Values from an earlier visit, restored, with the way back to the saved ones. */
 export const RestoredDraft: Story = {
   args: {

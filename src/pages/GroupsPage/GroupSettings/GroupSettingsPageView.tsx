@@ -3,7 +3,8 @@ import { useEffect, useState, type FC, type ReactNode } from "react";
 import type { Group } from "../../../api/types";
 import { FormField } from "../../../components/FormField";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
-import { AIBudgetSection, budgetSaveQuestion, type MembersSpendForPreview, type SaveQuestion } from "./AIBudgetSection";
+import { AIBudgetSection, type MembersSpendForPreview } from "./AIBudgetSection";
+import { budgetSaveQuestion, type SaveQuestion } from "./saveQuestion";
 import { BudgetConflictNotice, type BudgetConflict } from "./BudgetConflictNotice";
 import {
   type FormErrors,
@@ -92,7 +93,7 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
       onSubmit={async (values) => {
         if (readOnly) return;
         const question = showAISettings
-          ? budgetSaveQuestion(values.monthly_budget_per_member, initialBudgetMicros, group.total_member_count)
+          ? budgetSaveQuestion(values.monthly_budget_per_member, initialBudgetMicros, group.total_member_count, membersSpend)
           : undefined;
         if (question) setAsking({ values, question });
         else await onSubmit(values);
