@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
 import { assertChromiumInstalled, CHROMIUM_ARGS, chromiumPath } from "../chromium";
+import { signIn } from "../serverProcess";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -174,6 +175,16 @@ export async function openSignedIn(browser: Browser, baseURL: string, path: stri
   await opened.page.goto(path);
   await signInThroughForm(opened.page, as);
   return opened;
+}
+
+/**
+ * A browser context already signed in as a seeded user, through the API
+ * rather than the form: for tests that measure what the page itself sends.
+ */
+export async function signedInContext(browser: Browser, baseURL: string, username: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL });
+  await context.addCookies([{ name: "coder_session_token", value: await signIn(baseURL, username), url: baseURL }]);
+  return context;
 }
 
 /**

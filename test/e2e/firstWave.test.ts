@@ -3,30 +3,17 @@
 // is held back for 1.5 s; the first wave must be on the wire before it lands.
 // Were the early requests never sent, the API client would send them only
 // after that chunk loaded, and the page would still load in 2 waves.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuild } from "../../server/build";
-import { signIn, startServerProcess, type ServerProcess } from "../serverProcess";
-import { launchChromium } from "./browser";
+import { describe, expect, it } from "vitest";
+import { signedInContext } from "./browser";
+import { serverAndBrowser } from "./setup";
 import { watchApi } from "./waves";
 
 const HOLD_MS = 1_500;
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureBuild();
-  [server, browser] = await Promise.all([startServerProcess(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 describe("the first wave", () => {
   it("leaves before the data layer's code has arrived", async () => {
-    const context = await browser.newContext({ baseURL: server.url });
-    await context.addCookies([{ name: "coder_session_token", value: await signIn(server.url, "admin"), url: server.url }]);
+    const context = await signedInContext(running.browser, running.server.url, "admin");
     const page = await context.newPage();
     let dataLayerArrived: number | undefined;
     await page.route(/\/assets\/data-[^/]+\.js$/, async (route) => {

@@ -1,38 +1,31 @@
 // Whole flows in Debian's Chromium against the real embedded server (test
 // build, fresh data directory): what an admin does, and what leaves the browser.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuild } from "../../server/build";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SEED_GROUPS } from "../../server/seed";
-import { signIn, startServerProcess, type ServerProcess } from "../serverProcess";
-import { allowFailedRequests, launchChromium, openPage, screenshot, seriousA11yViolations, signInThroughForm } from "./browser";
+import { signIn, startServerProcess } from "../serverProcess";
+import { allowFailedRequests, openPage, screenshot, seriousA11yViolations, signInThroughForm } from "./browser";
+import { serverAndBrowser } from "./setup";
 
 const BUDGET_LABEL = "Monthly budget per member (USD)";
 const developers = SEED_GROUPS.find((g) => g.name === "developers")!;
 const dataScience = SEED_GROUPS.find((g) => g.name === "data-science")!;
 const budgetApi = (id: string) => `/api/v2/groups/${id}/ai/budget`;
 
-let server: ServerProcess;
-let browser: Browser;
+const running = serverAndBrowser();
 let adminToken: string;
 const pages: { context: { close(): Promise<void> } }[] = [];
 
 beforeAll(async () => {
-  ensureBuild();
-  [server, browser] = await Promise.all([startServerProcess(), launchChromium()]);
-  adminToken = await signIn(server.url, "admin");
+  adminToken = await signIn(running.server.url, "admin");
 });
 afterEach(async () => {
   await Promise.all(pages.splice(0).map((p) => p.context.close()));
   await api("POST", "/api/v2/__test/faults", {});
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${running.server.url}${path}`, {
     method,
     headers: { "Coder-Session-Token": adminToken, "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -45,8 +38,8 @@ async function setBudget(groupId: string, micros: number | null) {
   await (micros === null ? api("DELETE", budgetApi(groupId)) : api("PUT", budgetApi(groupId), { spend_limit_micros: micros }));
 }
 
-async function open(path: string, username = "admin", url = server.url) {
-  const opened = await openPage(browser, url);
+async function open(path: string, username = "admin", url = running.server.url) {
+  const opened = await openPage(running.browser, url);
   pages.push(opened);
   await opened.page.goto(path);
   await signInThroughForm(opened.page, username);
@@ -66,7 +59,7 @@ async function expectAccessible(page: Page) {
 describe("an admin sets the developers budget", () => {
   it("signs in, opens developers → Settings, and sees the saved budget and maximum", async () => {
     await setBudget(developers.id, 1_000_000_000);
-    const opened = await openPage(browser, server.url);
+    const opened = await openPage(running.browser, running.server.url);
     pages.push(opened);
     const { page } = opened;
     await page.goto("/");
@@ -85,7 +78,7 @@ describe("an admin sets the developers budget", () => {
     await input.waitFor();
     expect(await input.inputValue()).toBe("1000");
     expect(await description(page, BUDGET_LABEL)).toBe("$7,000.00/month maximum, based on 7 members.");
-    expect(page.url()).toBe(`${server.url}/organizations/coder/groups/developers/settings`);
+    expect(page.url()).toBe(`${running.server.url}/organizations/coder/groups/developers/settings`);
     await screenshot(page, "with-budget");
     await expectAccessible(page);
   });
@@ -111,7 +104,7 @@ describe("an admin sets the developers budget", () => {
     // Go back is focused; Tab reaches the action, and Enter confirms.
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
-    await page.waitForURL(`${server.url}/organizations/coder/groups/developers`);
+    await page.waitForURL(`${running.server.url}/organizations/coder/groups/developers`);
     await page.getByText("Saved the AI budget.").waitFor();
     expect(writes()).toEqual([{ method: "PUT", path: budgetApi(developers.id), body: { spend_limit_micros: 25_000_000 } }]);
     expect((await api("GET", budgetApi(developers.id))).body.spend_limit_micros).toBe(25_000_000);
@@ -129,7 +122,7 @@ describe("an admin sets the developers budget", () => {
     expect(await description(page, BUDGET_LABEL)).toBe("Leave empty for uncapped spend.");
     await screenshot(page, "uncapped");
     await page.getByRole("button", { name: "Save" }).click();
-    await page.waitForURL(`${server.url}/organizations/coder/groups/developers`);
+    await page.waitForURL(`${running.server.url}/organizations/coder/groups/developers`);
     expect(writes()).toEqual([{ method: "DELETE", path: budgetApi(developers.id), body: undefined }]);
     expect((await api("GET", budgetApi(developers.id))).status).toBe(404);
   });
@@ -143,7 +136,7 @@ describe("an admin sets the developers budget", () => {
     const question = page.getByRole("alertdialog", { name: "Turn AI off for this group?" });
     await question.waitFor();
     await question.getByRole("button", { name: "Turn AI off" }).click();
-    await page.waitForURL(`${server.url}/organizations/coder/groups/developers`);
+    await page.waitForURL(`${running.server.url}/organizations/coder/groups/developers`);
     expect((await api("GET", budgetApi(developers.id))).body.spend_limit_micros).toBe(0);
     await page.getByRole("link", { name: "Settings" }).click();
     await page.getByLabel(BUDGET_LABEL).waitFor();
@@ -182,7 +175,7 @@ describe("saving two resources at once", () => {
     await page.getByLabel("Name", { exact: true }).fill("ml");
     await page.getByLabel(BUDGET_LABEL).fill("50");
     await page.getByRole("button", { name: "Save" }).click();
-    await page.waitForURL(`${server.url}/organizations/coder/groups/ml`);
+    await page.waitForURL(`${running.server.url}/organizations/coder/groups/ml`);
     expect(writes().map((w) => w.method).sort()).toEqual(["PATCH", "PUT"]);
     expect((await api("GET", `/api/v2/groups/${dataScience.id}`)).body.name).toBe("ml");
     expect((await api("GET", budgetApi(dataScience.id))).body.spend_limit_micros).toBe(50_000_000);
@@ -202,7 +195,7 @@ describe("saving two resources at once", () => {
     const banner = page.getByRole("form", { name: "Group settings" }).getByRole("alert");
     await banner.getByText("Failed to update the AI budget.").waitFor();
     await banner.getByText(/The group settings were saved\. Budget store unavailable\./).waitFor();
-    await page.waitForURL(`${server.url}/organizations/coder/groups/devs/settings`);
+    await page.waitForURL(`${running.server.url}/organizations/coder/groups/devs/settings`);
     expect(await page.getByLabel(BUDGET_LABEL).inputValue()).toBe("30");
     await screenshot(page, "partial-failure");
     await expectAccessible(page);
@@ -212,7 +205,7 @@ describe("saving two resources at once", () => {
     await page.getByText(/will be blocked/).waitFor();
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ }).getByRole("button", { name: /^Save and block/ }).click();
-    await page.waitForURL(`${server.url}/organizations/coder/groups/devs`);
+    await page.waitForURL(`${running.server.url}/organizations/coder/groups/devs`);
     expect(writes().slice(sentBefore)).toEqual([
       { method: "PUT", path: budgetApi(developers.id), body: { spend_limit_micros: 30_000_000 } },
     ]);
@@ -278,10 +271,13 @@ describe("on a phone", () => {
     await fits("Turn AI off for this group?");
     expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
     await page.keyboard.press("Escape");
+    await page.getByRole("alertdialog").waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Cancel" }).click();
     await fits("Leave without saving?");
     expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
     await page.getByRole("button", { name: "Keep editing" }).click();
+    // Gone, and the focus handed back, before typing again (else the typing races the focus).
+    await page.getByRole("alertdialog").waitFor({ state: "detached" });
     expect(await page.getByLabel(BUDGET_LABEL).inputValue()).toBe("0");
     // A budget that blocks members at once asks too, naming them; its dialog fits as well.
     await page.getByLabel(BUDGET_LABEL).fill("25");

@@ -1,29 +1,16 @@
 // Request waves per navigation, against the real server with 100 ms added to
 // every API answer: the design's limits, asserted (times are the bench's job).
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuild } from "../../server/build";
-import { signIn, startServerProcess, type ServerProcess } from "../serverProcess";
-import { launchChromium } from "./browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signedInContext } from "./browser";
+import { serverAndBrowser } from "./setup";
 import { countWaves, requestedBeforeDataLayer, watchApi } from "./waves";
 
 const BUDGET_LABEL = "Monthly budget per member (USD)";
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureBuild();
-  [server, browser] = await Promise.all([startServerProcess({ env: { API_LATENCY_MS: "100" } }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser({ env: { API_LATENCY_MS: "100" } });
 
 async function signedInPage(): Promise<{ page: Page; context: BrowserContext; api: ReturnType<typeof watchApi> }> {
-  const context = await browser.newContext({ baseURL: server.url });
-  const token = await signIn(server.url, "admin");
-  await context.addCookies([{ name: "coder_session_token", value: token, url: server.url }]);
+  const context = await signedInContext(running.browser, running.server.url, "admin");
   const page = await context.newPage();
   return { page, context, api: watchApi(page) };
 }
@@ -117,7 +104,7 @@ describe("request waves", () => {
     await api.settle();
     api.reset();
     await page.getByRole("button", { name: "Save" }).click();
-    await page.waitForURL(`${server.url}/organizations/coder/groups/data-science`);
+    await page.waitForURL(`${running.server.url}/organizations/coder/groups/data-science`);
     await page.getByRole("heading", { name: "Data Science Team" }).waitFor();
     // The members' limits were worked out from what the settings page had read.
     await page.getByRole("progressbar", { name: "AI spend of grace" }).waitFor();
@@ -138,7 +125,7 @@ describe("request waves", () => {
     await page.getByRole("button", { name: "Save" }).click();
     // $500 blocks bob at once: the question asks first and sends nothing; confirming sends the save.
     await page.getByRole("alertdialog", { name: "Block 1 member now?" }).getByRole("button", { name: "Save and block 1 member" }).click();
-    await page.waitForURL(`${server.url}/organizations/coder/groups/developers`);
+    await page.waitForURL(`${running.server.url}/organizations/coder/groups/developers`);
     await expectText(page, "bob", "Group limit $500.00");
     await api.settle(500);
     const writes = api.log.filter((r) => r.method !== "GET");
