@@ -41,20 +41,20 @@ interface Period {
   period_end: string;
 }
 
+/** Asks for `ids` in batches the API accepts, a few at a time; the period is the first answer's. */
+async function askInBatches<A extends Period>(ids: string[], ask: (ids: string[]) => Promise<A>): Promise<{ period: Period; answers: A[] }> {
+  const answers = await inBatches(chunk(ids, MAX_SPEND_IDS), SPEND_REQUEST_CONCURRENCY, ask);
+  return { period: { period_start: answers[0]?.period_start ?? "", period_end: answers[0]?.period_end ?? "" }, answers };
+}
+
 /** The given members' spend rows in one group, with the period of the first answer. */
 export async function fetchMembersSpendRows(
   groupId: string,
   userIds: string[],
   signal?: AbortSignal,
 ): Promise<Period & { members: GroupMemberAISpend[] }> {
-  const answers = await inBatches(chunk(userIds, MAX_SPEND_IDS), SPEND_REQUEST_CONCURRENCY, (ids) =>
-    API.getGroupMembersAISpend(groupId, ids, signal),
-  );
-  return {
-    period_start: answers[0]?.period_start ?? "",
-    period_end: answers[0]?.period_end ?? "",
-    members: answers.flatMap((answer) => answer.members),
-  };
+  const { period, answers } = await askInBatches(userIds, (ids) => API.getGroupMembersAISpend(groupId, ids, signal));
+  return { ...period, members: answers.flatMap((answer) => answer.members) };
 }
 
 /** The given groups' spend rows in one organization, with the period of the first answer. */
@@ -63,12 +63,6 @@ export async function fetchGroupsSpendRows(
   groupIds: string[],
   signal?: AbortSignal,
 ): Promise<Period & { groups: GroupAISpend[] }> {
-  const answers = await inBatches(chunk(groupIds, MAX_SPEND_IDS), SPEND_REQUEST_CONCURRENCY, (ids) =>
-    API.getGroupsAISpend(organization, ids, signal),
-  );
-  return {
-    period_start: answers[0]?.period_start ?? "",
-    period_end: answers[0]?.period_end ?? "",
-    groups: answers.flatMap((answer) => answer.groups),
-  };
+  const { period, answers } = await askInBatches(groupIds, (ids) => API.getGroupsAISpend(organization, ids, signal));
+  return { ...period, groups: answers.flatMap((answer) => answer.groups) };
 }
