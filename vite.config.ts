@@ -22,7 +22,9 @@ const isDataLayer = (id: string) =>
   // queryOptions() is React Query's, but only an identity function: it comes with the queries, not with React.
   /node_modules[\\/]@tanstack[\\/]react-query[\\/]build[\\/]modern[\\/]queryOptions\.js$/.test(id) ||
   // Coder's rules the cache patches follow (domain/) come with it: they use currency.ts, which is here.
-  (/[\\/]src[\\/](api[\\/]|app[\\/](startup[\\/]boot|prefetch|queryClient|urls)\.ts|utils[\\/]|domain[\\/](afterBudgetChange|budgetRules)\.ts)/.test(id) &&
+  (/[\\/]src[\\/](api[\\/]|app[\\/](startup[\\/]boot|prefetch|queryClient|urls)\.ts|utils[\\/]|domain[\\/](afterBudgetChange|budgetRules)\.ts)/.test(
+    id,
+  ) &&
     !/[\\/]api[\\/](paths|earlyRequests)\.ts$/.test(id));
 
 /**
@@ -37,7 +39,9 @@ function preloadDataLayer(): Plugin {
       order: "post",
       handler(html, { bundle, chunk: entry }) {
         const chunks = Object.values(bundle ?? {}).filter((c) => c.type === "chunk");
-        const boot = chunks.find((c) => c.moduleIds.some((id) => /[\\/]src[\\/]app[\\/]startup[\\/]boot\.ts$/.test(id)));
+        const boot = chunks.find((c) =>
+          c.moduleIds.some((id) => /[\\/]src[\\/]app[\\/]startup[\\/]boot\.ts$/.test(id)),
+        );
         if (!boot) return html;
         const files = new Set<string>();
         const visit = (fileName: string) => {
@@ -97,7 +101,10 @@ export default defineConfig({
             // The data layer, which main.ts loads first; not the two small
             // modules main.ts itself needs, or it would wait for all of this.
             { name: "data", test: (id: string) => isDataLayer(id) },
-            { name: "ui", test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/]react-query|sonner)[\\/]/ },
+            {
+              name: "ui",
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/]react-query|sonner)[\\/]/,
+            },
           ],
         },
       },

@@ -30,7 +30,11 @@ try {
   });
   console.log(`statuses: ${JSON.stringify(result.byStatus)}`);
   console.log(`final budget ${result.finalMicros} micros; newest audit row says ${result.newestAuditMicros}`);
-  console.log(result.consistent && result.serverErrors === 0 && result.networkErrors === 0 ? "OK: no 5xx; database, audit log and last answer agree" : "FAILED");
+  console.log(
+    result.consistent && result.serverErrors === 0 && result.networkErrors === 0
+      ? "OK: no 5xx; database, audit log and last answer agree"
+      : "FAILED",
+  );
   process.exitCode = result.consistent && result.serverErrors === 0 && result.networkErrors === 0 ? 0 : 1;
 } finally {
   await server.stop();

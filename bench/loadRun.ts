@@ -80,7 +80,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const elapsedSeconds = (performance.now() - began) / 1000;
 
   const final = await fetch(budgetUrl, { headers });
-  const finalMicros = final.status === 200 ? ((await final.json()) as { spend_limit_micros: number }).spend_limit_micros : null;
+  const finalMicros =
+    final.status === 200 ? ((await final.json()) as { spend_limit_micros: number }).spend_limit_micros : null;
   const audit = (await (await fetch(`${options.url}/api/v2/audit?limit=1`, { headers })).json()) as AuditLogResponse;
   const newestAuditMicros = (audit.audit_logs[0]?.diff.spend_limit_micros?.new as string | undefined) ?? null;
   const auditRowsAdded = audit.count - auditBefore;

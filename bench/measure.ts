@@ -55,7 +55,13 @@ const clickAt = (element: import("playwright-core").Locator) =>
   });
 
 /** From the moment the admin asks for the settings page to a form they can type in. */
-export async function measureLoad(browser: Browser, url: string, token: string, scenario: Scenario, groupName: string): Promise<Measured> {
+export async function measureLoad(
+  browser: Browser,
+  url: string,
+  token: string,
+  scenario: Scenario,
+  groupName: string,
+): Promise<Measured> {
   const { context, page, api, files } = await signedInPage(browser, url, token);
   try {
     let ms: number;
@@ -91,7 +97,13 @@ export async function measureLoad(browser: Browser, url: string, token: string, 
  * lowering the budget that governs members adds one read of their spend,
  * which test/e2e/waves.test.ts holds.
  */
-export async function measureSave(browser: Browser, url: string, token: string, groupName: string, run: number): Promise<Measured> {
+export async function measureSave(
+  browser: Browser,
+  url: string,
+  token: string,
+  groupName: string,
+  run: number,
+): Promise<Measured> {
   const { context, page, api, files } = await signedInPage(browser, url, token);
   try {
     await page.goto(`/organizations/coder/groups/${groupName}/settings`);

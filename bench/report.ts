@@ -74,21 +74,32 @@ try {
     });
     await page.goto("/organizations/coder/ai-spend");
     const toTables = await (
-      await page.waitForFunction(() => (document.querySelector("table caption")?.textContent === "By user" ? performance.now() : false), undefined, {
-        timeout: 120_000,
-      })
+      await page.waitForFunction(
+        () => (document.querySelector("table caption")?.textContent === "By user" ? performance.now() : false),
+        undefined,
+        {
+          timeout: 120_000,
+        },
+      )
     ).jsonValue();
-    const { longest } = await page.evaluate(() => {
-      const w = window as unknown as { longest: number; tasks: string[] };
-      return { longest: w.longest, tasks: w.tasks };
-    }).then((measured) => {
-      if (process.env.REPORT_TASKS) console.log(`  long tasks (start+ms): ${measured.tasks.join(" ")}, tables at ${Math.round(Number(toTables))}`);
-      return measured;
-    });
+    const { longest } = await page
+      .evaluate(() => {
+        const w = window as unknown as { longest: number; tasks: string[] };
+        return { longest: w.longest, tasks: w.tasks };
+      })
+      .then((measured) => {
+        if (process.env.REPORT_TASKS)
+          console.log(
+            `  long tasks (start+ms): ${measured.tasks.join(" ")}, tables at ${Math.round(Number(toTables))}`,
+          );
+        return measured;
+      });
     results.push({ toTables: Number(toTables), longestTask: longest });
     await context.close();
   }
-  console.log(`Spend report, ${ROWS.toLocaleString("en-US")} rows (${(csv.length / 1_048_576).toFixed(1)} MB of CSV), median of ${RUNS}:`);
+  console.log(
+    `Spend report, ${ROWS.toLocaleString("en-US")} rows (${(csv.length / 1_048_576).toFixed(1)} MB of CSV), median of ${RUNS}:`,
+  );
   console.log(`  navigation to the tables: ${Math.round(median(results.map((r) => r.toTables)))} ms`);
   console.log(`  longest main-thread task: ${Math.round(median(results.map((r) => r.longestTask)))} ms`);
 } finally {

@@ -62,8 +62,12 @@ function htmlFiles(app: AppUnderTest, ext: "js" | "css") {
 }
 
 async function lighthouseScores(url: string, token: string) {
-  const { default: lighthouse } = (await import("lighthouse")) as unknown as { default: (...args: unknown[]) => Promise<{ lhr: { categories: Record<string, { score: number }> } }> };
-  const { default: desktop } = (await import("lighthouse/core/config/desktop-config.js" as string)) as { default: unknown };
+  const { default: lighthouse } = (await import("lighthouse")) as unknown as {
+    default: (...args: unknown[]) => Promise<{ lhr: { categories: Record<string, { score: number }> } }>;
+  };
+  const { default: desktop } = (await import("lighthouse/core/config/desktop-config.js" as string)) as {
+    default: unknown;
+  };
   const chromeLauncher = (await import("chrome-launcher")) as unknown as {
     launch: (options: object) => Promise<{ port: number; kill: () => Promise<void> }>;
   };
@@ -74,10 +78,19 @@ async function lighthouseScores(url: string, token: string) {
   try {
     const result = await lighthouse(
       url,
-      { port: chrome.port, logLevel: "error", output: "json", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: `coder_session_token=${token}` } },
+      {
+        port: chrome.port,
+        logLevel: "error",
+        output: "json",
+        onlyCategories: ["performance", "accessibility"],
+        extraHeaders: { Cookie: `coder_session_token=${token}` },
+      },
       desktop,
     );
-    return { performance: result.lhr.categories.performance!.score, accessibility: result.lhr.categories.accessibility!.score };
+    return {
+      performance: result.lhr.categories.performance!.score,
+      accessibility: result.lhr.categories.accessibility!.score,
+    };
   } finally {
     await chrome.kill();
   }
@@ -99,7 +112,9 @@ interface Results {
 const summarize = (runs: Measured[]) => ({
   ms: median(runs.map((r) => r.ms)),
   waves: Math.max(...runs.map((r) => r.waves)),
-  readsAfter: runs.some((r) => r.readsAfter !== undefined) ? Math.max(...runs.map((r) => r.readsAfter ?? 0)) : undefined,
+  readsAfter: runs.some((r) => r.readsAfter !== undefined)
+    ? Math.max(...runs.map((r) => r.readsAfter ?? 0))
+    : undefined,
 });
 
 async function repeat(times: number, run: (i: number) => Promise<Measured>): Promise<Measured[]> {
@@ -137,14 +152,23 @@ async function benchApp(app: AppUnderTest, browser: Browser): Promise<Results> {
     const settingsFiles = direct[0]!.files;
     const login = await loginFiles(browser, server.url);
     const lighthouseRuns = [];
-    for (let i = 0; i < 3; i++) lighthouseRuns.push(await lighthouseScores(`${server.url}/organizations/coder/groups/contractors/settings`, token));
+    for (let i = 0; i < 3; i++)
+      lighthouseRuns.push(
+        await lighthouseScores(`${server.url}/organizations/coder/groups/contractors/settings`, token),
+      );
     results = {
       // What any page needs before it can show anything: the JS both the
       // sign-in page and the settings page load (the boot code, React, the
       // router and the app's frame); not just what index.html names.
-      initialJs: gzipBytes(app, settingsFiles.filter((f) => f.endsWith(".js") && login.includes(f))),
+      initialJs: gzipBytes(
+        app,
+        settingsFiles.filter((f) => f.endsWith(".js") && login.includes(f)),
+      ),
       css: gzipBytes(app, htmlFiles(app, "css")),
-      settingsChunk: gzipBytes(app, settingsFiles.filter((f) => !listPage.includes(f))),
+      settingsChunk: gzipBytes(
+        app,
+        settingsFiles.filter((f) => !listPage.includes(f)),
+      ),
       settingsPage: gzipBytes(app, settingsFiles),
       loginLoadsFormLibraries: login.some((f) => ["formik", "yup"].some((p) => app.chunkPackages.get(f)?.has(p))),
       load: { direct: summarize(direct), list: summarize(list), hover: summarize(hover) },
@@ -184,24 +208,83 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const ratio = (ours: number, theirs: number) => (theirs === 0 ? "–" : `${(ours / theirs).toFixed(2)}×`);
 const timed = (m: { ms: number; waves: number; readsAfter?: number }) =>
   `${m.waves} ${m.waves === 1 ? "wave" : "waves"}, ${Math.round(m.ms)} ms${
-    m.readsAfter === undefined ? "" : m.readsAfter === 0 ? ", no read after" : ` (then ${m.readsAfter} ${m.readsAfter === 1 ? "read" : "reads"})`
+    m.readsAfter === undefined
+      ? ""
+      : m.readsAfter === 0
+        ? ", no read after"
+        : ` (then ${m.readsAfter} ${m.readsAfter === 1 ? "read" : "reads"})`
   }`;
 
 function table(ours: Results, theirs: Results): string {
   const rows: [string, string, string, string][] = [
     ["JS every page loads (gzip)", kB(ours.initialJs), kB(theirs.initialJs), ratio(ours.initialJs, theirs.initialJs)],
     ["CSS (gzip)", kB(ours.css), kB(theirs.css), ratio(ours.css, theirs.css)],
-    ["Settings route chunk (gzip)", kB(ours.settingsChunk), kB(theirs.settingsChunk), ratio(ours.settingsChunk, theirs.settingsChunk)],
-    ["Whole settings page, JS + CSS (gzip)", kB(ours.settingsPage), kB(theirs.settingsPage), ratio(ours.settingsPage, theirs.settingsPage)],
-    ["Login page loads formik / yup", ours.loginLoadsFormLibraries ? "yes" : "no", theirs.loginLoadsFormLibraries ? "yes" : "no", ""],
-    ["Settings, direct load", timed(ours.load.direct), timed(theirs.load.direct), ratio(ours.load.direct.ms, theirs.load.direct.ms)],
-    ["Settings, from the groups list", timed(ours.load.list), timed(theirs.load.list), ratio(ours.load.list.ms, theirs.load.list.ms)],
-    ["Settings, after hovering its link", timed(ours.load.hover), timed(theirs.load.hover), ratio(ours.load.hover.ms, theirs.load.hover.ms)],
-    ["Save (a raised budget) → group page with the saved values", timed(ours.save), timed(theirs.save), ratio(ours.save.ms, theirs.save.ms)],
-    [`${LARGE_GROUP_SIZE.toLocaleString("en-US")} members: direct load`, timed(ours.largeLoad), timed(theirs.largeLoad), ratio(ours.largeLoad.ms, theirs.largeLoad.ms)],
-    [`${LARGE_GROUP_SIZE.toLocaleString("en-US")} members: save (a raised budget)`, timed(ours.largeSave), timed(theirs.largeSave), ratio(ours.largeSave.ms, theirs.largeSave.ms)],
-    ["Lighthouse performance (desktop)", ours.lighthouse.performance.toFixed(2), theirs.lighthouse.performance.toFixed(2), ratio(ours.lighthouse.performance, theirs.lighthouse.performance)],
-    ["Lighthouse accessibility", ours.lighthouse.accessibility.toFixed(2), theirs.lighthouse.accessibility.toFixed(2), ratio(ours.lighthouse.accessibility, theirs.lighthouse.accessibility)],
+    [
+      "Settings route chunk (gzip)",
+      kB(ours.settingsChunk),
+      kB(theirs.settingsChunk),
+      ratio(ours.settingsChunk, theirs.settingsChunk),
+    ],
+    [
+      "Whole settings page, JS + CSS (gzip)",
+      kB(ours.settingsPage),
+      kB(theirs.settingsPage),
+      ratio(ours.settingsPage, theirs.settingsPage),
+    ],
+    [
+      "Login page loads formik / yup",
+      ours.loginLoadsFormLibraries ? "yes" : "no",
+      theirs.loginLoadsFormLibraries ? "yes" : "no",
+      "",
+    ],
+    [
+      "Settings, direct load",
+      timed(ours.load.direct),
+      timed(theirs.load.direct),
+      ratio(ours.load.direct.ms, theirs.load.direct.ms),
+    ],
+    [
+      "Settings, from the groups list",
+      timed(ours.load.list),
+      timed(theirs.load.list),
+      ratio(ours.load.list.ms, theirs.load.list.ms),
+    ],
+    [
+      "Settings, after hovering its link",
+      timed(ours.load.hover),
+      timed(theirs.load.hover),
+      ratio(ours.load.hover.ms, theirs.load.hover.ms),
+    ],
+    [
+      "Save (a raised budget) → group page with the saved values",
+      timed(ours.save),
+      timed(theirs.save),
+      ratio(ours.save.ms, theirs.save.ms),
+    ],
+    [
+      `${LARGE_GROUP_SIZE.toLocaleString("en-US")} members: direct load`,
+      timed(ours.largeLoad),
+      timed(theirs.largeLoad),
+      ratio(ours.largeLoad.ms, theirs.largeLoad.ms),
+    ],
+    [
+      `${LARGE_GROUP_SIZE.toLocaleString("en-US")} members: save (a raised budget)`,
+      timed(ours.largeSave),
+      timed(theirs.largeSave),
+      ratio(ours.largeSave.ms, theirs.largeSave.ms),
+    ],
+    [
+      "Lighthouse performance (desktop)",
+      ours.lighthouse.performance.toFixed(2),
+      theirs.lighthouse.performance.toFixed(2),
+      ratio(ours.lighthouse.performance, theirs.lighthouse.performance),
+    ],
+    [
+      "Lighthouse accessibility",
+      ours.lighthouse.accessibility.toFixed(2),
+      theirs.lighthouse.accessibility.toFixed(2),
+      ratio(ours.lighthouse.accessibility, theirs.lighthouse.accessibility),
+    ],
   ];
   return [
     "| measure | this app | reconstruction | ratio |",
@@ -212,10 +295,20 @@ function table(ours: Results, theirs: Results): string {
 
 function costTable(app: AppUnderTest): string {
   const sorted = [...app.costs.entries()].sort((a, b) => b[1] - a[1]);
-  return ["| package | bytes it adds to the build (before minification) |", "| --- | --- |", ...sorted.map(([name, bytes]) => `| ${name} | ${kB(bytes)} |`)].join("\n");
+  return [
+    "| package | bytes it adds to the build (before minification) |",
+    "| --- | --- |",
+    ...sorted.map(([name, bytes]) => `| ${name} | ${kB(bytes)} |`),
+  ].join("\n");
 }
 
-const ours: AppUnderTest = { name: "this app", outDir: path.join(ROOT, "dist"), configFile: path.join(ROOT, "vite.config.ts"), costs: new Map(), chunkPackages: new Map() };
+const ours: AppUnderTest = {
+  name: "this app",
+  outDir: path.join(ROOT, "dist"),
+  configFile: path.join(ROOT, "vite.config.ts"),
+  costs: new Map(),
+  chunkPackages: new Map(),
+};
 const theirs: AppUnderTest = {
   name: "reconstruction",
   outDir: path.join(ROOT, "dist-reconstruction"),

@@ -29,10 +29,13 @@ export async function seedLargeGroup(dataDir: string, size: number): Promise<voi
         LARGE_GROUP_ID,
         ORGANIZATION_ID,
       ]);
-      await tx.query("INSERT INTO group_members (group_id, user_id) SELECT $1, id FROM users WHERE username ~ '^user[0-9]+$'", [
+      await tx.query(
+        "INSERT INTO group_members (group_id, user_id) SELECT $1, id FROM users WHERE username ~ '^user[0-9]+$'",
+        [LARGE_GROUP_ID],
+      );
+      await tx.query("INSERT INTO group_ai_budgets (group_id, spend_limit_micros) VALUES ($1, 50000000)", [
         LARGE_GROUP_ID,
       ]);
-      await tx.query("INSERT INTO group_ai_budgets (group_id, spend_limit_micros) VALUES ($1, 50000000)", [LARGE_GROUP_ID]);
     });
   } finally {
     await db.close();

@@ -11,7 +11,11 @@ const OUT = path.resolve(import.meta.dirname, "../docs/screenshots");
 const SCREENS = [
   { name: "groups", path: "/organizations/coder/groups", ready: "Developers" },
   { name: "members", path: "/organizations/coder/groups/developers", ready: "AI spend of bob" },
-  { name: "settings", path: "/organizations/coder/groups/developers/settings", ready: "Monthly budget per member (USD)" },
+  {
+    name: "settings",
+    path: "/organizations/coder/groups/developers/settings",
+    ready: "Monthly budget per member (USD)",
+  },
 ];
 const VIEWPORTS = [
   { name: "desktop", width: 1440, height: 900 },

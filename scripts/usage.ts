@@ -29,7 +29,7 @@ if (tokensArg !== undefined) {
     console.error(`--tokens ${tokensArg}: give whole numbers as <input>[:<output>[:<cache read>[:<cache write>]]].`);
     process.exit(2);
   }
-  parts.forEach((p, i) => (tokens[tokenFields[i]!] = Number(p)));
+  for (const [i, p] of parts.entries()) tokens[tokenFields[i]!] = Number(p);
 }
 const model = arg("model");
 const provider = arg("provider");
@@ -45,9 +45,12 @@ try {
 const login = await fetch(`${url}/api/v2/users/login`, {
   method: "POST",
   headers: { "Content-Type": "application/json" },
-  body: JSON.stringify({ email: process.env.ADMIN_EMAIL ?? "admin@example.com", password: process.env.ADMIN_PASSWORD ?? "SomeSecurePassword!" }),
+  body: JSON.stringify({
+    email: process.env.ADMIN_EMAIL ?? "admin@example.com",
+    password: process.env.ADMIN_PASSWORD ?? "SomeSecurePassword!",
+  }),
 }).catch(() => undefined);
-if (!login || login.status !== 201) {
+if (login?.status !== 201) {
   console.error(`Could not sign in at ${url} (is npm start running?)`);
   process.exit(1);
 }
@@ -63,4 +66,6 @@ if (answer.status !== 200) {
   process.exit(1);
 }
 const on = model ? ` on ${model}${provider ? ` (${providerName ?? provider})` : ""}` : "";
-console.log(`Recorded ${formatMicrosAsUSD(micros)} for ${user}${on}; spent this month: ${formatMicrosAsUSD(body.current_spend_micros ?? 0)}.`);
+console.log(
+  `Recorded ${formatMicrosAsUSD(micros)} for ${user}${on}; spent this month: ${formatMicrosAsUSD(body.current_spend_micros ?? 0)}.`,
+);

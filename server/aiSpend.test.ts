@@ -1,6 +1,11 @@
 // Over 200 lines: every behaviour of the spend endpoints against one seeded database, one describe per endpoint.
 import { describe, expect, it } from "vitest";
-import type { AuditLogResponse, GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../src/api/types";
+import type {
+  AuditLogResponse,
+  GroupMembersAISpendResponse,
+  GroupsAISpendResponse,
+  UserAISpend,
+} from "../src/api/types";
 import { budgetPeriod } from "../src/utils/budgetPeriod";
 import { ORGANIZATION_ID, SEED_GROUPS, SEED_USERS } from "./seed";
 import { useTestApi } from "./testHarness";
@@ -15,17 +20,31 @@ const memberSpend = (ids: string[], as = "admin") =>
   api().json<GroupMembersAISpendResponse>(`/groups/${developers}/members/ai/spend?user_ids=${ids.join(",")}`, { as });
 
 const USD = (n: number) => Math.round(n * 1_000_000);
-const limit = (usd: number, limit_source: "group" | "user_override" = "group") => ({ spend_limit_micros: USD(usd), limit_source });
+const limit = (usd: number, limit_source: "group" | "user_override" = "group") => ({
+  spend_limit_micros: USD(usd),
+  limit_source,
+});
 const send = (path: string, method: string, body: unknown, as = "admin") =>
   api().json(path, { method, body: body === undefined ? undefined : JSON.stringify(body), as });
-const setBudget = (group: string, usd: number) => send(`/groups/${group}/ai/budget`, "PUT", { spend_limit_micros: USD(usd) });
+const setBudget = (group: string, usd: number) =>
+  send(`/groups/${group}/ai/budget`, "PUT", { spend_limit_micros: USD(usd) });
 const setOverride = (user: string, group: string, usd: number, as = "admin") =>
   send(`/users/${user}/ai/budget/override`, "PUT", { group_id: group, spend_limit_micros: USD(usd) }, as);
-const addMembers = (group: string, users: string[]) => send(`/groups/${group}`, "PATCH", { add_users: users.map(userId) });
+const addMembers = (group: string, users: string[]) =>
+  send(`/groups/${group}`, "PATCH", { add_users: users.map(userId) });
 const groupsSpend = async (ids: string[], organization = "coder", as = "admin") =>
-  (await api().json<GroupsAISpendResponse>(`/organizations/${organization}/groups/ai/spend?group_ids=${ids.join(",")}`, { as })).body.groups;
+  (
+    await api().json<GroupsAISpendResponse>(
+      `/organizations/${organization}/groups/ai/spend?group_ids=${ids.join(",")}`,
+      { as },
+    )
+  ).body.groups;
 const memberRow = async (user: string, group = developers) =>
-  (await api().json<GroupMembersAISpendResponse>(`/groups/${group}/members/ai/spend?user_ids=${userId(user)}`, { as: "admin" })).body.members[0];
+  (
+    await api().json<GroupMembersAISpendResponse>(`/groups/${group}/members/ai/spend?user_ids=${userId(user)}`, {
+      as: "admin",
+    })
+  ).body.members[0];
 
 describe("members' spend", () => {
   it("answers each member's spend charged to this group this UTC month, and this group's limit where it governs", async () => {
@@ -79,17 +98,31 @@ describe("members' spend", () => {
 
   it("lets a budgeted Everyone group compete for the highest budget", async () => {
     await setBudget(ORGANIZATION_ID, 5_000);
-    expect(await memberRow("bob")).toMatchObject({ effective_group_id: ORGANIZATION_ID, effective_budget: limit(5_000), group_budget: null });
-    expect(await memberRow("bob", ORGANIZATION_ID)).toMatchObject({ effective_group_id: ORGANIZATION_ID, group_budget: limit(5_000), group_spend_micros: 0 });
+    expect(await memberRow("bob")).toMatchObject({
+      effective_group_id: ORGANIZATION_ID,
+      effective_budget: limit(5_000),
+      group_budget: null,
+    });
+    expect(await memberRow("bob", ORGANIZATION_ID)).toMatchObject({
+      effective_group_id: ORGANIZATION_ID,
+      group_budget: limit(5_000),
+      group_spend_micros: 0,
+    });
     // heidi has no other budget: the Everyone group's own governs her too.
-    expect(await memberRow("heidi", ORGANIZATION_ID)).toMatchObject({ effective_group_id: ORGANIZATION_ID, effective_budget: limit(5_000) });
+    expect(await memberRow("heidi", ORGANIZATION_ID)).toMatchObject({
+      effective_group_id: ORGANIZATION_ID,
+      effective_budget: limit(5_000),
+    });
   });
 
   it("shows a plain member only their own row, and an organization admin every row", async () => {
     const ids = ["bob", "member"].map(userId);
     expect((await memberSpend(ids, "member")).body.members.map((m) => m.user_id)).toEqual([userId("member")]);
     // Every row, in id order as Coder answers, whatever order they were asked in.
-    expect((await memberSpend(ids, "orgadmin")).body.members.map((m) => m.user_id)).toEqual([userId("member"), userId("bob")]);
+    expect((await memberSpend(ids, "orgadmin")).body.members.map((m) => m.user_id)).toEqual([
+      userId("member"),
+      userId("bob"),
+    ]);
   });
 
   it("leaves out ids that are not members and needs the entitlement", async () => {
@@ -100,23 +133,44 @@ describe("members' spend", () => {
   });
 
   it("answers Coder's 400s for missing, empty, malformed, unknown and too many parameters", async () => {
-    const ask = (query: string) => api().json<{ message: string; validations?: { field: string; detail: string }[] }>(`/groups/${developers}/members/ai/spend${query}`, { as: "admin" });
+    const ask = (query: string) =>
+      api().json<{ message: string; validations?: { field: string; detail: string }[] }>(
+        `/groups/${developers}/members/ai/spend${query}`,
+        { as: "admin" },
+      );
     expect(await ask("")).toEqual({
       status: 400,
-      body: { message: "Query parameters have invalid values.", validations: [{ field: "user_ids", detail: 'Query param "user_ids" is required and cannot be empty' }] },
+      body: {
+        message: "Query parameters have invalid values.",
+        validations: [{ field: "user_ids", detail: 'Query param "user_ids" is required and cannot be empty' }],
+      },
     });
-    expect((await ask("?user_ids=")).body.validations?.[0]?.detail).toBe('Query param "user_ids" is required and cannot be empty');
-    expect(await ask("?user_ids=nope")).toMatchObject({ status: 400, body: { message: "Query parameters have invalid values.", validations: [{ field: "user_ids" }] } });
+    expect((await ask("?user_ids=")).body.validations?.[0]?.detail).toBe(
+      'Query param "user_ids" is required and cannot be empty',
+    );
+    expect(await ask("?user_ids=nope")).toMatchObject({
+      status: 400,
+      body: { message: "Query parameters have invalid values.", validations: [{ field: "user_ids" }] },
+    });
     expect(await ask(`?user_ids=${userId("bob")}&page=2`)).toMatchObject({
       status: 400,
       body: { validations: [{ field: "page", detail: '"page" is not a valid query param' }] },
     });
-    const tooMany = Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(1000 + i).padStart(12, "0")}`);
-    expect(await ask(`?user_ids=${tooMany.join(",")}`)).toEqual({ status: 400, body: { message: "user_ids has 101 entries, maximum is 100." } });
+    const tooMany = Array.from(
+      { length: 101 },
+      (_, i) => `00000000-0000-4000-8000-${String(1000 + i).padStart(12, "0")}`,
+    );
+    expect(await ask(`?user_ids=${tooMany.join(",")}`)).toEqual({
+      status: 400,
+      body: { message: "user_ids has 101 entries, maximum is 100." },
+    });
   });
 
   it("hides the spend of a group the user is not in", async () => {
-    const { status } = await api().json(`/groups/${groupId("contractors")}/members/ai/spend?user_ids=${userId("judy")}`, { as: "member" });
+    const { status } = await api().json(
+      `/groups/${groupId("contractors")}/members/ai/spend?user_ids=${userId("judy")}`,
+      { as: "member" },
+    );
     expect(status).toBe(404);
   });
 });
@@ -127,13 +181,38 @@ describe("groups' spend", () => {
   it("answers the limit of the members each group governs, and the spend charged to it", async () => {
     // In id order, as Coder answers; frank is governed by gpu-lab in the other organization: developers counts six members.
     expect(await groupsSpend(seeded)).toEqual([
-      { group_id: ORGANIZATION_ID, spend_limit_micros: null, total_spend_limit_micros: null, current_spend_micros: USD(40) },
-      { group_id: developers, spend_limit_micros: USD(1_000), total_spend_limit_micros: USD(6_000), current_spend_micros: USD(2_377.49) },
-      { group_id: groupId("data-science"), spend_limit_micros: null, total_spend_limit_micros: null, current_spend_micros: 0 },
-      { group_id: groupId("contractors"), spend_limit_micros: 0, total_spend_limit_micros: 0, current_spend_micros: USD(2.5) },
+      {
+        group_id: ORGANIZATION_ID,
+        spend_limit_micros: null,
+        total_spend_limit_micros: null,
+        current_spend_micros: USD(40),
+      },
+      {
+        group_id: developers,
+        spend_limit_micros: USD(1_000),
+        total_spend_limit_micros: USD(6_000),
+        current_spend_micros: USD(2_377.49),
+      },
+      {
+        group_id: groupId("data-science"),
+        spend_limit_micros: null,
+        total_spend_limit_micros: null,
+        current_spend_micros: 0,
+      },
+      {
+        group_id: groupId("contractors"),
+        spend_limit_micros: 0,
+        total_spend_limit_micros: 0,
+        current_spend_micros: USD(2.5),
+      },
     ]);
     expect(await groupsSpend([groupId("gpu-lab")], "research")).toEqual([
-      { group_id: groupId("gpu-lab"), spend_limit_micros: USD(2_500), total_spend_limit_micros: USD(2_500), current_spend_micros: USD(410) },
+      {
+        group_id: groupId("gpu-lab"),
+        spend_limit_micros: USD(2_500),
+        total_spend_limit_micros: USD(2_500),
+        current_spend_micros: USD(410),
+      },
     ]);
   });
 
@@ -164,8 +243,14 @@ describe("groups' spend", () => {
     const ask = (query: string) => api().json(`/organizations/coder/groups/ai/spend${query}`, { as: "admin" });
     expect((await ask("")).status).toBe(400);
     expect((await ask(`?group_ids=${developers}&x=1`)).status).toBe(400);
-    const tooMany = Array.from({ length: 101 }, (_, i) => `0a7c5d5e-0000-4000-9000-${String(1000 + i).padStart(12, "0")}`);
-    expect(await ask(`?group_ids=${tooMany.join(",")}`)).toEqual({ status: 400, body: { message: "group_ids has 101 entries, maximum is 100." } });
+    const tooMany = Array.from(
+      { length: 101 },
+      (_, i) => `0a7c5d5e-0000-4000-9000-${String(1000 + i).padStart(12, "0")}`,
+    );
+    expect(await ask(`?group_ids=${tooMany.join(",")}`)).toEqual({
+      status: 400,
+      body: { message: "group_ids has 101 entries, maximum is 100." },
+    });
   });
 });
 
@@ -173,7 +258,10 @@ describe("per-user overrides", () => {
   it("sets, reads and removes an override, as an Owner or a User Admin", async () => {
     for (const as of ["admin", "useradmin"]) {
       const set = await setOverride("alice", developers, 5, as);
-      expect(set).toMatchObject({ status: 200, body: { user_id: userId("alice"), group_id: developers, spend_limit_micros: USD(5) } });
+      expect(set).toMatchObject({
+        status: 200,
+        body: { user_id: userId("alice"), group_id: developers, spend_limit_micros: USD(5) },
+      });
       expect((await api().json("/users/alice/ai/budget/override", { as })).status).toBe(200);
       expect((await api().request("/users/alice/ai/budget/override", { method: "DELETE", as })).status).toBe(204);
       expect((await api().json("/users/alice/ai/budget/override", { as })).status).toBe(404);
@@ -187,7 +275,9 @@ describe("per-user overrides", () => {
     expect((await api().json("/users/alice/ai/budget/override", { as: "member" })).status).toBe(404);
     expect((await setOverride("alice", developers, 1, "orgadmin")).status).toBe(404);
     expect((await setOverride("alice", developers, 1, "member")).status).toBe(404);
-    expect((await api().request("/users/alice/ai/budget/override", { method: "DELETE", as: "orgadmin" })).status).toBe(404);
+    expect((await api().request("/users/alice/ai/budget/override", { method: "DELETE", as: "orgadmin" })).status).toBe(
+      404,
+    );
   });
 
   it("refuses a group the user is not in with Coder's 400, and an unknown group with 404", async () => {
@@ -216,10 +306,30 @@ describe("per-user overrides", () => {
     await setOverride("alice", ORGANIZATION_ID, 7.5);
     await api().request("/users/alice/ai/budget/override", { method: "DELETE", as: "admin" });
     const { body } = await api().json<AuditLogResponse>("/audit?limit=3", { as: "admin" });
-    expect(body.audit_logs.map((log) => [log.resource_type, log.action, log.username, log.resource_target, log.diff])).toEqual([
-      ["user_ai_budget_override", "delete", "admin", "alice", { spend_limit_micros: { old: "$7.50", new: "no override" }, group: { old: "Everyone", new: "" } }],
-      ["user_ai_budget_override", "write", "admin", "alice", { spend_limit_micros: { old: "$5.00", new: "$7.50" }, group: { old: "developers", new: "Everyone" } }],
-      ["user_ai_budget_override", "create", "useradmin", "alice", { spend_limit_micros: { old: "no override", new: "$5.00" }, group: { old: "", new: "developers" } }],
+    expect(
+      body.audit_logs.map((log) => [log.resource_type, log.action, log.username, log.resource_target, log.diff]),
+    ).toEqual([
+      [
+        "user_ai_budget_override",
+        "delete",
+        "admin",
+        "alice",
+        { spend_limit_micros: { old: "$7.50", new: "no override" }, group: { old: "Everyone", new: "" } },
+      ],
+      [
+        "user_ai_budget_override",
+        "write",
+        "admin",
+        "alice",
+        { spend_limit_micros: { old: "$5.00", new: "$7.50" }, group: { old: "developers", new: "Everyone" } },
+      ],
+      [
+        "user_ai_budget_override",
+        "create",
+        "useradmin",
+        "alice",
+        { spend_limit_micros: { old: "no override", new: "$5.00" }, group: { old: "", new: "developers" } },
+      ],
     ]);
   });
 });
@@ -227,7 +337,12 @@ describe("per-user overrides", () => {
 describe("a user's own spend", () => {
   it("answers the governing budget, deployment-wide, and the spend charged to it", async () => {
     const mine = await api().json<UserAISpend>("/users/me/ai/spend", { as: "member" });
-    expect(mine.body).toMatchObject({ user_id: userId("member"), effective_group_id: developers, effective_budget: limit(1_000), current_spend_micros: USD(120) });
+    expect(mine.body).toMatchObject({
+      user_id: userId("member"),
+      effective_group_id: developers,
+      effective_budget: limit(1_000),
+      current_spend_micros: USD(120),
+    });
     expect((await api().json<UserAISpend>("/users/frank/ai/spend", { as: "admin" })).body).toMatchObject({
       effective_group_id: groupId("gpu-lab"),
       effective_budget: limit(2_500),
@@ -263,6 +378,9 @@ describe("recording usage (embedded only)", () => {
     const { status, body } = await record("admin");
     expect(status).toBe(200);
     expect(body).toEqual({ user_id: userId("bob"), charged_group_id: developers, current_spend_micros: 1_070_000_000 });
-    expect((await record("admin", "frank")).body).toMatchObject({ charged_group_id: groupId("gpu-lab"), current_spend_micros: USD(610) });
+    expect((await record("admin", "frank")).body).toMatchObject({
+      charged_group_id: groupId("gpu-lab"),
+      current_spend_micros: USD(610),
+    });
   });
 });

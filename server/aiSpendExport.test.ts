@@ -35,8 +35,15 @@ describe("the spend export", () => {
     expect(text.split("\n")[0]).toBe(AI_SPEND_EXPORT_HEADER.join(","));
     const rows = rowsOf(text);
     // Every seeded user of this organization on three models; frank's spend is in the other organization.
-    expect(new Set(rows.map((r) => r.username))).toEqual(new Set(SEED_SPEND.filter((s) => s.username !== "frank").map((s) => s.username)));
-    expect(rows.filter((r) => r.username === "bob").map((r) => r.model).sort()).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.username))).toEqual(
+      new Set(SEED_SPEND.filter((s) => s.username !== "frank").map((s) => s.username)),
+    );
+    expect(
+      rows
+        .filter((r) => r.username === "bob")
+        .map((r) => r.model)
+        .sort(),
+    ).toHaveLength(3);
     expect(new Set(rows.map((r) => r.provider))).toEqual(new Set(["anthropic", "openai", "google"]));
     for (const row of rows) {
       expect(row.period_start).toBe(period.start.toISOString().replace(".000Z", "Z"));
@@ -47,10 +54,14 @@ describe("the spend export", () => {
   it("sums exactly to the spend charged to each user this month", async () => {
     const rows = rowsOf((await exportOf()).text);
     for (const spent of SEED_SPEND.filter((s) => s.username !== "frank")) {
-      const total = rows.filter((r) => r.username === spent.username).reduce((sum, r) => sum + BigInt(r.cost_micros!), 0n);
+      const total = rows
+        .filter((r) => r.username === spent.username)
+        .reduce((sum, r) => sum + BigInt(r.cost_micros!), 0n);
       expect(total, spent.username).toBe(BigInt(Math.round(spent.usd * 100)) * 10_000n);
       const group = spent.group === "Everyone" ? "Everyone" : SEED_GROUPS.find((g) => g.name === spent.group)!.name;
-      expect(new Set(rows.filter((r) => r.username === spent.username).map((r) => r.group_name))).toEqual(new Set([group]));
+      expect(new Set(rows.filter((r) => r.username === spent.username).map((r) => r.group_name))).toEqual(
+        new Set([group]),
+      );
     }
   });
 
@@ -82,7 +93,12 @@ describe("the spend export", () => {
   });
 
   it("defuses cells a spreadsheet would run as a formula, and quotes commas", async () => {
-    await record("alice", { spend_micros: 1, model: "=HYPERLINK(\"http://x\")", provider: "@evil", provider_name: "a,b" });
+    await record("alice", {
+      spend_micros: 1,
+      model: '=HYPERLINK("http://x")',
+      provider: "@evil",
+      provider_name: "a,b",
+    });
     const { text } = await exportOf();
     expect(text).toContain(`,"'=HYPERLINK(""http://x"")",'@evil,"a,b",`);
   });
@@ -99,11 +115,15 @@ describe("the spend export", () => {
       status: 400,
       body: { message: 'Query parameters "period_start" and "period_end" must be provided together.' },
     });
-    expect((await refused("?period_start=2026-01-01T00:00:00Z&period_end=2026-02-01T00:00:00.001Z")).body.message).toBe("Query period must not exceed 31 days.");
+    expect((await refused("?period_start=2026-01-01T00:00:00Z&period_end=2026-02-01T00:00:00.001Z")).body.message).toBe(
+      "Query period must not exceed 31 days.",
+    );
     expect((await refused("?period_start=2026-01-01T00:00:00Z&period_end=2026-01-01T00:00:00Z")).body.message).toBe(
       'Query parameter "period_start" must be before "period_end".',
     );
-    expect((await refused("?period_start=2026-01-01&period_end=2026-01-02T00:00:00Z")).body.message).toBe("Query parameters have invalid values.");
+    expect((await refused("?period_start=2026-01-01&period_end=2026-01-02T00:00:00Z")).body.message).toBe(
+      "Query parameters have invalid values.",
+    );
   });
 
   it("is for the organization's admins only", async () => {

@@ -29,14 +29,19 @@ describe("sign-in and sessions", () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const stored = await api().db.query<{ hashed_secret: string }>("SELECT hashed_secret FROM api_keys");
     expect(stored.map((r) => r.hashed_secret)).toEqual([createHash("sha256").update(session_token).digest("hex")]);
-    const [user] = await api().db.query<{ hashed_password: string }>("SELECT hashed_password FROM users WHERE username = 'admin'");
+    const [user] = await api().db.query<{ hashed_password: string }>(
+      "SELECT hashed_password FROM users WHERE username = 'admin'",
+    );
     expect(user!.hashed_password).toMatch(/^scrypt\$16384\$/);
     expect(user!.hashed_password).not.toContain("SomeSecurePassword!");
   });
 
   it("refuses a wrong password with 401 and, after ten, with 429", async () => {
     const attempt = () =>
-      api().json("/users/login", { method: "POST", body: JSON.stringify({ email: "member@example.com", password: "nope" }) });
+      api().json("/users/login", {
+        method: "POST",
+        body: JSON.stringify({ email: "member@example.com", password: "nope" }),
+      });
     expect(await attempt()).toEqual({ status: 401, body: { message: "Incorrect email or password." } });
     for (let i = 0; i < 9; i++) await attempt();
     expect((await attempt()).status).toBe(429);
@@ -47,7 +52,9 @@ describe("sign-in and sessions", () => {
     const token = await api().login("admin");
     const byHeader = await api().json<{ username: string }>("/users/me", { headers: { "Coder-Session-Token": token } });
     expect(byHeader.body.username).toBe("admin");
-    const byCookie = await api().json<{ username: string }>("/users/me", { headers: { Cookie: `coder_session_token=${token}` } });
+    const byCookie = await api().json<{ username: string }>("/users/me", {
+      headers: { Cookie: `coder_session_token=${token}` },
+    });
     expect(byCookie.body.username).toBe("admin");
   });
 
@@ -71,7 +78,9 @@ describe("sign-in and sessions", () => {
 
 describe("entitlements", () => {
   it("reports aibridge entitled, or not", async () => {
-    const entitled = await api().json<{ features: Record<string, { enabled: boolean }> }>("/entitlements", { as: "member" });
+    const entitled = await api().json<{ features: Record<string, { enabled: boolean }> }>("/entitlements", {
+      as: "member",
+    });
     expect(entitled.body.features.aibridge).toEqual({ entitlement: "entitled", enabled: true });
     api().deps.aiEntitled = false;
     const not = await api().json<{ features: Record<string, { enabled: boolean }> }>("/entitlements", { as: "member" });
@@ -105,7 +114,11 @@ describe("groups", () => {
 
   it("finds a group by organization and name, and by id; 404 otherwise", async () => {
     const byName = await api().json<Group>("/organizations/coder/groups/developers", { as: "admin" });
-    expect(byName.body).toMatchObject({ id: developers.id, organization_id: ORGANIZATION_ID, organization_name: "coder" });
+    expect(byName.body).toMatchObject({
+      id: developers.id,
+      organization_id: ORGANIZATION_ID,
+      organization_name: "coder",
+    });
     expect((await api().json(`/groups/${developers.id}`, { as: "admin" })).body).toEqual(byName.body);
     expect((await api().json("/organizations/coder/groups/nope", { as: "admin" })).status).toBe(404);
     expect((await api().json("/organizations/nope/groups", { as: "admin" })).status).toBe(404);
@@ -114,13 +127,20 @@ describe("groups", () => {
 
   it("renames a group, and answers 409 on the name field for a taken name", async () => {
     const patch = (body: object) =>
-      api().json<Group>(`/groups/${developers.id}`, { method: "PATCH", body: JSON.stringify({ add_users: [], remove_users: [], ...body }), as: "admin" });
+      api().json<Group>(`/groups/${developers.id}`, {
+        method: "PATCH",
+        body: JSON.stringify({ add_users: [], remove_users: [], ...body }),
+        as: "admin",
+      });
     const renamed = await patch({ name: "platform", display_name: "Platform" });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: "platform", display_name: "Platform", total_member_count: 7 });
     expect(await patch({ name: "contractors" })).toEqual({
       status: 409,
-      body: { message: 'A group named "contractors" already exists.', validations: [{ field: "name", detail: "This name is already taken." }] },
+      body: {
+        message: 'A group named "contractors" already exists.',
+        validations: [{ field: "name", detail: "This name is already taken." }],
+      },
     });
   });
 
@@ -144,7 +164,11 @@ describe("groups", () => {
   });
 
   it("will not rename the Everyone group", async () => {
-    const response = await api().json(`/groups/${ORGANIZATION_ID}`, { method: "PATCH", body: JSON.stringify({ name: "All" }), as: "admin" });
+    const response = await api().json(`/groups/${ORGANIZATION_ID}`, {
+      method: "PATCH",
+      body: JSON.stringify({ name: "All" }),
+      as: "admin",
+    });
     expect(response.status).toBe(400);
   });
 });
@@ -155,14 +179,22 @@ describe("group AI budgets", () => {
     expect(got.status).toBe(200);
     expect(got.body).toMatchObject({ group_id: developers.id, spend_limit_micros: 1_000_000_000 });
     expect((await api().json(budgetOf(dataScience.id), { as: "admin" })).status).toBe(404);
-    const zero = await api().json<GroupAIBudget>(budgetOf(dataScience.id), { ...put({ spend_limit_micros: 0 }), as: "admin" });
+    const zero = await api().json<GroupAIBudget>(budgetOf(dataScience.id), {
+      ...put({ spend_limit_micros: 0 }),
+      as: "admin",
+    });
     expect(zero).toMatchObject({ status: 200, body: { spend_limit_micros: 0 } });
   });
 
   it("stores the maximum exactly, and refuses one micro more with Coder's body", async () => {
-    const max = await api().json<GroupAIBudget>(budgetOf(developers.id), { ...put({ spend_limit_micros: 1_000_000_000_000 }), as: "admin" });
+    const max = await api().json<GroupAIBudget>(budgetOf(developers.id), {
+      ...put({ spend_limit_micros: 1_000_000_000_000 }),
+      as: "admin",
+    });
     expect(max.body.spend_limit_micros).toBe(1_000_000_000_000);
-    expect(await api().json(budgetOf(developers.id), { ...put({ spend_limit_micros: 1_000_000_000_001 }), as: "admin" })).toEqual({
+    expect(
+      await api().json(budgetOf(developers.id), { ...put({ spend_limit_micros: 1_000_000_000_001 }), as: "admin" }),
+    ).toEqual({
       status: 400,
       body: {
         message: "Invalid AI spend limit.",
@@ -190,21 +222,33 @@ describe("group AI budgets", () => {
 
   it("refuses a 2 MB body with 413", async () => {
     const body = JSON.stringify({ spend_limit_micros: 1, padding: "x".repeat(2 * 1024 * 1024) });
-    const response = await api().request(budgetOf(developers.id), { method: "PUT", body, as: "admin", headers: { "Content-Length": String(body.length) } });
+    const response = await api().request(budgetOf(developers.id), {
+      method: "PUT",
+      body,
+      as: "admin",
+      headers: { "Content-Length": String(body.length) },
+    });
     expect(response.status).toBe(413);
   });
 
   it("answers 503 with a clear message when the disk is full, acknowledges nothing, and keeps answering", async () => {
     // What PostgreSQL and PGlite throw when a file cannot grow (test/attack/storage.ts fills a real disk).
-    const diskFull = Object.assign(new Error('could not extend file "base/5/16537": No space left on device'), { code: "53100" });
+    const diskFull = Object.assign(new Error('could not extend file "base/5/16537": No space left on device'), {
+      code: "53100",
+    });
     const transaction = vi.spyOn(api().db, "transaction").mockRejectedValueOnce(diskFull);
     try {
-      const response = await api().json<{ message: string }>(budgetOf(developers.id), { ...put({ spend_limit_micros: 7 }), as: "admin" });
+      const response = await api().json<{ message: string }>(budgetOf(developers.id), {
+        ...put({ spend_limit_micros: 7 }),
+        as: "admin",
+      });
       expect(response).toMatchObject({ status: 503, body: { message: DISK_FULL_MESSAGE } });
     } finally {
       transaction.mockRestore();
     }
-    expect((await api().json<GroupAIBudget>(budgetOf(developers.id), { as: "admin" })).body.spend_limit_micros).toBe(developers.budgetMicros);
+    expect((await api().json<GroupAIBudget>(budgetOf(developers.id), { as: "admin" })).body.spend_limit_micros).toBe(
+      developers.budgetMicros,
+    );
   });
 
   it("deletes with 204, then answers 404", async () => {
@@ -225,7 +269,9 @@ describe("group AI budgets", () => {
       ["create", "admin", { old: "no budget", new: "$0.00" }],
     ]);
     expect(body.audit_logs[1]!.description).toContain("$0.00 → $500.00");
-    expect(body.audit_logs.every((l) => l.resource_type === "group_ai_budget" && l.resource_target === "data-science")).toBe(true);
+    expect(
+      body.audit_logs.every((l) => l.resource_type === "group_ai_budget" && l.resource_target === "data-science"),
+    ).toBe(true);
   });
 
   it("keeps concurrent PUTs on one budget whole: no 5xx, last write wins, one audit row each", async () => {
@@ -254,12 +300,18 @@ describe("conditional writes", () => {
     const loaded = await api().request(budgetOf(developers.id), { as: "admin" });
     const etag = loaded.headers.get("etag")!;
     expect(etag).toMatch(/^"\d+"$/);
-    const first = await api().request(budgetOf(developers.id), { ...put({ spend_limit_micros: 2_000_000_000 }), ...headers({ "If-Match": etag }) });
+    const first = await api().request(budgetOf(developers.id), {
+      ...put({ spend_limit_micros: 2_000_000_000 }),
+      ...headers({ "If-Match": etag }),
+    });
     expect(first.status).toBe(200);
     const newer = first.headers.get("etag")!;
     expect(newer).not.toBe(etag);
 
-    const stale = await api().request(budgetOf(developers.id), { ...put({ spend_limit_micros: 3_000_000_000 }), ...headers({ "If-Match": etag }) });
+    const stale = await api().request(budgetOf(developers.id), {
+      ...put({ spend_limit_micros: 3_000_000_000 }),
+      ...headers({ "If-Match": etag }),
+    });
     expect(stale.status).toBe(412);
     expect(stale.headers.get("etag")).toBe(newer);
     expect(await stale.json()).toMatchObject({
@@ -272,7 +324,11 @@ describe("conditional writes", () => {
   });
 
   it("creates with If-None-Match: * only when there is no budget", async () => {
-    const create = () => api().request(budgetOf(dataScience.id), { ...put({ spend_limit_micros: 5 }), ...headers({ "If-None-Match": "*" }) });
+    const create = () =>
+      api().request(budgetOf(dataScience.id), {
+        ...put({ spend_limit_micros: 5 }),
+        ...headers({ "If-None-Match": "*" }),
+      });
     expect((await create()).status).toBe(200);
     const second = await create();
     expect(second.status).toBe(412);
@@ -285,7 +341,10 @@ describe("conditional writes", () => {
     const stale = await api().request(budgetOf(developers.id), { method: "DELETE", ...headers({ "If-Match": etag }) });
     expect(stale.status).toBe(412);
     await api().request(budgetOf(developers.id), { method: "DELETE", as: "admin" });
-    const gone = await api().request(budgetOf(developers.id), { ...put({ spend_limit_micros: 1 }), ...headers({ "If-Match": etag }) });
+    const gone = await api().request(budgetOf(developers.id), {
+      ...put({ spend_limit_micros: 1 }),
+      ...headers({ "If-Match": etag }),
+    });
     expect(gone.status).toBe(412);
     expect(await gone.json()).toMatchObject({ current: null });
   });
@@ -293,7 +352,10 @@ describe("conditional writes", () => {
   it("never gives a budget set again the version of one deleted", async () => {
     const before = (await api().request(budgetOf(developers.id), { as: "admin" })).headers.get("etag");
     await api().request(budgetOf(developers.id), { method: "DELETE", as: "admin" });
-    const again = await api().request(budgetOf(developers.id), { ...put({ spend_limit_micros: 1_000_000_000 }), as: "admin" });
+    const again = await api().request(budgetOf(developers.id), {
+      ...put({ spend_limit_micros: 1_000_000_000 }),
+      as: "admin",
+    });
     expect(again.headers.get("etag")).not.toBe(before);
   });
 });
@@ -304,7 +366,11 @@ describe("permissions", () => {
   it("lets an owner and an organization admin change groups and budgets", async () => {
     expect((await write("admin")).status).toBe(200);
     expect((await write("orgadmin")).status).toBe(200);
-    const rename = await api().json(`/groups/${contractors.id}`, { method: "PATCH", body: JSON.stringify({ display_name: "Vendors" }), as: "orgadmin" });
+    const rename = await api().json(`/groups/${contractors.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ display_name: "Vendors" }),
+      as: "orgadmin",
+    });
     expect(rename.status).toBe(200);
   });
 
@@ -313,7 +379,15 @@ describe("permissions", () => {
     expect((await api().json(budgetOf(developers.id), { as: "member" })).status).toBe(200);
     expect((await write("member")).status).toBe(404);
     expect((await api().json(budgetOf(developers.id), { method: "DELETE", as: "member" })).status).toBe(404);
-    expect((await api().json(`/groups/${developers.id}`, { method: "PATCH", body: JSON.stringify({ name: "x" }), as: "member" })).status).toBe(404);
+    expect(
+      (
+        await api().json(`/groups/${developers.id}`, {
+          method: "PATCH",
+          body: JSON.stringify({ name: "x" }),
+          as: "member",
+        })
+      ).status,
+    ).toBe(404);
     expect((await api().store.budgets.of(developers.id))!.budget.spend_limit_micros).toBe(1_000_000_000);
   });
 

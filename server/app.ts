@@ -22,7 +22,8 @@ export const DISK_FULL_MESSAGE = "The server's disk is full: this change was not
 export const OUT_OF_RESOURCES_MESSAGE = "The server's database is out of resources: this change was not saved.";
 
 /** Coder's answer to a path under /api that no route takes: JSON, never the app's page. */
-export const routeNotFound = (c: Context) => apiError(c, 404, ROUTE_NOT_FOUND_MESSAGE, { detail: `${c.req.method} ${c.req.path}` });
+export const routeNotFound = (c: Context) =>
+  apiError(c, 404, ROUTE_NOT_FOUND_MESSAGE, { detail: `${c.req.method} ${c.req.path}` });
 
 export interface ApiOptions {
   deps: Deps;

@@ -32,7 +32,6 @@ export function newSessionToken(): { token: string; hashed: string } {
   return { token, hashed: hashSessionToken(token) };
 }
 
-export const hashSessionToken = (token: string): string =>
-  createHash("sha256").update(token).digest("hex");
+export const hashSessionToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 
 export const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;

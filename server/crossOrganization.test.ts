@@ -33,57 +33,98 @@ afterAll(async () => {
 
 /** One organization's admin, the other organization's group, and its organization's name. */
 const cases = [
-  { admin: "orgadmin", ownGroup: developers, otherGroup: gpuLab, otherGroupName: "gpu-lab", otherOrganization: "research", otherMember: "frank" },
-  { admin: "heidi", ownGroup: gpuLab, otherGroup: developers, otherGroupName: "developers", otherOrganization: "coder", otherMember: "alice" },
+  {
+    admin: "orgadmin",
+    ownGroup: developers,
+    otherGroup: gpuLab,
+    otherGroupName: "gpu-lab",
+    otherOrganization: "research",
+    otherMember: "frank",
+  },
+  {
+    admin: "heidi",
+    ownGroup: gpuLab,
+    otherGroup: developers,
+    otherGroupName: "developers",
+    otherOrganization: "coder",
+    otherMember: "alice",
+  },
 ] as const;
 
-describe.each(cases)("$admin, an admin of one organization only", ({ admin, ownGroup, otherGroup, otherGroupName, otherOrganization, otherMember }) => {
-  const put = (body: unknown) => ({ method: "PUT", body: JSON.stringify(body), as: admin });
+describe.each(cases)(
+  "$admin, an admin of one organization only",
+  ({ admin, ownGroup, otherGroup, otherGroupName, otherOrganization, otherMember }) => {
+    const put = (body: unknown) => ({ method: "PUT", body: JSON.stringify(body), as: admin });
 
-  it("changes the budget of a group in their own organization", async () => {
-    expect((await api.json(`/groups/${ownGroup}/ai/budget`, put({ spend_limit_micros: 7 }))).status).toBe(200);
-    expect((await api.json(`/groups/${ownGroup}`, { method: "PATCH", body: JSON.stringify({ display_name: "Mine" }), as: admin })).status).toBe(200);
-  });
+    it("changes the budget of a group in their own organization", async () => {
+      expect((await api.json(`/groups/${ownGroup}/ai/budget`, put({ spend_limit_micros: 7 }))).status).toBe(200);
+      expect(
+        (
+          await api.json(`/groups/${ownGroup}`, {
+            method: "PATCH",
+            body: JSON.stringify({ display_name: "Mine" }),
+            as: admin,
+          })
+        ).status,
+      ).toBe(200);
+    });
 
-  it("cannot change, remove or read the other organization's group budget, and nothing changes", async () => {
-    const before = await api.json(`/groups/${otherGroup}/ai/budget`, { as: "admin" });
-    expect((await api.json(`/groups/${otherGroup}/ai/budget`, put({ spend_limit_micros: 7 }))).status).toBe(404);
-    expect((await api.request(`/groups/${otherGroup}/ai/budget`, { method: "DELETE", as: admin })).status).toBe(404);
-    expect((await api.json(`/groups/${otherGroup}/ai/budget`, { as: admin })).status).toBe(404);
-    expect(await api.json(`/groups/${otherGroup}/ai/budget`, { as: "admin" })).toEqual(before);
-  });
+    it("cannot change, remove or read the other organization's group budget, and nothing changes", async () => {
+      const before = await api.json(`/groups/${otherGroup}/ai/budget`, { as: "admin" });
+      expect((await api.json(`/groups/${otherGroup}/ai/budget`, put({ spend_limit_micros: 7 }))).status).toBe(404);
+      expect((await api.request(`/groups/${otherGroup}/ai/budget`, { method: "DELETE", as: admin })).status).toBe(404);
+      expect((await api.json(`/groups/${otherGroup}/ai/budget`, { as: admin })).status).toBe(404);
+      expect(await api.json(`/groups/${otherGroup}/ai/budget`, { as: "admin" })).toEqual(before);
+    });
 
-  it("cannot rename or read the other organization's group", async () => {
-    const patch = { method: "PATCH", body: JSON.stringify({ display_name: "Taken over" }), as: admin };
-    expect((await api.json(`/groups/${otherGroup}`, patch)).status).toBe(404);
-    expect((await api.json(`/groups/${otherGroup}`, { as: admin })).status).toBe(404);
-    expect((await api.json(`/organizations/${otherOrganization}/groups/${otherGroupName}`, { as: admin })).status).toBe(404);
-    const listed = await api.json<{ id: string }[]>(`/organizations/${otherOrganization}/groups`, { as: admin });
-    expect(listed.body.map((g) => g.id)).not.toContain(otherGroup);
-    expect((await api.json<{ display_name: string }>(`/groups/${otherGroup}`, { as: "admin" })).body.display_name).not.toBe("Taken over");
-  });
+    it("cannot rename or read the other organization's group", async () => {
+      const patch = { method: "PATCH", body: JSON.stringify({ display_name: "Taken over" }), as: admin };
+      expect((await api.json(`/groups/${otherGroup}`, patch)).status).toBe(404);
+      expect((await api.json(`/groups/${otherGroup}`, { as: admin })).status).toBe(404);
+      expect(
+        (await api.json(`/organizations/${otherOrganization}/groups/${otherGroupName}`, { as: admin })).status,
+      ).toBe(404);
+      const listed = await api.json<{ id: string }[]>(`/organizations/${otherOrganization}/groups`, { as: admin });
+      expect(listed.body.map((g) => g.id)).not.toContain(otherGroup);
+      expect(
+        (await api.json<{ display_name: string }>(`/groups/${otherGroup}`, { as: "admin" })).body.display_name,
+      ).not.toBe("Taken over");
+    });
 
-  it("sees no spend of the other organization's group or its members", async () => {
-    const members = await api.json(`/groups/${otherGroup}/members/ai/spend?user_ids=${userId(otherMember)}`, { as: admin });
-    expect(members.status).toBe(404);
-    const groups = await api.json<GroupsAISpendResponse>(`/organizations/${otherOrganization}/groups/ai/spend?group_ids=${otherGroup}`, { as: admin });
-    expect(groups.body.groups).toEqual([]);
-  });
+    it("sees no spend of the other organization's group or its members", async () => {
+      const members = await api.json(`/groups/${otherGroup}/members/ai/spend?user_ids=${userId(otherMember)}`, {
+        as: admin,
+      });
+      expect(members.status).toBe(404);
+      const groups = await api.json<GroupsAISpendResponse>(
+        `/organizations/${otherOrganization}/groups/ai/spend?group_ids=${otherGroup}`,
+        { as: admin },
+      );
+      expect(groups.body.groups).toEqual([]);
+    });
 
-  it("is told by authcheck that they may not update the other organization's group", async () => {
-    const checks = {
-      own: { object: { resource_type: "group", resource_id: ownGroup }, action: "update" },
-      other: { object: { resource_type: "group", resource_id: otherGroup }, action: "update" },
-      otherRead: { object: { resource_type: "group", resource_id: otherGroup }, action: "read" },
-      createInOther: {
-        object: { resource_type: "group", organization_id: otherGroup === gpuLab ? SECOND_ORGANIZATION_ID : ORGANIZATION_ID },
-        action: "create",
-      },
-    };
-    const answer = await api.json<AuthorizationResponse>("/authcheck", { method: "POST", body: JSON.stringify({ checks }), as: admin });
-    expect(answer.body).toEqual({ own: true, other: false, otherRead: false, createInOther: false });
-  });
-});
+    it("is told by authcheck that they may not update the other organization's group", async () => {
+      const checks = {
+        own: { object: { resource_type: "group", resource_id: ownGroup }, action: "update" },
+        other: { object: { resource_type: "group", resource_id: otherGroup }, action: "update" },
+        otherRead: { object: { resource_type: "group", resource_id: otherGroup }, action: "read" },
+        createInOther: {
+          object: {
+            resource_type: "group",
+            organization_id: otherGroup === gpuLab ? SECOND_ORGANIZATION_ID : ORGANIZATION_ID,
+          },
+          action: "create",
+        },
+      };
+      const answer = await api.json<AuthorizationResponse>("/authcheck", {
+        method: "POST",
+        body: JSON.stringify({ checks }),
+        as: admin,
+      });
+      expect(answer.body).toEqual({ own: true, other: false, otherRead: false, createInOther: false });
+    });
+  },
+);
 
 describe("overrides across organizations", () => {
   it("a research admin cannot read the override or spend of a user who is only in coder", async () => {

@@ -42,13 +42,17 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("two servers on one DATA_DIR"
     expect(put.status).toBe(200);
     const second = startServerProcess({ dataDir: first.dataDir });
     await expect(second).rejects.toThrow(/server exited with 1[\s\S]*is in use by another server \(process \d+\)/);
-    const read = await fetch(`${first.url}/api/v2/groups/${developers.id}/ai/budget`, { headers: { "Coder-Session-Token": token } });
+    const read = await fetch(`${first.url}/api/v2/groups/${developers.id}/ai/budget`, {
+      headers: { "Coder-Session-Token": token },
+    });
     expect(((await read.json()) as { spend_limit_micros: number }).spend_limit_micros).toBe(42_000_000);
     // After a clean stop the directory is free again.
     await first.stop("SIGTERM");
     const third = await startServerProcess({ dataDir: first.dataDir });
     running.push(third);
-    const reread = await fetch(`${third.url}/api/v2/groups/${developers.id}/ai/budget`, { headers: { "Coder-Session-Token": await signIn(third.url, "admin") } });
+    const reread = await fetch(`${third.url}/api/v2/groups/${developers.id}/ai/budget`, {
+      headers: { "Coder-Session-Token": await signIn(third.url, "admin") },
+    });
     expect(((await reread.json()) as { spend_limit_micros: number }).spend_limit_micros).toBe(42_000_000);
   });
 });

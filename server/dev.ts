@@ -9,7 +9,11 @@ const api = await startServer({ ...config, port: Number(process.env.API_PORT ?? 
 closeOnSignals(api);
 const vite = await createServer({
   root: ROOT,
-  server: { port: config.port === 3000 ? 5173 : config.port, host: config.host, proxy: { "/api": { target: api.url } } },
+  server: {
+    port: config.port === 3000 ? 5173 : config.port,
+    host: config.host,
+    proxy: { "/api": { target: api.url } },
+  },
 });
 await vite.listen();
 vite.printUrls();

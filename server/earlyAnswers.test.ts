@@ -33,7 +33,11 @@ function twoOnOneConnection(first: string): Promise<{ answers: string[]; closed:
       done();
     });
     socket.write(first);
-    setTimeout(() => socket.write(`GET /api/v2/entitlements HTTP/1.1\r\nHost: 127.0.0.1\r\nCoder-Session-Token: ${token}\r\n\r\n`), 300);
+    setTimeout(
+      () =>
+        socket.write(`GET /api/v2/entitlements HTTP/1.1\r\nHost: 127.0.0.1\r\nCoder-Session-Token: ${token}\r\n\r\n`),
+      300,
+    );
     setTimeout(() => {
       socket.destroy();
       done();
@@ -49,24 +53,43 @@ const EARLY_ANSWERS: [string, () => string, number][] = [
   ["413 for a 2 MB body", () => put(budgetPath, `Coder-Session-Token: ${token}\r\n`, "x".repeat(2 * 1024 * 1024)), 413],
   ["401 before a 500 kB body is read", () => put(budgetPath, "", "x".repeat(500_000)), 401],
   ["401 before a small body is read", () => put(budgetPath, "", '{"spend_limit_micros":1}'), 401],
-  ["403 for a cross-site cookie write", () => put(budgetPath, `Cookie: coder_session_token=${token}\r\nOrigin: https://evil.example\r\n`, "x".repeat(200_000)), 403],
-  ["404 for a group that does not exist", () => put("/api/v2/groups/00000000-0000-4000-8000-00000000dead/ai/budget", `Coder-Session-Token: ${token}\r\n`, "x".repeat(200_000)), 404],
+  [
+    "403 for a cross-site cookie write",
+    () =>
+      put(budgetPath, `Cookie: coder_session_token=${token}\r\nOrigin: https://evil.example\r\n`, "x".repeat(200_000)),
+    403,
+  ],
+  [
+    "404 for a group that does not exist",
+    () =>
+      put(
+        "/api/v2/groups/00000000-0000-4000-8000-00000000dead/ai/budget",
+        `Coder-Session-Token: ${token}\r\n`,
+        "x".repeat(200_000),
+      ),
+    404,
+  ],
 ];
 
 describe("early answers on a kept connection", () => {
-  it.each(EARLY_ANSWERS)("%s: either says Connection: close, or answers the next request too", async (_, request, status) => {
-    const { answers, closed } = await twoOnOneConnection(request());
-    expect(answers[0]).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
-    const promisedKeepAlive = !/\r\nConnection: close\r\n/i.test(answers[0]!);
-    if (promisedKeepAlive) {
-      expect(answers[1]).toMatch(/^HTTP\/1\.1 200 /);
-    } else {
-      expect(closed).toBe(true);
-    }
-  });
+  it.each(EARLY_ANSWERS)(
+    "%s: either says Connection: close, or answers the next request too",
+    async (_, request, status) => {
+      const { answers, closed } = await twoOnOneConnection(request());
+      expect(answers[0]).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      const promisedKeepAlive = !/\r\nConnection: close\r\n/i.test(answers[0]!);
+      if (promisedKeepAlive) {
+        expect(answers[1]).toMatch(/^HTTP\/1\.1 200 /);
+      } else {
+        expect(closed).toBe(true);
+      }
+    },
+  );
 
   it("keeps the connection of a normal write alive", async () => {
-    const { answers } = await twoOnOneConnection(put(budgetPath, `Coder-Session-Token: ${token}\r\n`, '{"spend_limit_micros":7000000}'));
+    const { answers } = await twoOnOneConnection(
+      put(budgetPath, `Coder-Session-Token: ${token}\r\n`, '{"spend_limit_micros":7000000}'),
+    );
     expect(answers[0]).toMatch(/^HTTP\/1\.1 200 /);
     expect(answers[0]).toMatch(/\r\nConnection: keep-alive\r\n/i);
     expect(answers[1]).toMatch(/^HTTP\/1\.1 200 /);

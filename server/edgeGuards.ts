@@ -29,7 +29,10 @@ export const refuseCrossSiteSignIn: MiddlewareHandler = async (c, next) => {
   if (!SIGN_IN_AND_OUT.test(c.req.path)) return next();
   const origin = c.req.header("Origin");
   const site = c.req.header("Sec-Fetch-Site");
-  const crossSite = (origin !== undefined && !sameOrigin(origin, c.req.header("Host"))) || site === "cross-site" || site === "same-site";
+  const crossSite =
+    (origin !== undefined && !sameOrigin(origin, c.req.header("Host"))) ||
+    site === "cross-site" ||
+    site === "same-site";
   if (c.req.method === "POST" && crossSite) {
     return apiError(c, 403, "Cross-site request refused.", { detail: "Sign in and out from this site's own pages." });
   }
@@ -38,7 +41,8 @@ export const refuseCrossSiteSignIn: MiddlewareHandler = async (c, next) => {
 
 /** Whether the browser reached us over TLS, through a proxy that ended it. */
 const reachedOverTls = (c: Context) =>
-  new URL(c.req.url).protocol === "https:" || c.req.header("X-Forwarded-Proto")?.split(",")[0]?.trim().toLowerCase() === "https";
+  new URL(c.req.url).protocol === "https:" ||
+  c.req.header("X-Forwarded-Proto")?.split(",")[0]?.trim().toLowerCase() === "https";
 
 /**
  * Behind a TLS-terminating proxy this server sees plain http, but the browser
@@ -51,16 +55,30 @@ export const secureCookiesBehindTls: MiddlewareHandler = async (c, next) => {
   if (cookies.length === 0) return;
   // In place: a new c.res would get the old Set-Cookie headers merged back.
   c.res.headers.delete("Set-Cookie");
-  for (const cookie of cookies) c.res.headers.append("Set-Cookie", /;\s*Secure\b/i.test(cookie) ? cookie : `${cookie}; Secure`);
+  for (const cookie of cookies)
+    c.res.headers.append("Set-Cookie", /;\s*Secure\b/i.test(cookie) ? cookie : `${cookie}; Secure`);
 };
 
 // RFC 9110 §7.6.1: meant for one connection only. Expect is answered here
 // (Node sends 100 Continue itself); passed on, it makes fetch fail.
-const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "upgrade", "expect"];
+const HOP_BY_HOP = [
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "upgrade",
+  "expect",
+];
 
 /** Removes the headers meant for one connection only, and those its Connection header names. */
 export function dropHopByHop(headers: Headers): Headers {
-  const named = (headers.get("connection") ?? "").split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const named = (headers.get("connection") ?? "")
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   for (const name of [...HOP_BY_HOP, ...named]) headers.delete(name);
   return headers;
 }
@@ -87,7 +105,9 @@ export const refuseImpossibleEmails: MiddlewareHandler = async (c, next) => {
     return next();
   }
   if (impossibleEmail(email)) {
-    return apiError(c, 400, "Validation failed.", { validations: [{ field: "email", detail: `Must be at most ${MAX_EMAIL_LENGTH} characters.` }] });
+    return apiError(c, 400, "Validation failed.", {
+      validations: [{ field: "email", detail: `Must be at most ${MAX_EMAIL_LENGTH} characters.` }],
+    });
   }
   await next();
 };

@@ -38,7 +38,12 @@ export async function openEmbeddedBackend(options: EmbeddedOptions): Promise<Emb
     throw error;
   }
   const store = new Store(db);
-  const deps: Deps = { store, aiEntitled: options.aiEntitled, loginLimiter: new LoginRateLimiter(), faults: options.testFaults };
+  const deps: Deps = {
+    store,
+    aiEntitled: options.aiEntitled,
+    loginLimiter: new LoginRateLimiter(),
+    faults: options.testFaults,
+  };
   const api = createApi({ deps, latencyMs: options.latencyMs, testFaults: options.testFaults });
   return { db, store, deps, api };
 }

@@ -44,29 +44,42 @@ describe("NUL bytes and broken text", () => {
   });
 
   it("answers 400 for a NUL in a sign-in email", async () => {
-    const { status } = await api().json("/users/login", { method: "POST", body: JSON.stringify({ email: "admin\u0000@example.com", password: "x" }) });
+    const { status } = await api().json("/users/login", {
+      method: "POST",
+      body: JSON.stringify({ email: "admin\u0000@example.com", password: "x" }),
+    });
     expect(status).toBe(400);
   });
 });
 
 describe("avatar URLs", () => {
-  it.each(["//evil.example/a.png", "/\\evil.example/a.png", "\\\\evil.example/a.png", `https://example.com/${"a".repeat(900_000)}`])(
-    "refuses %s",
-    async (avatar_url) => {
-      const { status } = await api().json(`/groups/${developers.id}`, { ...patch({ avatar_url: avatar_url.slice(0, 1_000_000) }), as: "admin" });
-      expect(status).toBe(400);
-    },
-  );
+  it.each([
+    "//evil.example/a.png",
+    "/\\evil.example/a.png",
+    "\\\\evil.example/a.png",
+    `https://example.com/${"a".repeat(900_000)}`,
+  ])("refuses %s", async (avatar_url) => {
+    const { status } = await api().json(`/groups/${developers.id}`, {
+      ...patch({ avatar_url: avatar_url.slice(0, 1_000_000) }),
+      as: "admin",
+    });
+    expect(status).toBe(400);
+  });
 
   it("takes a path on this site and a full https address", async () => {
     for (const avatar_url of ["/emojis/1f3e2.png", "https://example.com/a.png"]) {
-      expect((await api().json(`/groups/${developers.id}`, { ...patch({ avatar_url }), as: "admin" })).status).toBe(200);
+      expect((await api().json(`/groups/${developers.id}`, { ...patch({ avatar_url }), as: "admin" })).status).toBe(
+        200,
+      );
     }
   });
 });
 
 describe("authorization checks", () => {
-  const check = (resource_id: unknown = developers.id) => ({ object: { resource_type: "group", resource_id }, action: "update" });
+  const check = (resource_id: unknown = developers.id) => ({
+    object: { resource_type: "group", resource_id },
+    action: "update",
+  });
   it.each([
     ["checks is a list", { checks: [] }],
     ["a check is a string", { checks: { a: "x" } }],
@@ -82,7 +95,11 @@ describe("authorization checks", () => {
 
   it("answers 100 checks", async () => {
     const checks = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`c${i}`, check()]));
-    const { status, body } = await api().json<Record<string, boolean>>("/authcheck", { method: "POST", body: JSON.stringify({ checks }), as: "admin" });
+    const { status, body } = await api().json<Record<string, boolean>>("/authcheck", {
+      method: "POST",
+      body: JSON.stringify({ checks }),
+      as: "admin",
+    });
     expect(status).toBe(200);
     expect(Object.values(body).every(Boolean)).toBe(true);
   });
@@ -134,7 +151,10 @@ describe("the sign-in rate limiter", () => {
   });
 
   it("refuses a 1 MB email at once, without a lookup or a limiter entry", async () => {
-    const { status } = await api().json("/users/login", { method: "POST", body: JSON.stringify({ email: `${"x".repeat(1024 * 1024 - 100)}@example.com`, password: "x" }) });
+    const { status } = await api().json("/users/login", {
+      method: "POST",
+      body: JSON.stringify({ email: `${"x".repeat(1024 * 1024 - 100)}@example.com`, password: "x" }),
+    });
     expect(status).toBe(400);
     expect(api().deps.loginLimiter.size).toBe(0);
   });
@@ -142,7 +162,12 @@ describe("the sign-in rate limiter", () => {
   it("answers 429 to some of 40 wrong passwords sent at once, and checks no more than ten", async () => {
     const statuses = await Promise.all(
       Array.from({ length: 40 }, () =>
-        api().json("/users/login", { method: "POST", body: JSON.stringify({ email: "member@example.com", password: "wrong" }) }).then((r) => r.status),
+        api()
+          .json("/users/login", {
+            method: "POST",
+            body: JSON.stringify({ email: "member@example.com", password: "wrong" }),
+          })
+          .then((r) => r.status),
       ),
     );
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
@@ -188,7 +213,9 @@ describe("spend totals above 2^53 micros", () => {
     const bobTotal = 3n * BigInt(PART) + BOB_SEEDED;
     expect(bobTotal > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
     const text = async (path: string) => (await api().request(path, { as: "admin" })).text();
-    expect(await text(`/groups/${developers.id}/members/ai/spend?user_ids=${bob}`)).toContain(`"group_spend_micros":${bobTotal}`);
+    expect(await text(`/groups/${developers.id}/members/ai/spend?user_ids=${bob}`)).toContain(
+      `"group_spend_micros":${bobTotal}`,
+    );
     expect(await text("/users/bob/ai/spend")).toContain(`"current_spend_micros":${bobTotal}`);
     expect(await text(`/organizations/coder/groups/ai/spend?group_ids=${developers.id}`)).toContain(
       `"current_spend_micros":${3n * BigInt(PART) + DEVELOPERS_SEEDED}`,

@@ -42,12 +42,17 @@ export const resourceNotFound = (c: Context) =>
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The JSON body, or the 400 to answer for a body that is not JSON or holds text no database column can take. */
-export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: globalThis.Response }> {
+export async function readJson(
+  c: Context,
+): Promise<{ ok: true; value: unknown } | { ok: false; response: globalThis.Response }> {
   let value: unknown;
   try {
     value = await c.req.json();
   } catch {
-    return { ok: false, response: apiError(c, 400, "Request body must be valid JSON.", { detail: "The body could not be parsed." }) };
+    return {
+      ok: false,
+      response: apiError(c, 400, "Request body must be valid JSON.", { detail: "The body could not be parsed." }),
+    };
   }
   const unstorable = unstorableTextIn(value);
   if (unstorable) {

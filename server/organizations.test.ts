@@ -21,20 +21,28 @@ async function auditRows(as: string, query = "") {
 
 describe("the audit log, per organization", () => {
   beforeEach(async () => {
-    expect((await api().request(`/groups/${developers.id}/ai/budget`, { ...putBudget(5_000_000), as: "admin" })).status).toBe(200);
-    expect((await api().request(`/groups/${gpuLab.id}/ai/budget`, { ...putBudget(7_000_000), as: "admin" })).status).toBe(200);
+    expect(
+      (await api().request(`/groups/${developers.id}/ai/budget`, { ...putBudget(5_000_000), as: "admin" })).status,
+    ).toBe(200);
+    expect(
+      (await api().request(`/groups/${gpuLab.id}/ai/budget`, { ...putBudget(7_000_000), as: "admin" })).status,
+    ).toBe(200);
   });
 
   it("shows the second organization's admin only that organization's rows", async () => {
     const rows = await auditRows("researchadmin");
     expect(rows.count).toBe(1);
-    expect(rows.audit_logs.map((r) => [r.organization_id, r.resource_target])).toEqual([[SECOND_ORGANIZATION_ID, "gpu-lab"]]);
+    expect(rows.audit_logs.map((r) => [r.organization_id, r.resource_target])).toEqual([
+      [SECOND_ORGANIZATION_ID, "gpu-lab"],
+    ]);
   });
 
   it("shows the first organization's admin only that organization's rows", async () => {
     const rows = await auditRows("orgadmin");
     expect(rows.count).toBe(1);
-    expect(rows.audit_logs.map((r) => [r.organization_id, r.resource_target])).toEqual([[ORGANIZATION_ID, "developers"]]);
+    expect(rows.audit_logs.map((r) => [r.organization_id, r.resource_target])).toEqual([
+      [ORGANIZATION_ID, "developers"],
+    ]);
   });
 
   it("shows an Owner every row", async () => {
@@ -58,12 +66,18 @@ describe("the second organization's admin", () => {
   it("reads no group of the first organization, and no spend of its groups", async () => {
     const groups = await api().json<Group[]>("/organizations/coder/groups", { as: "researchadmin" });
     expect(groups.body).toEqual([]);
-    const spend = await api().json<{ groups: unknown[] }>(`/organizations/coder/groups/ai/spend?group_ids=${developers.id},${ORGANIZATION_ID}`, { as: "researchadmin" });
+    const spend = await api().json<{ groups: unknown[] }>(
+      `/organizations/coder/groups/ai/spend?group_ids=${developers.id},${ORGANIZATION_ID}`,
+      { as: "researchadmin" },
+    );
     expect(spend.body.groups).toEqual([]);
   });
 
   it("cannot add a user of the first organization to a group of the second", async () => {
-    const { status, body } = await api().json<{ message: string }>(`/groups/${gpuLab.id}`, { ...patch({ add_users: [userId("bob")] }), as: "researchadmin" });
+    const { status, body } = await api().json<{ message: string }>(`/groups/${gpuLab.id}`, {
+      ...patch({ add_users: [userId("bob")] }),
+      as: "researchadmin",
+    });
     expect(status).toBe(400);
     expect(body.message).toBe("Every added user must be a member of the group's organization.");
     const group = await api().json<Group>(`/groups/${gpuLab.id}`, { as: "admin" });
@@ -71,7 +85,10 @@ describe("the second organization's admin", () => {
   });
 
   it("adds a member of the second organization", async () => {
-    const { status, body } = await api().json<Group>(`/groups/${gpuLab.id}`, { ...patch({ add_users: [userId("researchadmin")] }), as: "researchadmin" });
+    const { status, body } = await api().json<Group>(`/groups/${gpuLab.id}`, {
+      ...patch({ add_users: [userId("researchadmin")] }),
+      as: "researchadmin",
+    });
     expect(status).toBe(200);
     expect(body.members.map((m) => m.username)).toEqual(["frank", "researchadmin"]);
   });
@@ -80,7 +97,10 @@ describe("the second organization's admin", () => {
 describe("add_users", () => {
   it("refuses, even to an Owner, a user outside the group's organization and a user who does not exist", async () => {
     for (const outsider of [userId("researchadmin"), "00000000-0000-4000-8000-00000000beef"]) {
-      const { status } = await api().json(`/groups/${developers.id}`, { ...patch({ add_users: [outsider] }), as: "admin" });
+      const { status } = await api().json(`/groups/${developers.id}`, {
+        ...patch({ add_users: [outsider] }),
+        as: "admin",
+      });
       expect(status).toBe(400);
     }
     const group = await api().json<Group>(`/groups/${developers.id}`, { as: "admin" });
@@ -91,7 +111,10 @@ describe("add_users", () => {
 describe("a plain member", () => {
   it("sees only their own row in the Everyone group's members' spend, asked for everyone", async () => {
     const everyone = SEED_USERS.map((u) => u.id).join(",");
-    const { status, body } = await api().json<GroupMembersAISpendResponse>(`/groups/${ORGANIZATION_ID}/members/ai/spend?user_ids=${everyone}`, { as: "member" });
+    const { status, body } = await api().json<GroupMembersAISpendResponse>(
+      `/groups/${ORGANIZATION_ID}/members/ai/spend?user_ids=${everyone}`,
+      { as: "member" },
+    );
     expect(status).toBe(200);
     expect(body.members.map((m) => m.user_id)).toEqual([userId("member")]);
   });
@@ -105,7 +128,12 @@ describe("a plain member", () => {
 describe("audited group changes", () => {
   it("writes one audit row for a rename with membership changes, naming each", async () => {
     const { status } = await api().json(`/groups/${developers.id}`, {
-      ...patch({ name: "engineers", display_name: "Engineers", add_users: [userId("grace")], remove_users: [userId("bob")] }),
+      ...patch({
+        name: "engineers",
+        display_name: "Engineers",
+        add_users: [userId("grace")],
+        remove_users: [userId("bob")],
+      }),
       as: "orgadmin",
     });
     expect(status).toBe(200);
@@ -127,21 +155,30 @@ describe("audited group changes", () => {
   });
 
   it("writes no row for a PATCH that changes nothing", async () => {
-    await api().json(`/groups/${developers.id}`, { ...patch({ name: "developers", add_users: [userId("bob")] }), as: "admin" });
+    await api().json(`/groups/${developers.id}`, {
+      ...patch({ name: "developers", add_users: [userId("bob")] }),
+      as: "admin",
+    });
     expect((await auditRows("admin")).audit_logs.filter((r) => r.resource_type === "group")).toEqual([]);
   });
 
   it("rolls back the audit row with a refused rename", async () => {
-    const { status } = await api().json(`/groups/${developers.id}`, { ...patch({ name: "data-science" }), as: "admin" });
+    const { status } = await api().json(`/groups/${developers.id}`, {
+      ...patch({ name: "data-science" }),
+      as: "admin",
+    });
     expect(status).toBe(409);
     expect((await auditRows("admin")).count).toBe(0);
   });
 });
 
 describe("audit paging", () => {
-  it.each(["limit=abc", "limit=1.5", "offset=-1", "offset=1e400", "offset=99999999999999999999", "limit=%00"])("answers 400 to %s", async (query) => {
-    expect((await api().json(`/audit?${query}`, { as: "admin" })).status).toBe(400);
-  });
+  it.each(["limit=abc", "limit=1.5", "offset=-1", "offset=1e400", "offset=99999999999999999999", "limit=%00"])(
+    "answers 400 to %s",
+    async (query) => {
+      expect((await api().json(`/audit?${query}`, { as: "admin" })).status).toBe(400);
+    },
+  );
 
   it("takes a huge limit as 1000", async () => {
     expect((await api().json(`/audit?limit=999999999&offset=999999999`, { as: "admin" })).status).toBe(200);

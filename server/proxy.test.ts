@@ -87,7 +87,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("CODER_URL: /api proxied to a
   it("passes the deployment's errors through unchanged", async () => {
     const answer = await fetch(`${proxy.url}/api/v2/users/me`);
     expect(answer.status).toBe(401);
-    expect(await answer.json()).toEqual({ message: "You are not signed in.", detail: "Sign in, or send a session token." });
+    expect(await answer.json()).toEqual({
+      message: "You are not signed in.",
+      detail: "Sign in, or send a session token.",
+    });
   });
 
   it("answers 502 with Coder's error shape when the deployment cannot be reached", async () => {
@@ -95,7 +98,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("CODER_URL: /api proxied to a
     try {
       const answer = await fetch(`${orphan.url}/api/v2/users/me`);
       expect(answer.status).toBe(502);
-      expect(((await answer.json()) as { message: string }).message).toBe("The Coder deployment at http://127.0.0.1:9 could not be reached.");
+      expect(((await answer.json()) as { message: string }).message).toBe(
+        "The Coder deployment at http://127.0.0.1:9 could not be reached.",
+      );
     } finally {
       await orphan.close();
     }
@@ -205,7 +210,10 @@ describe("CODER_URL: deployments of every kind", () => {
     const cookie = (await login(proxy.url)).headers.get("set-cookie")!.split(";")[0]!;
     const token = cookie.split("=")[1]!;
     expect(fake.isSessionLive(token)).toBe(true);
-    const out = await fetch(`${proxy.url}/api/v2/users/logout`, { method: "POST", headers: { Cookie: cookie, Origin: proxy.url } });
+    const out = await fetch(`${proxy.url}/api/v2/users/logout`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: proxy.url },
+    });
     expect(out.status).toBe(200);
     expect(fake.isSessionLive(token)).toBe(false);
     expect(out.headers.getSetCookie()).toContain("coder_session_token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
@@ -226,8 +234,12 @@ describe("CODER_URL: deployments of every kind", () => {
     const current = await fakeCoder({ version: "v2.36.2", pathPrefix: "/coder" });
     expect(await describeDeployment(current.url)).toBe(`Connected to Coder v2.36.2 at ${current.url}.`);
     const old = await fakeCoder({ version: "v2.35.0" });
-    expect(await describeDeployment(old.url)).toBe(`Connected to Coder v2.35.0 at ${old.url}. AI budgets need Coder v2.36 or later.`);
-    expect(await describeDeployment("http://127.0.0.1:9")).toMatch(/^Warning: The Coder deployment at http:\/\/127\.0\.0\.1:9 could not be reached\./);
+    expect(await describeDeployment(old.url)).toBe(
+      `Connected to Coder v2.35.0 at ${old.url}. AI budgets need Coder v2.36 or later.`,
+    );
+    expect(await describeDeployment("http://127.0.0.1:9")).toMatch(
+      /^Warning: The Coder deployment at http:\/\/127\.0\.0\.1:9 could not be reached\./,
+    );
   });
 
   it("says when the server at CODER_URL is not a Coder deployment", async () => {
@@ -241,6 +253,8 @@ describe("CODER_URL: deployments of every kind", () => {
     const proxy = await proxyTo(url);
     const answer = await fetch(`${proxy.url}/api/v2/users/me`);
     expect(answer.status).toBe(502);
-    expect(await answer.json()).toMatchObject({ message: `The server at ${url} does not look like a Coder deployment.` });
+    expect(await answer.json()).toMatchObject({
+      message: `The server at ${url} does not look like a Coder deployment.`,
+    });
   });
 });

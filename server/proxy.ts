@@ -49,7 +49,9 @@ export function upstreamUrl(coderUrl: string, pathname: string, search = ""): UR
 export function describeUnreachable(coderUrl: string, error: unknown): ApiResponse {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code;
-  const reason = [code, cause?.message ?? (error instanceof Error ? error.message : String(error))].filter(Boolean).join(": ");
+  const reason = [code, cause?.message ?? (error instanceof Error ? error.message : String(error))]
+    .filter(Boolean)
+    .join(": ");
   if (code && CERTIFICATE_ERRORS.has(code)) {
     return {
       message: `The certificate of the Coder deployment at ${coderUrl} was refused.`,
@@ -127,7 +129,10 @@ export function proxyToCoder(coderUrl: string) {
     if (answer.status >= 400 && (contentType === null || /\btext\/html\b/i.test(contentType))) {
       await answer.body?.cancel();
       return c.json(
-        notCoder(coderUrl, `It answered ${c.req.method} ${incoming.pathname} with ${answer.status} (${contentType ?? "no content type"}).`),
+        notCoder(
+          coderUrl,
+          `It answered ${c.req.method} ${incoming.pathname} with ${answer.status} (${contentType ?? "no content type"}).`,
+        ),
         502,
       );
     }
@@ -141,7 +146,8 @@ export function proxyToCoder(coderUrl: string) {
           return undefined;
         }
       })();
-      if (typeof version !== "string") return c.json(notCoder(coderUrl, "Its /api/v2/buildinfo names no version."), 502);
+      if (typeof version !== "string")
+        return c.json(notCoder(coderUrl, "Its /api/v2/buildinfo names no version."), 502);
       body = text;
     }
     const out = new Headers(answer.headers);
@@ -170,7 +176,9 @@ export function whoIsAtCoder(coderUrl: string): WhoIs {
         redirect: "manual",
       });
       if (!isJson(answer.headers.get("content-type"))) {
-        return Response.json(notCoder(coderUrl, `It answered /api/v2/users/me with ${answer.status}.`), { status: 502 });
+        return Response.json(notCoder(coderUrl, `It answered /api/v2/users/me with ${answer.status}.`), {
+          status: 502,
+        });
       }
       return answer;
     } catch (error) {
@@ -183,17 +191,24 @@ export function whoIsAtCoder(coderUrl: string): WhoIs {
 export async function describeDeployment(coderUrl: string): Promise<string> {
   let answer: globalThis.Response;
   try {
-    answer = await fetch(upstreamUrl(coderUrl, "/api/v2/buildinfo"), { headers: { Accept: "application/json" }, redirect: "manual" });
+    answer = await fetch(upstreamUrl(coderUrl, "/api/v2/buildinfo"), {
+      headers: { Accept: "application/json" },
+      redirect: "manual",
+    });
   } catch (error) {
     const problem = describeUnreachable(coderUrl, error);
     return `Warning: ${problem.message} ${problem.detail}`;
   }
-  const info = (await answer.json().catch(() => undefined)) as { version?: unknown; external_url?: unknown } | undefined;
+  const info = (await answer.json().catch(() => undefined)) as
+    | { version?: unknown; external_url?: unknown }
+    | undefined;
   if (!answer.ok || typeof info?.version !== "string") {
     const problem = notCoder(coderUrl, `Its /api/v2/buildinfo answered ${answer.status} without a version.`);
     return `Warning: ${problem.message} ${problem.detail}`;
   }
   const where = typeof info.external_url === "string" && info.external_url ? info.external_url : coderUrl;
-  const needs = versionHasAIBudgets(info.version) ? "" : ` AI budgets need Coder ${AI_BUDGETS_MIN_VERSION_TEXT} or later.`;
+  const needs = versionHasAIBudgets(info.version)
+    ? ""
+    : ` AI budgets need Coder ${AI_BUDGETS_MIN_VERSION_TEXT} or later.`;
   return `Connected to Coder ${info.version} at ${where}.${needs}`;
 }

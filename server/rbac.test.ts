@@ -4,16 +4,33 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "./db/store";
 import type { SessionUser } from "./httpapi";
-import { canReadAuditLogs, canReadGroup, canReadUserBudget, canUpdateGroup, canUpdateUsers, isOwner, viewerOf } from "./rbac";
+import {
+  canReadAuditLogs,
+  canReadGroup,
+  canReadUserBudget,
+  canUpdateGroup,
+  canUpdateUsers,
+  isOwner,
+  viewerOf,
+} from "./rbac";
 
 const CODER = "org-coder";
 const RESEARCH = "org-research";
 const user = (id: string, site_roles: string[], memberships: SessionUser["memberships"]): SessionUser =>
   ({ row: { id, site_roles }, hashedSecret: "", memberships }) as unknown as SessionUser;
 const store = (members: Record<string, string[]>) =>
-  ({ memberships: { isMember: async (groupId: string, userId: string) => members[groupId]?.includes(userId) ?? false } }) as unknown as Store;
+  ({
+    memberships: { isMember: async (groupId: string, userId: string) => members[groupId]?.includes(userId) ?? false },
+  }) as unknown as Store;
 
-const coderAdmin = user("olga", [], [{ organization_id: CODER, roles: ["organization-admin"] }, { organization_id: RESEARCH, roles: [] }]);
+const coderAdmin = user(
+  "olga",
+  [],
+  [
+    { organization_id: CODER, roles: ["organization-admin"] },
+    { organization_id: RESEARCH, roles: [] },
+  ],
+);
 const userAdmin = user("uma", ["user-admin"], [{ organization_id: CODER, roles: [] }]);
 const owner = user("ada", ["owner"], []);
 const developers = { id: "developers", organization_id: CODER };
@@ -34,7 +51,9 @@ describe("the signed-in user's rights", () => {
     const members = store({ "gpu-lab": ["frank"] });
     expect(await canReadGroup(members, coderAdmin, developers)).toBe(true);
     expect(await canReadGroup(members, coderAdmin, gpuLab)).toBe(false);
-    expect(await canReadGroup(members, user("frank", [], [{ organization_id: RESEARCH, roles: [] }]), gpuLab)).toBe(true);
+    expect(await canReadGroup(members, user("frank", [], [{ organization_id: RESEARCH, roles: [] }]), gpuLab)).toBe(
+      true,
+    );
   });
 
   it("manages users, audit logs and budgets by role", () => {

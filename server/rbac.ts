@@ -5,7 +5,11 @@ import * as rules from "../src/domain/permissions";
 import type { Store } from "./db/store";
 import type { SessionUser } from "./httpapi";
 
-export const viewerOf = (user: SessionUser): rules.Viewer => ({ id: user.row.id, siteRoles: user.row.site_roles, memberships: user.memberships });
+export const viewerOf = (user: SessionUser): rules.Viewer => ({
+  id: user.row.id,
+  siteRoles: user.row.site_roles,
+  memberships: user.memberships,
+});
 
 export const isOwner = (user: SessionUser) => rules.isOwner(viewerOf(user));
 export const canUpdateUsers = (user: SessionUser) => rules.canUpdateUsers(viewerOf(user));
@@ -15,6 +19,10 @@ export const canReadUserBudget = (user: SessionUser, targetId: string, targetOrg
   rules.canReadUserBudget(viewerOf(user), targetId, targetOrganizations);
 export const canReadAuditLogs = (user: SessionUser) => rules.canReadAuditLogs(viewerOf(user));
 
-export async function canReadGroup(store: Store, user: SessionUser, group: Pick<Group, "id" | "organization_id">): Promise<boolean> {
+export async function canReadGroup(
+  store: Store,
+  user: SessionUser,
+  group: Pick<Group, "id" | "organization_id">,
+): Promise<boolean> {
   return canUpdateGroup(user, group) || store.memberships.isMember(group.id, user.row.id);
 }

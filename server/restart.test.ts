@@ -16,7 +16,9 @@ async function start(dataDir?: string) {
 }
 
 async function budget(url: string, token: string) {
-  const response = await fetch(`${url}/api/v2/groups/${developers.id}/ai/budget`, { headers: { "Coder-Session-Token": token } });
+  const response = await fetch(`${url}/api/v2/groups/${developers.id}/ai/budget`, {
+    headers: { "Coder-Session-Token": token },
+  });
   return ((await response.json()) as { spend_limit_micros: number }).spend_limit_micros;
 }
 
@@ -55,7 +57,11 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the server process on PGlite
     const first = await start();
     const token = await signIn(first.url, "admin");
     const groups = async (url: string, t: string) =>
-      ((await (await fetch(`${url}/api/v2/organizations/coder/groups`, { headers: { "Coder-Session-Token": t } })).json()) as unknown[]).length;
+      (
+        (await (
+          await fetch(`${url}/api/v2/organizations/coder/groups`, { headers: { "Coder-Session-Token": t } })
+        ).json()) as unknown[]
+      ).length;
     expect(await groups(first.url, token)).toBe(5);
     await first.stop("SIGTERM");
     const second = await start(first.dataDir);

@@ -3,9 +3,26 @@
 import { hashPassword } from "./auth";
 import type { Database } from "./db/database";
 import { insertUsage } from "./db/spend";
-import { DEMO_PASSWORD, ORGANIZATION_ID, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_USERS, seedMemberSince, seedMemberships, seedUsage } from "./seedData";
+import {
+  DEMO_PASSWORD,
+  ORGANIZATION_ID,
+  SEED_GROUPS,
+  SEED_ORGANIZATIONS,
+  SEED_USERS,
+  seedMemberSince,
+  seedMemberships,
+  seedUsage,
+} from "./seedData";
 
-export { DEMO_PASSWORD, ORGANIZATION_ID, SECOND_ORGANIZATION_ID, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS } from "./seedData";
+export {
+  DEMO_PASSWORD,
+  ORGANIZATION_ID,
+  SECOND_ORGANIZATION_ID,
+  SEED_GROUPS,
+  SEED_ORGANIZATIONS,
+  SEED_SPEND,
+  SEED_USERS,
+} from "./seedData";
 
 /** Seeds an empty database; a database that has users is left alone. */
 export async function seedIfEmpty(db: Database): Promise<boolean> {
@@ -21,23 +38,30 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
         organization.isDefault,
       ]);
       // Each organization's Everyone group has the organization's id.
-      await tx.query("INSERT INTO groups (id, organization_id, name, display_name) VALUES ($1, $1, 'Everyone', 'Everyone')", [
-        organization.id,
-      ]);
+      await tx.query(
+        "INSERT INTO groups (id, organization_id, name, display_name) VALUES ($1, $1, 'Everyone', 'Everyone')",
+        [organization.id],
+      );
     }
     for (const [index, user] of SEED_USERS.entries()) {
       await tx.query(
         `INSERT INTO users (id, username, email, name, hashed_password, site_roles, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [user.id, user.username, `${user.username}@example.com`, user.name, hashed, user.siteRoles, new Date(seedMemberSince(index, ORGANIZATION_ID))],
+        [
+          user.id,
+          user.username,
+          `${user.username}@example.com`,
+          user.name,
+          hashed,
+          user.siteRoles,
+          new Date(seedMemberSince(index, ORGANIZATION_ID)),
+        ],
       );
       for (const { organizationId, roles } of seedMemberships(user)) {
-        await tx.query("INSERT INTO organization_members (organization_id, user_id, roles, created_at) VALUES ($1, $2, $3, $4)", [
-          organizationId,
-          user.id,
-          roles,
-          new Date(seedMemberSince(index, organizationId)),
-        ]);
+        await tx.query(
+          "INSERT INTO organization_members (organization_id, user_id, roles, created_at) VALUES ($1, $2, $3, $4)",
+          [organizationId, user.id, roles, new Date(seedMemberSince(index, organizationId))],
+        );
       }
     }
     const idOf = new Map(SEED_USERS.map((u) => [u.username, u.id]));
@@ -58,7 +82,10 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
         ]);
       }
     }
-    const groupIdOf = new Map<string, string>([["Everyone", ORGANIZATION_ID], ...SEED_GROUPS.map((g) => [g.name, g.id] as [string, string])]);
+    const groupIdOf = new Map<string, string>([
+      ["Everyone", ORGANIZATION_ID],
+      ...SEED_GROUPS.map((g) => [g.name, g.id] as [string, string]),
+    ]);
     // Each request's usage, and the daily spend it adds up to (SEED_SPEND's totals).
     for (const usage of seedUsage(new Date())) {
       const userId = idOf.get(usage.username);

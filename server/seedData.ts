@@ -32,10 +32,38 @@ export interface SeedUser {
 
 /** Users in the default organization (but for those marked), and in the organizations of `alsoIn`. */
 export const SEED_USERS: SeedUser[] = [
-  { id: userId(1), username: "admin", name: "Ada Admin", siteRoles: ["owner"], orgRoles: [] as string[], alsoIn: [] as string[] },
-  { id: userId(2), username: "orgadmin", name: "Olga Orgadmin", siteRoles: [] as string[], orgRoles: ["organization-admin"], alsoIn: [] as string[] },
-  { id: userId(3), username: "member", name: "Mel Member", siteRoles: [] as string[], orgRoles: [] as string[], alsoIn: [] as string[] },
-  { id: userId(4), username: "useradmin", name: "Uma Useradmin", siteRoles: ["user-admin"], orgRoles: [] as string[], alsoIn: [] as string[] },
+  {
+    id: userId(1),
+    username: "admin",
+    name: "Ada Admin",
+    siteRoles: ["owner"],
+    orgRoles: [] as string[],
+    alsoIn: [] as string[],
+  },
+  {
+    id: userId(2),
+    username: "orgadmin",
+    name: "Olga Orgadmin",
+    siteRoles: [] as string[],
+    orgRoles: ["organization-admin"],
+    alsoIn: [] as string[],
+  },
+  {
+    id: userId(3),
+    username: "member",
+    name: "Mel Member",
+    siteRoles: [] as string[],
+    orgRoles: [] as string[],
+    alsoIn: [] as string[],
+  },
+  {
+    id: userId(4),
+    username: "useradmin",
+    name: "Uma Useradmin",
+    siteRoles: ["user-admin"],
+    orgRoles: [] as string[],
+    alsoIn: [] as string[],
+  },
   ...["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"].map((username, index) => ({
     id: userId(10 + index),
     username,
@@ -45,7 +73,16 @@ export const SEED_USERS: SeedUser[] = [
     alsoIn: username === "frank" ? [SECOND_ORGANIZATION_ID] : ([] as string[]),
   })),
   // The second organization's admin, and nothing in the first: who must see none of it.
-  { id: userId(5), username: "researchadmin", name: "Rhea Researchadmin", siteRoles: [], orgRoles: [], alsoIn: [SECOND_ORGANIZATION_ID], alsoInRoles: ["organization-admin"], notInDefault: true },
+  {
+    id: userId(5),
+    username: "researchadmin",
+    name: "Rhea Researchadmin",
+    siteRoles: [],
+    orgRoles: [],
+    alsoIn: [SECOND_ORGANIZATION_ID],
+    alsoInRoles: ["organization-admin"],
+    notInDefault: true,
+  },
 ];
 
 /** Each organization a seeded user is in, with their roles there. */
@@ -55,13 +92,48 @@ export const seedMemberships = (user: SeedUser): { organizationId: string; roles
 ];
 
 export const SEED_GROUPS = [
-  { id: groupId(1), organizationId: ORGANIZATION_ID, name: "developers", displayName: "Developers", members: ["member", "alice", "bob", "carol", "dave", "erin", "frank"], budgetMicros: 1_000_000_000 as number | null },
-  { id: groupId(2), organizationId: ORGANIZATION_ID, name: "data-science", displayName: "Data Science", members: ["grace", "heidi", "ivan"], budgetMicros: null as number | null },
-  { id: groupId(3), organizationId: ORGANIZATION_ID, name: "contractors", displayName: "Contractors", members: ["judy"], budgetMicros: 0 as number | null },
-  { id: groupId(4), organizationId: ORGANIZATION_ID, name: "new-hires", displayName: "New Hires", members: [] as string[], budgetMicros: null as number | null },
+  {
+    id: groupId(1),
+    organizationId: ORGANIZATION_ID,
+    name: "developers",
+    displayName: "Developers",
+    members: ["member", "alice", "bob", "carol", "dave", "erin", "frank"],
+    budgetMicros: 1_000_000_000 as number | null,
+  },
+  {
+    id: groupId(2),
+    organizationId: ORGANIZATION_ID,
+    name: "data-science",
+    displayName: "Data Science",
+    members: ["grace", "heidi", "ivan"],
+    budgetMicros: null as number | null,
+  },
+  {
+    id: groupId(3),
+    organizationId: ORGANIZATION_ID,
+    name: "contractors",
+    displayName: "Contractors",
+    members: ["judy"],
+    budgetMicros: 0 as number | null,
+  },
+  {
+    id: groupId(4),
+    organizationId: ORGANIZATION_ID,
+    name: "new-hires",
+    displayName: "New Hires",
+    members: [] as string[],
+    budgetMicros: null as number | null,
+  },
   // In another organization, a higher budget than developers' governs frank:
   // on developers' members tab his row is "managed in another organization".
-  { id: groupId(5), organizationId: SECOND_ORGANIZATION_ID, name: "gpu-lab", displayName: "GPU Lab", members: ["frank"], budgetMicros: 2_500_000_000 as number | null },
+  {
+    id: groupId(5),
+    organizationId: SECOND_ORGANIZATION_ID,
+    name: "gpu-lab",
+    displayName: "GPU Lab",
+    members: ["frank"],
+    budgetMicros: 2_500_000_000 as number | null,
+  },
 ];
 
 // This month's demo spend, in dollars, charged to the group that governs each
@@ -115,7 +187,10 @@ export function seedUsage(now: Date): SeedUsage[] {
     return models.map((m, i) => {
       const day = 1 + ((u * 3 + i * 5) % today);
       // Earlier than now on today's date, so nothing lies in the future.
-      const created_at = Math.min(Date.UTC(year, month, day, 8 + ((u + i) % 9), (u * 7 + i * 13) % 60), now.getTime() - 60_000 * (i + 1));
+      const created_at = Math.min(
+        Date.UTC(year, month, day, 8 + ((u + i) % 9), (u * 7 + i * 13) % 60),
+        now.getTime() - 60_000 * (i + 1),
+      );
       const tokens = unitsForMicros(costs[i]!, m.tokensPerDollar);
       return {
         username: spent.username,

@@ -64,7 +64,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const embedded = await openEmbeddedBackend(config);
     db = embedded.db;
     const { api } = embedded;
-    app.route("/", sessionTokenRoutes(async (token) => api.request(ME_PATH, { headers: { [SESSION_TOKEN_HEADER]: token } })));
+    app.route(
+      "/",
+      sessionTokenRoutes(async (token) => api.request(ME_PATH, { headers: { [SESSION_TOKEN_HEADER]: token } })),
+    );
     app.route("/", api);
     // A mounted app's notFound is not used: without this the page's HTML would answer.
     app.all("/api/*", routeNotFound);

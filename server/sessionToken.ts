@@ -33,7 +33,9 @@ export function sessionTokenRoutes(whoIs: WhoIs) {
     const token = (body.value as { session_token?: unknown } | null)?.session_token;
     if (typeof token !== "string" || !TOKEN_PATTERN.test(token.trim())) {
       return apiError(c, 400, "Validation failed.", {
-        validations: [{ field: "session_token", detail: "Paste the session token shown on the deployment's /cli-auth page." }],
+        validations: [
+          { field: "session_token", detail: "Paste the session token shown on the deployment's /cli-auth page." },
+        ],
       });
     }
     const answer = await whoIs(token.trim());

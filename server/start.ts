@@ -14,6 +14,8 @@ if (config.coderUrl) {
   console.log(`API requests go to ${config.coderUrl}; sign in with your Coder account.`);
   console.log(await describeDeployment(config.coderUrl));
 } else {
-  console.log(`Embedded backend (${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`}), AI budgets ${config.aiEntitled ? "entitled" : "not entitled"}.`);
+  console.log(
+    `Embedded backend (${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`}), AI budgets ${config.aiEntitled ? "entitled" : "not entitled"}.`,
+  );
   console.log(`Sign in as admin@example.com with password ${DEMO_PASSWORD}`);
 }

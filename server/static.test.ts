@@ -56,7 +56,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the served app", () => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-        }).on("error", reject).end();
+        })
+          .on("error", reject)
+          .end();
       });
     const br = await raw("gzip, deflate, br");
     expect(br.headers["content-encoding"]).toBe("br");
@@ -65,7 +67,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the served app", () => {
     expect(gzip.headers["content-encoding"]).toBe("gzip");
     expect(gunzipSync(gzip.body).equals(bytes)).toBe(true);
     expect(gzip.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
-    expect(gzip.headers["vary"]).toMatch(/accept-encoding/i);
+    expect(gzip.headers.vary).toMatch(/accept-encoding/i);
     const plain = await raw("br;q=0, gzip;q=0");
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body.equals(bytes)).toBe(true);
@@ -85,13 +87,14 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the served app", () => {
   it("answers 404 for a script that is not in the build, never the page", async () => {
     const response = await fetch(`${server.url}/assets/index-missing.js`);
     expect(response.status).toBe(404);
-    expect(await response.text()).not.toContain("<div id=\"root\">");
+    expect(await response.text()).not.toContain('<div id="root">');
   });
 
   it("starts the page's requests from a script that loads nothing first, and loads the data layer without React", () => {
     const assets = path.join(distDir, "assets");
     const read = (file: string) => readFileSync(path.join(assets, file), "utf8");
-    const staticImports = (file: string) => [...read(file).matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    const staticImports = (file: string) =>
+      [...read(file).matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
     const closure = (file: string, seen = new Set<string>()): Set<string> => {
       for (const next of staticImports(file)) if (!seen.has(next)) closure(next, seen.add(next));
       return seen;
@@ -108,4 +111,3 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the served app", () => {
     expect(withReact).toEqual([]);
   });
 });
-

@@ -39,7 +39,9 @@ function asset(file: Buffer, extension: string, immutable: boolean): Asset {
     immutable,
   };
   if (COMPRESSIBLE.has(extension) && file.length >= 256) {
-    const br = brotliCompressSync(file, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: file.length } });
+    const br = brotliCompressSync(file, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: file.length },
+    });
     const gzip = gzipSync(file, { level: 9 });
     if (br.length < file.length) result.br = br;
     if (gzip.length < file.length) result.gzip = gzip;
@@ -55,7 +57,7 @@ export function loadAssets(dir: string): Map<string, Asset> {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile()) {
-        const urlPath = "/" + path.relative(dir, full).split(path.sep).join("/");
+        const urlPath = `/${path.relative(dir, full).split(path.sep).join("/")}`;
         assets.set(urlPath, asset(readFileSync(full), path.extname(entry.name), urlPath.startsWith("/assets/")));
       }
     }
@@ -87,7 +89,7 @@ export function sendAsset(c: Context, asset: Asset): Response {
     Vary: "Accept-Encoding",
   };
   const ifNoneMatch = c.req.header("If-None-Match");
-  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === asset.etag)) {
+  if (ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === asset.etag)) {
     return c.body(null, 304, headers);
   }
   const encoding = chooseEncoding(c.req.header("Accept-Encoding"), asset);

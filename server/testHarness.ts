@@ -33,13 +33,19 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
-const TABLES = "ai_user_daily_spend, user_ai_budget_overrides, audit_logs, api_keys, group_ai_budgets, group_members, groups, organization_members, users, organizations";
+const TABLES =
+  "ai_user_daily_spend, user_ai_budget_overrides, audit_logs, api_keys, group_ai_budgets, group_members, groups, organization_members, users, organizations";
 
 export async function openTestApi(): Promise<TestApi> {
   const schema = newSchemaName();
   // Built exactly as the running server builds it; only the database differs.
   const faults: Faults = {};
-  const { db, store, deps, api } = await openEmbeddedBackend({ databaseUrl, schema, aiEntitled: true, testFaults: faults });
+  const { db, store, deps, api } = await openEmbeddedBackend({
+    databaseUrl,
+    schema,
+    aiEntitled: true,
+    testFaults: faults,
+  });
   // One sign-in per user, shared by requests sent at once (the limiter counts attempts in flight).
   const tokens = new Map<string, Promise<string>>();
 

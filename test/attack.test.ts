@@ -1,6 +1,13 @@
 // The attack suite (test/attack/suite.ts) at CI scale, as part of `npm test`.
 import { describe, expect, it } from "vitest";
-import { CI_SCALE, formatTable, LATENCY_LIMIT_MS, MEMORY_CEILING_MB, runAttackSuite, type AttackRow } from "./attack/suite";
+import {
+  CI_SCALE,
+  formatTable,
+  LATENCY_LIMIT_MS,
+  MEMORY_CEILING_MB,
+  runAttackSuite,
+  type AttackRow,
+} from "./attack/suite";
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))("the attack suite", () => {
   it("loses no data, answers no 5xx, lets no attempt through, and stays within its limits", async () => {

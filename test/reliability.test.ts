@@ -19,6 +19,9 @@ describe("docs/reliability.md", () => {
     // as the row's label.
     const text = readFileSync(source, "utf8");
     const quoted = name.replace(/^"(.*)"$/, "$1");
-    expect(text.includes(`"${quoted}"`) || text.includes(`'${quoted}'`) || text.includes(`\`${quoted}\``), `${file}: ${name}`).toBe(true);
+    expect(
+      text.includes(`"${quoted}"`) || text.includes(`'${quoted}'`) || text.includes(`\`${quoted}\``),
+      `${file}: ${name}`,
+    ).toBe(true);
   });
 });

@@ -56,6 +56,15 @@ function vitest(label, outputFile, extraArgs, env) {
   console.log(`${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
 
+// Biome: the formatter's layout and the linter's rules (npm run format fixes most).
+if (run("npx", ["biome", "check", "."]) === 0) {
+  passed += 1;
+  console.log("lint: passed");
+} else {
+  failed += 1;
+  console.log("lint: failed");
+}
+
 vitest("all projects", "test-results/vitest.json", []);
 
 // No test may depend on another having run before it: the same tests again,
@@ -63,7 +72,12 @@ vitest("all projects", "test-results/vitest.json", []);
 const seed = Number(process.env.TEST_SEED) || Math.floor(Math.random() * 2 ** 31);
 console.log(`shuffled: unit and server projects, --sequence.seed=${seed} (replay with TEST_SEED=${seed} npm test)`);
 vitest(`shuffled (seed ${seed})`, "test-results/vitest-shuffled.json", [
-  "--project", "unit", "--project", "server", "--sequence.shuffle", `--sequence.seed=${seed}`,
+  "--project",
+  "unit",
+  "--project",
+  "server",
+  "--sequence.shuffle",
+  `--sequence.seed=${seed}`,
 ]);
 if (process.env.TEST_DATABASE_URL) {
   vitest("server on PostgreSQL", "test-results/vitest-postgres.json", ["--project", "server"], {

@@ -6,7 +6,17 @@
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, StrictMode, Suspense, type FC } from "react";
 import { createRoot } from "react-dom/client";
-import { createBrowserRouter, Link, Navigate, Outlet, RouterProvider, useLocation, useNavigate, useOutletContext, useParams } from "react-router";
+import {
+  createBrowserRouter,
+  Link,
+  Navigate,
+  Outlet,
+  RouterProvider,
+  useLocation,
+  useNavigate,
+  useOutletContext,
+  useParams,
+} from "react-router";
 import { Toaster, toast } from "sonner";
 import { API } from "../../src/api/api";
 import { isUnauthorized } from "../../src/api/errors";
@@ -17,7 +27,10 @@ import { me } from "../../src/api/queries/users";
 import type { Group } from "../../src/api/types";
 import { createQueryClient } from "../../src/app/queryClient";
 import { Spinner } from "../../src/components/Spinner";
-import { budgetFromInput, type GroupSettingsFormValues } from "../../src/pages/GroupsPage/GroupSettings/groupSettingsForm";
+import {
+  budgetFromInput,
+  type GroupSettingsFormValues,
+} from "../../src/pages/GroupsPage/GroupSettings/groupSettingsForm";
 import "../../src/index.css";
 
 const queryClient = createQueryClient();
@@ -32,7 +45,8 @@ const RequireAuth: FC = () => {
   const location = useLocation();
   const user = useQuery({ ...me(), retry: false });
   const features = useQuery({ ...entitlements(), enabled: Boolean(user.data) });
-  if (user.error && isUnauthorized(user.error)) return <Navigate to={`/login?redirect=${encodeURIComponent(location.pathname)}`} />;
+  if (user.error && isUnauthorized(user.error))
+    return <Navigate to={`/login?redirect=${encodeURIComponent(location.pathname)}`} />;
   if (!user.data || !features.data) return <Spinner label="Loading" />;
   return (
     <Suspense fallback={<Spinner label="Loading" />}>
@@ -52,8 +66,17 @@ const GroupsList: FC = () => {
         <tbody>
           {data.map((g) => (
             <tr key={g.id}>
-              <td><Link to={`/organizations/${organization}/groups/${g.name}`}>{g.display_name || g.name}</Link></td>
-              <td><Link to={`/organizations/${organization}/groups/${g.name}/settings`} aria-label={`Settings of ${g.display_name || g.name}`}>Settings</Link></td>
+              <td>
+                <Link to={`/organizations/${organization}/groups/${g.name}`}>{g.display_name || g.name}</Link>
+              </td>
+              <td>
+                <Link
+                  to={`/organizations/${organization}/groups/${g.name}/settings`}
+                  aria-label={`Settings of ${g.display_name || g.name}`}
+                >
+                  Settings
+                </Link>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -70,8 +93,12 @@ const GroupLayout: FC = () => {
     <main className="page">
       <h1>{data.display_name || data.name}</h1>
       <nav className="tabs">
-        <Link className="tab" to={`/organizations/${organization}/groups/${data.name}`}>Members</Link>
-        <Link className="tab" to={`/organizations/${organization}/groups/${data.name}/settings`}>Settings</Link>
+        <Link className="tab" to={`/organizations/${organization}/groups/${data.name}`}>
+          Members
+        </Link>
+        <Link className="tab" to={`/organizations/${organization}/groups/${data.name}/settings`}>
+          Settings
+        </Link>
       </nav>
       <Suspense fallback={<Spinner label="Loading" />}>
         <Outlet context={data} />
@@ -93,7 +120,9 @@ const Settings: FC = () => {
   const aiVisible = Boolean(useQuery(entitlements()).data?.features.aibridge?.enabled);
   const budget = useQuery({ ...groupAIBudget(data.id), enabled: aiVisible });
   const permissions = useQuery(checkAuthorization(groupPermissionChecks(data.id)));
-  const patch = useMutation({ mutationFn: (request: Parameters<typeof API.patchGroup>[1]) => API.patchGroup(data.id, request) });
+  const patch = useMutation({
+    mutationFn: (request: Parameters<typeof API.patchGroup>[1]) => API.patchGroup(data.id, request),
+  });
   const saveBudget = useMutation({
     mutationFn: async (micros: number | null) => {
       if (micros === null) await API.deleteGroupAIBudget(data.id);
@@ -127,14 +156,25 @@ const Settings: FC = () => {
   );
 };
 
-const View = lazy(() => import("../../src/pages/GroupsPage/GroupSettings/GroupSettingsPageView").then((m) => ({ default: m.GroupSettingsPageView })));
+const View = lazy(() =>
+  import("../../src/pages/GroupsPage/GroupSettings/GroupSettingsPageView").then((m) => ({
+    default: m.GroupSettingsPageView,
+  })),
+);
 const LazyList = lazy(async () => ({ default: GroupsList }));
 const LazyLayout = lazy(async () => ({ default: GroupLayout }));
 const LazySettings = lazy(async () => ({ default: Settings }));
 const LoginPage = lazy(() => import("../../src/pages/LoginPage/LoginPage"));
 
 const router = createBrowserRouter([
-  { path: "/login", element: <Suspense><LoginPage /></Suspense> },
+  {
+    path: "/login",
+    element: (
+      <Suspense>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
   {
     element: <RequireAuth />,
     children: [

@@ -32,7 +32,11 @@ export class AuditLogs {
   constructor(private readonly db: Queryable) {}
 
   /** The newest rows first; with a list of organizations, only theirs. */
-  async page(limit: number, offset: number, organizations: "all" | string[]): Promise<{ logs: AuditLog[]; count: number }> {
+  async page(
+    limit: number,
+    offset: number,
+    organizations: "all" | string[],
+  ): Promise<{ logs: AuditLog[]; count: number }> {
     const only = organizations === "all" ? null : organizations;
     const rows = await this.db.query<AuditLog & { time: Date }>(
       `SELECT id, time, action, resource_type, resource_id, resource_target, user_id, username,

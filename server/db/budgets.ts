@@ -58,7 +58,11 @@ export class Budgets {
    * only the groups that user is in (a reader who administers the
    * organization's groups passes none).
    */
-  async ofGroups(organizationId: string, groupIds: string[], readerId: string | undefined): Promise<Map<string, number | null>> {
+  async ofGroups(
+    organizationId: string,
+    groupIds: string[],
+    readerId: string | undefined,
+  ): Promise<Map<string, number | null>> {
     const rows = await this.db.query<{ id: string; spend_limit_micros: string | number | null }>(
       `SELECT g.id, b.spend_limit_micros
        FROM groups g LEFT JOIN group_ai_budgets b ON b.group_id = g.id
@@ -70,7 +74,12 @@ export class Budgets {
   }
 
   /** Sets the budget and writes its audit row in one transaction, if the precondition holds. */
-  async upsert(group: GroupSummary, spendLimitMicros: number, actor: Actor, precondition?: BudgetPrecondition): Promise<BudgetWrite<StoredBudget>> {
+  async upsert(
+    group: GroupSummary,
+    spendLimitMicros: number,
+    actor: Actor,
+    precondition?: BudgetPrecondition,
+  ): Promise<BudgetWrite<StoredBudget>> {
     return this.db.transaction(async (tx) => {
       // Lock the group so concurrent writers of one budget queue up and each
       // sees, checks and audits the value it really replaces.
@@ -98,7 +107,11 @@ export class Budgets {
       if (current && !preconditionHolds(precondition, current)) return { ok: false, current: toStored(current) };
       if (!current) return { ok: true, value: false };
       await tx.query("DELETE FROM group_ai_budgets WHERE group_id = $1", [group.id]);
-      await writeAudit(tx, actor, budgetAuditEntry(actor.username, group, limitMicros(current.spend_limit_micros), null));
+      await writeAudit(
+        tx,
+        actor,
+        budgetAuditEntry(actor.username, group, limitMicros(current.spend_limit_micros), null),
+      );
       return { ok: true, value: true };
     });
   }

@@ -7,7 +7,9 @@ import { GROUP_MEMBERSHIPS } from "./membership";
 import { limitMicros, ms } from "./rows";
 
 export async function resolutionInputs(db: Queryable, userIds: string[]): Promise<Map<string, ResolutionInput>> {
-  const inputs = new Map<string, ResolutionInput>(userIds.map((id) => [id, { override: null, budgeted: [], organizations: [] }]));
+  const inputs = new Map<string, ResolutionInput>(
+    userIds.map((id) => [id, { override: null, budgeted: [], organizations: [] }]),
+  );
   if (userIds.length === 0) return inputs;
   const [overrides, budgeted, organizations] = await Promise.all([
     db.query<{ user_id: string; group_id: string; organization_id: string; spend_limit_micros: string | number }>(
@@ -16,7 +18,13 @@ export async function resolutionInputs(db: Queryable, userIds: string[]): Promis
        WHERE o.user_id = ANY($1::uuid[])`,
       [userIds],
     ),
-    db.query<{ user_id: string; group_id: string; organization_id: string; spend_limit_micros: string | number; member_since: Date }>(
+    db.query<{
+      user_id: string;
+      group_id: string;
+      organization_id: string;
+      spend_limit_micros: string | number;
+      member_since: Date;
+    }>(
       `SELECT m.user_id, m.group_id, m.organization_id, b.spend_limit_micros, om.created_at AS member_since
        FROM ${GROUP_MEMBERSHIPS} m
        JOIN group_ai_budgets b ON b.group_id = m.group_id
@@ -32,7 +40,11 @@ export async function resolutionInputs(db: Queryable, userIds: string[]): Promis
     ),
   ]);
   for (const row of overrides) {
-    inputs.get(row.user_id)!.override = { group_id: row.group_id, organization_id: row.organization_id, spend_limit_micros: limitMicros(row.spend_limit_micros) };
+    inputs.get(row.user_id)!.override = {
+      group_id: row.group_id,
+      organization_id: row.organization_id,
+      spend_limit_micros: limitMicros(row.spend_limit_micros),
+    };
   }
   for (const row of budgeted) {
     inputs.get(row.user_id)!.budgeted.push({
@@ -43,7 +55,11 @@ export async function resolutionInputs(db: Queryable, userIds: string[]): Promis
     });
   }
   for (const row of organizations) {
-    inputs.get(row.user_id)!.organizations.push({ organization_id: row.organization_id, is_default: row.is_default, member_since: ms(row.member_since) });
+    inputs.get(row.user_id)!.organizations.push({
+      organization_id: row.organization_id,
+      is_default: row.is_default,
+      member_since: ms(row.member_since),
+    });
   }
   return inputs;
 }

@@ -40,12 +40,18 @@ export class Groups {
   }
 
   async inOrganization(organizationId: string): Promise<Group[]> {
-    const rows = await this.db.query<GroupRow>(`${SELECT_GROUPS} WHERE g.organization_id = $1 ORDER BY g.name COLLATE "C"`, [organizationId]);
+    const rows = await this.db.query<GroupRow>(
+      `${SELECT_GROUPS} WHERE g.organization_id = $1 ORDER BY g.name COLLATE "C"`,
+      [organizationId],
+    );
     return withMembers(this.db, rows);
   }
 
   async byName(organizationId: string, name: string): Promise<Group | undefined> {
-    const rows = await this.db.query<GroupRow>(`${SELECT_GROUPS} WHERE g.organization_id = $1 AND g.name = $2`, [organizationId, name]);
+    const rows = await this.db.query<GroupRow>(`${SELECT_GROUPS} WHERE g.organization_id = $1 AND g.name = $2`, [
+      organizationId,
+      name,
+    ]);
     return (await withMembers(this.db, rows))[0];
   }
 
@@ -58,7 +64,12 @@ export class Groups {
    * Updates the given fields and members, audits what changed, and answers the
    * group as saved, all in one transaction; throws a unique violation for a taken name.
    */
-  async update(id: string, fields: GroupFields, memberChanges: { add: string[]; remove: string[] }, actor: Actor): Promise<Group | undefined> {
+  async update(
+    id: string,
+    fields: GroupFields,
+    memberChanges: { add: string[]; remove: string[] },
+    actor: Actor,
+  ): Promise<Group | undefined> {
     return this.db.transaction(async (tx) => {
       const [before] = await tx.query<GroupRow>(
         "SELECT id, organization_id, name, display_name, avatar_url, quota_allowance FROM groups WHERE id = $1 FOR UPDATE",

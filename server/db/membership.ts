@@ -13,7 +13,10 @@ export class GroupMemberships {
   constructor(private readonly db: Queryable) {}
 
   async isMember(groupId: string, userId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM ${GROUP_MEMBERSHIPS} m WHERE m.group_id = $1 AND m.user_id = $2`, [groupId, userId]);
+    const rows = await this.db.query(`SELECT 1 FROM ${GROUP_MEMBERSHIPS} m WHERE m.group_id = $1 AND m.user_id = $2`, [
+      groupId,
+      userId,
+    ]);
     return rows.length > 0;
   }
 

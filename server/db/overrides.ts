@@ -28,7 +28,9 @@ export class Overrides {
   constructor(private readonly db: Database) {}
 
   async of(userId: string): Promise<UserAIBudgetOverride | undefined> {
-    const [row] = await this.db.query<OverrideRow>("SELECT * FROM user_ai_budget_overrides WHERE user_id = $1", [userId]);
+    const [row] = await this.db.query<OverrideRow>("SELECT * FROM user_ai_budget_overrides WHERE user_id = $1", [
+      userId,
+    ]);
     return row && toOverride(row);
   }
 
@@ -47,7 +49,10 @@ export class Overrides {
          RETURNING *`,
         [user.id, group.id, micros],
       );
-      const old = previous && { spend_limit_micros: limitMicros(previous.spend_limit_micros), group_name: previous.group_name };
+      const old = previous && {
+        spend_limit_micros: limitMicros(previous.spend_limit_micros),
+        group_name: previous.group_name,
+      };
       const now = { spend_limit_micros: micros, group_name: group.name };
       await writeAudit(tx, actor, overrideAuditEntry(actor.username, user, group.organization_id, old, now));
       return toOverride(row!);

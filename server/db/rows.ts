@@ -11,5 +11,6 @@ export const isUniqueViolation = (error: unknown) => (error as { code?: string }
 export const isForeignKeyViolation = (error: unknown) => (error as { code?: string } | null)?.code === "23503";
 
 /** PostgreSQL's class 53, "insufficient resources": a full disk (53100), no memory, no connections. Nothing was stored. */
-export const isOutOfResources = (error: unknown) => /^53/.test(String((error as { code?: unknown } | null)?.code ?? ""));
+export const isOutOfResources = (error: unknown) =>
+  /^53/.test(String((error as { code?: unknown } | null)?.code ?? ""));
 export const isDiskFull = (error: unknown) => (error as { code?: string } | null)?.code === "53100";

@@ -16,8 +16,19 @@ export async function insertUsage(tx: Queryable, usage: Omit<UsageRecord, "creat
     `INSERT INTO ai_usage (user_id, group_id, model, provider, provider_name, input_tokens, output_tokens,
        cache_read_tokens, cache_write_tokens, cost_micros, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [usage.user_id, usage.group_id, usage.model, usage.provider, usage.provider_name, usage.input_tokens, usage.output_tokens,
-      usage.cache_read_tokens, usage.cache_write_tokens, usage.cost_micros, at],
+    [
+      usage.user_id,
+      usage.group_id,
+      usage.model,
+      usage.provider,
+      usage.provider_name,
+      usage.input_tokens,
+      usage.output_tokens,
+      usage.cache_read_tokens,
+      usage.cache_write_tokens,
+      usage.cost_micros,
+      at,
+    ],
   );
   await tx.query(ADD_DAILY_SPEND, [usage.user_id, usage.group_id, day(at), usage.cost_micros]);
 }

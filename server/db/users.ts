@@ -28,7 +28,9 @@ export class Users {
 
   /** By username or id, as Coder's `{user}` path parameter. */
   async byName(nameOrId: string): Promise<Actor | undefined> {
-    const [row] = await this.db.query<Actor>("SELECT id, username FROM users WHERE username = $1 OR id::text = $1", [nameOrId]);
+    const [row] = await this.db.query<Actor>("SELECT id, username FROM users WHERE username = $1 OR id::text = $1", [
+      nameOrId,
+    ]);
     return row;
   }
 
@@ -42,7 +44,11 @@ export class Users {
   }
 
   async createSession(userId: string, hashedSecret: string, expiresAt: Date): Promise<void> {
-    await this.db.query("INSERT INTO api_keys (hashed_secret, user_id, expires_at) VALUES ($1, $2, $3)", [hashedSecret, userId, expiresAt]);
+    await this.db.query("INSERT INTO api_keys (hashed_secret, user_id, expires_at) VALUES ($1, $2, $3)", [
+      hashedSecret,
+      userId,
+      expiresAt,
+    ]);
   }
 
   async deleteSession(hashedSecret: string): Promise<void> {

@@ -2,8 +2,19 @@
 import { Hono } from "hono";
 import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../../src/api/types";
 import { checkIdListQuery } from "../../src/api/validation";
-import { groupSpendRow, groupTotalLimit, inIdOrder, memberSpendRow, visibleMemberIds } from "../../src/domain/budgetRules";
-import { AI_SPEND_EXPORT_CONTENT_TYPE, exportPeriod, spendExportCsv, spendExportFilename } from "../../src/domain/spendExport";
+import {
+  groupSpendRow,
+  groupTotalLimit,
+  inIdOrder,
+  memberSpendRow,
+  visibleMemberIds,
+} from "../../src/domain/budgetRules";
+import {
+  AI_SPEND_EXPORT_CONTENT_TYPE,
+  exportPeriod,
+  spendExportCsv,
+  spendExportFilename,
+} from "../../src/domain/spendExport";
 import { budgetPeriod, type BudgetPeriod } from "../../src/utils/budgetPeriod";
 import { approximate, exactJson, type ExactIntegers } from "../exactJson";
 import { apiError, resourceNotFound, type AppContext, type AppEnv } from "../httpapi";
@@ -15,7 +26,10 @@ function idQuery(c: AppContext, name: string): { ids: string[] } | { response: g
   return checked.ok ? { ids: checked.value } : { response: c.json(checked.body, 400) };
 }
 
-const window = (period: BudgetPeriod) => ({ period_start: period.start.toISOString(), period_end: period.end.toISOString() });
+const window = (period: BudgetPeriod) => ({
+  period_start: period.start.toISOString(),
+  period_end: period.end.toISOString(),
+});
 
 export function aiSpendRoutes() {
   const routes = new Hono<AppEnv>();
@@ -53,7 +67,10 @@ export function aiSpendRoutes() {
     const members = await store.memberships.membersAmong(group.id, visible);
     const ids = inIdOrder(visible.filter((id) => members.has(id)));
     const period = budgetPeriod();
-    const [governing, charged] = await Promise.all([governingOf(store, ids), store.spend.chargedTo(group.id, ids, period)]);
+    const [governing, charged] = await Promise.all([
+      governingOf(store, ids),
+      store.spend.chargedTo(group.id, ids, period),
+    ]);
     const exact: ExactIntegers = new WeakMap();
     const body: GroupMembersAISpendResponse = {
       ...window(period),
@@ -91,7 +108,10 @@ export function aiSpendRoutes() {
         const governed = (members.get(id) ?? []).map((userId) => governing.get(userId)!);
         const row = groupSpendRow(ref, budgets.get(id)!, governed, approximate(charged.get(id)));
         const total = groupTotalLimit(ref, budgets.get(id)!, governed);
-        exact.set(row, { current_spend_micros: charged.get(id) ?? 0n, ...(total === null ? {} : { total_spend_limit_micros: total }) });
+        exact.set(row, {
+          current_spend_micros: charged.get(id) ?? 0n,
+          ...(total === null ? {} : { total_spend_limit_micros: total }),
+        });
         return row;
       }),
     };
@@ -105,7 +125,9 @@ export function aiSpendRoutes() {
     const { target } = found;
     const period = budgetPeriod();
     const governing = (await governingOf(store, [target.id])).get(target.id) ?? null;
-    const charged = governing ? await store.spend.chargedTo(governing.group_id, [target.id], period) : new Map<string, bigint>();
+    const charged = governing
+      ? await store.spend.chargedTo(governing.group_id, [target.id], period)
+      : new Map<string, bigint>();
     const spent = charged.get(target.id) ?? 0n;
     const body: UserAISpend = {
       user_id: target.id,

@@ -13,7 +13,9 @@ export function auditRoutes() {
     const paging = checkPagingQuery(new URL(c.req.url).searchParams);
     if (!paging.ok) return c.json(paging.body, 400);
     // An organization admin reads only their organizations' rows.
-    const { logs, count } = await c.get("deps").store.audit.page(paging.value.limit, paging.value.offset, auditOrganizations(viewerOf(user)));
+    const { logs, count } = await c
+      .get("deps")
+      .store.audit.page(paging.value.limit, paging.value.offset, auditOrganizations(viewerOf(user)));
     const body: AuditLogResponse = { audit_logs: logs, count };
     return c.json(body);
   });

@@ -20,7 +20,11 @@ export function authCheckRoutes() {
     const facts = {
       groupOrganization: (id: string) => {
         if (!UUID_PATTERN.test(id)) return undefined;
-        if (!organizations.has(id)) organizations.set(id, store.groups.summary(id).then((group) => group?.organization_id));
+        if (!organizations.has(id))
+          organizations.set(
+            id,
+            store.groups.summary(id).then((group) => group?.organization_id),
+          );
         return organizations.get(id);
       },
       isGroupMember: (groupId: string, userId: string) => {

@@ -60,10 +60,17 @@ export function groupRoutes() {
     // A group holds only members of its own organization.
     const outsiders = await store.organizations.notMembers(group.organization_id, add_users);
     if (outsiders.length > 0) {
-      return apiError(c, 400, ADD_OUTSIDER_MESSAGE, { validations: [{ field: "add_users", detail: outsiders.join(", ") }] });
+      return apiError(c, 400, ADD_OUTSIDER_MESSAGE, {
+        validations: [{ field: "add_users", detail: outsiders.join(", ") }],
+      });
     }
     try {
-      const updated = await store.groups.update(group.id, fields, { add: add_users, remove: remove_users }, c.get("user").row);
+      const updated = await store.groups.update(
+        group.id,
+        fields,
+        { add: add_users, remove: remove_users },
+        c.get("user").row,
+      );
       return updated ? c.json(updated) : resourceNotFound(c);
     } catch (error) {
       if (isUniqueViolation(error)) {

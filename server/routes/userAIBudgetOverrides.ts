@@ -33,7 +33,9 @@ export function userAIBudgetOverrideRoutes() {
     const group = await store.groups.summary(checked.value.group_id);
     if (!group) return resourceNotFound(c);
     if (!(await store.memberships.isMember(group.id, target.id))) {
-      return apiError(c, 400, NOT_A_GROUP_MEMBER_MESSAGE, { validations: [{ field: "group_id", detail: "The user must be a member of this group." }] });
+      return apiError(c, 400, NOT_A_GROUP_MEMBER_MESSAGE, {
+        validations: [{ field: "group_id", detail: "The user must be a member of this group." }],
+      });
     }
     return c.json(await store.overrides.upsert(target, group, checked.value.spend_limit_micros, me.row));
   });

@@ -2,7 +2,15 @@
 // list of what this app asks of Coder, so it stays whole (over ~200 lines).
 // How the requests travel (deadline, early answers) is in transport.ts.
 import axios, { type AxiosInstance } from "axios";
-import { apiPath as path, AUTH_METHODS_PATH, BUILD_INFO_PATH, ENTITLEMENTS_PATH, groupApiPath, groupsApiPath, ME_PATH } from "./paths";
+import {
+  apiPath as path,
+  AUTH_METHODS_PATH,
+  BUILD_INFO_PATH,
+  ENTITLEMENTS_PATH,
+  groupApiPath,
+  groupsApiPath,
+  ME_PATH,
+} from "./paths";
 import { enforceDeadline, REQUEST_TIMEOUT_MS, takeEarlyAnswers } from "./transport";
 import { preconditionHeaders } from "./versions";
 import type {
@@ -43,15 +51,8 @@ export class ApiClient {
     takeEarlyAnswers(this.axios);
   }
 
-  login = async (
-    credentials: LoginWithPasswordRequest,
-    signal?: AbortSignal,
-  ): Promise<LoginWithPasswordResponse> => {
-    const response = await this.axios.post<LoginWithPasswordResponse>(
-      "/api/v2/users/login",
-      credentials,
-      { signal },
-    );
+  login = async (credentials: LoginWithPasswordRequest, signal?: AbortSignal): Promise<LoginWithPasswordResponse> => {
+    const response = await this.axios.post<LoginWithPasswordResponse>("/api/v2/users/login", credentials, { signal });
     return response.data;
   };
 
@@ -88,38 +89,18 @@ export class ApiClient {
     return response.data;
   };
 
-  checkAuthorization = async (
-    request: AuthorizationRequest,
-    signal?: AbortSignal,
-  ): Promise<AuthorizationResponse> => {
-    const response = await this.axios.post<AuthorizationResponse>(
-      "/api/v2/authcheck",
-      request,
-      { signal },
-    );
+  checkAuthorization = async (request: AuthorizationRequest, signal?: AbortSignal): Promise<AuthorizationResponse> => {
+    const response = await this.axios.post<AuthorizationResponse>("/api/v2/authcheck", request, { signal });
     return response.data;
   };
 
-  getGroupsByOrganization = async (
-    organization: string,
-    signal?: AbortSignal,
-  ): Promise<Group[]> => {
-    const response = await this.axios.get<Group[]>(
-      groupsApiPath(organization),
-      { signal },
-    );
+  getGroupsByOrganization = async (organization: string, signal?: AbortSignal): Promise<Group[]> => {
+    const response = await this.axios.get<Group[]>(groupsApiPath(organization), { signal });
     return response.data;
   };
 
-  getGroup = async (
-    organization: string,
-    groupName: string,
-    signal?: AbortSignal,
-  ): Promise<Group> => {
-    const response = await this.axios.get<Group>(
-      groupApiPath(organization, groupName),
-      { signal },
-    );
+  getGroup = async (organization: string, groupName: string, signal?: AbortSignal): Promise<Group> => {
+    const response = await this.axios.get<Group>(groupApiPath(organization, groupName), { signal });
     return response.data;
   };
 
@@ -131,10 +112,7 @@ export class ApiClient {
   };
 
   patchGroup = async (groupId: string, request: PatchGroupRequest): Promise<Group> => {
-    const response = await this.axios.patch<Group>(
-      path`/api/v2/groups/${groupId}`,
-      request,
-    );
+    const response = await this.axios.patch<Group>(path`/api/v2/groups/${groupId}`, request);
     return response.data;
   };
 
@@ -143,10 +121,7 @@ export class ApiClient {
     groupId: string,
     signal?: AbortSignal,
   ): Promise<{ budget: GroupAIBudget; etag: string | null }> => {
-    const response = await this.axios.get<GroupAIBudget>(
-      path`/api/v2/groups/${groupId}/ai/budget`,
-      { signal },
-    );
+    const response = await this.axios.get<GroupAIBudget>(path`/api/v2/groups/${groupId}/ai/budget`, { signal });
     return { budget: response.data, etag: etagOf(response.headers) };
   };
 
@@ -160,11 +135,9 @@ export class ApiClient {
     request: UpsertGroupAIBudgetRequest,
     expectedETag?: string | null,
   ): Promise<{ budget: GroupAIBudget; etag: string | null }> => {
-    const response = await this.axios.put<GroupAIBudget>(
-      path`/api/v2/groups/${groupId}/ai/budget`,
-      request,
-      { headers: expectedETag === undefined ? {} : preconditionHeaders(expectedETag) },
-    );
+    const response = await this.axios.put<GroupAIBudget>(path`/api/v2/groups/${groupId}/ai/budget`, request, {
+      headers: expectedETag === undefined ? {} : preconditionHeaders(expectedETag),
+    });
     return { budget: response.data, etag: etagOf(response.headers) };
   };
 
@@ -201,7 +174,11 @@ export class ApiClient {
    * Coder's CSV export of the organization's AI spend in [start, end), as
    * bytes: a large file is decoded where it is parsed, off the page's thread.
    */
-  getAISpendExport = async (organization: string, period: { start: string; end: string }, signal?: AbortSignal): Promise<ArrayBuffer> => {
+  getAISpendExport = async (
+    organization: string,
+    period: { start: string; end: string },
+    signal?: AbortSignal,
+  ): Promise<ArrayBuffer> => {
     const response = await this.axios.get<ArrayBuffer>(path`/api/v2/organizations/${organization}/ai/spend/export`, {
       params: { period_start: period.start, period_end: period.end },
       responseType: "arraybuffer",
@@ -214,7 +191,9 @@ export class ApiClient {
   };
 
   getUserAIBudgetOverride = async (user: string, signal?: AbortSignal): Promise<UserAIBudgetOverride> => {
-    const response = await this.axios.get<UserAIBudgetOverride>(path`/api/v2/users/${user}/ai/budget/override`, { signal });
+    const response = await this.axios.get<UserAIBudgetOverride>(path`/api/v2/users/${user}/ai/budget/override`, {
+      signal,
+    });
     return response.data;
   };
 
@@ -222,7 +201,10 @@ export class ApiClient {
     user: string,
     request: UpsertUserAIBudgetOverrideRequest,
   ): Promise<UserAIBudgetOverride> => {
-    const response = await this.axios.put<UserAIBudgetOverride>(path`/api/v2/users/${user}/ai/budget/override`, request);
+    const response = await this.axios.put<UserAIBudgetOverride>(
+      path`/api/v2/users/${user}/ai/budget/override`,
+      request,
+    );
     return response.data;
   };
 
@@ -238,7 +220,7 @@ export class ApiClient {
 }
 
 const etagOf = (headers: Record<string, unknown> | { get?: unknown }): string | null => {
-  const value = (headers as Record<string, unknown>)["etag"];
+  const value = (headers as Record<string, unknown>).etag;
   return typeof value === "string" ? value : null;
 };
 

@@ -15,7 +15,10 @@ export const EARLY_ANSWER_MAX_AGE_MS = 10_000;
 /** Starts a GET of `path` with the session cookie, unless one is already under way. */
 export function startEarly(path: string): void {
   if (started.has(path)) return;
-  const answer = fetch(new URL(path, window.location.href), { credentials: "same-origin", headers: { Accept: "application/json" } });
+  const answer = fetch(new URL(path, window.location.href), {
+    credentials: "same-origin",
+    headers: { Accept: "application/json" },
+  });
   // Whoever takes it sees the failure; until then it must not be reported as unhandled.
   answer.catch(() => undefined);
   started.set(path, { answer, at: performance.now() });

@@ -42,10 +42,7 @@ export interface User {
   created_at: string;
 }
 
-export type ReducedUser = Pick<
-  User,
-  "id" | "username" | "email" | "name" | "avatar_url" | "status" | "created_at"
->;
+export type ReducedUser = Pick<User, "id" | "username" | "email" | "name" | "avatar_url" | "status" | "created_at">;
 
 export type Entitlement = "entitled" | "grace_period" | "not_entitled";
 
@@ -227,8 +224,7 @@ export const ADD_OUTSIDER_MESSAGE = "Every added user must be a member of the gr
 /** The feature that gates AI budgets in Coder's entitlements. */
 export const AI_FEATURE = "aibridge";
 
-export const AI_UNENTITLED_MESSAGE =
-  "AI Gateway is a Premium feature. Contact sales!";
+export const AI_UNENTITLED_MESSAGE = "AI Gateway is a Premium feature. Contact sales!";
 export const BUDGET_CONFLICT_MESSAGE = "The AI budget was changed by someone else.";
 export const INVALID_SPEND_LIMIT_MESSAGE = "Invalid AI spend limit.";
 export const SESSION_TOKEN_HEADER = "Coder-Session-Token";

@@ -13,7 +13,11 @@ import {
   groupNameProblem,
 } from "./validation";
 
-const refused = (message: string, validations: { field: string; detail: string }[] = []) => ({ ok: false, status: 400, body: { message, validations } });
+const refused = (message: string, validations: { field: string; detail: string }[] = []) => ({
+  ok: false,
+  status: 400,
+  body: { message, validations },
+});
 const GROUP = "0a7c5d5e-0000-4000-9000-000000000001";
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
@@ -35,11 +39,16 @@ describe("a group budget body", () => {
     );
   });
 
-  it.each([undefined, "5", 1.5, Number.NaN, Number.POSITIVE_INFINITY, null])("refuses %j micros as not whole", (micros) => {
-    expect(checkUpsertBudgetBody({ spend_limit_micros: micros })).toEqual(
-      refused(INVALID_SPEND_LIMIT_MESSAGE, [{ field: "spend_limit_micros", detail: "Must be a whole number of micros." }]),
-    );
-  });
+  it.each([undefined, "5", 1.5, Number.NaN, Number.POSITIVE_INFINITY, null])(
+    "refuses %j micros as not whole",
+    (micros) => {
+      expect(checkUpsertBudgetBody({ spend_limit_micros: micros })).toEqual(
+        refused(INVALID_SPEND_LIMIT_MESSAGE, [
+          { field: "spend_limit_micros", detail: "Must be a whole number of micros." },
+        ]),
+      );
+    },
+  );
 
   it("refuses a negative limit, down to -1", () => {
     expect(checkUpsertBudgetBody({ spend_limit_micros: -1 })).toEqual(
@@ -56,13 +65,23 @@ describe("a group budget body", () => {
 
 describe("an override body", () => {
   it("takes a group id and a limit", () => {
-    expect(checkUpsertOverrideBody({ group_id: GROUP, spend_limit_micros: 5 })).toEqual({ ok: true, value: { group_id: GROUP, spend_limit_micros: 5 } });
-    expect(checkUpsertOverrideBody({ group_id: GROUP.toUpperCase(), spend_limit_micros: 0 })).toMatchObject({ ok: true });
+    expect(checkUpsertOverrideBody({ group_id: GROUP, spend_limit_micros: 5 })).toEqual({
+      ok: true,
+      value: { group_id: GROUP, spend_limit_micros: 5 },
+    });
+    expect(checkUpsertOverrideBody({ group_id: GROUP.toUpperCase(), spend_limit_micros: 0 })).toMatchObject({
+      ok: true,
+    });
   });
 
-  it.each([undefined, 7, "", "developers", `${GROUP}0`, GROUP.slice(1), `x${GROUP.slice(1)}`])("refuses group id %j", (group_id) => {
-    expect(checkUpsertOverrideBody({ group_id, spend_limit_micros: 5 })).toEqual(refused("Validation failed.", [{ field: "group_id", detail: "Must be a group id." }]));
-  });
+  it.each([undefined, 7, "", "developers", `${GROUP}0`, GROUP.slice(1), `x${GROUP.slice(1)}`])(
+    "refuses group id %j",
+    (group_id) => {
+      expect(checkUpsertOverrideBody({ group_id, spend_limit_micros: 5 })).toEqual(
+        refused("Validation failed.", [{ field: "group_id", detail: "Must be a group id." }]),
+      );
+    },
+  );
 
   it("refuses a body that is not an object", () => {
     expect(checkUpsertOverrideBody([])).toEqual(refused("Request body must be a JSON object."));
@@ -75,8 +94,15 @@ describe("an override body", () => {
   });
 
   it("applies the budget's rules to the limit", () => {
-    expect(checkUpsertOverrideBody({ group_id: GROUP, spend_limit_micros: -1 })).toMatchObject({ ok: false, status: 400, body: { message: INVALID_SPEND_LIMIT_MESSAGE } });
-    expect(checkUpsertOverrideBody({ group_id: GROUP, spend_limit_micros: 1, extra: true })).toMatchObject({ ok: false, body: { message: "Request body has unknown fields." } });
+    expect(checkUpsertOverrideBody({ group_id: GROUP, spend_limit_micros: -1 })).toMatchObject({
+      ok: false,
+      status: 400,
+      body: { message: INVALID_SPEND_LIMIT_MESSAGE },
+    });
+    expect(checkUpsertOverrideBody({ group_id: GROUP, spend_limit_micros: 1, extra: true })).toMatchObject({
+      ok: false,
+      body: { message: "Request body has unknown fields." },
+    });
   });
 });
 
@@ -123,9 +149,29 @@ describe("a group PATCH body", () => {
   it("keeps only the fields sent, each checked, and lists of members", () => {
     expect(checkPatchGroupBody({})).toEqual({ ok: true, value: { add_users: [], remove_users: [] } });
     expect(
-      checkPatchGroupBody({ name: "qa", display_name: "QA", avatar_url: "", quota_allowance: 2_147_483_647, add_users: [uuid(1)], remove_users: null }),
-    ).toEqual({ ok: true, value: { name: "qa", display_name: "QA", avatar_url: "", quota_allowance: 2_147_483_647, add_users: [uuid(1)], remove_users: [] } });
-    expect(checkPatchGroupBody({ quota_allowance: 0 })).toEqual({ ok: true, value: { quota_allowance: 0, add_users: [], remove_users: [] } });
+      checkPatchGroupBody({
+        name: "qa",
+        display_name: "QA",
+        avatar_url: "",
+        quota_allowance: 2_147_483_647,
+        add_users: [uuid(1)],
+        remove_users: null,
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        name: "qa",
+        display_name: "QA",
+        avatar_url: "",
+        quota_allowance: 2_147_483_647,
+        add_users: [uuid(1)],
+        remove_users: [],
+      },
+    });
+    expect(checkPatchGroupBody({ quota_allowance: 0 })).toEqual({
+      ok: true,
+      value: { quota_allowance: 0, add_users: [], remove_users: [] },
+    });
   });
 
   it("refuses a body that is not an object", () => {
@@ -134,7 +180,14 @@ describe("a group PATCH body", () => {
 
   it("names every bad field at once", () => {
     expect(
-      checkPatchGroupBody({ name: 5, display_name: " x", avatar_url: "data:x", quota_allowance: -1, add_users: "me", remove_users: [1] }),
+      checkPatchGroupBody({
+        name: 5,
+        display_name: " x",
+        avatar_url: "data:x",
+        quota_allowance: -1,
+        add_users: "me",
+        remove_users: [1],
+      }),
     ).toEqual(
       refused("Invalid group settings.", [
         { field: "name", detail: "Must be a string." },
@@ -164,24 +217,35 @@ describe("a spend query's ids", () => {
   const query = (text: string) => new URLSearchParams(text);
 
   it("takes comma-separated and repeated UUIDs, trimmed, lower-cased, once each", () => {
-    expect(checkIdListQuery(query(`user_ids=${uuid(1)},%20${GROUP.toUpperCase()}&user_ids=${uuid(1)}&user_ids=${GROUP}`), "user_ids")).toEqual({
+    expect(
+      checkIdListQuery(
+        query(`user_ids=${uuid(1)},%20${GROUP.toUpperCase()}&user_ids=${uuid(1)}&user_ids=${GROUP}`),
+        "user_ids",
+      ),
+    ).toEqual({
       ok: true,
       value: [uuid(1), GROUP],
     });
   });
 
   it("requires the parameter, not empty", () => {
-    const required = refused("Query parameters have invalid values.", [{ field: "user_ids", detail: 'Query param "user_ids" is required and cannot be empty' }]);
+    const required = refused("Query parameters have invalid values.", [
+      { field: "user_ids", detail: 'Query param "user_ids" is required and cannot be empty' },
+    ]);
     expect(checkIdListQuery(query(""), "user_ids")).toEqual(required);
     expect(checkIdListQuery(query("user_ids="), "user_ids")).toEqual(required);
   });
 
   it("names the values that are not UUIDs, one or several", () => {
     expect(checkIdListQuery(query(`user_ids=${uuid(1)},bob`), "user_ids")).toEqual(
-      refused("Query parameters have invalid values.", [{ field: "user_ids", detail: 'Query param "user_ids" has invalid values: "bob" is not a UUID' }]),
+      refused("Query parameters have invalid values.", [
+        { field: "user_ids", detail: 'Query param "user_ids" has invalid values: "bob" is not a UUID' },
+      ]),
     );
     expect(checkIdListQuery(query("user_ids=a,b"), "user_ids")).toEqual(
-      refused("Query parameters have invalid values.", [{ field: "user_ids", detail: 'Query param "user_ids" has invalid values: "a", "b" are not UUIDs' }]),
+      refused("Query parameters have invalid values.", [
+        { field: "user_ids", detail: 'Query param "user_ids" has invalid values: "a", "b" are not UUIDs' },
+      ]),
     );
   });
 
@@ -192,7 +256,10 @@ describe("a spend query's ids", () => {
         { field: "q", detail: '"q" is not a valid query param' },
       ]),
     );
-    expect(checkIdListQuery(query("group_ids=x"), "user_ids")).toMatchObject({ ok: false, body: { validations: [{ field: "user_ids" }, { field: "group_ids" }] } });
+    expect(checkIdListQuery(query("group_ids=x"), "user_ids")).toMatchObject({
+      ok: false,
+      body: { validations: [{ field: "user_ids" }, { field: "group_ids" }] },
+    });
   });
 
   it("takes 100 ids and refuses 101 with Coder's message", () => {

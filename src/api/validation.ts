@@ -48,9 +48,7 @@ export function checkUpsertBudgetBody(body: unknown): Checked<number> {
     ]);
   }
   if (micros < 0) {
-    return badRequest(INVALID_SPEND_LIMIT_MESSAGE, [
-      { field: "spend_limit_micros", detail: "Must not be negative." },
-    ]);
+    return badRequest(INVALID_SPEND_LIMIT_MESSAGE, [{ field: "spend_limit_micros", detail: "Must not be negative." }]);
   }
   if (micros > MAX_SPEND_LIMIT_MICROS) {
     return badRequest(INVALID_SPEND_LIMIT_MESSAGE, [
@@ -73,8 +71,7 @@ export function checkUpsertOverrideBody(body: unknown): Checked<{ group_id: stri
 
 export function groupNameProblem(name: string): string | undefined {
   if (name === "") return "Name is required.";
-  if (name.length > GROUP_NAME_MAX_LENGTH)
-    return `Name must be at most ${GROUP_NAME_MAX_LENGTH} characters.`;
+  if (name.length > GROUP_NAME_MAX_LENGTH) return `Name must be at most ${GROUP_NAME_MAX_LENGTH} characters.`;
   if (!GROUP_NAME_PATTERN.test(name))
     return "Name may use letters, digits and single hyphens, and must start and end with a letter or digit.";
   return undefined;
@@ -100,8 +97,7 @@ export function avatarUrlProblem(url: string): string | undefined {
 export function displayNameProblem(displayName: string): string | undefined {
   if (displayName.length > DISPLAY_NAME_MAX_LENGTH)
     return `Display name must be at most ${DISPLAY_NAME_MAX_LENGTH} characters.`;
-  if (displayName !== displayName.trim())
-    return "Display name must not start or end with a space.";
+  if (displayName !== displayName.trim()) return "Display name must not start or end with a space.";
   return undefined;
 }
 
@@ -170,7 +166,10 @@ export function checkIdListQuery(query: URLSearchParams, name: string): Checked<
     const terms = values.flatMap((value) => value.split(","));
     const bad = terms.filter((term) => !UUID.test(term.trim()));
     if (bad.length > 0) {
-      validations.push({ field: name, detail: `Query param "${name}" has invalid values: ${bad.map((t) => JSON.stringify(t)).join(", ")} ${bad.length === 1 ? "is not a UUID" : "are not UUIDs"}` });
+      validations.push({
+        field: name,
+        detail: `Query param "${name}" has invalid values: ${bad.map((t) => JSON.stringify(t)).join(", ")} ${bad.length === 1 ? "is not a UUID" : "are not UUIDs"}`,
+      });
     } else {
       ids = terms.map((term) => term.trim().toLowerCase());
     }
@@ -180,7 +179,11 @@ export function checkIdListQuery(query: URLSearchParams, name: string): Checked<
   }
   if (validations.length > 0) return badRequest("Query parameters have invalid values.", validations);
   if (ids.length > MAX_SPEND_IDS) {
-    return { ok: false, status: 400, body: { message: `${name} has ${ids.length} entries, maximum is ${MAX_SPEND_IDS}.` } };
+    return {
+      ok: false,
+      status: 400,
+      body: { message: `${name} has ${ids.length} entries, maximum is ${MAX_SPEND_IDS}.` },
+    };
   }
   return { ok: true, value: [...new Set(ids)] };
 }
@@ -209,6 +212,7 @@ export function checkPagingQuery(query: URLSearchParams): Checked<{ limit: numbe
 }
 
 // NUL cannot be stored in PostgreSQL text; a lone surrogate is not text at all.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const isUnstorableText = (text: string) => UNSTORABLE.test(text);
@@ -227,7 +231,10 @@ export function hostilePathProblem(rawPath: string): string | undefined {
   } catch {
     return "It is not well-formed percent-encoding.";
   }
-  return /[\u0000-\u001f\u007f]/.test(decoded) || isUnstorableText(decoded) ? "It contains control characters." : undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
+  return /[\u0000-\u001f\u007f]/.test(decoded) || isUnstorableText(decoded)
+    ? "It contains control characters."
+    : undefined;
 }
 
 /** Where in a parsed JSON body a string (or key) holds text that cannot be stored: its path, or undefined. */
@@ -254,19 +261,33 @@ const isStringOrAbsent = (value: unknown) => value === undefined || typeof value
  */
 export function checkAuthorizationBody(body: unknown): Checked<Record<string, AuthorizationCheck>> {
   const checks = isPlainObject(body) ? body.checks : undefined;
-  if (!isPlainObject(checks)) return badRequest("Validation failed.", [{ field: "checks", detail: "Must be an object." }]);
+  if (!isPlainObject(checks))
+    return badRequest("Validation failed.", [{ field: "checks", detail: "Must be an object." }]);
   const names = Object.keys(checks);
   if (names.length > MAX_AUTHORIZATION_CHECKS) {
-    return badRequest("Validation failed.", [{ field: "checks", detail: `At most ${MAX_AUTHORIZATION_CHECKS} checks a request.` }]);
+    return badRequest("Validation failed.", [
+      { field: "checks", detail: `At most ${MAX_AUTHORIZATION_CHECKS} checks a request.` },
+    ]);
   }
   const bad = names.filter((name) => {
     const check = checks[name];
     if (!isPlainObject(check) || typeof check.action !== "string" || !isPlainObjectOrAbsent(check.object)) return true;
     const object = (check.object ?? {}) as Record<string, unknown>;
-    return typeof object.resource_type !== "string" || !isStringOrAbsent(object.resource_id) || !isStringOrAbsent(object.organization_id) || !isStringOrAbsent(object.owner_id);
+    return (
+      typeof object.resource_type !== "string" ||
+      !isStringOrAbsent(object.resource_id) ||
+      !isStringOrAbsent(object.organization_id) ||
+      !isStringOrAbsent(object.owner_id)
+    );
   });
   if (bad.length > 0) {
-    return badRequest("Validation failed.", bad.slice(0, 10).map((name) => ({ field: `checks.${name}`, detail: "Must be {object: {resource_type, resource_id?, organization_id?}, action}." })));
+    return badRequest(
+      "Validation failed.",
+      bad.slice(0, 10).map((name) => ({
+        field: `checks.${name}`,
+        detail: "Must be {object: {resource_type, resource_id?, organization_id?}, action}.",
+      })),
+    );
   }
   return { ok: true, value: checks as unknown as Record<string, AuthorizationCheck> };
 }

@@ -9,7 +9,10 @@ import { prefetchLocation } from "./prefetch";
 type Router = ReturnType<typeof createMemoryRouter>;
 
 export const App: FC<{ queryClient: QueryClient; router: Router }> = ({ queryClient, router }) => {
-  const prefetch = useCallback((url: string) => prefetchLocation(queryClient, new URL(url, "http://app").pathname), [queryClient]);
+  const prefetch = useCallback(
+    (url: string) => prefetchLocation(queryClient, new URL(url, "http://app").pathname),
+    [queryClient],
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <PrefetchContext value={prefetch}>

@@ -26,7 +26,11 @@ function importsOf(file: string): string[] {
   ].map((match) => match[1]!);
   return specifiers.flatMap((specifier) => {
     const base = path.resolve(path.dirname(file), specifier);
-    const candidates = [base, ...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`))];
+    const candidates = [
+      base,
+      ...EXTENSIONS.map((ext) => base + ext),
+      ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
+    ];
     const found = candidates.find((candidate) => EXTENSIONS.includes(path.extname(candidate)) && safeIsFile(candidate));
     return found ? [found] : [];
   });
@@ -74,6 +78,15 @@ describe("imports under src/", () => {
   });
 
   it("finds a cycle when there is one", () => {
-    expect(findCycles(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["a"]]]))).toEqual([["a", "b", "c", "a"]]);
+    expect(
+      findCycles(
+        new Map([
+          ["a", ["b"]],
+          ["b", ["c"]],
+          ["c", ["a"]],
+          ["d", ["a"]],
+        ]),
+      ),
+    ).toEqual([["a", "b", "c", "a"]]);
   });
 });

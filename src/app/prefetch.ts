@@ -21,15 +21,19 @@ const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
 function prefetchFirst(queryClient: QueryClient, request: FirstRequest): void {
   switch (request.query) {
     case "me":
-      return quietly(queryClient.prefetchQuery(me()));
+      quietly(queryClient.prefetchQuery(me()));
+      return;
     case "entitlements":
-      return quietly(queryClient.prefetchQuery(entitlements()));
+      quietly(queryClient.prefetchQuery(entitlements()));
+      return;
     case "buildInfo":
-      return quietly(queryClient.prefetchQuery(buildInfo()));
+      quietly(queryClient.prefetchQuery(buildInfo()));
+      return;
     case "groups":
-      return quietly(queryClient.prefetchQuery(groups(request.organization)));
+      quietly(queryClient.prefetchQuery(groups(request.organization)));
+      return;
     case "groupByName":
-      return void prefetchGroup(queryClient, request.organization, request.groupName);
+      void prefetchGroup(queryClient, request.organization, request.groupName);
   }
 }
 
@@ -85,7 +89,11 @@ const secondWave: Partial<Record<AppRoute["id"], (queryClient: QueryClient, para
     // As on the settings page: the permission check and the spend leave in the same moment.
     await queryClient.ensureQueryData(entitlements()).catch(() => undefined);
     quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
-    await prefetchMembersSpend(queryClient, loaded.id, loaded.members.slice(0, MEMBERS_PAGE_SIZE).map((m) => m.id));
+    await prefetchMembersSpend(
+      queryClient,
+      loaded.id,
+      loaded.members.slice(0, MEMBERS_PAGE_SIZE).map((m) => m.id),
+    );
   },
   /** The permission check and the budget (which needs the AI entitlement), with every member's spend. */
   groupSettings: async (queryClient, { organization = "", groupName = "" }) => {
@@ -99,7 +107,11 @@ const secondWave: Partial<Record<AppRoute["id"], (queryClient: QueryClient, para
     if (aiBudgets) {
       quietly(queryClient.prefetchQuery(groupAIBudget(loaded.id)));
       if (loaded.members.length <= PREVIEW_PREFETCH_MAX_MEMBERS) {
-        await prefetchMembersSpend(queryClient, loaded.id, loaded.members.map((m) => m.id));
+        await prefetchMembersSpend(
+          queryClient,
+          loaded.id,
+          loaded.members.map((m) => m.id),
+        );
       }
     }
   },

@@ -10,7 +10,11 @@ describe("matchRoute", () => {
     expect(located("/login")).toEqual({ id: "login" });
     expect(located("/ai-spend")).toEqual({ id: "mySpend" });
     expect(located("/organizations/coder/groups")).toEqual({ id: "groups", organization: "coder" });
-    expect(located("/organizations/coder/groups/developers")).toEqual({ id: "groupMembers", organization: "coder", groupName: "developers" });
+    expect(located("/organizations/coder/groups/developers")).toEqual({
+      id: "groupMembers",
+      organization: "coder",
+      groupName: "developers",
+    });
     expect(located("/organizations/coder/groups/developers/settings/")).toEqual({
       id: "groupSettings",
       organization: "coder",

@@ -89,8 +89,9 @@ export function matchRoute(pathname: string): { route: AppRoute; params: Params 
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};
     const matches = pattern.every((part, i) => {
-      if (part.startsWith(":")) return (params[part.slice(1)] = segments[i]!), true;
-      return part === segments[i];
+      if (!part.startsWith(":")) return part === segments[i];
+      params[part.slice(1)] = segments[i]!;
+      return true;
     });
     if (matches) return { route, params };
   }

@@ -13,5 +13,6 @@ export const loginUrl = (returnTo: string) => `${LOGIN_URL}?redirect=${encode(re
 
 export const groupsUrl = (organization: string) => `/organizations/${encode(organization)}/groups`;
 export const groupUrl = (organization: string, groupName: string) => `${groupsUrl(organization)}/${encode(groupName)}`;
-export const groupSettingsUrl = (organization: string, groupName: string) => `${groupUrl(organization, groupName)}/settings`;
+export const groupSettingsUrl = (organization: string, groupName: string) =>
+  `${groupUrl(organization, groupName)}/settings`;
 export const spendReportUrl = (organization: string) => `/organizations/${encode(organization)}/ai-spend`;

@@ -47,7 +47,10 @@ export const Closed: Story = {
 export const UnderTheLimit: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await openMenu(canvasElement);
-    await expect(await canvas.findByRole("link", { name: "My AI spend: $312.50 / $1,000.00 USD" })).toHaveAttribute("href", "/ai-spend");
+    await expect(await canvas.findByRole("link", { name: "My AI spend: $312.50 / $1,000.00 USD" })).toHaveAttribute(
+      "href",
+      "/ai-spend",
+    );
   },
 };
 
@@ -80,7 +83,9 @@ export const Unlimited: Story = {
 
 /** The spend could not be read: said so, in the menu. */
 export const LoadError: Story = {
-  parameters: withHandlers(http.get("*/api/v2/users/me/ai/spend", () => HttpResponse.json({ message: "Internal error." }, { status: 500 }))),
+  parameters: withHandlers(
+    http.get("*/api/v2/users/me/ai/spend", () => HttpResponse.json({ message: "Internal error." }, { status: 500 })),
+  ),
   play: async ({ canvasElement }) => {
     const canvas = await openMenu(canvasElement);
     await expect(await canvas.findByText("Could not load your AI spend.")).toBeVisible();

@@ -23,7 +23,9 @@ type Story = StoryObj<typeof meta>;
 /** The safe choice comes first and has the focus; Escape takes it. */
 export const SafeChoiceFirst: Story = {
   play: async ({ args }) => {
-    const dialog = within(await within(document.body).findByRole("alertdialog", { name: "Turn AI off for this group?" }));
+    const dialog = within(
+      await within(document.body).findByRole("alertdialog", { name: "Turn AI off for this group?" }),
+    );
     await expect(dialog.getByRole("button", { name: "Go back" })).toHaveFocus();
     await userEvent.keyboard("{Escape}");
     await expect(args.onCancel).toHaveBeenCalledTimes(1);

@@ -37,7 +37,9 @@ export const ConfirmDialog: FC<ConfirmDialogProps> = ({
       >
         <AlertDialog.Title className="m-0 mb-2 text-lg font-semibold">{title}</AlertDialog.Title>
         <AlertDialog.Description asChild>
-          <div className="text-content-secondary [&_p]:m-0 [&_p+p]:mt-2 [&_strong]:text-content-primary">{children}</div>
+          <div className="text-content-secondary [&_p]:m-0 [&_p+p]:mt-2 [&_strong]:text-content-primary">
+            {children}
+          </div>
         </AlertDialog.Description>
         <div className="form-actions mt-5">
           <AlertDialog.Cancel className="button" onClick={onCancel}>

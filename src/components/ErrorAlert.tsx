@@ -15,12 +15,7 @@ export const ErrorAlert: FC<ErrorAlertProps> = ({ title, error, onRetry }) => {
   const message = getErrorMessage(error, "");
   const detail = getErrorDetail(error);
   return (
-    <Callout
-      severity="error"
-      role="alert"
-      title={title}
-      actions={onRetry && <Button onClick={onRetry}>Retry</Button>}
-    >
+    <Callout severity="error" role="alert" title={title} actions={onRetry && <Button onClick={onRetry}>Retry</Button>}>
       {message && <p>{message}</p>}
       {detail && <p className="alert-detail">{detail}</p>}
     </Callout>

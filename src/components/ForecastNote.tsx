@@ -27,6 +27,7 @@ export const ForecastNote: FC<ForecastNoteProps> = ({ spentMicros, limitMicros, 
   if (!forecast || forecast.limitReached) return null;
   return (
     <span className="forecast">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the tooltip must be reachable from the keyboard. */}
       <span className="forecast-pace" tabIndex={0} aria-describedby={tooltipId}>
         On pace for {formatMicrosAsUSD(forecast.projectedMicros)} this month
       </span>

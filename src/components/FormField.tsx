@@ -34,9 +34,7 @@ export const FormField: FC<FormFieldProps> = ({
   const [field, meta] = useField<string>(name);
   const { submitCount } = useFormikContext();
   const changed = meta.value !== meta.initialValue;
-  const showError = Boolean(
-    meta.error && (meta.touched || submitCount > 0 || (validateLive && changed)),
-  );
+  const showError = Boolean(meta.error && (meta.touched || submitCount > 0 || (validateLive && changed)));
 
   return (
     <TextField

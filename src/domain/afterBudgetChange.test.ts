@@ -14,9 +14,21 @@ const row = (over: Partial<GroupMemberAISpend>): GroupMemberAISpend => ({
   group_spend_micros: USD(3),
   ...over,
 });
-const limit = (usd: number, limit_source: "group" | "user_override" = "group") => ({ spend_limit_micros: USD(usd), limit_source });
-const governedBy = (groupId: string, usd: number) => ({ effective_group_id: groupId, effective_budget: limit(usd), group_budget: limit(usd) });
-const change = (before: number | null, after: number | null, groupId = "g") => ({ groupId, organizationId: ORG, before: before === null ? null : USD(before), after: after === null ? null : USD(after) });
+const limit = (usd: number, limit_source: "group" | "user_override" = "group") => ({
+  spend_limit_micros: USD(usd),
+  limit_source,
+});
+const governedBy = (groupId: string, usd: number) => ({
+  effective_group_id: groupId,
+  effective_budget: limit(usd),
+  group_budget: limit(usd),
+});
+const change = (before: number | null, after: number | null, groupId = "g") => ({
+  groupId,
+  organizationId: ORG,
+  before: before === null ? null : USD(before),
+  after: after === null ? null : USD(after),
+});
 
 describe("a member's row after their group's budget changes", () => {
   it("makes a first budget govern a member with no budget anywhere", () => {
@@ -38,7 +50,11 @@ describe("a member's row after their group's budget changes", () => {
   });
 
   it("never touches a member with an override, nor knows about another organization's group", () => {
-    const override = row({ effective_group_id: "g", effective_budget: limit(7, "user_override"), group_budget: limit(7, "user_override") });
+    const override = row({
+      effective_group_id: "g",
+      effective_budget: limit(7, "user_override"),
+      group_budget: limit(7, "user_override"),
+    });
     expect(memberAfterBudgetChange(override, change(25, null))).toBe(override);
     expect(memberAfterBudgetChange(row({ effective_group_id: null }), change(5, 50))).toBeUndefined();
   });
@@ -54,7 +70,12 @@ describe("a member's row after their group's budget changes", () => {
   });
 
   it("totals only the members the group governs, exactly", () => {
-    const rows = [row(governedBy("g", 25)), row({ ...governedBy("other", 90), group_budget: null }), row({ effective_group_id: null }), row(governedBy("g", 25))];
+    const rows = [
+      row(governedBy("g", 25)),
+      row({ ...governedBy("other", 90), group_budget: null }),
+      row({ effective_group_id: null }),
+      row(governedBy("g", 25)),
+    ];
     expect(totalLimitFromRows(rows, "g", USD(25))).toBe(BigInt(USD(50)));
     expect(totalLimitFromRows(rows, "g", null)).toBeNull();
   });
@@ -68,7 +89,11 @@ describe("a member's row after their group's budget changes", () => {
   // Every answer it gives is Coder's: on random deployments, the row it
   // derives equals the row the rules give after the change.
   it("agrees with Coder's rules whenever it answers", () => {
-    const scenario = fc.record({ world: budgetWorlds, changed: fc.nat(), after: fc.option(fc.constantFrom(0, USD(5), USD(10), USD(20), USD(15)), { freq: 3 }) });
+    const scenario = fc.record({
+      world: budgetWorlds,
+      changed: fc.nat(),
+      after: fc.option(fc.constantFrom(0, USD(5), USD(10), USD(20), USD(15)), { freq: 3 }),
+    });
     let answered = 0;
     let asked = 0;
     fc.assert(
@@ -83,7 +108,9 @@ describe("a member's row after their group's budget changes", () => {
         const worldAfter = { ...world, budgets };
         const rowsAfter = memberRows(worldAfter, group, ids);
         const before = world.budgets.get(group.id) ?? null;
-        const derived = rowsBefore.map((r) => memberAfterBudgetChange(r, { groupId: group.id, organizationId: group.organization_id, before, after }));
+        const derived = rowsBefore.map((r) =>
+          memberAfterBudgetChange(r, { groupId: group.id, organizationId: group.organization_id, before, after }),
+        );
         derived.forEach((d, i) => {
           asked++;
           if (d === undefined) return;

@@ -54,9 +54,14 @@ export function memberAfterBudgetChange(row: GroupMemberAISpend, change: BudgetC
  * their limit. Only for a full list of the group's members; BigInt, as sums of
  * up to $1,000,000 per member pass 2^53 micros.
  */
-export function totalLimitFromRows(rows: Iterable<GroupMemberAISpend>, groupId: string, groupBudget: number | null): bigint | null {
+export function totalLimitFromRows(
+  rows: Iterable<GroupMemberAISpend>,
+  groupId: string,
+  groupBudget: number | null,
+): bigint | null {
   if (groupBudget === null) return null;
   const limits: number[] = [];
-  for (const row of rows) if (row.effective_group_id === groupId && row.group_budget) limits.push(row.group_budget.spend_limit_micros);
+  for (const row of rows)
+    if (row.effective_group_id === groupId && row.group_budget) limits.push(row.group_budget.spend_limit_micros);
   return sumMicros(limits);
 }

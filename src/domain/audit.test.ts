@@ -59,7 +59,8 @@ describe("an override change", () => {
     expect(overrideAuditEntry("admin", alice, "org", set(5), set(5, "data-science"))).toMatchObject({
       action: "write",
       diff: { spend_limit_micros: { old: "$5.00", new: "$5.00" }, group: { old: "developers", new: "data-science" } },
-      description: 'admin changed the AI budget override of alice: $5.00 charged to "developers" → $5.00 charged to "data-science"',
+      description:
+        'admin changed the AI budget override of alice: $5.00 charged to "developers" → $5.00 charged to "data-science"',
       status_code: 200,
     });
   });

@@ -4,7 +4,17 @@
 import type { AuditLog } from "../api/types";
 import { formatMicrosAsUSD } from "../utils/currency";
 
-export type AuditEntry = Pick<AuditLog, "action" | "resource_type" | "resource_id" | "resource_target" | "organization_id" | "diff" | "description" | "status_code">;
+export type AuditEntry = Pick<
+  AuditLog,
+  | "action"
+  | "resource_type"
+  | "resource_id"
+  | "resource_target"
+  | "organization_id"
+  | "diff"
+  | "description"
+  | "status_code"
+>;
 
 const money = (micros: number | null, none: string) => (micros === null ? none : formatMicrosAsUSD(micros));
 
@@ -39,7 +49,8 @@ export function overrideAuditEntry(
   old: AuditedOverride | undefined,
   now: AuditedOverride | undefined,
 ): AuditEntry {
-  const said = (o: AuditedOverride | undefined) => (o ? `${formatMicrosAsUSD(o.spend_limit_micros)} charged to "${o.group_name}"` : "no override");
+  const said = (o: AuditedOverride | undefined) =>
+    o ? `${formatMicrosAsUSD(o.spend_limit_micros)} charged to "${o.group_name}"` : "no override";
   return {
     action: now === undefined ? "delete" : old === undefined ? "create" : "write",
     resource_type: "user_ai_budget_override",
@@ -47,7 +58,10 @@ export function overrideAuditEntry(
     resource_target: user.username,
     organization_id: organizationId,
     diff: {
-      spend_limit_micros: { old: money(old?.spend_limit_micros ?? null, "no override"), new: money(now?.spend_limit_micros ?? null, "no override") },
+      spend_limit_micros: {
+        old: money(old?.spend_limit_micros ?? null, "no override"),
+        new: money(now?.spend_limit_micros ?? null, "no override"),
+      },
       group: { old: old?.group_name ?? "", new: now?.group_name ?? "" },
     },
     description: `${actor} changed the AI budget override of ${user.username}: ${said(old)} → ${said(now)}`,
@@ -64,7 +78,11 @@ export interface AuditedGroupChange {
 }
 
 /** A PATCH that changed something; undefined for one that changed nothing, which Coder does not audit either. */
-export function groupAuditEntry(actor: string, group: { id: string; name: string; organization_id: string }, change: AuditedGroupChange): AuditEntry | undefined {
+export function groupAuditEntry(
+  actor: string,
+  group: { id: string; name: string; organization_id: string },
+  change: AuditedGroupChange,
+): AuditEntry | undefined {
   const fields = Object.entries(change.fields).filter(([, value]) => value.old !== value.new);
   if (fields.length === 0 && change.added.length === 0 && change.removed.length === 0) return undefined;
   const diff: AuditEntry["diff"] = Object.fromEntries(fields);

@@ -7,7 +7,13 @@ const member = (
   spent: number,
   effective_group_id: string | null,
   budget: GroupMemberAISpend["effective_budget"],
-): GroupMemberAISpend => ({ user_id, effective_group_id, effective_budget: budget, group_budget: null, group_spend_micros: spent });
+): GroupMemberAISpend => ({
+  user_id,
+  effective_group_id,
+  effective_budget: budget,
+  group_budget: null,
+  group_spend_micros: spent,
+});
 const group = (micros: number) => ({ spend_limit_micros: micros, limit_source: "group" as const });
 
 describe("budgetImpact", () => {
@@ -62,7 +68,9 @@ describe("onPaceToBeBlocked", () => {
   });
 
   it("has no answer in the period's first days", () => {
-    expect(onPaceToBeBlocked("this", 100_000_000, members, { ...period, now: new Date("2026-11-02T00:00:00.000Z") })).toBeNull();
+    expect(
+      onPaceToBeBlocked("this", 100_000_000, members, { ...period, now: new Date("2026-11-02T00:00:00.000Z") }),
+    ).toBeNull();
   });
 });
 

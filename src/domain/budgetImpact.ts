@@ -104,11 +104,7 @@ export function budgetChange(
  * spend charged to this group already reaches it (Coder's rule: spend
  * charged to the effective group).
  */
-export function budgetImpact(
-  groupId: string,
-  newLimitMicros: number,
-  members: GroupMemberAISpend[],
-): BudgetImpact {
+export function budgetImpact(groupId: string, newLimitMicros: number, members: GroupMemberAISpend[]): BudgetImpact {
   const change = budgetChange(groupId, newLimitMicros, members);
   return {
     governed: change.governed,

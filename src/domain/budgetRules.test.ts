@@ -14,7 +14,12 @@ import {
 
 const A = "org-a";
 const B = "org-b";
-const budgeted = (group_id: string, spend_limit_micros: number, member_since = 0, organization_id = A): BudgetedMembership => ({
+const budgeted = (
+  group_id: string,
+  spend_limit_micros: number,
+  member_since = 0,
+  organization_id = A,
+): BudgetedMembership => ({
   group_id,
   organization_id,
   spend_limit_micros,
@@ -29,7 +34,12 @@ const resolve = (input: Partial<Parameters<typeof resolveGoverning>[0]>) =>
 
 describe("the governing budget", () => {
   it("is the override's, over every group", () => {
-    expect(resolve({ override: { group_id: "g2", organization_id: A, spend_limit_micros: 5 }, budgeted: [budgeted("g1", 9_000)] })).toEqual({
+    expect(
+      resolve({
+        override: { group_id: "g2", organization_id: A, spend_limit_micros: 5 },
+        budgeted: [budgeted("g1", 9_000)],
+      }),
+    ).toEqual({
       group_id: "g2",
       organization_id: A,
       limit: { spend_limit_micros: 5, limit_source: "user_override" },
@@ -38,7 +48,10 @@ describe("the governing budget", () => {
 
   it("is the highest group budget, the Everyone group's included, and $0 is a budget", () => {
     expect(resolve({ budgeted: [budgeted("g1", 100), budgeted(A, 300), budgeted("g3", 200)] })?.group_id).toBe(A);
-    expect(resolve({ budgeted: [budgeted("zero", 0)] })).toMatchObject({ group_id: "zero", limit: { spend_limit_micros: 0, limit_source: "group" } });
+    expect(resolve({ budgeted: [budgeted("zero", 0)] })).toMatchObject({
+      group_id: "zero",
+      limit: { spend_limit_micros: 0, limit_source: "group" },
+    });
   });
 
   it("breaks a tie by the organization joined first, then by the lower group id", () => {
@@ -55,13 +68,25 @@ describe("the governing budget", () => {
 });
 
 describe("the governing budget, whatever order the memberships are listed in", () => {
-  const permutations = <T,>(items: T[]): T[][] =>
-    items.length <= 1 ? [items] : items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  const permutations = <T>(items: T[]): T[][] =>
+    items.length <= 1
+      ? [items]
+      : items.flatMap((item, i) =>
+          permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+        );
 
   it.each([
     ["the higher limit", [budgeted("g5", 100, 1), budgeted("g2", 300, 9), budgeted("g1", 200, 0)], "g2"],
-    ["on a tie, the organization joined first", [budgeted("g1", 100, 9), budgeted("g9", 100, 1, B), budgeted("g5", 100, 5)], "g9"],
-    ["on a full tie, the lower group id", [budgeted("g9", 100, 1), budgeted("g1", 100, 1), budgeted("g5", 100, 1)], "g1"],
+    [
+      "on a tie, the organization joined first",
+      [budgeted("g1", 100, 9), budgeted("g9", 100, 1, B), budgeted("g5", 100, 5)],
+      "g9",
+    ],
+    [
+      "on a full tie, the lower group id",
+      [budgeted("g9", 100, 1), budgeted("g1", 100, 1), budgeted("g5", 100, 1)],
+      "g1",
+    ],
   ] as const)("%s", (_, memberships, winner) => {
     for (const order of permutations([...memberships])) expect(resolve({ budgeted: order })?.group_id).toBe(winner);
   });
@@ -91,7 +116,12 @@ describe("a member's row with nobody governing", () => {
 });
 
 const here = { id: "g1", organization_id: A };
-const governing = (group_id: string, organization_id: string, limit: number | null, source: "group" | "user_override" = "group"): Governing => ({
+const governing = (
+  group_id: string,
+  organization_id: string,
+  limit: number | null,
+  source: "group" | "user_override" = "group",
+): Governing => ({
   group_id,
   organization_id,
   limit: limit === null ? null : { spend_limit_micros: limit, limit_source: source },
@@ -106,7 +136,11 @@ describe("a member's row", () => {
       group_budget: { spend_limit_micros: 50, limit_source: "group" },
       group_spend_micros: 7,
     });
-    expect(memberSpendRow(here, "u", governing("g2", A, 90), 7)).toMatchObject({ effective_group_id: "g2", effective_budget: { spend_limit_micros: 90 }, group_budget: null });
+    expect(memberSpendRow(here, "u", governing("g2", A, 90), 7)).toMatchObject({
+      effective_group_id: "g2",
+      effective_budget: { spend_limit_micros: 90 },
+      group_budget: null,
+    });
   });
 
   it("hides a group of another organization and its limit", () => {
@@ -121,15 +155,30 @@ describe("a member's row", () => {
 
   it("says which cell the members tab shows", () => {
     const cell = (g: Governing | null) => memberBudgetCell(here, memberSpendRow(here, "u", g, 4));
-    expect(cell(governing("g1", A, 50))).toEqual({ kind: "this", limit: { spend_limit_micros: 50, limit_source: "group" }, spent: 4 });
-    expect(cell(governing("g1", A, 60, "user_override"))).toMatchObject({ kind: "this", limit: { limit_source: "user_override" } });
+    expect(cell(governing("g1", A, 50))).toEqual({
+      kind: "this",
+      limit: { spend_limit_micros: 50, limit_source: "group" },
+      spent: 4,
+    });
+    expect(cell(governing("g1", A, 60, "user_override"))).toMatchObject({
+      kind: "this",
+      limit: { limit_source: "user_override" },
+    });
     expect(cell(governing(A, A, null))).toEqual({ kind: "unallocated", spent: 4 });
     expect(cell(governing(A, A, 30))).toEqual({ kind: "otherGroup", groupId: A, custom: false, spent: 4 });
-    expect(cell(governing("g2", A, 30, "user_override"))).toEqual({ kind: "otherGroup", groupId: "g2", custom: true, spent: 4 });
+    expect(cell(governing("g2", A, 30, "user_override"))).toEqual({
+      kind: "otherGroup",
+      groupId: "g2",
+      custom: true,
+      spent: 4,
+    });
     expect(cell(governing("g9", B, 30))).toEqual({ kind: "otherOrganization" });
     // The Everyone group's own page: its fallback members are unallocated.
     const everyone = { id: A, organization_id: A };
-    expect(memberBudgetCell(everyone, memberSpendRow(everyone, "u", governing(A, A, null), 0))).toEqual({ kind: "unallocated", spent: 0 });
+    expect(memberBudgetCell(everyone, memberSpendRow(everyone, "u", governing(A, A, null), 0))).toEqual({
+      kind: "unallocated",
+      spent: 0,
+    });
   });
 
   it("is visible to a member only for themselves", () => {
@@ -140,9 +189,20 @@ describe("a member's row", () => {
 
 describe("a group's total limit", () => {
   it("counts only the members it governs, with overrides charged to it at their own limit", () => {
-    const members = [governing("g1", A, 100), governing("g1", A, 900, "user_override"), governing("g2", A, 500), governing(A, A, null), null];
+    const members = [
+      governing("g1", A, 100),
+      governing("g1", A, 900, "user_override"),
+      governing("g2", A, 500),
+      governing(A, A, null),
+      null,
+    ];
     expect(groupTotalLimit(here, 100, members)).toBe(1_000n);
-    expect(groupSpendRow(here, 100, members, 42)).toEqual({ group_id: "g1", spend_limit_micros: 100, total_spend_limit_micros: 1_000, current_spend_micros: 42 });
+    expect(groupSpendRow(here, 100, members, 42)).toEqual({
+      group_id: "g1",
+      spend_limit_micros: 100,
+      total_spend_limit_micros: 1_000,
+      current_spend_micros: 42,
+    });
   });
 
   it("is null without a budget of its own, even with overrides charged to it", () => {
@@ -167,7 +227,13 @@ describe("over budget", () => {
 });
 
 describe("over budget in a group", () => {
-  const row = (user_id: string, effective: string | null, limit: number | null, spent: number, source: "group" | "user_override" = "group") => ({
+  const row = (
+    user_id: string,
+    effective: string | null,
+    limit: number | null,
+    spent: number,
+    source: "group" | "user_override" = "group",
+  ) => ({
     user_id,
     effective_group_id: effective,
     effective_budget: limit === null ? null : { spend_limit_micros: limit, limit_source: source },

@@ -68,7 +68,10 @@ export function resolveGoverning(input: ResolutionInput): Governing | null {
       limit: { spend_limit_micros: override.spend_limit_micros, limit_source: "user_override" },
     };
   }
-  const best = budgeted.reduce<BudgetedMembership | undefined>((winner, m) => (!winner || outranks(m, winner) ? m : winner), undefined);
+  const best = budgeted.reduce<BudgetedMembership | undefined>(
+    (winner, m) => (!winner || outranks(m, winner) ? m : winner),
+    undefined,
+  );
   if (best) {
     return {
       group_id: best.group_id,
@@ -77,9 +80,14 @@ export function resolveGoverning(input: ResolutionInput): Governing | null {
     };
   }
   const fallback = [...organizations].sort(
-    (a, b) => Number(b.is_default) - Number(a.is_default) || a.member_since - b.member_since || byId(a.organization_id, b.organization_id),
+    (a, b) =>
+      Number(b.is_default) - Number(a.is_default) ||
+      a.member_since - b.member_since ||
+      byId(a.organization_id, b.organization_id),
   )[0];
-  return fallback ? { group_id: fallback.organization_id, organization_id: fallback.organization_id, limit: null } : null;
+  return fallback
+    ? { group_id: fallback.organization_id, organization_id: fallback.organization_id, limit: null }
+    : null;
 }
 
 export interface GroupRef {
@@ -92,7 +100,12 @@ export interface GroupRef {
  * it is in this group's organization, its limit likewise, this group's limit
  * only when this group governs, and the spend charged to this group.
  */
-export function memberSpendRow(group: GroupRef, userId: string, governing: Governing | null, spendChargedToGroup: number): GroupMemberAISpend {
+export function memberSpendRow(
+  group: GroupRef,
+  userId: string,
+  governing: Governing | null,
+  spendChargedToGroup: number,
+): GroupMemberAISpend {
   const sameOrganization = governing !== null && governing.organization_id === group.organization_id;
   return {
     user_id: userId,
@@ -109,7 +122,11 @@ export function memberSpendRow(group: GroupRef, userId: string, governing: Gover
  * governed elsewhere add nothing; without a budget of its own, null. In BigInt,
  * since 1,000,000 dollars × many members passes 2^53 micros.
  */
-export function groupTotalLimit(group: GroupRef, spendLimitMicros: number | null, membersGoverning: Iterable<Governing | null>): bigint | null {
+export function groupTotalLimit(
+  group: GroupRef,
+  spendLimitMicros: number | null,
+  membersGoverning: Iterable<Governing | null>,
+): bigint | null {
   if (spendLimitMicros === null) return null;
   const limits: number[] = [];
   for (const governing of membersGoverning) {
@@ -146,7 +163,12 @@ export const isOverBudget = (governing: Governing | null, spendChargedToEffectiv
 export const overBudgetCount = (groupId: string, rows: Iterable<GroupMemberAISpend>): number => {
   let count = 0;
   for (const row of rows) {
-    if (row.effective_group_id === groupId && row.group_budget && row.group_spend_micros >= row.group_budget.spend_limit_micros) count += 1;
+    if (
+      row.effective_group_id === groupId &&
+      row.group_budget &&
+      row.group_spend_micros >= row.group_budget.spend_limit_micros
+    )
+      count += 1;
   }
   return count;
 };
@@ -167,8 +189,10 @@ export type MemberBudgetCell =
 export function memberBudgetCell(group: GroupRef, row: GroupMemberAISpend): MemberBudgetCell {
   const governing = row.effective_group_id;
   if (governing === null) return { kind: "otherOrganization" };
-  if (governing === group.id && row.group_budget) return { kind: "this", limit: row.group_budget, spent: row.group_spend_micros };
-  if (governing === group.organization_id && row.effective_budget === null) return { kind: "unallocated", spent: row.group_spend_micros };
+  if (governing === group.id && row.group_budget)
+    return { kind: "this", limit: row.group_budget, spent: row.group_spend_micros };
+  if (governing === group.organization_id && row.effective_budget === null)
+    return { kind: "unallocated", spent: row.group_spend_micros };
   return {
     kind: "otherGroup",
     groupId: governing,

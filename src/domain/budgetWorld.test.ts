@@ -4,7 +4,17 @@
 // Everyone group $50, cat's override $7 charged to Everyone) and research
 // (bob and dan, joined later; gpu-lab {dan} $900).
 import { describe, expect, it } from "vitest";
-import { chargedSpend, governingOf, groupRef, groupRow, memberRows, membersOf, resolutionInput, userSpendStatus, type BudgetWorld } from "./budgetWorld";
+import {
+  chargedSpend,
+  governingOf,
+  groupRef,
+  groupRow,
+  memberRows,
+  membersOf,
+  resolutionInput,
+  userSpendStatus,
+  type BudgetWorld,
+} from "./budgetWorld";
 
 const USD = (n: number) => n * 1_000_000;
 const CODER = "org-coder";
@@ -78,7 +88,11 @@ describe("who governs whom", () => {
         { organization_id: RESEARCH, is_default: false, member_since: 10 },
       ],
     });
-    expect(resolutionInput(world, "cat").override).toEqual({ group_id: CODER, organization_id: CODER, spend_limit_micros: USD(7) });
+    expect(resolutionInput(world, "cat").override).toEqual({
+      group_id: CODER,
+      organization_id: CODER,
+      spend_limit_micros: USD(7),
+    });
   });
 
   it("ignores an override charged to a group the deployment no longer has", () => {
@@ -88,9 +102,17 @@ describe("who governs whom", () => {
   });
 
   it("the highest budget governs; an override beats it", () => {
-    expect(governingOf(world, "bob")).toEqual({ group_id: "qa", organization_id: CODER, limit: { spend_limit_micros: USD(300), limit_source: "group" } });
+    expect(governingOf(world, "bob")).toEqual({
+      group_id: "qa",
+      organization_id: CODER,
+      limit: { spend_limit_micros: USD(300), limit_source: "group" },
+    });
     expect(governingOf(world, "ann")).toMatchObject({ group_id: "developers" });
-    expect(governingOf(world, "cat")).toEqual({ group_id: CODER, organization_id: CODER, limit: { spend_limit_micros: USD(7), limit_source: "user_override" } });
+    expect(governingOf(world, "cat")).toEqual({
+      group_id: CODER,
+      organization_id: CODER,
+      limit: { spend_limit_micros: USD(7), limit_source: "user_override" },
+    });
     expect(governingOf(world, "dan")).toMatchObject({ group_id: "gpu-lab", organization_id: RESEARCH });
     expect(governingOf(world, "stranger")).toBeNull();
   });
@@ -113,7 +135,11 @@ describe("spend", () => {
       group_budget: null,
       group_spend_micros: USD(1),
     });
-    expect(rows[0]).toMatchObject({ effective_group_id: "developers", group_budget: { spend_limit_micros: USD(100) }, group_spend_micros: USD(25) });
+    expect(rows[0]).toMatchObject({
+      effective_group_id: "developers",
+      group_budget: { spend_limit_micros: USD(100) },
+      group_spend_micros: USD(25),
+    });
   });
 
   it("a group's row: the limit of the members it governs and all spend charged to it", () => {
@@ -123,8 +149,14 @@ describe("spend", () => {
       total_spend_limit_micros: USD(100),
       current_spend_micros: USD(26),
     });
-    expect(groupRow(world, { id: CODER, organization_id: CODER })).toMatchObject({ total_spend_limit_micros: USD(7), current_spend_micros: USD(2) });
-    expect(groupRow(world, { id: RESEARCH, organization_id: RESEARCH })).toMatchObject({ spend_limit_micros: null, total_spend_limit_micros: null });
+    expect(groupRow(world, { id: CODER, organization_id: CODER })).toMatchObject({
+      total_spend_limit_micros: USD(7),
+      current_spend_micros: USD(2),
+    });
+    expect(groupRow(world, { id: RESEARCH, organization_id: RESEARCH })).toMatchObject({
+      spend_limit_micros: null,
+      total_spend_limit_micros: null,
+    });
   });
 
   it("a user's own status: the governing group, its limit and the spend charged there", () => {
@@ -135,6 +167,10 @@ describe("spend", () => {
       current_spend_micros: USD(40),
       ...PERIOD,
     });
-    expect(userSpendStatus(world, "stranger", PERIOD)).toMatchObject({ effective_group_id: null, effective_budget: null, current_spend_micros: 0 });
+    expect(userSpendStatus(world, "stranger", PERIOD)).toMatchObject({
+      effective_group_id: null,
+      effective_budget: null,
+      current_spend_micros: 0,
+    });
   });
 });

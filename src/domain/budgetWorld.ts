@@ -3,7 +3,15 @@
 // SQL to it. Only the shapes the rules need; no period handling here, since
 // `spend` lists this period's spend only.
 import type { GroupAISpend, GroupMemberAISpend, UserAISpend } from "../api/types";
-import { groupSpendRow, inIdOrder, memberSpendRow, resolveGoverning, type Governing, type GroupRef, type ResolutionInput } from "./budgetRules";
+import {
+  groupSpendRow,
+  inIdOrder,
+  memberSpendRow,
+  resolveGoverning,
+  type Governing,
+  type GroupRef,
+  type ResolutionInput,
+} from "./budgetRules";
 import { sumMicros } from "../utils/currency";
 
 export interface BudgetWorld {
@@ -59,11 +67,18 @@ export function resolutionInput(world: BudgetWorld, userId: string): ResolutionI
   };
 }
 
-export const governingOf = (world: BudgetWorld, userId: string): Governing | null => resolveGoverning(resolutionInput(world, userId));
+export const governingOf = (world: BudgetWorld, userId: string): Governing | null =>
+  resolveGoverning(resolutionInput(world, userId));
 
 /** Spend charged to a group this period, by one user or by all (summed exactly; the wire carries a number). */
 export const chargedSpend = (world: BudgetWorld, groupId: string, userId?: string): number =>
-  Number(sumMicros(world.spend.filter((s) => s.group_id === groupId && (userId === undefined || s.user_id === userId)).map((s) => s.micros)));
+  Number(
+    sumMicros(
+      world.spend
+        .filter((s) => s.group_id === groupId && (userId === undefined || s.user_id === userId))
+        .map((s) => s.micros),
+    ),
+  );
 
 /** The members' rows for those of `userIds` who are members of the group, in id order. */
 export function memberRows(world: BudgetWorld, group: GroupRef, userIds: string[]): GroupMemberAISpend[] {
@@ -78,7 +93,11 @@ export function groupRow(world: BudgetWorld, group: GroupRef): GroupAISpend {
   return groupSpendRow(group, world.budgets.get(group.id) ?? null, governing, chargedSpend(world, group.id));
 }
 
-export function userSpendStatus(world: BudgetWorld, userId: string, period: { period_start: string; period_end: string }): UserAISpend {
+export function userSpendStatus(
+  world: BudgetWorld,
+  userId: string,
+  period: { period_start: string; period_end: string },
+): UserAISpend {
   const governing = governingOf(world, userId);
   return {
     user_id: userId,

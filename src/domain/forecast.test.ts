@@ -20,18 +20,32 @@ describe("the forecast", () => {
   });
 
   it("says nothing of the limit when the pace stays under it, or there is none", () => {
-    expect(forecast(400 * USD, 1_000 * USD, "2026-11-16T00:00:00.000Z")).toEqual({ projectedMicros: 800_000_000n, reachesLimitAt: null, limitReached: false });
+    expect(forecast(400 * USD, 1_000 * USD, "2026-11-16T00:00:00.000Z")).toEqual({
+      projectedMicros: 800_000_000n,
+      reachesLimitAt: null,
+      limitReached: false,
+    });
     expect(forecast(400 * USD, null, "2026-11-16T00:00:00.000Z")?.reachesLimitAt).toBeNull();
-    expect(forecast(0, 1_000 * USD, "2026-11-16T00:00:00.000Z")).toEqual({ projectedMicros: 0n, reachesLimitAt: null, limitReached: false });
+    expect(forecast(0, 1_000 * USD, "2026-11-16T00:00:00.000Z")).toEqual({
+      projectedMicros: 0n,
+      reachesLimitAt: null,
+      limitReached: false,
+    });
   });
 
   it("does not warn of a limit the pace meets only as the period resets", () => {
-    expect(forecast(500 * USD, 1_000 * USD, "2026-11-16T00:00:00.000Z")).toMatchObject({ projectedMicros: 1_000_000_000n, reachesLimitAt: null });
+    expect(forecast(500 * USD, 1_000 * USD, "2026-11-16T00:00:00.000Z")).toMatchObject({
+      projectedMicros: 1_000_000_000n,
+      reachesLimitAt: null,
+    });
     expect(forecast(500 * USD + 1, 1_000 * USD, "2026-11-16T00:00:00.000Z")?.reachesLimitAt).not.toBeNull();
   });
 
   it("marks a limit already reached, as Coder blocks it (spend ≥ limit; $0 blocks everything)", () => {
-    expect(forecast(1_000 * USD, 1_000 * USD, "2026-11-16T00:00:00.000Z")).toMatchObject({ limitReached: true, reachesLimitAt: null });
+    expect(forecast(1_000 * USD, 1_000 * USD, "2026-11-16T00:00:00.000Z")).toMatchObject({
+      limitReached: true,
+      reachesLimitAt: null,
+    });
     expect(forecast(0, 0, "2026-11-16T00:00:00.000Z")).toMatchObject({ limitReached: true, reachesLimitAt: null });
   });
 
@@ -48,14 +62,23 @@ describe("the forecast", () => {
     expect(forecast(90 * USD, 100 * USD, "2026-11-04T00:00:00.000Z")).not.toBeNull();
     expect(forecast(90 * USD, 100 * USD, "2026-10-31T12:00:00.000Z")).toBeNull();
     expect(forecast(90 * USD, 100 * USD, "2026-12-01T00:00:00.000Z")).toBeNull();
-    expect(spendForecast({ spentMicros: 1, limitMicros: null, periodStart: "", periodEnd: "", now: at("2026-11-16T00:00:00.000Z") })).toBeNull();
+    expect(
+      spendForecast({
+        spentMicros: 1,
+        limitMicros: null,
+        periodStart: "",
+        periodEnd: "",
+        now: at("2026-11-16T00:00:00.000Z"),
+      }),
+    ).toBeNull();
   });
 
   it("keeps exact amounts past 2^53 micros", () => {
     const spent = 9_000_000_000_000_000n; // $9 billion
-    expect(spendForecast({ spentMicros: spent, limitMicros: null, ...period, now: at("2026-11-16T00:00:00.000Z") })?.projectedMicros).toBe(
-      18_000_000_000_000_000n,
-    );
+    expect(
+      spendForecast({ spentMicros: spent, limitMicros: null, ...period, now: at("2026-11-16T00:00:00.000Z") })
+        ?.projectedMicros,
+    ).toBe(18_000_000_000_000_000n);
   });
 
   const start = Date.parse(period.periodStart);
@@ -90,7 +113,8 @@ describe("the forecast", () => {
   it("projects at least the spend so far, within half a cent of the exact line, and more spend never projects less", () => {
     fc.assert(
       fc.property(cases, fc.bigInt({ min: 0n, max: 10n ** 9n }), ({ spent, now }, more) => {
-        const project = (s: bigint) => spendForecast({ spentMicros: s, limitMicros: null, ...period, now: new Date(now) })!.projectedMicros;
+        const project = (s: bigint) =>
+          spendForecast({ spentMicros: s, limitMicros: null, ...period, now: new Date(now) })!.projectedMicros;
         const exact = (spent * BigInt(end - start) * 2n) / BigInt(now - start); // twice the line, in micros
         expect(project(spent) % 10_000n).toBe(0n);
         expect(project(spent) * 2n - exact <= 10_000n && exact - project(spent) * 2n <= 10_000n + 1n).toBe(true);

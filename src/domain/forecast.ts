@@ -38,7 +38,13 @@ export interface ForecastInput {
  * period, in its first FORECAST_HIDDEN_DAYS days, or for a period the answer
  * did not describe.
  */
-export function spendForecast({ spentMicros, limitMicros, periodStart, periodEnd, now }: ForecastInput): SpendForecast | null {
+export function spendForecast({
+  spentMicros,
+  limitMicros,
+  periodStart,
+  periodEnd,
+  now,
+}: ForecastInput): SpendForecast | null {
   const start = Date.parse(periodStart);
   const end = Date.parse(periodEnd);
   const at = now.getTime();

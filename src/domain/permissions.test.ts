@@ -2,22 +2,47 @@
 // organization has no say in the other, whatever their membership there.
 import { describe, expect, it } from "vitest";
 import type { AuthorizationCheck } from "../api/types";
-import { authorize, canReadAuditLogs, canReadUserBudget, canUpdateGroup, canUpdateUsers, isOwner, type Viewer } from "./permissions";
+import {
+  authorize,
+  canReadAuditLogs,
+  canReadUserBudget,
+  canUpdateGroup,
+  canUpdateUsers,
+  isOwner,
+  type Viewer,
+} from "./permissions";
 
 const CODER = "org-coder";
 const RESEARCH = "org-research";
-const viewer = (siteRoles: string[], memberships: Viewer["memberships"] = [], id = "me"): Viewer => ({ id, siteRoles, memberships });
+const viewer = (siteRoles: string[], memberships: Viewer["memberships"] = [], id = "me"): Viewer => ({
+  id,
+  siteRoles,
+  memberships,
+});
 
 const owner = viewer(["owner"]);
 const userAdmin = viewer(["user-admin"]);
 const auditor = viewer(["auditor"], [{ organization_id: CODER, roles: ["organization-auditor"] }]);
-const coderAdmin = viewer([], [{ organization_id: CODER, roles: ["organization-admin"] }, { organization_id: RESEARCH, roles: [] }]);
+const coderAdmin = viewer(
+  [],
+  [
+    { organization_id: CODER, roles: ["organization-admin"] },
+    { organization_id: RESEARCH, roles: [] },
+  ],
+);
 const coderUserAdmin = viewer([], [{ organization_id: CODER, roles: ["organization-user-admin"] }]);
 const member = viewer([], [{ organization_id: CODER, roles: ["organization-member"] }]);
 
 describe("roles", () => {
   it("Owners and User Admins manage users; nobody else", () => {
-    expect([owner, userAdmin, coderAdmin, coderUserAdmin, member, auditor].map(canUpdateUsers)).toEqual([true, true, false, false, false, false]);
+    expect([owner, userAdmin, coderAdmin, coderUserAdmin, member, auditor].map(canUpdateUsers)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect([owner, userAdmin, coderAdmin].map(isOwner)).toEqual([true, false, false]);
   });
 
@@ -43,7 +68,14 @@ describe("roles", () => {
   });
 
   it("the audit log is for Owners and organization admins", () => {
-    expect([owner, coderAdmin, userAdmin, coderUserAdmin, member, auditor].map(canReadAuditLogs)).toEqual([true, true, false, false, false, false]);
+    expect([owner, coderAdmin, userAdmin, coderUserAdmin, member, auditor].map(canReadAuditLogs)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -54,8 +86,11 @@ describe("authorization checks", () => {
     groupOrganization: (id: string) => groups[id],
     isGroupMember: async (groupId: string, userId: string) => members[groupId]?.includes(userId) ?? false,
   };
-  const check = (resource_type: string, action: string, object: Partial<AuthorizationCheck["object"]> = {}): AuthorizationCheck =>
-    ({ object: { resource_type, ...object }, action }) as AuthorizationCheck;
+  const check = (
+    resource_type: string,
+    action: string,
+    object: Partial<AuthorizationCheck["object"]> = {},
+  ): AuthorizationCheck => ({ object: { resource_type, ...object }, action }) as AuthorizationCheck;
   const ask = (who: Viewer, c: AuthorizationCheck) => authorize(who, c, facts);
 
   it("updating a group: its organization's admins, not the other organization's", async () => {
@@ -67,8 +102,18 @@ describe("authorization checks", () => {
 
   it("reading a group: also its members, but a member may not update it", async () => {
     expect(await ask(member, check("group", "read", { resource_id: "developers" }))).toBe(true);
-    expect(await ask(viewer([], [{ organization_id: RESEARCH, roles: [] }], "frank"), check("group", "read", { resource_id: "gpu-lab" }))).toBe(true);
-    expect(await ask(viewer([], [{ organization_id: RESEARCH, roles: [] }], "frank"), check("group", "update", { resource_id: "gpu-lab" }))).toBe(false);
+    expect(
+      await ask(
+        viewer([], [{ organization_id: RESEARCH, roles: [] }], "frank"),
+        check("group", "read", { resource_id: "gpu-lab" }),
+      ),
+    ).toBe(true);
+    expect(
+      await ask(
+        viewer([], [{ organization_id: RESEARCH, roles: [] }], "frank"),
+        check("group", "update", { resource_id: "gpu-lab" }),
+      ),
+    ).toBe(false);
     expect(await ask(coderAdmin, check("group", "read", { resource_id: "gpu-lab" }))).toBe(false);
     expect(await ask(viewer([], [], "stranger"), check("group", "read", { resource_id: "developers" }))).toBe(false);
   });

@@ -52,11 +52,17 @@ export interface AuthorizationFacts {
 }
 
 /** One check of `POST /authcheck`, answered for the resource types this module asks about. */
-export async function authorize(viewer: Viewer, check: AuthorizationCheck, facts: AuthorizationFacts): Promise<boolean> {
+export async function authorize(
+  viewer: Viewer,
+  check: AuthorizationCheck,
+  facts: AuthorizationFacts,
+): Promise<boolean> {
   const { resource_type, resource_id, organization_id } = check?.object ?? {};
   switch (resource_type) {
     case "user":
-      return check?.action === "read" ? canUpdateUsers(viewer) || viewer.memberships.some((m) => canUpdateGroup(viewer, m.organization_id)) : canUpdateUsers(viewer);
+      return check?.action === "read"
+        ? canUpdateUsers(viewer) || viewer.memberships.some((m) => canUpdateGroup(viewer, m.organization_id))
+        : canUpdateUsers(viewer);
     case "group": {
       if (!resource_id) return canUpdateGroup(viewer, organization_id ?? "");
       const groupOrganization = await facts.groupOrganization(resource_id);

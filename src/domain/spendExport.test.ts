@@ -11,15 +11,32 @@ describe("the export period", () => {
 
   it("takes any RFC 3339 range up to 31 days, offsets included", () => {
     expect(q("period_start=2026-10-01T00:00:00Z&period_end=2026-11-01T00:00:00Z").ok).toBe(true);
-    expect(q("period_start=2026-10-01T02:00:00%2B02:00&period_end=2026-11-01T00:00:00Z")).toMatchObject({ ok: true, start: new Date("2026-10-01T00:00:00Z") });
-    expect(q("period_start=2026-10-01T00:00:00Z&period_end=2026-11-01T00:00:00.000000001Z")).toMatchObject({ ok: false });
+    expect(q("period_start=2026-10-01T02:00:00%2B02:00&period_end=2026-11-01T00:00:00Z")).toMatchObject({
+      ok: true,
+      start: new Date("2026-10-01T00:00:00Z"),
+    });
+    expect(q("period_start=2026-10-01T00:00:00Z&period_end=2026-11-01T00:00:00.000000001Z")).toMatchObject({
+      ok: false,
+    });
   });
 
   it("refuses half a range, an empty or reversed one, a bad date and an unknown parameter", () => {
-    expect(q("period_start=2026-10-01T00:00:00Z")).toMatchObject({ ok: false, body: { message: 'Query parameters "period_start" and "period_end" must be provided together.' } });
-    expect(q("period_start=2026-10-02T00:00:00Z&period_end=2026-10-02T00:00:00Z")).toMatchObject({ ok: false, body: { message: 'Query parameter "period_start" must be before "period_end".' } });
-    expect(q("period_start=2026-10-02&period_end=2026-10-03T00:00:00Z")).toMatchObject({ ok: false, body: { validations: [{ field: "period_start" }] } });
-    expect(q("period_start=2026-10-02T00:00:00Z&period_end=2026-10-03T00:00:00Z&user=bob")).toMatchObject({ ok: false, body: { validations: [{ field: "user" }] } });
+    expect(q("period_start=2026-10-01T00:00:00Z")).toMatchObject({
+      ok: false,
+      body: { message: 'Query parameters "period_start" and "period_end" must be provided together.' },
+    });
+    expect(q("period_start=2026-10-02T00:00:00Z&period_end=2026-10-02T00:00:00Z")).toMatchObject({
+      ok: false,
+      body: { message: 'Query parameter "period_start" must be before "period_end".' },
+    });
+    expect(q("period_start=2026-10-02&period_end=2026-10-03T00:00:00Z")).toMatchObject({
+      ok: false,
+      body: { validations: [{ field: "period_start" }] },
+    });
+    expect(q("period_start=2026-10-02T00:00:00Z&period_end=2026-10-03T00:00:00Z&user=bob")).toMatchObject({
+      ok: false,
+      body: { validations: [{ field: "user" }] },
+    });
   });
 });
 
@@ -47,7 +64,12 @@ describe("the CSV", () => {
     });
     const period = { start: new Date("2026-11-01T00:00:00Z"), end: new Date("2026-12-01T00:00:00Z") };
     const rows = aggregateUsage(
-      [usage("gpt-5", 5, "2026-11-02T00:00:00Z"), usage("gpt-5", 7, "2026-11-30T23:59:59Z"), usage("o3", 1, "2026-11-03T00:00:00Z"), usage("gpt-5", 100, "2026-12-01T00:00:00Z")],
+      [
+        usage("gpt-5", 5, "2026-11-02T00:00:00Z"),
+        usage("gpt-5", 7, "2026-11-30T23:59:59Z"),
+        usage("o3", 1, "2026-11-03T00:00:00Z"),
+        usage("gpt-5", 100, "2026-12-01T00:00:00Z"),
+      ],
       period,
       () => ({ username: "bob", group_name: "developers", organization_id: "o1", organization_name: "coder" }),
     );

@@ -28,7 +28,8 @@ export const AI_SPEND_EXPORT_CONTENT_TYPE = "text/csv; charset=utf-8";
 /** Coder allows a custom range of at most 31 days. */
 export const MAX_EXPORT_PERIOD_MS = 31 * 86_400_000;
 
-export const EXPORT_PERIOD_TOGETHER_MESSAGE = 'Query parameters "period_start" and "period_end" must be provided together.';
+export const EXPORT_PERIOD_TOGETHER_MESSAGE =
+  'Query parameters "period_start" and "period_end" must be provided together.';
 export const EXPORT_PERIOD_ORDER_MESSAGE = 'Query parameter "period_start" must be before "period_end".';
 export const EXPORT_PERIOD_TOO_LONG_MESSAGE = "Query period must not exceed 31 days.";
 export const INVALID_QUERY_MESSAGE = "Query parameters have invalid values.";
@@ -91,11 +92,13 @@ export function exportPeriod(query: URLSearchParams, now: Date): ExportPeriodRes
   const start = parse("period_start");
   const end = parse("period_end");
   for (const name of new Set(query.keys())) {
-    if (name !== "period_start" && name !== "period_end") validations.push({ field: name, detail: `Query param "${name}" is not a valid query param.` });
+    if (name !== "period_start" && name !== "period_end")
+      validations.push({ field: name, detail: `Query param "${name}" is not a valid query param.` });
   }
   if (validations.length > 0) return { ok: false, body: { message: INVALID_QUERY_MESSAGE, validations } };
   if (!(start < end)) return { ok: false, body: { message: EXPORT_PERIOD_ORDER_MESSAGE } };
-  if (end - start > BigInt(MAX_EXPORT_PERIOD_MS) * 1_000_000n) return { ok: false, body: { message: EXPORT_PERIOD_TOO_LONG_MESSAGE } };
+  if (end - start > BigInt(MAX_EXPORT_PERIOD_MS) * 1_000_000n)
+    return { ok: false, body: { message: EXPORT_PERIOD_TOO_LONG_MESSAGE } };
   return { ok: true, start: new Date(Number(start / 1_000_000n)), end: new Date(Number(end / 1_000_000n)) };
 }
 
@@ -103,7 +106,8 @@ export function exportPeriod(query: URLSearchParams, now: Date): ExportPeriodRes
 const FORMULA_PREFIXES = "=+-@\t\r";
 
 /** A leading formula character is defused with a single quote, which spreadsheets show as text. */
-export const escapeFormula = (value: string): string => (value !== "" && FORMULA_PREFIXES.includes(value[0]!) ? `'${value}` : value);
+export const escapeFormula = (value: string): string =>
+  value !== "" && FORMULA_PREFIXES.includes(value[0]!) ? `'${value}` : value;
 
 /** Quoted when it holds a comma, a quote or a line break, or starts with a space (as Go's encoding/csv writes). */
 function csvField(value: string): string {
@@ -175,7 +179,9 @@ export interface UsageRecord extends ModelUsage {
 export function aggregateUsage(
   usage: Iterable<UsageRecord>,
   period: { start: Date; end: Date },
-  describe: (record: UsageRecord) => Pick<SpendExportRow, "username" | "group_name" | "organization_id" | "organization_name"> | undefined,
+  describe: (
+    record: UsageRecord,
+  ) => Pick<SpendExportRow, "username" | "group_name" | "organization_id" | "organization_name"> | undefined,
 ): SpendExportRow[] {
   const rows = new Map<string, SpendExportRow>();
   for (const record of usage) {

@@ -36,7 +36,10 @@ const keyOf: Record<ReportDimension, (row: ReportRow) => [key: string, label: st
   user: (r) => [r.user_id, r.username],
   group: (r) => [r.group_id, r.group_name],
   model: (r) => [`${r.provider}\u0000${r.model}`, r.model],
-  provider: (r) => [r.provider_name, r.provider_name === r.provider ? r.provider : `${r.provider_name} (${r.provider})`],
+  provider: (r) => [
+    r.provider_name,
+    r.provider_name === r.provider ? r.provider : `${r.provider_name} (${r.provider})`,
+  ],
 };
 
 /** Rows that pass every filter set (a filter is a user id, group id, model or provider name). */
@@ -76,7 +79,9 @@ export function linesBy(rows: readonly ReportRow[], dimension: ReportDimension):
     add(line, row);
     lines.set(key, line);
   }
-  return [...lines.values()].sort((a, b) => (a.cost_micros === b.cost_micros ? a.label.localeCompare(b.label) : a.cost_micros > b.cost_micros ? -1 : 1));
+  return [...lines.values()].sort((a, b) =>
+    a.cost_micros === b.cost_micros ? a.label.localeCompare(b.label) : a.cost_micros > b.cost_micros ? -1 : 1,
+  );
 }
 
 export function totalOf(rows: readonly ReportRow[]): ReportLine {
@@ -85,14 +90,31 @@ export function totalOf(rows: readonly ReportRow[]): ReportLine {
   return total;
 }
 
-export type SortColumn = "label" | "input_tokens" | "output_tokens" | "cache_read_tokens" | "cache_write_tokens" | "cost_micros";
+export type SortColumn =
+  | "label"
+  | "input_tokens"
+  | "output_tokens"
+  | "cache_read_tokens"
+  | "cache_write_tokens"
+  | "cost_micros";
 
-export function sortLines(lines: readonly ReportLine[], column: SortColumn, direction: "ascending" | "descending"): ReportLine[] {
+export function sortLines(
+  lines: readonly ReportLine[],
+  column: SortColumn,
+  direction: "ascending" | "descending",
+): ReportLine[] {
   const sign = direction === "ascending" ? 1 : -1;
   return [...lines].sort((a, b) => {
     const x = a[column];
     const y = b[column];
-    const order = typeof x === "string" || typeof y === "string" ? String(x).localeCompare(String(y)) : x === y ? 0 : x < y ? -1 : 1;
+    const order =
+      typeof x === "string" || typeof y === "string"
+        ? String(x).localeCompare(String(y))
+        : x === y
+          ? 0
+          : x < y
+            ? -1
+            : 1;
     return sign * order || a.label.localeCompare(b.label);
   });
 }
@@ -120,11 +142,16 @@ export function reportRowsFromCells(table: readonly string[][]): ReportRow[] {
   if (!header || header.join(",") !== AI_SPEND_EXPORT_HEADER.join(",")) {
     throw new Error("The spend export did not start with Coder's header.");
   }
-  const at = Object.fromEntries(AI_SPEND_EXPORT_HEADER.map((name, i) => [name, i])) as Record<(typeof AI_SPEND_EXPORT_HEADER)[number], number>;
+  const at = Object.fromEntries(AI_SPEND_EXPORT_HEADER.map((name, i) => [name, i])) as Record<
+    (typeof AI_SPEND_EXPORT_HEADER)[number],
+    number
+  >;
   return body
     .filter((cells) => cells.length > 1 || cells[0] !== "")
     .map((cells, index) => {
-      const whole = (name: "input_tokens" | "output_tokens" | "cache_read_tokens" | "cache_write_tokens" | "cost_micros") => {
+      const whole = (
+        name: "input_tokens" | "output_tokens" | "cache_read_tokens" | "cache_write_tokens" | "cost_micros",
+      ) => {
         const text = cells[at[name]] ?? "";
         if (!INTEGER.test(text)) throw new Error(`Row ${index + 2} of the spend export has "${text}" as ${name}.`);
         return text;

@@ -28,7 +28,8 @@ export function useAIFeatureVisible(): AIFeature {
   const tooOld = version !== undefined && !versionHasAIBudgets(version);
   const versionKnown = info.data !== undefined || info.error !== null;
   return {
-    visible: query.data && versionKnown ? isFeatureVisible(query.data, AI_FEATURE) && !tooOld && !routesMissing : undefined,
+    visible:
+      query.data && versionKnown ? isFeatureVisible(query.data, AI_FEATURE) && !tooOld && !routesMissing : undefined,
     error: query.error,
     routesMissing,
     ...(tooOld ? { tooOldVersion: version } : {}),

@@ -4,7 +4,11 @@ import { createContext, useContext } from "react";
 export const PrefetchContext = createContext<(url: string) => void>(() => {});
 
 /** Props for a link to `url`: hovering, focusing or touching it starts loading what it leads to. */
-export function usePrefetchOnIntent(): (url: string) => { onMouseEnter: () => void; onFocus: () => void; onTouchStart: () => void } {
+export function usePrefetchOnIntent(): (url: string) => {
+  onMouseEnter: () => void;
+  onFocus: () => void;
+  onTouchStart: () => void;
+} {
   const prefetch = useContext(PrefetchContext);
   return (url) => {
     const start = () => prefetch(url);

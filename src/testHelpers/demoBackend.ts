@@ -1,7 +1,16 @@
 // The MSW backend holding the embedded server's demo deployment
 // (server/seedData.ts), so the contract test can ask both the same questions
 // about the same data and expect the same answers.
-import { DEMO_PASSWORD, SEED_GROUPS, SEED_ORGANIZATIONS, SEED_SPEND, SEED_USERS, seedMemberSince, seedMemberships, seedUsage } from "../../server/seedData";
+import {
+  DEMO_PASSWORD,
+  SEED_GROUPS,
+  SEED_ORGANIZATIONS,
+  SEED_SPEND,
+  SEED_USERS,
+  seedMemberSince,
+  seedMemberships,
+  seedUsage,
+} from "../../server/seedData";
 import type { Group, ReducedUser } from "../api/types";
 import { dollarsToMicros } from "../utils/currency";
 import { EMBEDDED_BACKEND_VERSION } from "../api/buildInfo";
@@ -41,10 +50,18 @@ export function demoBackendState(now: Date = new Date()): MockBackendState {
     quota_allowance: 0,
     source: "user",
   });
-  const groupIdOf = new Map<string, string>([["Everyone", SEED_ORGANIZATIONS[0]!.id], ...SEED_GROUPS.map((g) => [g.name, g.id] as [string, string])]);
+  const groupIdOf = new Map<string, string>([
+    ["Everyone", SEED_ORGANIZATIONS[0]!.id],
+    ...SEED_GROUPS.map((g) => [g.name, g.id] as [string, string]),
+  ]);
   const budgeted = SEED_GROUPS.filter((g) => g.budgetMicros !== null);
   return {
-    organizations: SEED_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, display_name: o.displayName, is_default: o.isDefault })),
+    organizations: SEED_ORGANIZATIONS.map((o) => ({
+      id: o.id,
+      name: o.name,
+      display_name: o.displayName,
+      is_default: o.isDefault,
+    })),
     users,
     organizationMembers: SEED_USERS.flatMap((u, i) =>
       seedMemberships(u).map(({ organizationId, roles }) => ({
@@ -58,11 +75,20 @@ export function demoBackendState(now: Date = new Date()): MockBackendState {
       ...SEED_ORGANIZATIONS.map((o) => group(o.id, o.id, "Everyone", "Everyone", [])),
       ...SEED_GROUPS.map((g) => group(g.id, g.organizationId, g.name, g.displayName, g.members)),
     ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    budgets: new Map(budgeted.map((g) => [g.id, { group_id: g.id, spend_limit_micros: g.budgetMicros!, created_at: CREATED, updated_at: CREATED }])),
+    budgets: new Map(
+      budgeted.map((g) => [
+        g.id,
+        { group_id: g.id, spend_limit_micros: g.budgetMicros!, created_at: CREATED, updated_at: CREATED },
+      ]),
+    ),
     versions: new Map(budgeted.map((g, i) => [g.id, i + 1])),
     nextVersion: budgeted.length + 1,
     overrides: new Map(),
-    spend: SEED_SPEND.map((s) => ({ user_id: users.find((u) => u.username === s.username)!.id, group_id: groupIdOf.get(s.group)!, micros: dollarsToMicros(String(s.usd)) })),
+    spend: SEED_SPEND.map((s) => ({
+      user_id: users.find((u) => u.username === s.username)!.id,
+      group_id: groupIdOf.get(s.group)!,
+      micros: dollarsToMicros(String(s.usd)),
+    })),
     usage: seedUsage(now).map(({ username, group, ...usage }) => ({
       ...usage,
       user_id: users.find((u) => u.username === username)!.id,

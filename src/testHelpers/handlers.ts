@@ -16,8 +16,24 @@ import { error, unauthorized } from "./handlers/responses";
 import { spendHandlers } from "./handlers/spend";
 import { mockBackend } from "./handlers/state";
 
-export { EMBEDDED_AUTH_METHODS, MOCK_PASSWORD, mockBackend, resetMockBackend, type MockBackendState, type MockUser } from "./handlers/state";
-export { mockAddGroup, mockAddOrganization, mockAddUsers, mockChargeSpend, mockRecordUsage, mockSetOverride, mockSignIn, setBudgetElsewhere } from "./handlers/setup";
+export {
+  EMBEDDED_AUTH_METHODS,
+  MOCK_PASSWORD,
+  mockBackend,
+  resetMockBackend,
+  type MockBackendState,
+  type MockUser,
+} from "./handlers/state";
+export {
+  mockAddGroup,
+  mockAddOrganization,
+  mockAddUsers,
+  mockChargeSpend,
+  mockRecordUsage,
+  mockSetOverride,
+  mockSignIn,
+  setBudgetElsewhere,
+} from "./handlers/setup";
 
 export const handlers = [
   // Before any route, as on the server: a path holding control characters

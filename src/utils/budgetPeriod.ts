@@ -12,7 +12,12 @@ export function budgetPeriod(now: Date = new Date()): BudgetPeriod {
 }
 
 const monthDay = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", timeZone: "UTC" });
-const monthDayYear = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+const monthDayYear = new Intl.DateTimeFormat("en-US", {
+  month: "long",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** "November 1 – December 1, 2026" */
 export function formatPeriod(startIso: string, endIso: string): string {

@@ -165,18 +165,33 @@ describe("the group-wide maximum, against BigInt arithmetic", () => {
       fc.property(budget, members, (micros, count) => {
         expect(groupWideMaximumMicros(micros, count)).toBe(BigInt(micros) * BigInt(count));
       }),
-      { numRuns: 2_000, examples: [[MAX_SPEND_LIMIT_MICROS, 10_000_000], [999_999_999_999, 9_999_999], [1, 1], [0, 10_000_000]] },
+      {
+        numRuns: 2_000,
+        examples: [
+          [MAX_SPEND_LIMIT_MICROS, 10_000_000],
+          [999_999_999_999, 9_999_999],
+          [1, 1],
+          [0, 10_000_000],
+        ],
+      },
     );
   });
 
   it("formats every such maximum digit for digit as the BigInt product", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_SPEND_LIMIT_MICROS }), fc.integer({ min: 0, max: 10_000_000 }), (micros, count) => {
-        const exact = BigInt(micros) * BigInt(count);
-        const whole = (exact / 1_000_000n).toLocaleString("en-US");
-        const fraction = (exact % 1_000_000n).toString().padStart(6, "0").replace(/0{1,4}$/, "");
-        expect(formatMicrosAsUSD(groupWideMaximumMicros(micros, count))).toBe(`$${whole}.${fraction}`);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: MAX_SPEND_LIMIT_MICROS }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (micros, count) => {
+          const exact = BigInt(micros) * BigInt(count);
+          const whole = (exact / 1_000_000n).toLocaleString("en-US");
+          const fraction = (exact % 1_000_000n)
+            .toString()
+            .padStart(6, "0")
+            .replace(/0{1,4}$/, "");
+          expect(formatMicrosAsUSD(groupWideMaximumMicros(micros, count))).toBe(`$${whole}.${fraction}`);
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

@@ -11,10 +11,8 @@ const MICRO_DIGITS = 6;
 export const MAX_SPEND_LIMIT_MICROS = 1_000_000_000_000;
 
 export const OUT_OF_RANGE_MESSAGE = "Enter an amount between 0 and $1,000,000.";
-export const NOT_AN_AMOUNT_MESSAGE =
-  "Enter a plain amount in US dollars, such as 25 or 19.99.";
-export const TOO_PRECISE_MESSAGE =
-  "Enter at most 6 decimal places (the smallest amount is $0.000001).";
+export const NOT_AN_AMOUNT_MESSAGE = "Enter a plain amount in US dollars, such as 25 or 19.99.";
+export const TOO_PRECISE_MESSAGE = "Enter at most 6 decimal places (the smallest amount is $0.000001).";
 export const EMPTY_AMOUNT_MESSAGE = "Enter an amount.";
 
 /** Thrown for input that is not an amount we accept; `message` is for the admin. */
@@ -58,9 +56,7 @@ export function dollarsToMicros(input: string): number {
   if (significantWhole.length > 7) {
     throw new InvalidAmountError(OUT_OF_RANGE_MESSAGE);
   }
-  const micros =
-    BigInt(significantWhole || "0") * MICROS_PER_DOLLAR_BIG +
-    BigInt(fraction.padEnd(MICRO_DIGITS, "0"));
+  const micros = BigInt(significantWhole || "0") * MICROS_PER_DOLLAR_BIG + BigInt(fraction.padEnd(MICRO_DIGITS, "0"));
   if (micros > BigInt(MAX_SPEND_LIMIT_MICROS)) {
     throw new InvalidAmountError(OUT_OF_RANGE_MESSAGE);
   }
@@ -87,9 +83,7 @@ export function microsToDollars(micros: number | bigint): string {
   }
   const value = BigInt(micros);
   const sign = value < 0n ? "-" : "";
-  const digits = (value < 0n ? -value : value)
-    .toString()
-    .padStart(MICRO_DIGITS + 1, "0");
+  const digits = (value < 0n ? -value : value).toString().padStart(MICRO_DIGITS + 1, "0");
   const whole = digits.slice(0, -MICRO_DIGITS);
   const fraction = digits.slice(-MICRO_DIGITS).replace(/0+$/, "");
   return fraction === "" ? `${sign}${whole}` : `${sign}${whole}.${fraction}`;
@@ -119,10 +113,7 @@ export function sumMicros(amounts: Iterable<number | bigint>): bigint {
 }
 
 /** Per-member budget × members, in BigInt so no member count can overflow it. */
-export function groupWideMaximumMicros(
-  spendLimitMicros: number,
-  memberCount: number,
-): bigint {
+export function groupWideMaximumMicros(spendLimitMicros: number, memberCount: number): bigint {
   return BigInt(spendLimitMicros) * BigInt(memberCount);
 }
 
@@ -157,7 +148,11 @@ const MICROS_PER_CENT = 10_000n;
  * projection is an estimate, and an estimate shown to the micro-dollar would
  * claim a precision it does not have. Integers only (BigInt).
  */
-export function scaleMicrosToCents(micros: number | bigint, numerator: number | bigint, denominator: number | bigint): bigint {
+export function scaleMicrosToCents(
+  micros: number | bigint,
+  numerator: number | bigint,
+  denominator: number | bigint,
+): bigint {
   const den = BigInt(denominator);
   if (den <= 0n) throw new RangeError("The denominator must be positive.");
   const scaled = BigInt(micros) * BigInt(numerator);

@@ -2,8 +2,18 @@
 import net from "node:net";
 import { readFileSync } from "node:fs";
 import type { ServerProcess } from "../serverProcess";
-import { call, LATENCY_LIMIT_MS, MEMORY_CEILING_MB, pool, row, developers, isRefusal, type AttackRow, type Client, type Scale } from "./common";
-
+import {
+  call,
+  LATENCY_LIMIT_MS,
+  MEMORY_CEILING_MB,
+  pool,
+  row,
+  developers,
+  isRefusal,
+  type AttackRow,
+  type Client,
+  type Scale,
+} from "./common";
 
 function residentMb(pid: number): number | undefined {
   try {
@@ -30,7 +40,9 @@ export function hugeUpload(port: number, declared: number, sent: number): Promis
     });
     socket.on("error", finish);
     socket.on("close", finish);
-    socket.write(`PUT /api/v2/groups/${developers.id}/ai/budget HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`);
+    socket.write(
+      `PUT /api/v2/groups/${developers.id}/ai/budget HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`,
+    );
     const chunk = Buffer.alloc(64 * 1024, 120);
     let written = 0;
     const pump = () => {
@@ -75,30 +87,52 @@ export async function abuseAttack(client: Client, server: ServerProcess, scale: 
   };
   const bigEmail = "e".repeat(512 * 1024);
   const member = client.tokens.get("member")!;
-  const checks = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`c${i}`, { object: { resource_type: "group", resource_id: developers.id }, action: "update" }]));
-  const tooMany = Object.fromEntries(Array.from({ length: 9000 }, (_, i) => [`c${i}`, { object: { resource_type: "group", resource_id: developers.id }, action: "update" }]));
+  const checks = Object.fromEntries(
+    Array.from({ length: 100 }, (_, i) => [
+      `c${i}`,
+      { object: { resource_type: "group", resource_id: developers.id }, action: "update" },
+    ]),
+  );
+  const tooMany = Object.fromEntries(
+    Array.from({ length: 9000 }, (_, i) => [
+      `c${i}`,
+      { object: { resource_type: "group", resource_id: developers.id }, action: "update" },
+    ]),
+  );
   await Promise.all([
-    pool(Array.from({ length: scale.hugeSignIns }, (_, i) => i), 8, async (i) => {
-      const response = await fetch(`${client.url}/api/v2/users/login`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ email: `${i}${bigEmail}@example.com`, password: "wrong" }),
-      });
-      await response.arrayBuffer();
-      count(response.status);
-    }),
-    pool(Array.from({ length: scale.bigAuthchecks }, (_, i) => i), 4, async (i) => {
-      const response = await fetch(`${client.url}/api/v2/authcheck`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "Coder-Session-Token": member },
-        body: JSON.stringify({ checks: i % 2 === 0 ? checks : tooMany }),
-      });
-      await response.arrayBuffer();
-      result.attempts += 1;
-      if (response.status >= 500) result.serverErrors += 1;
-      if (isRefusal(response.status)) result.refusals += 1;
-    }),
-    pool(Array.from({ length: scale.hugeUploads }, (_, i) => i), 2, async () => count(await hugeUpload(port, 300 * 1024 * 1024, 8 * 1024 * 1024))),
+    pool(
+      Array.from({ length: scale.hugeSignIns }, (_, i) => i),
+      8,
+      async (i) => {
+        const response = await fetch(`${client.url}/api/v2/users/login`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ email: `${i}${bigEmail}@example.com`, password: "wrong" }),
+        });
+        await response.arrayBuffer();
+        count(response.status);
+      },
+    ),
+    pool(
+      Array.from({ length: scale.bigAuthchecks }, (_, i) => i),
+      4,
+      async (i) => {
+        const response = await fetch(`${client.url}/api/v2/authcheck`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Coder-Session-Token": member },
+          body: JSON.stringify({ checks: i % 2 === 0 ? checks : tooMany }),
+        });
+        await response.arrayBuffer();
+        result.attempts += 1;
+        if (response.status >= 500) result.serverErrors += 1;
+        if (isRefusal(response.status)) result.refusals += 1;
+      },
+    ),
+    pool(
+      Array.from({ length: scale.hugeUploads }, (_, i) => i),
+      2,
+      async () => count(await hugeUpload(port, 300 * 1024 * 1024, 8 * 1024 * 1024)),
+    ),
   ]);
   probing = false;
   await probe;

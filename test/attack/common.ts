@@ -18,8 +18,24 @@ export interface Scale {
   diskFullWrites: number;
 }
 
-export const CI_SCALE: Scale = { earlyRounds: 3, hugeSignIns: 60, bigAuthchecks: 20, hugeUploads: 4, slowSockets: 30, writeMsBeforeKill: 1500, diskFullWrites: 150 };
-export const FULL_SCALE: Scale = { earlyRounds: 10, hugeSignIns: 500, bigAuthchecks: 200, hugeUploads: 20, slowSockets: 200, writeMsBeforeKill: 5000, diskFullWrites: 1000 };
+export const CI_SCALE: Scale = {
+  earlyRounds: 3,
+  hugeSignIns: 60,
+  bigAuthchecks: 20,
+  hugeUploads: 4,
+  slowSockets: 30,
+  writeMsBeforeKill: 1500,
+  diskFullWrites: 150,
+};
+export const FULL_SCALE: Scale = {
+  earlyRounds: 10,
+  hugeSignIns: 500,
+  bigAuthchecks: 200,
+  hugeUploads: 20,
+  slowSockets: 200,
+  writeMsBeforeKill: 5000,
+  diskFullWrites: 1000,
+};
 
 /**
  * The stated limits under abuse: the server process (with a 512 MB JavaScript
@@ -47,7 +63,15 @@ export interface AttackRow {
   skipped?: string;
 }
 
-export const row = (attack: string): AttackRow => ({ attack, attempts: 0, refusals: 0, wronglyAccepted: 0, dataLost: 0, serverErrors: 0, note: "" });
+export const row = (attack: string): AttackRow => ({
+  attack,
+  attempts: 0,
+  refusals: 0,
+  wronglyAccepted: 0,
+  dataLost: 0,
+  serverErrors: 0,
+  note: "",
+});
 export const isRefusal = (status: number) => status >= 400 && status < 500;
 
 export const developers = SEED_GROUPS.find((g) => g.name === "developers")!;
@@ -60,7 +84,14 @@ export interface Client {
   tokens: Map<string, string>;
 }
 
-export async function call(client: Client, as: string | null, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
+export async function call(
+  client: Client,
+  as: string | null,
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${client.url}/api/v2${path}`, {
     method,
     body,
@@ -84,14 +115,26 @@ export async function call(client: Client, as: string | null, method: string, pa
 export async function snapshot(client: Client): Promise<string> {
   const parts: unknown[] = [];
   for (const group of [...SEED_GROUPS.map((g) => g.id), ORGANIZATION_ID, SECOND_ORGANIZATION_ID]) {
-    parts.push(await call(client, "admin", "GET", `/groups/${group}/ai/budget`).then((r) => [r.status, (r.json as { spend_limit_micros?: number })?.spend_limit_micros]));
-    parts.push(await call(client, "admin", "GET", `/groups/${group}`).then((r) => {
-      const g = r.json as { name: string; display_name: string; avatar_url: string; members: { id: string }[] };
-      return [g.name, g.display_name, g.avatar_url, g.members.map((m) => m.id).sort()];
-    }));
+    parts.push(
+      await call(client, "admin", "GET", `/groups/${group}/ai/budget`).then((r) => [
+        r.status,
+        (r.json as { spend_limit_micros?: number })?.spend_limit_micros,
+      ]),
+    );
+    parts.push(
+      await call(client, "admin", "GET", `/groups/${group}`).then((r) => {
+        const g = r.json as { name: string; display_name: string; avatar_url: string; members: { id: string }[] };
+        return [g.name, g.display_name, g.avatar_url, g.members.map((m) => m.id).sort()];
+      }),
+    );
   }
   for (const user of SEED_USERS) {
-    parts.push(await call(client, "admin", "GET", `/users/${user.username}/ai/budget/override`).then((r) => [r.status, (r.json as { spend_limit_micros?: number })?.spend_limit_micros]));
+    parts.push(
+      await call(client, "admin", "GET", `/users/${user.username}/ai/budget/override`).then((r) => [
+        r.status,
+        (r.json as { spend_limit_micros?: number })?.spend_limit_micros,
+      ]),
+    );
   }
   parts.push(await call(client, "admin", "GET", "/audit?limit=1").then((r) => (r.json as { count: number }).count));
   return JSON.stringify(parts);
@@ -105,7 +148,9 @@ export function differences(before: string, after: string): number {
 /** Runs `work` over `items`, `width` at a time. */
 export async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }

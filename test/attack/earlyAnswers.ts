@@ -2,8 +2,11 @@
 import net from "node:net";
 import { call, row, dataScience, isRefusal, type AttackRow, type Client, type Scale } from "./common";
 
-
-export function rawExchange(port: number, first: string, second: string): Promise<{ answers: string[]; closed: boolean }> {
+export function rawExchange(
+  port: number,
+  first: string,
+  second: string,
+): Promise<{ answers: string[]; closed: boolean }> {
   return new Promise((resolve) => {
     const socket = net.connect(port, "127.0.0.1");
     let text = "";
@@ -42,16 +45,45 @@ export async function earlyAnswerAttack(client: Client, scale: Scale): Promise<A
   const kinds: [string, (round: number) => string][] = [
     ["413", () => request("PUT", budgetPath, `Coder-Session-Token: ${admin}\r\n`, "x".repeat(2 * 1024 * 1024))],
     ["401", () => request("PUT", budgetPath, "", "x".repeat(400_000))],
-    ["403 cross-site", () => request("PUT", budgetPath, `Cookie: coder_session_token=${admin}\r\nOrigin: https://evil.example\r\n`, "x".repeat(400_000))],
-    ["404", () => request("PUT", "/api/v2/groups/00000000-0000-4000-8000-00000000dead/ai/budget", `Coder-Session-Token: ${admin}\r\n`, "x".repeat(400_000))],
-    ["400 bad path", () => request("PUT", "/api/v2/groups/%00/ai/budget", `Coder-Session-Token: ${admin}\r\n`, "x".repeat(400_000))],
-    ["404 unknown route", () => request("POST", "/api/v2/no-such-route", `Coder-Session-Token: ${admin}\r\n`, "x".repeat(400_000))],
+    [
+      "403 cross-site",
+      () =>
+        request(
+          "PUT",
+          budgetPath,
+          `Cookie: coder_session_token=${admin}\r\nOrigin: https://evil.example\r\n`,
+          "x".repeat(400_000),
+        ),
+    ],
+    [
+      "404",
+      () =>
+        request(
+          "PUT",
+          "/api/v2/groups/00000000-0000-4000-8000-00000000dead/ai/budget",
+          `Coder-Session-Token: ${admin}\r\n`,
+          "x".repeat(400_000),
+        ),
+    ],
+    [
+      "400 bad path",
+      () => request("PUT", "/api/v2/groups/%00/ai/budget", `Coder-Session-Token: ${admin}\r\n`, "x".repeat(400_000)),
+    ],
+    [
+      "404 unknown route",
+      () => request("POST", "/api/v2/no-such-route", `Coder-Session-Token: ${admin}\r\n`, "x".repeat(400_000)),
+    ],
   ];
   let value = 10_000_000;
   for (let round = 0; round < scale.earlyRounds; round += 1) {
     for (const [, first] of kinds) {
       value += 1;
-      const put = request("PUT", budgetPath, `Coder-Session-Token: ${admin}\r\n`, JSON.stringify({ spend_limit_micros: value }));
+      const put = request(
+        "PUT",
+        budgetPath,
+        `Coder-Session-Token: ${admin}\r\n`,
+        JSON.stringify({ spend_limit_micros: value }),
+      );
       const { answers, closed } = await rawExchange(port, first(round), put);
       result.attempts += 1;
       const head = answers[0] ?? "";
@@ -62,9 +94,20 @@ export async function earlyAnswerAttack(client: Client, scale: Scale): Promise<A
       let saved = /^HTTP\/1\.1 200 /.test(answers[1] ?? "");
       if (!saved && saidClose && closed) {
         // Told honestly: the client sends its write on a new connection.
-        saved = (await call(client, "admin", "PUT", `/groups/${dataScience.id}/ai/budget`, JSON.stringify({ spend_limit_micros: value }))).status === 200;
+        saved =
+          (
+            await call(
+              client,
+              "admin",
+              "PUT",
+              `/groups/${dataScience.id}/ai/budget`,
+              JSON.stringify({ spend_limit_micros: value }),
+            )
+          ).status === 200;
       }
-      const stored = (await call(client, "admin", "GET", `/groups/${dataScience.id}/ai/budget`)).json as { spend_limit_micros: number };
+      const stored = (await call(client, "admin", "GET", `/groups/${dataScience.id}/ai/budget`)).json as {
+        spend_limit_micros: number;
+      };
       if (!saved || stored.spend_limit_micros !== value) result.dataLost += 1;
     }
   }

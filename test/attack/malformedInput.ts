@@ -1,7 +1,6 @@
 // Malformed and hostile input for every route and parameter: never a 5xx, never a change.
 import { call, differences, row, snapshot, developers, userId, isRefusal, type AttackRow, type Client } from "./common";
 
-
 const HOSTILE_SEGMENTS = [
   "%00",
   "a%00b",
@@ -95,7 +94,8 @@ export async function malformedInputAttack(client: Client): Promise<AttackRow> {
     const fill = (hostile: keyof typeof VALID | undefined, value: string) =>
       route.path.replace(/\{(\w+)\}/g, (_, name: keyof typeof VALID) => (name === hostile ? value : VALID[name]));
     for (const param of params) {
-      for (const segment of HOSTILE_SEGMENTS) await send(route.method, fill(param, segment), route.body ? '{"spend_limit_micros":1}' : undefined);
+      for (const segment of HOSTILE_SEGMENTS)
+        await send(route.method, fill(param, segment), route.body ? '{"spend_limit_micros":1}' : undefined);
     }
     if (route.body) for (const body of HOSTILE_BODIES) await send(route.method, fill(undefined, ""), body);
     if (route.query) for (const query of HOSTILE_QUERIES) await send(route.method, `${fill(undefined, "")}?${query}`);

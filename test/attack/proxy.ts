@@ -5,10 +5,15 @@ import { call, row, dataScience, isRefusal, type AttackRow, type Client, type Sc
 import { hugeUpload } from "./abuse";
 import { rawExchange } from "./earlyAnswers";
 
-
 function expectContinue(port: number, path: string, token: string, body: string): Promise<number> {
   return new Promise((resolve) => {
-    const request = http.request({ host: "127.0.0.1", port, path, method: "PUT", headers: { Expect: "100-continue", "Content-Type": "application/json", "Coder-Session-Token": token } });
+    const request = http.request({
+      host: "127.0.0.1",
+      port,
+      path,
+      method: "PUT",
+      headers: { Expect: "100-continue", "Content-Type": "application/json", "Coder-Session-Token": token },
+    });
     request.on("continue", () => request.end(body));
     request.on("response", (response) => {
       response.resume();
@@ -35,15 +40,31 @@ export async function proxyAttack(client: Client, scale: Scale): Promise<AttackR
     };
     let value = 20_000_000;
     for (let round = 0; round < scale.earlyRounds; round += 1) {
-      for (const first of [request(`Coder-Session-Token: ${admin}\r\n`, "x".repeat(2 * 1024 * 1024)), request("", "x".repeat(400_000))]) {
+      for (const first of [
+        request(`Coder-Session-Token: ${admin}\r\n`, "x".repeat(2 * 1024 * 1024)),
+        request("", "x".repeat(400_000)),
+      ]) {
         value += 1;
-        const { answers, closed } = await rawExchange(port, first, request(`Coder-Session-Token: ${admin}\r\n`, JSON.stringify({ spend_limit_micros: value })));
+        const { answers, closed } = await rawExchange(
+          port,
+          first,
+          request(`Coder-Session-Token: ${admin}\r\n`, JSON.stringify({ spend_limit_micros: value })),
+        );
         count(Number(/^HTTP\/1\.1 (\d{3})/.exec(answers[0] ?? "")?.[1] ?? 0));
         let saved = /^HTTP\/1\.1 200 /.test(answers[1] ?? "");
         if (!saved && closed && /\r\nConnection: close\r\n/i.test(answers[0] ?? "")) {
-          saved = (await fetch(`${proxy.url}${budgetPath}`, { method: "PUT", headers: { "Coder-Session-Token": admin, "Content-Type": "application/json" }, body: JSON.stringify({ spend_limit_micros: value }) })).status === 200;
+          saved =
+            (
+              await fetch(`${proxy.url}${budgetPath}`, {
+                method: "PUT",
+                headers: { "Coder-Session-Token": admin, "Content-Type": "application/json" },
+                body: JSON.stringify({ spend_limit_micros: value }),
+              })
+            ).status === 200;
         }
-        const stored = (await call(client, "admin", "GET", `/groups/${dataScience.id}/ai/budget`)).json as { spend_limit_micros: number };
+        const stored = (await call(client, "admin", "GET", `/groups/${dataScience.id}/ai/budget`)).json as {
+          spend_limit_micros: number;
+        };
         if (!saved || stored.spend_limit_micros !== value) result.dataLost += 1;
       }
     }
@@ -52,7 +73,9 @@ export async function proxyAttack(client: Client, scale: Scale): Promise<AttackR
     const status = await expectContinue(port, budgetPath, admin, JSON.stringify({ spend_limit_micros: value }));
     result.attempts += 1;
     if (status >= 500 || status === 0) result.serverErrors += 1;
-    const stored = (await call(client, "admin", "GET", `/groups/${dataScience.id}/ai/budget`)).json as { spend_limit_micros: number };
+    const stored = (await call(client, "admin", "GET", `/groups/${dataScience.id}/ai/budget`)).json as {
+      spend_limit_micros: number;
+    };
     if (status !== 200 || stored.spend_limit_micros !== value) result.dataLost += 1;
     result.note = "early answers then a write, 300 MB uploads, Expect: 100-continue";
   } finally {

@@ -7,7 +7,12 @@ const rows = await runAttackSuite(process.env.ATTACK_SCALE === "ci" ? CI_SCALE :
 console.log(formatTable(rows));
 for (const r of rows.filter((r) => r.skipped)) console.log(`${r.attack}: skipped, ${r.skipped}`);
 const failed = rows.filter(
-  (r) => r.dataLost > 0 || r.serverErrors > 0 || r.wronglyAccepted > 0 || (r.peakMb ?? 0) > MEMORY_CEILING_MB || (r.slowestMs ?? 0) > LATENCY_LIMIT_MS,
+  (r) =>
+    r.dataLost > 0 ||
+    r.serverErrors > 0 ||
+    r.wronglyAccepted > 0 ||
+    (r.peakMb ?? 0) > MEMORY_CEILING_MB ||
+    (r.slowestMs ?? 0) > LATENCY_LIMIT_MS,
 );
 console.log(failed.length === 0 ? "attack suite: held" : `attack suite: ${failed.length} attack(s) got through`);
 process.exit(failed.length === 0 ? 0 : 1);

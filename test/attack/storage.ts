@@ -7,10 +7,15 @@ import { ORGANIZATION_ID, SEED_GROUPS } from "../../server/seedData";
 import { signIn, startServerProcess, type ServerProcess } from "../serverProcess";
 import { call, row, developers, type AttackRow, type Client, type Scale } from "./common";
 
-
 export async function twoServersAttack(first: ServerProcess, client: Client): Promise<AttackRow> {
   const result = row("second server on the same DATA_DIR");
-  await call(client, "admin", "PUT", `/groups/${developers.id}/ai/budget`, JSON.stringify({ spend_limit_micros: 77_000_000 }));
+  await call(
+    client,
+    "admin",
+    "PUT",
+    `/groups/${developers.id}/ai/budget`,
+    JSON.stringify({ spend_limit_micros: 77_000_000 }),
+  );
   result.attempts = 1;
   try {
     const second = await startServerProcess({ dataDir: first.dataDir });
@@ -21,7 +26,9 @@ export async function twoServersAttack(first: ServerProcess, client: Client): Pr
     result.refusals = /is in use by another server/.test(String(error)) ? 1 : 0;
     result.note = "refused: the data directory is in use";
   }
-  const stored = (await call(client, "admin", "GET", `/groups/${developers.id}/ai/budget`)).json as { spend_limit_micros: number };
+  const stored = (await call(client, "admin", "GET", `/groups/${developers.id}/ai/budget`)).json as {
+    spend_limit_micros: number;
+  };
   if (stored.spend_limit_micros !== 77_000_000) result.dataLost = 1;
   return result;
 }
@@ -37,7 +44,13 @@ export async function killDuringWritesAttack(scale: Scale): Promise<AttackRow> {
   const writers = groups.map(async (group) => {
     for (let value = 1; writing; value += 1) {
       try {
-        const { status } = await call(client, "admin", "PUT", `/groups/${group}/ai/budget`, JSON.stringify({ spend_limit_micros: value }));
+        const { status } = await call(
+          client,
+          "admin",
+          "PUT",
+          `/groups/${group}/ai/budget`,
+          JSON.stringify({ spend_limit_micros: value }),
+        );
         result.attempts += 1;
         if (status >= 500) result.serverErrors += 1;
         if (status === 200) {
@@ -57,7 +70,9 @@ export async function killDuringWritesAttack(scale: Scale): Promise<AttackRow> {
   try {
     const after: Client = { url: restarted.url, tokens: new Map([["admin", await signIn(restarted.url, "admin")]]) };
     for (const [group, value] of acked) {
-      const stored = (await call(after, "admin", "GET", `/groups/${group}/ai/budget`)).json as { spend_limit_micros: number };
+      const stored = (await call(after, "admin", "GET", `/groups/${group}/ai/budget`)).json as {
+        spend_limit_micros: number;
+      };
       // The write in flight at the kill may or may not have landed; an acknowledged one must have.
       if (!(stored.spend_limit_micros === value || stored.spend_limit_micros === value + 1)) result.dataLost += 1;
     }
@@ -76,7 +91,9 @@ function mountSmallDisk(megabytes: number): { dir: string; unmount: () => void }
   const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", `size=${megabytes}m`, "tmpfs", dir], { encoding: "utf8" });
   if (mounted.error || mounted.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    return { reason: `cannot mount a ${megabytes} MB tmpfs here (${(mounted.error?.message ?? mounted.stderr).trim() || `mount exited ${mounted.status}`})` };
+    return {
+      reason: `cannot mount a ${megabytes} MB tmpfs here (${(mounted.error?.message ?? mounted.stderr).trim() || `mount exited ${mounted.status}`})`,
+    };
   }
   return {
     dir,
@@ -118,7 +135,13 @@ export async function diskFullAttack(scale: Scale): Promise<AttackRow> {
   const acked = new Map<string, number>();
   let refusedFull = 0;
   const write = async (client: Client, group: string, value: number) => {
-    const { status, json } = await call(client, "admin", "PUT", `/groups/${group}/ai/budget`, JSON.stringify({ spend_limit_micros: value }));
+    const { status, json } = await call(
+      client,
+      "admin",
+      "PUT",
+      `/groups/${group}/ai/budget`,
+      JSON.stringify({ spend_limit_micros: value }),
+    );
     result.attempts += 1;
     if (status === 200) acked.set(group, value);
     else if (status === 503 && /disk is full/.test((json as { message?: string })?.message ?? "")) {
@@ -129,7 +152,7 @@ export async function diskFullAttack(scale: Scale): Promise<AttackRow> {
   };
   try {
     const server = await startServerProcess({ dataDir });
-    let freeRoom = () => undefined as void;
+    let freeRoom: () => void = () => {};
     try {
       const client: Client = { url: server.url, tokens: new Map([["admin", await signIn(server.url, "admin")]]) };
       await write(client, groups[0]!, 1);
@@ -148,7 +171,9 @@ export async function diskFullAttack(scale: Scale): Promise<AttackRow> {
     try {
       const after: Client = { url: restarted.url, tokens: new Map([["admin", await signIn(restarted.url, "admin")]]) };
       for (const [group, value] of acked) {
-        const stored = (await call(after, "admin", "GET", `/groups/${group}/ai/budget`)).json as { spend_limit_micros?: number };
+        const stored = (await call(after, "admin", "GET", `/groups/${group}/ai/budget`)).json as {
+          spend_limit_micros?: number;
+        };
         if (stored.spend_limit_micros !== value) result.dataLost += 1;
       }
     } finally {

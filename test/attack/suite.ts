@@ -13,7 +13,6 @@ import { signIn, startServerProcess } from "../serverProcess";
 
 export { CI_SCALE, FULL_SCALE, LATENCY_LIMIT_MS, MEMORY_CEILING_MB, type AttackRow, type Scale } from "./common";
 
-
 /**
  * The server under attack runs with a 512 MB JavaScript heap: a leak or an
  * unbounded buffer would crash it (and show as errors) instead of hiding in a
@@ -27,7 +26,8 @@ export async function runAttackSuite(scale: Scale): Promise<AttackRow[]> {
   try {
     const client: Client = { url: server.url, tokens: new Map() };
     if (new URL(client.url).hostname !== "127.0.0.1") throw new Error("the attack suite targets loopback only");
-    for (const name of ["admin", "useradmin", "orgadmin", "researchadmin", "member", "bob"]) client.tokens.set(name, await signIn(server.url, name));
+    for (const name of ["admin", "useradmin", "orgadmin", "researchadmin", "member", "bob"])
+      client.tokens.set(name, await signIn(server.url, name));
     rows.push(await authorizationAttack(client));
     rows.push(await malformedInputAttack(client));
     rows.push(await earlyAnswerAttack(client, scale));
@@ -44,8 +44,18 @@ export async function runAttackSuite(scale: Scale): Promise<AttackRow[]> {
 
 export function formatTable(rows: AttackRow[]): string {
   const header = ["attack", "attempts", "refusals", "let through", "data lost", "5xx", "note"];
-  const cells = rows.map((r) => [r.attack, String(r.attempts), String(r.refusals), String(r.wronglyAccepted), String(r.dataLost), String(r.serverErrors), r.note]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => Math.min(c[i]!.length, i === 6 ? 120 : 60))));
+  const cells = rows.map((r) => [
+    r.attack,
+    String(r.attempts),
+    String(r.refusals),
+    String(r.wronglyAccepted),
+    String(r.dataLost),
+    String(r.serverErrors),
+    r.note,
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...cells.map((c) => Math.min(c[i]!.length, i === 6 ? 120 : 60))),
+  );
   const line = (c: string[]) => `| ${c.map((v, i) => v.slice(0, i === 6 ? 120 : 60).padEnd(widths[i]!)).join(" | ")} |`;
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n");
 }

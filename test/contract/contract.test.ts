@@ -55,8 +55,14 @@ const user = (name: string) => SEED_USERS.find((u) => u.username === name)!.id;
 const developers = group("developers");
 const dataScience = group("data-science");
 const budget = `/groups/${developers}/ai/budget`;
-const everyMember = (name: string) => SEED_GROUPS.find((g) => g.name === name)!.members.map(user).join(",");
-const coderGroups = [ORGANIZATION_ID, ...SEED_GROUPS.filter((g) => g.organizationId === ORGANIZATION_ID).map((g) => g.id)].join(",");
+const everyMember = (name: string) =>
+  SEED_GROUPS.find((g) => g.name === name)!
+    .members.map(user)
+    .join(",");
+const coderGroups = [
+  ORGANIZATION_ID,
+  ...SEED_GROUPS.filter((g) => g.organizationId === ORGANIZATION_ID).map((g) => g.id),
+].join(",");
 const membersSpend = (query: string) => `/groups/${developers}/members/ai/spend${query}`;
 const NOT_FOUND = { message: "Resource not found or you do not have access to this resource" };
 const USD = (n: number) => n * 1_000_000;
@@ -69,139 +75,632 @@ const checks = {
     updateUsers: { object: { resource_type: "user" }, action: "update" },
   },
 };
-const tooMany = Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(5000 + i).padStart(12, "0")}`).join(",");
+const tooMany = Array.from(
+  { length: 101 },
+  (_, i) => `00000000-0000-4000-8000-${String(5000 + i).padStart(12, "0")}`,
+).join(",");
 
 const steps: Step[] = [
-  { name: "sign-in methods, signed out", method: "GET", path: "/users/authmethods", as: null, status: 200, expect: { password: { enabled: true }, github: { enabled: false }, oidc: { enabled: false } } },
+  {
+    name: "sign-in methods, signed out",
+    method: "GET",
+    path: "/users/authmethods",
+    as: null,
+    status: 200,
+    expect: { password: { enabled: true }, github: { enabled: false }, oidc: { enabled: false } },
+  },
   { name: "build info, signed out", method: "GET", path: "/buildinfo", as: null, status: 200 },
-  { name: "me without a session", method: "GET", path: "/users/me", as: null, status: 401, expect: { message: "You are not signed in." } },
-  { name: "login with a wrong password", method: "POST", path: "/users/login", body: { email: "admin@example.com", password: "wrong" }, as: null, status: 401, expect: { message: "Incorrect email or password." } },
-  { name: "login", method: "POST", path: "/users/login", body: { email: "admin@example.com", password: "SomeSecurePassword!" }, as: null, status: 201 },
-  ...["admin", "orgadmin", "member", "useradmin"].map((as): Step => ({ name: `me as ${as}`, method: "GET", path: "/users/me", as, status: 200, expect: { username: as } })),
-  { name: "entitlements", method: "GET", path: "/entitlements", status: 200, expect: { features: { aibridge: { entitlement: "entitled", enabled: true } } } },
-  ...["admin", "orgadmin", "member", "useradmin"].map((as): Step => ({ name: `authcheck as ${as}`, method: "POST", path: "/authcheck", body: checks, as, status: 200 })),
+  {
+    name: "me without a session",
+    method: "GET",
+    path: "/users/me",
+    as: null,
+    status: 401,
+    expect: { message: "You are not signed in." },
+  },
+  {
+    name: "login with a wrong password",
+    method: "POST",
+    path: "/users/login",
+    body: { email: "admin@example.com", password: "wrong" },
+    as: null,
+    status: 401,
+    expect: { message: "Incorrect email or password." },
+  },
+  {
+    name: "login",
+    method: "POST",
+    path: "/users/login",
+    body: { email: "admin@example.com", password: "SomeSecurePassword!" },
+    as: null,
+    status: 201,
+  },
+  ...["admin", "orgadmin", "member", "useradmin"].map(
+    (as): Step => ({
+      name: `me as ${as}`,
+      method: "GET",
+      path: "/users/me",
+      as,
+      status: 200,
+      expect: { username: as },
+    }),
+  ),
+  {
+    name: "entitlements",
+    method: "GET",
+    path: "/entitlements",
+    status: 200,
+    expect: { features: { aibridge: { entitlement: "entitled", enabled: true } } },
+  },
+  ...["admin", "orgadmin", "member", "useradmin"].map(
+    (as): Step => ({ name: `authcheck as ${as}`, method: "POST", path: "/authcheck", body: checks, as, status: 200 }),
+  ),
   { name: "authcheck without checks", method: "POST", path: "/authcheck", body: { checks: [] }, status: 400 },
   { name: "groups", method: "GET", path: "/organizations/coder/groups", status: 200 },
   { name: "a member's groups", method: "GET", path: "/organizations/coder/groups", as: "member", status: 200 },
   { name: "the other organization's groups", method: "GET", path: "/organizations/research/groups", status: 200 },
-  { name: "group by name", method: "GET", path: "/organizations/coder/groups/developers", status: 200, expect: { name: "developers", total_member_count: 7 } },
-  { name: "unknown group by name", method: "GET", path: "/organizations/coder/groups/nope", status: 404, expect: NOT_FOUND },
+  {
+    name: "group by name",
+    method: "GET",
+    path: "/organizations/coder/groups/developers",
+    status: 200,
+    expect: { name: "developers", total_member_count: 7 },
+  },
+  {
+    name: "unknown group by name",
+    method: "GET",
+    path: "/organizations/coder/groups/nope",
+    status: 404,
+    expect: NOT_FOUND,
+  },
   { name: "group by id", method: "GET", path: `/groups/${developers}`, status: 200 },
-  { name: "a group a member is not in", method: "GET", path: `/groups/${group("contractors")}`, as: "member", status: 404 },
+  {
+    name: "a group a member is not in",
+    method: "GET",
+    path: `/groups/${group("contractors")}`,
+    as: "member",
+    status: 404,
+  },
 
   // Spend, as Coder's rules give it.
   { name: "members' spend", method: "GET", path: membersSpend(`?user_ids=${everyMember("developers")}`), status: 200 },
-  { name: "members' spend as a member", method: "GET", path: membersSpend(`?user_ids=${everyMember("developers")}`), as: "member", status: 200, expect: { members: [{ user_id: user("member") }] } },
-  { name: "members' spend as an organization admin", method: "GET", path: membersSpend(`?user_ids=${everyMember("developers")}`), as: "orgadmin", status: 200 },
-  { name: "Everyone's members' spend", method: "GET", path: `/groups/${ORGANIZATION_ID}/members/ai/spend?user_ids=${SEED_USERS.map((u) => u.id).join(",")}`, status: 200 },
-  { name: "members' spend, no ids", method: "GET", path: membersSpend(""), status: 400, expect: { message: "Query parameters have invalid values." } },
+  {
+    name: "members' spend as a member",
+    method: "GET",
+    path: membersSpend(`?user_ids=${everyMember("developers")}`),
+    as: "member",
+    status: 200,
+    expect: { members: [{ user_id: user("member") }] },
+  },
+  {
+    name: "members' spend as an organization admin",
+    method: "GET",
+    path: membersSpend(`?user_ids=${everyMember("developers")}`),
+    as: "orgadmin",
+    status: 200,
+  },
+  {
+    name: "Everyone's members' spend",
+    method: "GET",
+    path: `/groups/${ORGANIZATION_ID}/members/ai/spend?user_ids=${SEED_USERS.map((u) => u.id).join(",")}`,
+    status: 200,
+  },
+  {
+    name: "members' spend, no ids",
+    method: "GET",
+    path: membersSpend(""),
+    status: 400,
+    expect: { message: "Query parameters have invalid values." },
+  },
   { name: "members' spend, empty ids", method: "GET", path: membersSpend("?user_ids="), status: 400 },
   { name: "members' spend, a bad id", method: "GET", path: membersSpend("?user_ids=nope"), status: 400 },
-  { name: "members' spend, an unknown parameter", method: "GET", path: membersSpend(`?user_ids=${user("bob")}&limit=5`), status: 400 },
-  { name: "members' spend, 101 ids", method: "GET", path: membersSpend(`?user_ids=${tooMany}`), status: 400, expect: { message: "user_ids has 101 entries, maximum is 100." } },
-  { name: "groups' spend", method: "GET", path: `/organizations/coder/groups/ai/spend?group_ids=${coderGroups}`, status: 200 },
-  { name: "groups' spend as a member", method: "GET", path: `/organizations/coder/groups/ai/spend?group_ids=${coderGroups}`, as: "member", status: 200 },
-  { name: "the other organization's spend", method: "GET", path: `/organizations/research/groups/ai/spend?group_ids=${group("gpu-lab")}`, status: 200, expect: { groups: [{ total_spend_limit_micros: USD(2_500) }] } },
+  {
+    name: "members' spend, an unknown parameter",
+    method: "GET",
+    path: membersSpend(`?user_ids=${user("bob")}&limit=5`),
+    status: 400,
+  },
+  {
+    name: "members' spend, 101 ids",
+    method: "GET",
+    path: membersSpend(`?user_ids=${tooMany}`),
+    status: 400,
+    expect: { message: "user_ids has 101 entries, maximum is 100." },
+  },
+  {
+    name: "groups' spend",
+    method: "GET",
+    path: `/organizations/coder/groups/ai/spend?group_ids=${coderGroups}`,
+    status: 200,
+  },
+  {
+    name: "groups' spend as a member",
+    method: "GET",
+    path: `/organizations/coder/groups/ai/spend?group_ids=${coderGroups}`,
+    as: "member",
+    status: 200,
+  },
+  {
+    name: "the other organization's spend",
+    method: "GET",
+    path: `/organizations/research/groups/ai/spend?group_ids=${group("gpu-lab")}`,
+    status: 200,
+    expect: { groups: [{ total_spend_limit_micros: USD(2_500) }] },
+  },
   { name: "groups' spend, no ids", method: "GET", path: "/organizations/coder/groups/ai/spend", status: 400 },
-  { name: "groups' spend, 101 ids", method: "GET", path: `/organizations/coder/groups/ai/spend?group_ids=${tooMany}`, status: 400, expect: { message: "group_ids has 101 entries, maximum is 100." } },
+  {
+    name: "groups' spend, 101 ids",
+    method: "GET",
+    path: `/organizations/coder/groups/ai/spend?group_ids=${tooMany}`,
+    status: 400,
+    expect: { message: "group_ids has 101 entries, maximum is 100." },
+  },
   { name: "my spend", method: "GET", path: "/users/me/ai/spend", as: "member", status: 200 },
 
   // The CSV export of spend per user, group, model and provider.
-  { name: "the spend export, this month", method: "GET", path: "/organizations/coder/ai/spend/export", status: 200, expect: { content_type: "text/csv; charset=utf-8" } },
-  { name: "the spend export, as an organization admin", method: "GET", path: "/organizations/coder/ai/spend/export", as: "orgadmin", status: 200 },
-  { name: "the spend export, as a member", method: "GET", path: "/organizations/coder/ai/spend/export", as: "member", status: 403, expect: { message: "Forbidden." } },
-  { name: "the other organization's spend export", method: "GET", path: "/organizations/research/ai/spend/export", status: 200 },
-  { name: "the spend export of an unknown organization", method: "GET", path: "/organizations/nowhere/ai/spend/export", status: 404 },
-  { name: "the spend export over 31 days exactly", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z&period_end=2026-02-01T00:00:00Z", status: 200 },
-  { name: "the spend export over 31 days and a second", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z&period_end=2026-02-01T00:00:01Z", status: 400, expect: { message: "Query period must not exceed 31 days." } },
-  { name: "the spend export with a start alone", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z", status: 400, expect: { message: 'Query parameters "period_start" and "period_end" must be provided together.' } },
-  { name: "the spend export ending before it starts", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=2026-01-02T00:00:00Z&period_end=2026-01-01T00:00:00Z", status: 400, expect: { message: 'Query parameter "period_start" must be before "period_end".' } },
-  { name: "the spend export with a bad date", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=yesterday&period_end=2026-01-01T00:00:00Z", status: 400, expect: { message: "Query parameters have invalid values.", validations: [{ field: "period_start" }] } },
-  { name: "the spend export with an unknown parameter", method: "GET", path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z&period_end=2026-01-02T00:00:00Z&model=gpt-5", status: 400, expect: { validations: [{ field: "model" }] } },
+  {
+    name: "the spend export, this month",
+    method: "GET",
+    path: "/organizations/coder/ai/spend/export",
+    status: 200,
+    expect: { content_type: "text/csv; charset=utf-8" },
+  },
+  {
+    name: "the spend export, as an organization admin",
+    method: "GET",
+    path: "/organizations/coder/ai/spend/export",
+    as: "orgadmin",
+    status: 200,
+  },
+  {
+    name: "the spend export, as a member",
+    method: "GET",
+    path: "/organizations/coder/ai/spend/export",
+    as: "member",
+    status: 403,
+    expect: { message: "Forbidden." },
+  },
+  {
+    name: "the other organization's spend export",
+    method: "GET",
+    path: "/organizations/research/ai/spend/export",
+    status: 200,
+  },
+  {
+    name: "the spend export of an unknown organization",
+    method: "GET",
+    path: "/organizations/nowhere/ai/spend/export",
+    status: 404,
+  },
+  {
+    name: "the spend export over 31 days exactly",
+    method: "GET",
+    path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z&period_end=2026-02-01T00:00:00Z",
+    status: 200,
+  },
+  {
+    name: "the spend export over 31 days and a second",
+    method: "GET",
+    path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z&period_end=2026-02-01T00:00:01Z",
+    status: 400,
+    expect: { message: "Query period must not exceed 31 days." },
+  },
+  {
+    name: "the spend export with a start alone",
+    method: "GET",
+    path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z",
+    status: 400,
+    expect: { message: 'Query parameters "period_start" and "period_end" must be provided together.' },
+  },
+  {
+    name: "the spend export ending before it starts",
+    method: "GET",
+    path: "/organizations/coder/ai/spend/export?period_start=2026-01-02T00:00:00Z&period_end=2026-01-01T00:00:00Z",
+    status: 400,
+    expect: { message: 'Query parameter "period_start" must be before "period_end".' },
+  },
+  {
+    name: "the spend export with a bad date",
+    method: "GET",
+    path: "/organizations/coder/ai/spend/export?period_start=yesterday&period_end=2026-01-01T00:00:00Z",
+    status: 400,
+    expect: { message: "Query parameters have invalid values.", validations: [{ field: "period_start" }] },
+  },
+  {
+    name: "the spend export with an unknown parameter",
+    method: "GET",
+    path: "/organizations/coder/ai/spend/export?period_start=2026-01-01T00:00:00Z&period_end=2026-01-02T00:00:00Z&model=gpt-5",
+    status: 400,
+    expect: { validations: [{ field: "model" }] },
+  },
   { name: "spend governed in another organization", method: "GET", path: "/users/frank/ai/spend", status: 200 },
-  { name: "spend with no budget anywhere", method: "GET", path: "/users/grace/ai/spend", status: 200, expect: { effective_group_id: ORGANIZATION_ID, effective_budget: null } },
+  {
+    name: "spend with no budget anywhere",
+    method: "GET",
+    path: "/users/grace/ai/spend",
+    status: 200,
+    expect: { effective_group_id: ORGANIZATION_ID, effective_budget: null },
+  },
   { name: "another user's spend, as a member", method: "GET", path: "/users/bob/ai/spend", as: "member", status: 404 },
 
   // Overrides.
   { name: "no override", method: "GET", path: "/users/alice/ai/budget/override", status: 404, expect: NOT_FOUND },
-  { name: "an override by a User Admin", method: "PUT", path: "/users/alice/ai/budget/override", body: { group_id: developers, spend_limit_micros: USD(9_000) }, as: "useradmin", status: 200 },
-  { name: "the override, to an organization admin", method: "GET", path: "/users/alice/ai/budget/override", as: "orgadmin", status: 200 },
-  { name: "an override by an organization admin", method: "PUT", path: "/users/bob/ai/budget/override", body: { group_id: developers, spend_limit_micros: 1 }, as: "orgadmin", status: 404 },
-  { name: "an override in an unknown group", method: "PUT", path: "/users/bob/ai/budget/override", body: { group_id: "0a7c5d5e-0000-4000-9000-000000009999", spend_limit_micros: 1 }, status: 404 },
-  { name: "an override in a group the user is not in", method: "PUT", path: "/users/bob/ai/budget/override", body: { group_id: dataScience, spend_limit_micros: 1 }, status: 400, expect: { message: "User is not a member of the referenced group." } },
-  { name: "an override above the maximum", method: "PUT", path: "/users/bob/ai/budget/override", body: { group_id: developers, spend_limit_micros: 1_000_000_000_001 }, status: 400 },
-  { name: "members' spend with an override", method: "GET", path: membersSpend(`?user_ids=${everyMember("developers")}`), status: 200 },
-  { name: "groups' spend with an override", method: "GET", path: `/organizations/coder/groups/ai/spend?group_ids=${coderGroups}`, status: 200, expect: { groups: [{}, { group_id: developers, total_spend_limit_micros: USD(5 * 1_000 + 9_000) }, {}, {}, {}] } },
-  { name: "its user leaves the group", method: "PATCH", path: `/groups/${developers}`, body: { add_users: [], remove_users: [user("alice")] }, status: 200 },
+  {
+    name: "an override by a User Admin",
+    method: "PUT",
+    path: "/users/alice/ai/budget/override",
+    body: { group_id: developers, spend_limit_micros: USD(9_000) },
+    as: "useradmin",
+    status: 200,
+  },
+  {
+    name: "the override, to an organization admin",
+    method: "GET",
+    path: "/users/alice/ai/budget/override",
+    as: "orgadmin",
+    status: 200,
+  },
+  {
+    name: "an override by an organization admin",
+    method: "PUT",
+    path: "/users/bob/ai/budget/override",
+    body: { group_id: developers, spend_limit_micros: 1 },
+    as: "orgadmin",
+    status: 404,
+  },
+  {
+    name: "an override in an unknown group",
+    method: "PUT",
+    path: "/users/bob/ai/budget/override",
+    body: { group_id: "0a7c5d5e-0000-4000-9000-000000009999", spend_limit_micros: 1 },
+    status: 404,
+  },
+  {
+    name: "an override in a group the user is not in",
+    method: "PUT",
+    path: "/users/bob/ai/budget/override",
+    body: { group_id: dataScience, spend_limit_micros: 1 },
+    status: 400,
+    expect: { message: "User is not a member of the referenced group." },
+  },
+  {
+    name: "an override above the maximum",
+    method: "PUT",
+    path: "/users/bob/ai/budget/override",
+    body: { group_id: developers, spend_limit_micros: 1_000_000_000_001 },
+    status: 400,
+  },
+  {
+    name: "members' spend with an override",
+    method: "GET",
+    path: membersSpend(`?user_ids=${everyMember("developers")}`),
+    status: 200,
+  },
+  {
+    name: "groups' spend with an override",
+    method: "GET",
+    path: `/organizations/coder/groups/ai/spend?group_ids=${coderGroups}`,
+    status: 200,
+    expect: { groups: [{}, { group_id: developers, total_spend_limit_micros: USD(5 * 1_000 + 9_000) }, {}, {}, {}] },
+  },
+  {
+    name: "its user leaves the group",
+    method: "PATCH",
+    path: `/groups/${developers}`,
+    body: { add_users: [], remove_users: [user("alice")] },
+    status: 200,
+  },
   { name: "the override went with them", method: "GET", path: "/users/alice/ai/budget/override", status: 404 },
   { name: "removing no override", method: "DELETE", path: "/users/alice/ai/budget/override", status: 404 },
-  { name: "an override charged to Everyone", method: "PUT", path: "/users/grace/ai/budget/override", body: { group_id: ORGANIZATION_ID, spend_limit_micros: USD(50) }, status: 200 },
+  {
+    name: "an override charged to Everyone",
+    method: "PUT",
+    path: "/users/grace/ai/budget/override",
+    body: { group_id: ORGANIZATION_ID, spend_limit_micros: USD(50) },
+    status: 200,
+  },
   { name: "removing it", method: "DELETE", path: "/users/grace/ai/budget/override", status: 204 },
 
   // A second budgeted group sharing a member.
-  { name: "a budget for data-science", method: "PUT", path: `/groups/${dataScience}/ai/budget`, body: { spend_limit_micros: USD(2_000) }, status: 200 },
-  { name: "bob joins data-science", method: "PATCH", path: `/groups/${dataScience}`, body: { add_users: [user("bob")], remove_users: [] }, status: 200 },
-  { name: "groups' spend with a shared member", method: "GET", path: `/organizations/coder/groups/ai/spend?group_ids=${coderGroups}`, status: 200 },
-  { name: "members' spend with a shared member", method: "GET", path: membersSpend(`?user_ids=${everyMember("developers")}`), status: 200 },
-  { name: "a budget for Everyone, the highest", method: "PUT", path: `/groups/${ORGANIZATION_ID}/ai/budget`, body: { spend_limit_micros: USD(3_000) }, status: 200 },
-  { name: "Everyone's members' spend with its budget", method: "GET", path: `/groups/${ORGANIZATION_ID}/members/ai/spend?user_ids=${SEED_USERS.map((u) => u.id).join(",")}`, status: 200 },
-  { name: "groups' spend with Everyone budgeted", method: "GET", path: `/organizations/coder/groups/ai/spend?group_ids=${coderGroups}`, status: 200 },
+  {
+    name: "a budget for data-science",
+    method: "PUT",
+    path: `/groups/${dataScience}/ai/budget`,
+    body: { spend_limit_micros: USD(2_000) },
+    status: 200,
+  },
+  {
+    name: "bob joins data-science",
+    method: "PATCH",
+    path: `/groups/${dataScience}`,
+    body: { add_users: [user("bob")], remove_users: [] },
+    status: 200,
+  },
+  {
+    name: "groups' spend with a shared member",
+    method: "GET",
+    path: `/organizations/coder/groups/ai/spend?group_ids=${coderGroups}`,
+    status: 200,
+  },
+  {
+    name: "members' spend with a shared member",
+    method: "GET",
+    path: membersSpend(`?user_ids=${everyMember("developers")}`),
+    status: 200,
+  },
+  {
+    name: "a budget for Everyone, the highest",
+    method: "PUT",
+    path: `/groups/${ORGANIZATION_ID}/ai/budget`,
+    body: { spend_limit_micros: USD(3_000) },
+    status: 200,
+  },
+  {
+    name: "Everyone's members' spend with its budget",
+    method: "GET",
+    path: `/groups/${ORGANIZATION_ID}/members/ai/spend?user_ids=${SEED_USERS.map((u) => u.id).join(",")}`,
+    status: 200,
+  },
+  {
+    name: "groups' spend with Everyone budgeted",
+    method: "GET",
+    path: `/organizations/coder/groups/ai/spend?group_ids=${coderGroups}`,
+    status: 200,
+  },
 
   // The budget itself, with conditional writes.
   { name: "budget", method: "GET", path: budget, status: 200, expect: { spend_limit_micros: USD(1_000) } },
-  { name: "write naming the loaded version", method: "PUT", path: budget, headers: { "If-Match": "$etag" }, body: { spend_limit_micros: USD(2_000) }, status: 200 },
-  { name: "write naming a version never made", method: "PUT", path: budget, headers: { "If-Match": '"999999"' }, body: { spend_limit_micros: 3 }, status: 412, expect: { message: "The AI budget was changed by someone else.", current: { spend_limit_micros: USD(2_000) } } },
-  { name: "create over an existing budget", method: "PUT", path: budget, headers: { "If-None-Match": "*" }, body: { spend_limit_micros: 3 }, status: 412 },
+  {
+    name: "write naming the loaded version",
+    method: "PUT",
+    path: budget,
+    headers: { "If-Match": "$etag" },
+    body: { spend_limit_micros: USD(2_000) },
+    status: 200,
+  },
+  {
+    name: "write naming a version never made",
+    method: "PUT",
+    path: budget,
+    headers: { "If-Match": '"999999"' },
+    body: { spend_limit_micros: 3 },
+    status: 412,
+    expect: { message: "The AI budget was changed by someone else.", current: { spend_limit_micros: USD(2_000) } },
+  },
+  {
+    name: "create over an existing budget",
+    method: "PUT",
+    path: budget,
+    headers: { "If-None-Match": "*" },
+    body: { spend_limit_micros: 3 },
+    status: 412,
+  },
   { name: "stale delete", method: "DELETE", path: budget, headers: { "If-Match": '"999999"' }, status: 412 },
   { name: "set a budget", method: "PUT", path: budget, body: { spend_limit_micros: 25_000_000 }, status: 200 },
   { name: "set 0", method: "PUT", path: budget, body: { spend_limit_micros: 0 }, status: 200 },
-  { name: "set the maximum", method: "PUT", path: budget, body: { spend_limit_micros: 1_000_000_000_000 }, status: 200 },
-  { name: "above the maximum", method: "PUT", path: budget, body: { spend_limit_micros: 1_000_000_000_001 }, status: 400, expect: { message: "Invalid AI spend limit.", validations: [{ field: "spend_limit_micros", detail: "Must not exceed 1000000000000." }] } },
-  { name: "negative", method: "PUT", path: budget, body: { spend_limit_micros: -1 }, status: 400, expect: { message: "Invalid AI spend limit.", validations: [{ field: "spend_limit_micros", detail: "Must not be negative." }] } },
+  {
+    name: "set the maximum",
+    method: "PUT",
+    path: budget,
+    body: { spend_limit_micros: 1_000_000_000_000 },
+    status: 200,
+  },
+  {
+    name: "above the maximum",
+    method: "PUT",
+    path: budget,
+    body: { spend_limit_micros: 1_000_000_000_001 },
+    status: 400,
+    expect: {
+      message: "Invalid AI spend limit.",
+      validations: [{ field: "spend_limit_micros", detail: "Must not exceed 1000000000000." }],
+    },
+  },
+  {
+    name: "negative",
+    method: "PUT",
+    path: budget,
+    body: { spend_limit_micros: -1 },
+    status: 400,
+    expect: {
+      message: "Invalid AI spend limit.",
+      validations: [{ field: "spend_limit_micros", detail: "Must not be negative." }],
+    },
+  },
   { name: "not an integer", method: "PUT", path: budget, body: { spend_limit_micros: 1.5 }, status: 400 },
   { name: "a string", method: "PUT", path: budget, body: { spend_limit_micros: "25" }, status: 400 },
-  { name: "extra fields", method: "PUT", path: budget, body: { spend_limit_micros: 1, note: "x" }, status: 400, expect: { message: "Request body has unknown fields." } },
-  { name: "broken JSON", method: "PUT", path: budget, rawBody: "{", status: 400, expect: { message: "Request body must be valid JSON." } },
+  {
+    name: "extra fields",
+    method: "PUT",
+    path: budget,
+    body: { spend_limit_micros: 1, note: "x" },
+    status: 400,
+    expect: { message: "Request body has unknown fields." },
+  },
+  {
+    name: "broken JSON",
+    method: "PUT",
+    path: budget,
+    rawBody: "{",
+    status: 400,
+    expect: { message: "Request body must be valid JSON." },
+  },
   { name: "a member's write", method: "PUT", path: budget, body: { spend_limit_micros: 1 }, as: "member", status: 404 },
-  { name: "still the maximum after refusals", method: "GET", path: budget, status: 200, expect: { spend_limit_micros: 1_000_000_000_000 } },
+  {
+    name: "still the maximum after refusals",
+    method: "GET",
+    path: budget,
+    status: 200,
+    expect: { spend_limit_micros: 1_000_000_000_000 },
+  },
   { name: "remove the budget", method: "DELETE", path: budget, status: 204 },
   { name: "no budget", method: "GET", path: budget, status: 404, expect: NOT_FOUND },
   { name: "remove again", method: "DELETE", path: budget, status: 404, expect: NOT_FOUND },
-  { name: "rename to a taken name", method: "PATCH", path: `/groups/${developers}`, body: { name: "contractors", add_users: [], remove_users: [] }, status: 409, expect: { message: 'A group named "contractors" already exists.' } },
-  { name: "rename to a bad name", method: "PATCH", path: `/groups/${developers}`, body: { name: "bad name" }, status: 400, expect: { message: "Invalid group settings." } },
-  { name: "rename", method: "PATCH", path: `/groups/${developers}`, body: { name: "platform", add_users: [], remove_users: [] }, status: 200, expect: { name: "platform" } },
-  { name: "add a user outside the organization", method: "PATCH", path: `/groups/${developers}`, body: { add_users: [user("researchadmin")] }, status: 400, expect: { message: "Every added user must be a member of the group's organization." } },
-  { name: "members join and leave", method: "PATCH", path: `/groups/${developers}`, body: { display_name: "Platform", add_users: [user("grace")], remove_users: [user("alice")] }, status: 200 },
+  {
+    name: "rename to a taken name",
+    method: "PATCH",
+    path: `/groups/${developers}`,
+    body: { name: "contractors", add_users: [], remove_users: [] },
+    status: 409,
+    expect: { message: 'A group named "contractors" already exists.' },
+  },
+  {
+    name: "rename to a bad name",
+    method: "PATCH",
+    path: `/groups/${developers}`,
+    body: { name: "bad name" },
+    status: 400,
+    expect: { message: "Invalid group settings." },
+  },
+  {
+    name: "rename",
+    method: "PATCH",
+    path: `/groups/${developers}`,
+    body: { name: "platform", add_users: [], remove_users: [] },
+    status: 200,
+    expect: { name: "platform" },
+  },
+  {
+    name: "add a user outside the organization",
+    method: "PATCH",
+    path: `/groups/${developers}`,
+    body: { add_users: [user("researchadmin")] },
+    status: 400,
+    expect: { message: "Every added user must be a member of the group's organization." },
+  },
+  {
+    name: "members join and leave",
+    method: "PATCH",
+    path: `/groups/${developers}`,
+    body: { display_name: "Platform", add_users: [user("grace")], remove_users: [user("alice")] },
+    status: 200,
+  },
   { name: "the audit log", method: "GET", path: "/audit?limit=20", status: 200 },
-  { name: "the audit log, to the first organization's admin", method: "GET", path: "/audit?limit=20", as: "orgadmin", status: 200 },
-  { name: "the audit log, to the second organization's admin", method: "GET", path: "/audit", as: "researchadmin", status: 200, expect: { audit_logs: [], count: 0 } },
+  {
+    name: "the audit log, to the first organization's admin",
+    method: "GET",
+    path: "/audit?limit=20",
+    as: "orgadmin",
+    status: 200,
+  },
+  {
+    name: "the audit log, to the second organization's admin",
+    method: "GET",
+    path: "/audit",
+    as: "researchadmin",
+    status: 200,
+    expect: { audit_logs: [], count: 0 },
+  },
   { name: "the audit log, paged with a non-number", method: "GET", path: "/audit?limit=1.5&offset=x", status: 400 },
-  { name: "a NUL in a display name", method: "PATCH", path: `/groups/${developers}`, body: { display_name: "a\u0000b" }, status: 400, expect: { message: "Request body holds text that cannot be stored." } },
-  { name: "a NUL in a group id", method: "GET", path: "/groups/%00/ai/budget", status: 400, expect: { message: "The request path is not valid." } },
-  { name: "a control character in a user name", method: "GET", path: "/users/bo%01b/ai/spend", status: 400, expect: { message: "The request path is not valid." } },
-  { name: "a NUL in an organization name, signed out", method: "GET", path: "/organizations/co%00der/groups", as: null, status: 400 },
-  { name: "a path that does not decode", method: "PUT", path: "/users/%E0%A4%A/ai/budget/override", body: { group_id: developers, spend_limit_micros: 1 }, status: 400 },
-  { name: "a sign-in with a 100 kB email", method: "POST", path: "/users/login", body: { email: `${"x".repeat(100_000)}@example.com`, password: "x" }, as: null, status: 400 },
-  { name: "an unknown API route", method: "GET", path: "/no-such-route", status: 404, expect: { message: "Route not found." } },
+  {
+    name: "a NUL in a display name",
+    method: "PATCH",
+    path: `/groups/${developers}`,
+    body: { display_name: "a\u0000b" },
+    status: 400,
+    expect: { message: "Request body holds text that cannot be stored." },
+  },
+  {
+    name: "a NUL in a group id",
+    method: "GET",
+    path: "/groups/%00/ai/budget",
+    status: 400,
+    expect: { message: "The request path is not valid." },
+  },
+  {
+    name: "a control character in a user name",
+    method: "GET",
+    path: "/users/bo%01b/ai/spend",
+    status: 400,
+    expect: { message: "The request path is not valid." },
+  },
+  {
+    name: "a NUL in an organization name, signed out",
+    method: "GET",
+    path: "/organizations/co%00der/groups",
+    as: null,
+    status: 400,
+  },
+  {
+    name: "a path that does not decode",
+    method: "PUT",
+    path: "/users/%E0%A4%A/ai/budget/override",
+    body: { group_id: developers, spend_limit_micros: 1 },
+    status: 400,
+  },
+  {
+    name: "a sign-in with a 100 kB email",
+    method: "POST",
+    path: "/users/login",
+    body: { email: `${"x".repeat(100_000)}@example.com`, password: "x" },
+    as: null,
+    status: 400,
+  },
+  {
+    name: "an unknown API route",
+    method: "GET",
+    path: "/no-such-route",
+    status: 404,
+    expect: { message: "Route not found." },
+  },
   { name: "an unknown API route, signed out", method: "GET", path: "/no-such-route", as: null, status: 401 },
   { name: "the audit log, to a member", method: "GET", path: "/audit", as: "member", status: 404 },
-  { name: "unentitled budget read", method: "GET", path: budget, entitled: false, status: 403, expect: { message: "AI Gateway is a Premium feature. Contact sales!" } },
-  { name: "unentitled spend read", method: "GET", path: membersSpend(`?user_ids=${user("bob")}`), entitled: false, status: 403 },
-  { name: "unentitled spend export", method: "GET", path: "/organizations/coder/ai/spend/export", entitled: false, status: 403 },
-  { name: "unentitled override write", method: "PUT", path: "/users/bob/ai/budget/override", body: { group_id: developers, spend_limit_micros: 1 }, entitled: false, status: 403 },
+  {
+    name: "unentitled budget read",
+    method: "GET",
+    path: budget,
+    entitled: false,
+    status: 403,
+    expect: { message: "AI Gateway is a Premium feature. Contact sales!" },
+  },
+  {
+    name: "unentitled spend read",
+    method: "GET",
+    path: membersSpend(`?user_ids=${user("bob")}`),
+    entitled: false,
+    status: 403,
+  },
+  {
+    name: "unentitled spend export",
+    method: "GET",
+    path: "/organizations/coder/ai/spend/export",
+    entitled: false,
+    status: 403,
+  },
+  {
+    name: "unentitled override write",
+    method: "PUT",
+    path: "/users/bob/ai/budget/override",
+    body: { group_id: developers, spend_limit_micros: 1 },
+    entitled: false,
+    status: 403,
+  },
 ];
 
 /** Values neither backend can know in advance, replaced by their kind. */
-const VOLATILE = new Set(["created_at", "updated_at", "time", "refreshed_at", "session_token", "period_start", "period_end", "external_url", "dashboard_url"]);
+const VOLATILE = new Set([
+  "created_at",
+  "updated_at",
+  "time",
+  "refreshed_at",
+  "session_token",
+  "period_start",
+  "period_end",
+  "external_url",
+  "dashboard_url",
+]);
 function normalize(value: unknown, key = ""): unknown {
   if (Array.isArray(value)) return value.map((item) => normalize(item));
   if (value && typeof value === "object") {
     // An audit row's id is random on both sides.
     const audited = "resource_type" in value;
-    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, audited && k === "id" ? "<audit id>" : normalize(v, k)] as const);
+    const entries = Object.entries(value as Record<string, unknown>).map(
+      ([k, v]) => [k, audited && k === "id" ? "<audit id>" : normalize(v, k)] as const,
+    );
     return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
   }
-  if (VOLATILE.has(key) && typeof value === "string") return `<${key}: ${/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) ? "ISO time" : "string"}>`;
+  if (VOLATILE.has(key) && typeof value === "string")
+    return `<${key}: ${/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) ? "ISO time" : "string"}>`;
   return value;
 }
 
@@ -225,7 +724,13 @@ function mswBackend(): Backend & { close: () => void } {
     call: async ({ method, path, body, as, headers }) => {
       if (as === null) mockBackend.signedIn = false;
       else mockSignIn(as);
-      return read(await fetch(`http://contract.test/api/v2${path}`, { method, body, headers: { "Content-Type": "application/json", ...headers } }));
+      return read(
+        await fetch(`http://contract.test/api/v2${path}`, {
+          method,
+          body,
+          headers: { "Content-Type": "application/json", ...headers },
+        }),
+      );
     },
     setEntitled: (entitled) => {
       mockBackend.aiEntitled = entitled;
@@ -236,7 +741,8 @@ function mswBackend(): Backend & { close: () => void } {
 
 function serverBackend(api: TestApi): Backend {
   return {
-    call: async ({ method, path, body, as, headers }) => read(await api.request(path, { method, body, headers, ...(as === null ? {} : { as }) })),
+    call: async ({ method, path, body, as, headers }) =>
+      read(await api.request(path, { method, body, headers, ...(as === null ? {} : { as }) })),
     setEntitled: (entitled) => {
       api.deps.aiEntitled = entitled;
     },
@@ -248,9 +754,17 @@ async function run(backend: Backend): Promise<Answer[]> {
   let lastETag = "";
   for (const step of steps) {
     backend.setEntitled(step.entitled ?? true);
-    const headers = Object.fromEntries(Object.entries(step.headers ?? {}).map(([name, value]) => [name, value === "$etag" ? lastETag : value]));
+    const headers = Object.fromEntries(
+      Object.entries(step.headers ?? {}).map(([name, value]) => [name, value === "$etag" ? lastETag : value]),
+    );
     const body = step.rawBody ?? (step.body === undefined ? undefined : JSON.stringify(step.body));
-    const answer = await backend.call({ method: step.method, path: step.path, body, as: step.as === undefined ? "admin" : step.as, headers });
+    const answer = await backend.call({
+      method: step.method,
+      path: step.path,
+      body,
+      as: step.as === undefined ? "admin" : step.as,
+      headers,
+    });
     if (answer.etag) lastETag = answer.etag;
     answers.push(answer);
   }
@@ -275,16 +789,19 @@ describe("the contract", () => {
     await api.close();
   });
 
-  it.each(steps.map((step, i) => [`${step.method} ${step.name}`, i] as const))("%s: the mocks answer as the server does", (_, i) => {
-    const step = steps[i]!;
-    const [mock, real] = [fromMocks[i]!, fromServer[i]!];
-    expect(real.status, "the server's status").toBe(step.status);
-    expect(mock.status, "the mocks' status").toBe(step.status);
-    expect(normalize(mock.body)).toEqual(normalize(real.body));
-    // An ETag is opaque to clients: both send one, or neither.
-    expect(mock.etag === null, "an ETag from the mocks").toBe(real.etag === null);
-    if (step.expect !== undefined) expect(real.body).toMatchObject(step.expect as object);
-  });
+  it.each(steps.map((step, i) => [`${step.method} ${step.name}`, i] as const))(
+    "%s: the mocks answer as the server does",
+    (_, i) => {
+      const step = steps[i]!;
+      const [mock, real] = [fromMocks[i]!, fromServer[i]!];
+      expect(real.status, "the server's status").toBe(step.status);
+      expect(mock.status, "the mocks' status").toBe(step.status);
+      expect(normalize(mock.body)).toEqual(normalize(real.body));
+      // An ETag is opaque to clients: both send one, or neither.
+      expect(mock.etag === null, "an ETag from the mocks").toBe(real.etag === null);
+      if (step.expect !== undefined) expect(real.body).toMatchObject(step.expect as object);
+    },
+  );
 
   it("speaks the API of a Coder that has AI budgets, on both sides", () => {
     const i = steps.findIndex((step) => step.path === "/buildinfo");

@@ -31,8 +31,18 @@ export async function launchChromium(): Promise<Browser> {
  * case, not a fault; each says why. Anything else fails the test.
  */
 const INHERENT_FAILED_REQUESTS: { method: string; path: RegExp; status: number; reason: string }[] = [
-  { method: "GET", path: /^\/api\/v2\/groups\/[^/]+\/ai\/budget$/, status: 404, reason: "Coder answers 404 for a group with no AI budget (uncapped)" },
-  { method: "GET", path: /^\/api\/v2\/users\/[^/]+\/ai\/budget\/override$/, status: 404, reason: "Coder answers 404 for a member with no override" },
+  {
+    method: "GET",
+    path: /^\/api\/v2\/groups\/[^/]+\/ai\/budget$/,
+    status: 404,
+    reason: "Coder answers 404 for a group with no AI budget (uncapped)",
+  },
+  {
+    method: "GET",
+    path: /^\/api\/v2\/users\/[^/]+\/ai\/budget\/override$/,
+    status: 404,
+    reason: "Coder answers 404 for a member with no override",
+  },
   {
     method: "GET",
     path: /^\/api\/v2\/organizations\/[^/]+\/ai\/spend\/export$/,
@@ -103,8 +113,14 @@ function watchConsole(context: BrowserContext, onTestFinished: (check: () => Pro
   context.on("response", (response) => {
     if (response.status() < 400) return;
     const request = response.request();
-    const injected = injectedFaults.get(new URL(response.url()).origin) === response.status() && /\/ai\/budget$/.test(response.url());
-    const failure = { url: response.url(), method: request.method(), status: response.status(), injected: injected && request.method() !== "GET" };
+    const injected =
+      injectedFaults.get(new URL(response.url()).origin) === response.status() && /\/ai\/budget$/.test(response.url());
+    const failure = {
+      url: response.url(),
+      method: request.method(),
+      status: response.status(),
+      injected: injected && request.method() !== "GET",
+    };
     failures.push(
       request
         .allHeaders()
@@ -152,9 +168,7 @@ export async function openPage(browser: Browser, baseURL: string) {
   });
   // Requests that change something, other than signing in.
   const writes = () =>
-    requests.filter(
-      (r) => r.method !== "GET" && r.path !== "/api/v2/authcheck" && r.path !== "/api/v2/users/login",
-    );
+    requests.filter((r) => r.method !== "GET" && r.path !== "/api/v2/authcheck" && r.path !== "/api/v2/users/login");
   return { page, context, requests, writes };
 }
 
@@ -163,7 +177,8 @@ export type SignInAs = string | { email: string; password: string };
 
 /** Signs in through the sign-in page the app is showing, as a user would. */
 export async function signInThroughForm(page: Page, as: SignInAs): Promise<void> {
-  const { email, password } = typeof as === "string" ? { email: `${as}@example.com`, password: "SomeSecurePassword!" } : as;
+  const { email, password } =
+    typeof as === "string" ? { email: `${as}@example.com`, password: "SomeSecurePassword!" } : as;
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign In", exact: true }).click();

@@ -24,7 +24,9 @@ afterAll(async () => {
 
 async function storedBudget(url: string): Promise<number> {
   const token = await signIn(url, "admin");
-  const response = await fetch(`${url}/api/v2/groups/${developers.id}/ai/budget`, { headers: { "Coder-Session-Token": token } });
+  const response = await fetch(`${url}/api/v2/groups/${developers.id}/ai/budget`, {
+    headers: { "Coder-Session-Token": token },
+  });
   return ((await response.json()) as { spend_limit_micros: number }).spend_limit_micros;
 }
 
@@ -32,7 +34,12 @@ it("recovers from a server killed during a save", async () => {
   const first = await startServerProcess();
   servers.push(first);
   const port = new URL(first.url).port;
-  const { page, context } = await openSignedIn(browser, first.url, "/organizations/coder/groups/developers/settings", "admin");
+  const { page, context } = await openSignedIn(
+    browser,
+    first.url,
+    "/organizations/coder/groups/developers/settings",
+    "admin",
+  );
   // The test kills the server under the save: that request, and the page's reads until it is back, reach nothing.
   allowFailedRequests(context, /^\/api\//, "unreachable");
   const input = page.getByLabel(BUDGET_LABEL);
@@ -48,7 +55,10 @@ it("recovers from a server killed during a save", async () => {
   await page.getByText(/will be blocked/).waitFor();
   const putSent = page.waitForRequest((r) => r.method() === "PUT" && r.url().endsWith("/ai/budget"));
   await page.getByRole("button", { name: "Save" }).click();
-  await page.getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ }).getByRole("button", { name: /^Save and block/ }).click();
+  await page
+    .getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ })
+    .getByRole("button", { name: /^Save and block/ })
+    .click();
   await putSent;
   await first.stop("SIGKILL");
 
@@ -64,7 +74,10 @@ it("recovers from a server killed during a save", async () => {
 
   await page.getByText(/will be blocked/).waitFor();
   await page.getByRole("button", { name: "Save" }).click();
-  await page.getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ }).getByRole("button", { name: /^Save and block/ }).click();
+  await page
+    .getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ })
+    .getByRole("button", { name: /^Save and block/ })
+    .click();
   await page.waitForURL(`${second.url}/organizations/coder/groups/developers`);
   expect(await storedBudget(second.url)).toBe(45_000_000);
 });

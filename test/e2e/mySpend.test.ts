@@ -15,7 +15,9 @@ it("takes a member to their own spend: the budget, where it comes from, when it 
   await page.getByRole("heading", { name: "My AI spend" }).waitFor();
   expect(new URL(page.url()).pathname).toBe("/ai-spend");
   await page.getByText("The budget of Developers, the highest of your groups.").waitFor();
-  expect(await page.getByRole("progressbar", { name: "My AI spend this month" }).getAttribute("aria-valuetext")).toBe("$120.00 of $1,000.00 (12%)");
+  expect(await page.getByRole("progressbar", { name: "My AI spend this month" }).getAttribute("aria-valuetext")).toBe(
+    "$120.00 of $1,000.00 (12%)",
+  );
   expect(await page.getByText(/^Budget period .* \(UTC\)$/).count()).toBe(1);
   expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -35,14 +37,36 @@ it("takes an admin to the groups, with their own spend a click away", async () =
 it("records usage with a model, provider and tokens through npm run usage, and the CSV export reports it", async () => {
   const usage = spawnSync(
     process.execPath,
-    ["--import", "tsx", "scripts/usage.ts", "--url", running.server.url, "--user", "dave", "--usd", "3", "--model", "gpt-5", "--provider", "openai", "--provider-name", "azure-openai", "--tokens", "12000:800"],
+    [
+      "--import",
+      "tsx",
+      "scripts/usage.ts",
+      "--url",
+      running.server.url,
+      "--user",
+      "dave",
+      "--usd",
+      "3",
+      "--model",
+      "gpt-5",
+      "--provider",
+      "openai",
+      "--provider-name",
+      "azure-openai",
+      "--tokens",
+      "12000:800",
+    ],
     { cwd: ROOT, encoding: "utf8" },
   );
   expect(usage.stdout).toContain("Recorded $3.00 for dave on gpt-5 (azure-openai); spent this month: $27.99.");
   const token = await signIn(running.server.url, "admin");
-  const answer = await fetch(`${running.server.url}/api/v2/organizations/coder/ai/spend/export`, { headers: { "Coder-Session-Token": token } });
+  const answer = await fetch(`${running.server.url}/api/v2/organizations/coder/ai/spend/export`, {
+    headers: { "Coder-Session-Token": token },
+  });
   expect(answer.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-  const lines = (await answer.text()).split("\n").filter((line) => line.includes(",dave,") && line.includes(",gpt-5,openai,azure-openai,"));
+  const lines = (await answer.text())
+    .split("\n")
+    .filter((line) => line.includes(",dave,") && line.includes(",gpt-5,openai,azure-openai,"));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/,12000,800,0,0,3000000,/);
 });

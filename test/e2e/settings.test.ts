@@ -35,7 +35,9 @@ async function api(method: string, path: string, body?: unknown) {
 }
 
 async function setBudget(groupId: string, micros: number | null) {
-  await (micros === null ? api("DELETE", budgetApi(groupId)) : api("PUT", budgetApi(groupId), { spend_limit_micros: micros }));
+  await (micros === null
+    ? api("DELETE", budgetApi(groupId))
+    : api("PUT", budgetApi(groupId), { spend_limit_micros: micros }));
 }
 
 async function open(path: string, username = "admin", url = running.server.url) {
@@ -106,7 +108,9 @@ describe("an admin sets the developers budget", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(`${running.server.url}/organizations/coder/groups/developers`);
     await page.getByText("Saved the AI budget.").waitFor();
-    expect(writes()).toEqual([{ method: "PUT", path: budgetApi(developers.id), body: { spend_limit_micros: 25_000_000 } }]);
+    expect(writes()).toEqual([
+      { method: "PUT", path: budgetApi(developers.id), body: { spend_limit_micros: 25_000_000 } },
+    ]);
     expect((await api("GET", budgetApi(developers.id))).body.spend_limit_micros).toBe(25_000_000);
     await page.goto("/organizations/coder/groups/developers/settings");
     await input.waitFor();
@@ -176,7 +180,11 @@ describe("saving two resources at once", () => {
     await page.getByLabel(BUDGET_LABEL).fill("50");
     await page.getByRole("button", { name: "Save" }).click();
     await page.waitForURL(`${running.server.url}/organizations/coder/groups/ml`);
-    expect(writes().map((w) => w.method).sort()).toEqual(["PATCH", "PUT"]);
+    expect(
+      writes()
+        .map((w) => w.method)
+        .sort(),
+    ).toEqual(["PATCH", "PUT"]);
     expect((await api("GET", `/api/v2/groups/${dataScience.id}`)).body.name).toBe("ml");
     expect((await api("GET", budgetApi(dataScience.id))).body.spend_limit_micros).toBe(50_000_000);
     await api("PATCH", `/api/v2/groups/${dataScience.id}`, { name: "data-science" });
@@ -191,7 +199,10 @@ describe("saving two resources at once", () => {
     // $30 blocks members at once: once the spend is read, the save asks first, and is confirmed.
     await page.getByText(/will be blocked/).waitFor();
     await page.getByRole("button", { name: "Save" }).click();
-    await page.getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ }).getByRole("button", { name: /^Save and block/ }).click();
+    await page
+      .getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ })
+      .getByRole("button", { name: /^Save and block/ })
+      .click();
     const banner = page.getByRole("form", { name: "Group settings" }).getByRole("alert");
     await banner.getByText("Failed to update the AI budget.").waitFor();
     await banner.getByText(/The group settings were saved\. Budget store unavailable\./).waitFor();
@@ -204,7 +215,10 @@ describe("saving two resources at once", () => {
     const sentBefore = writes().length;
     await page.getByText(/will be blocked/).waitFor();
     await page.getByRole("button", { name: "Save" }).click();
-    await page.getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ }).getByRole("button", { name: /^Save and block/ }).click();
+    await page
+      .getByRole("alertdialog", { name: /^Block \d+ members? now\?$/ })
+      .getByRole("button", { name: /^Save and block/ })
+      .click();
     await page.waitForURL(`${running.server.url}/organizations/coder/groups/devs`);
     expect(writes().slice(sentBefore)).toEqual([
       { method: "PUT", path: budgetApi(developers.id), body: { spend_limit_micros: 30_000_000 } },
@@ -255,37 +269,41 @@ describe("an unentitled deployment", () => {
 });
 
 describe("on a phone", () => {
-  it.each([390, 360])("at %i px the form, the 0 and the blocking confirmations and the leave question fit, with no sideways scroll", async (width) => {
-    await setBudget(developers.id, 1_000_000_000);
-    const { page } = await open("/organizations/coder/groups/developers/settings");
-    await page.setViewportSize({ width, height: 800 });
-    const sidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    const fits = async (name: string | RegExp) => {
-      const box = (await page.getByRole("alertdialog", { name }).boundingBox())!;
-      expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width).toBeLessThanOrEqual(width);
-    };
-    await page.getByLabel(BUDGET_LABEL).fill("0");
-    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
-    await page.getByRole("button", { name: "Save" }).click();
-    await fits("Turn AI off for this group?");
-    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
-    await page.keyboard.press("Escape");
-    await page.getByRole("alertdialog").waitFor({ state: "detached" });
-    await page.getByRole("button", { name: "Cancel" }).click();
-    await fits("Leave without saving?");
-    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
-    await page.getByRole("button", { name: "Keep editing" }).click();
-    // Gone, and the focus handed back, before typing again (else the typing races the focus).
-    await page.getByRole("alertdialog").waitFor({ state: "detached" });
-    expect(await page.getByLabel(BUDGET_LABEL).inputValue()).toBe("0");
-    // A budget that blocks members at once asks too, naming them; its dialog fits as well.
-    await page.getByLabel(BUDGET_LABEL).fill("25");
-    await page.getByText(/will be blocked/).waitFor();
-    await page.getByRole("button", { name: "Save" }).click();
-    await fits(/^Block \d+ members? now\?$/);
-    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
-    await page.getByRole("alertdialog").getByRole("button", { name: "Go back" }).click();
-    expect(await page.getByLabel(BUDGET_LABEL).inputValue()).toBe("25");
-  });
+  it.each([390, 360])(
+    "at %i px the form, the 0 and the blocking confirmations and the leave question fit, with no sideways scroll",
+    async (width) => {
+      await setBudget(developers.id, 1_000_000_000);
+      const { page } = await open("/organizations/coder/groups/developers/settings");
+      await page.setViewportSize({ width, height: 800 });
+      const sidewaysScroll = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const fits = async (name: string | RegExp) => {
+        const box = (await page.getByRole("alertdialog", { name }).boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+      };
+      await page.getByLabel(BUDGET_LABEL).fill("0");
+      expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+      await page.getByRole("button", { name: "Save" }).click();
+      await fits("Turn AI off for this group?");
+      expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+      await page.keyboard.press("Escape");
+      await page.getByRole("alertdialog").waitFor({ state: "detached" });
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await fits("Leave without saving?");
+      expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+      await page.getByRole("button", { name: "Keep editing" }).click();
+      // Gone, and the focus handed back, before typing again (else the typing races the focus).
+      await page.getByRole("alertdialog").waitFor({ state: "detached" });
+      expect(await page.getByLabel(BUDGET_LABEL).inputValue()).toBe("0");
+      // A budget that blocks members at once asks too, naming them; its dialog fits as well.
+      await page.getByLabel(BUDGET_LABEL).fill("25");
+      await page.getByText(/will be blocked/).waitFor();
+      await page.getByRole("button", { name: "Save" }).click();
+      await fits(/^Block \d+ members? now\?$/);
+      expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+      await page.getByRole("alertdialog").getByRole("button", { name: "Go back" }).click();
+      expect(await page.getByLabel(BUDGET_LABEL).inputValue()).toBe("25");
+    },
+  );
 });

@@ -8,7 +8,10 @@ import { startServerProcess, type ServerProcess } from "../serverProcess";
 import { launchChromium } from "./browser";
 
 /** Filled in by beforeAll: read `server` and `browser` inside tests and hooks. */
-export function serverAndBrowser(options?: Parameters<typeof startServerProcess>[0]): { server: ServerProcess; browser: Browser } {
+export function serverAndBrowser(options?: Parameters<typeof startServerProcess>[0]): {
+  server: ServerProcess;
+  browser: Browser;
+} {
   const running = {} as { server: ServerProcess; browser: Browser };
   beforeAll(async () => {
     ensureBuild();

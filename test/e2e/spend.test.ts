@@ -14,7 +14,9 @@ it("shows this month's spend on the groups list and the members tab, and preview
   const developers = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Developers", exact: true }) });
   // frank is governed by gpu-lab in the research organization: developers' limit counts six members.
   await developers.getByText("$2,377.49 / $6,000.00").waitFor();
-  const contractors = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Contractors", exact: true }) });
+  const contractors = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: "Contractors", exact: true }) });
   expect(await contractors.getByText("Over the limit").count()).toBe(1);
   expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -29,10 +31,14 @@ it("shows this month's spend on the groups list and the members tab, and preview
   expect(await frank.getByRole("progressbar").count()).toBe(0);
   expect(await seriousA11yViolations(page)).toEqual([]);
 
-  const usage = spawnSync(process.execPath, ["--import", "tsx", "scripts/usage.ts", "--url", running.server.url, "--user", "erin", "--usd", "150"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  const usage = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/usage.ts", "--url", running.server.url, "--user", "erin", "--usd", "150"],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
   expect(usage.stdout).toContain("Recorded $150.00 for erin; spent this month: $150.00.");
 
   // A fresh load: the members tab's spend, cached for 30 s, predates the usage.
@@ -41,13 +47,20 @@ it("shows this month's spend on the groups list and the members tab, and preview
   await input.fill("100");
   await page
     // carol is over the saved $1,000 already: the preview counts only whom the change blocks.
-    .getByText("4 of 6 members have already spent $100.00 or more this month and will be blocked until", { exact: false })
+    .getByText("4 of 6 members have already spent $100.00 or more this month and will be blocked until", {
+      exact: false,
+    })
     .waitFor();
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
 it("sets a per-member override from the members tab, and the member's cell changes", async () => {
-  const { page } = await openSignedIn(running.browser, running.server.url, "/organizations/coder/groups/developers", "admin");
+  const { page } = await openSignedIn(
+    running.browser,
+    running.server.url,
+    "/organizations/coder/groups/developers",
+    "admin",
+  );
   await page.getByRole("button", { name: "Actions for alice" }).click();
   await page.getByRole("menuitem", { name: "Manage AI budget" }).click();
   const dialog = page.getByRole("dialog", { name: "AI budget of Alice" });
@@ -62,7 +75,12 @@ it("sets a per-member override from the members tab, and the member's cell chang
 });
 
 it("lets a User Admin set an override, shows it read-only to an organization admin, and offers nothing to a member", async () => {
-  const { page } = await openSignedIn(running.browser, running.server.url, "/organizations/coder/groups/developers", "useradmin");
+  const { page } = await openSignedIn(
+    running.browser,
+    running.server.url,
+    "/organizations/coder/groups/developers",
+    "useradmin",
+  );
   await page.getByRole("button", { name: "Actions for dave" }).click();
   await page.getByRole("menuitem", { name: "Manage AI budget" }).click();
   const dialog = page.getByRole("dialog", { name: "AI budget of Dave" });
@@ -71,12 +89,24 @@ it("lets a User Admin set an override, shows it read-only to an organization adm
   await dialog.getByRole("button", { name: "Save" }).click();
   await dialog.waitFor({ state: "hidden" });
   await page.getByRole("row").filter({ hasText: "dave@example.com" }).getByText("Custom limit $40.00").waitFor();
-  for (const [username, manage] of [["orgadmin", true], ["member", false]] as const) {
-    const { page } = await openSignedIn(running.browser, running.server.url, "/organizations/coder/groups/developers", username);
+  for (const [username, manage] of [
+    ["orgadmin", true],
+    ["member", false],
+  ] as const) {
+    const { page } = await openSignedIn(
+      running.browser,
+      running.server.url,
+      "/organizations/coder/groups/developers",
+      username,
+    );
     await page.getByRole("progressbar").first().waitFor();
     // The row actions load on their own once the permission check answers.
-    if (manage) await page.getByRole("button", { name: /^Actions for / }).first().waitFor();
-    expect(await page.getByRole("button", { name: /^Actions for / }).count() > 0, username).toBe(manage);
+    if (manage)
+      await page
+        .getByRole("button", { name: /^Actions for / })
+        .first()
+        .waitFor();
+    expect((await page.getByRole("button", { name: /^Actions for / }).count()) > 0, username).toBe(manage);
     if (manage) {
       await page.getByRole("button", { name: "Actions for dave" }).click();
       await page.getByRole("menuitem", { name: "Manage AI budget" }).click();

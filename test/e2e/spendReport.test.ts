@@ -11,13 +11,19 @@ import { serverAndBrowser } from "./setup";
 const running = serverAndBrowser();
 
 // The coder organization's seeded spend (frank's is in research).
-const coderTotal = SEED_SPEND.filter((s) => s.username !== "frank").reduce((sum, s) => sum + BigInt(Math.round(s.usd * 100)) * 10_000n, 0n);
+const coderTotal = SEED_SPEND.filter((s) => s.username !== "frank").reduce(
+  (sum, s) => sum + BigInt(Math.round(s.usd * 100)) * 10_000n,
+  0n,
+);
 
 it("shows an admin this month's spend by user, group, model and provider, and downloads what is shown", async () => {
   const { page } = await openSignedIn(running.browser, running.server.url, "/organizations/coder/ai-spend", "admin");
   await page.getByRole("table", { name: "By user" }).waitFor();
   expect(await page.getByRole("status").textContent()).toContain(`${formatMicrosAsUSD(coderTotal)} in total`);
-  const carol = page.getByRole("table", { name: "By user" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: "carol" }) });
+  const carol = page
+    .getByRole("table", { name: "By user" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "carol" }) });
   expect(await carol.getByRole("cell").last().textContent()).toBe("$1,050.00");
   expect(await page.getByRole("list", { name: "Spend by model" }).getByRole("listitem").count()).toBeGreaterThan(1);
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -27,7 +33,9 @@ it("shows an admin this month's spend by user, group, model and provider, and do
   await page.getByRole("button", { name: "Download CSV" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^ai-spend-export-coder-\d{4}-\d\d-01-to-\d{4}-\d\d-01\.csv$/);
-  const lines = readFileSync((await file.path())!, "utf8").trimEnd().split("\n");
+  const lines = readFileSync((await file.path())!, "utf8")
+    .trimEnd()
+    .split("\n");
   expect(lines[0]!.startsWith("user_id,username,group_id,")).toBe(true);
   expect(lines.length).toBeGreaterThan(1);
   for (const line of lines.slice(1)) expect(line.split(",")[8]).toBe("anthropic");

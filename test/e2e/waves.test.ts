@@ -18,8 +18,18 @@ async function signedInPage(): Promise<{ page: Page; context: BrowserContext; ap
 describe("request waves", () => {
   it("countWaves counts chains, not requests", () => {
     expect(countWaves([])).toBe(0);
-    expect(countWaves([{ method: "GET", path: "a", start: 0, end: 100 }, { method: "GET", path: "b", start: 1, end: 101 }])).toBe(1);
-    expect(countWaves([{ method: "GET", path: "a", start: 0, end: 100 }, { method: "GET", path: "b", start: 105, end: 205 }])).toBe(2);
+    expect(
+      countWaves([
+        { method: "GET", path: "a", start: 0, end: 100 },
+        { method: "GET", path: "b", start: 1, end: 101 },
+      ]),
+    ).toBe(1);
+    expect(
+      countWaves([
+        { method: "GET", path: "a", start: 0, end: 100 },
+        { method: "GET", path: "b", start: 105, end: 205 },
+      ]),
+    ).toBe(2);
   });
 
   it("loads the settings page directly in 2 waves: the group, then its budget", async () => {
@@ -124,7 +134,10 @@ describe("request waves", () => {
     api.reset();
     await page.getByRole("button", { name: "Save" }).click();
     // $500 blocks bob at once: the question asks first and sends nothing; confirming sends the save.
-    await page.getByRole("alertdialog", { name: "Block 1 member now?" }).getByRole("button", { name: "Save and block 1 member" }).click();
+    await page
+      .getByRole("alertdialog", { name: "Block 1 member now?" })
+      .getByRole("button", { name: "Save and block 1 member" })
+      .click();
     await page.waitForURL(`${running.server.url}/organizations/coder/groups/developers`);
     await expectText(page, "bob", "Group limit $500.00");
     await api.settle(500);

@@ -33,7 +33,12 @@ export function watchApi(page: Page) {
   page.on("request", (request) => {
     const url = new URL(request.url());
     if (!url.pathname.startsWith("/api/")) return;
-    const entry: TimedRequest = { method: request.method(), path: url.pathname, start: performance.now(), end: undefined };
+    const entry: TimedRequest = {
+      method: request.method(),
+      path: url.pathname,
+      start: performance.now(),
+      end: undefined,
+    };
     open.set(request, entry);
     log.push(entry);
   });

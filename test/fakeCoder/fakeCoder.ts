@@ -43,8 +43,23 @@ const admin: User = {
   organization_ids: [ORGANIZATION_ID],
   created_at: now,
 };
-const member = { ...admin, id: "5b8e2e47-7ad7-4d1b-8f4e-1b1d7a4f9a02", username: "builder", email: "builder@deployment.test", name: "Builder", roles: [] };
-const reduced = ({ id, username, email, name, avatar_url, status, created_at }: User) => ({ id, username, email, name, avatar_url, status, created_at });
+const member = {
+  ...admin,
+  id: "5b8e2e47-7ad7-4d1b-8f4e-1b1d7a4f9a02",
+  username: "builder",
+  email: "builder@deployment.test",
+  name: "Builder",
+  roles: [],
+};
+const reduced = ({ id, username, email, name, avatar_url, status, created_at }: User) => ({
+  id,
+  username,
+  email,
+  name,
+  avatar_url,
+  status,
+  created_at,
+});
 
 export const FAKE_GROUP: Group = {
   id: "9d3f7a10-2c4b-4e8f-a1d2-3b4c5d6e7f80",
@@ -123,7 +138,13 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
       return;
     }
     if (path === "/api/v2/buildinfo") {
-      const info: BuildInfoResponse = { version, external_url: url, dashboard_url: url, workspace_proxy: false, upgrade_message: "" };
+      const info: BuildInfoResponse = {
+        version,
+        external_url: url,
+        dashboard_url: url,
+        workspace_proxy: false,
+        upgrade_message: "",
+      };
       return send(200, info);
     }
     if (path === "/api/v2/users/authmethods") {
@@ -141,7 +162,11 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
       }
       const token = newSession();
       const secure = options.hostPrefixCookie ? "; Secure" : "";
-      return send(201, { session_token: token }, { "Set-Cookie": `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Lax${secure}` });
+      return send(
+        201,
+        { session_token: token },
+        { "Set-Cookie": `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Lax${secure}` },
+      );
     }
 
     // Coder's CSRF rule: a write carrying the session cookie must carry the
@@ -150,7 +175,9 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
     const cookie = cookieOf(req);
     if (req.method !== "GET" && cookie !== undefined && header !== cookie) {
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end("Something is wrong with your CSRF token. Please refresh the page. If this error persists, try clearing your cookies.");
+      res.end(
+        "Something is wrong with your CSRF token. Please refresh the page. If this error persists, try clearing your cookies.",
+      );
       return;
     }
     const token = typeof header === "string" ? header : cookie;
@@ -162,7 +189,12 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
     }
     if (path === "/api/v2/users/me") return send(200, admin);
     if (path === "/api/v2/entitlements") {
-      return send(200, { features: { aibridge: { entitlement: "entitled", enabled: true } }, has_license: true, warnings: [], errors: [] });
+      return send(200, {
+        features: { aibridge: { entitlement: "entitled", enabled: true } },
+        has_license: true,
+        warnings: [],
+        errors: [],
+      });
     }
     if (path === "/api/v2/authcheck" && req.method === "POST") {
       const checks = (body.checks ?? {}) as Record<string, unknown>;
@@ -185,8 +217,14 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
       if (req.method === "GET") return stored ? send(200, stored) : send(404, RESOURCE_NOT_FOUND);
       if (req.method === "PUT") {
         const limit = body.spend_limit_micros;
-        if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 0) return send(400, { message: "Invalid AI spend limit." });
-        const saved = { group_id: groupId, spend_limit_micros: limit, created_at: stored?.created_at ?? now, updated_at: new Date().toISOString() };
+        if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 0)
+          return send(400, { message: "Invalid AI spend limit." });
+        const saved = {
+          group_id: groupId,
+          spend_limit_micros: limit,
+          created_at: stored?.created_at ?? now,
+          updated_at: new Date().toISOString(),
+        };
         budgets.set(groupId, saved);
         return send(200, saved);
       }
@@ -216,7 +254,14 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
       const limit = budgets.get(FAKE_GROUP.id)?.spend_limit_micros ?? null;
       return send(200, {
         ...period,
-        groups: [{ group_id: FAKE_GROUP.id, spend_limit_micros: limit, total_spend_limit_micros: limit === null ? null : limit * 2, current_spend_micros: 0 }],
+        groups: [
+          {
+            group_id: FAKE_GROUP.id,
+            spend_limit_micros: limit,
+            total_spend_limit_micros: limit === null ? null : limit * 2,
+            current_spend_micros: 0,
+          },
+        ],
       });
     }
     return send(404, ROUTE_NOT_FOUND);
@@ -228,7 +273,9 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
       res.end(JSON.stringify({ message: String(error) }));
     });
   };
-  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `${options.tls ? "https" : "http"}://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`;
   return {

@@ -55,10 +55,13 @@ afterEach(async ({ task }) => {
       applyTheme(theme);
       // Soft: a missing or changed dark picture still lets the light one be checked (and written).
       await expect
-        .soft(page.elementLocator(root), `the ${theme} theme against its baseline (npm run visual:update refreshes them)`)
+        .soft(
+          page.elementLocator(root),
+          `the ${theme} theme against its baseline (npm run visual:update refreshes them)`,
+        )
         .toMatchScreenshot(theme, {
-        screenshotOptions: { mask: showingTestServerAddress() },
-      });
+          screenshotOptions: { mask: showingTestServerAddress() },
+        });
     }
   } finally {
     applyTheme(shown);

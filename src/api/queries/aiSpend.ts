@@ -4,7 +4,12 @@ import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import { isNotFound } from "../errors";
 import { overBudgetCount } from "../../domain/budgetRules";
-import type { GroupAISpend, GroupMemberAISpend, UpsertUserAIBudgetOverrideRequest, UserAIBudgetOverride } from "../types";
+import type {
+  GroupAISpend,
+  GroupMemberAISpend,
+  UpsertUserAIBudgetOverrideRequest,
+  UserAIBudgetOverride,
+} from "../types";
 import { overrideSaved } from "./cache";
 import type { GroupsSpend, MembersSpend } from "./cachedData";
 import { idsFingerprint, queryKeys } from "./keys";

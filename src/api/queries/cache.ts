@@ -30,7 +30,9 @@ export function groupFromList(queryClient: QueryClient, organization: string, gr
     if (queryClient.getQueryData(queryKeys.group(listed.id)) === undefined) {
       queryClient.setQueryData<Group>(queryKeys.group(listed.id), listed, { updatedAt: listedAt });
     }
-    queryClient.setQueryData<string>(queryKeys.groupIdByName(organization, groupName), listed.id, { updatedAt: listedAt });
+    queryClient.setQueryData<string>(queryKeys.groupIdByName(organization, groupName), listed.id, {
+      updatedAt: listedAt,
+    });
   }
   return listed.id;
 }
@@ -44,10 +46,16 @@ export function groupFromList(queryClient: QueryClient, organization: string, gr
 export function groupSaved(queryClient: QueryClient, organization: string, updated: Group): void {
   const before = queryClient.getQueryData<Group>(queryKeys.group(updated.id));
   if (before && before.name !== updated.name) {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.groupIdByName(organization, before.name), exact: true, refetchType: "none" });
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.groupIdByName(organization, before.name),
+      exact: true,
+      refetchType: "none",
+    });
   }
   groupLoaded(queryClient, organization, updated);
-  queryClient.setQueryData<Group[]>(queryKeys.groups(organization), (list) => list?.map((g) => (g.id === updated.id ? updated : g)));
+  queryClient.setQueryData<Group[]>(queryKeys.groups(organization), (list) =>
+    list?.map((g) => (g.id === updated.id ? updated : g)),
+  );
 }
 
 /** An AI route answered "Route not found.": every page stops asking (useAIFeatureVisible). */
@@ -85,7 +93,11 @@ export function budgetSaved(queryClient: QueryClient, target: SavedBudget, saved
  * are in): it is cached as saved, every spend answer is marked stale, and what
  * is on screen now is read again.
  */
-export async function overrideSaved(queryClient: QueryClient, user: string, saved: UserAIBudgetOverride | null): Promise<void> {
+export async function overrideSaved(
+  queryClient: QueryClient,
+  user: string,
+  saved: UserAIBudgetOverride | null,
+): Promise<void> {
   queryClient.setQueryData<UserAIBudgetOverride | null>(queryKeys.userAIBudgetOverride(user), saved);
   await queryClient.invalidateQueries({ queryKey: queryKeys.aiSpend });
 }
@@ -101,7 +113,9 @@ export function membersSpendFromCache(
   userIds: string[],
 ): { data: MembersSpend; updatedAt: number } | undefined {
   let best: { data: MembersSpend; updatedAt: number } | undefined;
-  for (const [key, data] of queryClient.getQueriesData<MembersSpend>({ queryKey: queryKeys.groupMembersAISpend(groupId) })) {
+  for (const [key, data] of queryClient.getQueriesData<MembersSpend>({
+    queryKey: queryKeys.groupMembersAISpend(groupId),
+  })) {
     const state = queryClient.getQueryState(key);
     if (!data || !state || state.isInvalidated || !userIds.every((id) => data.byUser.has(id))) continue;
     if (best && best.updatedAt >= state.dataUpdatedAt) continue;
@@ -113,7 +127,12 @@ export function membersSpendFromCache(
 }
 
 /** Seeds the answer under `queryKey` (members' spend) from a cached one that lists them all. */
-export function seedMembersSpend(queryClient: QueryClient, queryKey: readonly unknown[], groupId: string, userIds: string[]): void {
+export function seedMembersSpend(
+  queryClient: QueryClient,
+  queryKey: readonly unknown[],
+  groupId: string,
+  userIds: string[],
+): void {
   if (queryClient.getQueryData(queryKey) !== undefined) return;
   const cached = membersSpendFromCache(queryClient, groupId, userIds);
   if (cached) queryClient.setQueryData<MembersSpend>(queryKey, cached.data, { updatedAt: cached.updatedAt });
@@ -122,7 +141,8 @@ export function seedMembersSpend(queryClient: QueryClient, queryKey: readonly un
 /** An answer's age, kept when it is patched: a stale one is still read again. */
 const updatedAt = (queryClient: QueryClient, key: readonly unknown[]) => queryClient.getQueryState(key)?.dataUpdatedAt;
 
-const isGroupsSpend = (data: unknown): data is GroupsSpend => typeof data === "object" && data !== null && "byGroup" in data;
+const isGroupsSpend = (data: unknown): data is GroupsSpend =>
+  typeof data === "object" && data !== null && "byGroup" in data;
 
 /**
  * After a group's budget was saved, the spend answers in the cache show it at
@@ -160,8 +180,13 @@ export async function applySavedBudget(
         unresolved.add(id);
       }
     }
-    if (byUser.size === change.memberCount && updating.size === 0) total = totalLimitFromRows(byUser.values(), change.groupId, change.after);
-    queryClient.setQueryData<MembersSpend>(key, { ...data, byUser, updating }, { updatedAt: updatedAt(queryClient, key) });
+    if (byUser.size === change.memberCount && updating.size === 0)
+      total = totalLimitFromRows(byUser.values(), change.groupId, change.after);
+    queryClient.setQueryData<MembersSpend>(
+      key,
+      { ...data, byUser, updating },
+      { updatedAt: updatedAt(queryClient, key) },
+    );
     handled.add(hashKey(key));
   }
   for (const [key, data] of queryClient.getQueriesData<unknown>({ queryKey: queryKeys.aiSpend })) {

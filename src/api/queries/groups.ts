@@ -110,8 +110,10 @@ export const saveGroupAIBudget = (
     } catch (error) {
       if (isAxiosError(error) && error.response?.status === 412) {
         const body = error.response.data as BudgetConflictResponse;
-        const etag = error.response.headers["etag"];
-        throw new BudgetConflictError(body.current ? { ...body.current, etag: typeof etag === "string" ? etag : null } : null);
+        const etag = error.response.headers.etag;
+        throw new BudgetConflictError(
+          body.current ? { ...body.current, etag: typeof etag === "string" ? etag : null } : null,
+        );
       }
       throw error;
     }
@@ -119,7 +121,11 @@ export const saveGroupAIBudget = (
   onSuccess: (saved: LoadedBudget | null) =>
     budgetSaved(
       queryClient,
-      { groupId: target.groupId, organizationId: target.group().organization_id, memberCount: target.group().total_member_count },
+      {
+        groupId: target.groupId,
+        organizationId: target.group().organization_id,
+        memberCount: target.group().total_member_count,
+      },
       saved,
     ),
 });

@@ -17,7 +17,8 @@ export const queryKeys = {
 
   groups: (organization: string) => ["organizations", organization, "groups"] as const,
   /** A group's name in an organization, answering the group's id. */
-  groupIdByName: (organization: string, groupName: string) => ["organizations", organization, "groupNames", groupName] as const,
+  groupIdByName: (organization: string, groupName: string) =>
+    ["organizations", organization, "groupNames", groupName] as const,
   group: (groupId: string) => ["groups", groupId] as const,
   groupAIBudget: (groupId: string) => ["groups", groupId, "aiBudget"] as const,
   userAIBudgetOverride: (user: string) => ["users", user, "aiBudgetOverride"] as const,
@@ -27,7 +28,8 @@ export const queryKeys = {
   /** Every answer about one group's members' spend, whichever members it lists. */
   groupMembersAISpend: (groupId: string) => ["aiSpend", "groupMembers", groupId] as const,
   groupOverBudgetCount: (groupId: string) => ["aiSpend", "groupOverBudget", groupId] as const,
-  groupsAISpend: (organization: string, groupIds: string[]) => ["aiSpend", "groups", organization, groupIds.join(",")] as const,
+  groupsAISpend: (organization: string, groupIds: string[]) =>
+    ["aiSpend", "groups", organization, groupIds.join(",")] as const,
   userAISpend: (user: string) => ["aiSpend", "user", user] as const,
   /** The parsed CSV export: a report of past days, not a live answer, so outside `aiSpend`. */
   aiSpendExport: (organization: string, period: { start: string; end: string } | undefined) =>

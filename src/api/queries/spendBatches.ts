@@ -42,9 +42,15 @@ interface Period {
 }
 
 /** Asks for `ids` in batches the API accepts, a few at a time; the period is the first answer's. */
-async function askInBatches<A extends Period>(ids: string[], ask: (ids: string[]) => Promise<A>): Promise<{ period: Period; answers: A[] }> {
+async function askInBatches<A extends Period>(
+  ids: string[],
+  ask: (ids: string[]) => Promise<A>,
+): Promise<{ period: Period; answers: A[] }> {
   const answers = await inBatches(chunk(ids, MAX_SPEND_IDS), SPEND_REQUEST_CONCURRENCY, ask);
-  return { period: { period_start: answers[0]?.period_start ?? "", period_end: answers[0]?.period_end ?? "" }, answers };
+  return {
+    period: { period_start: answers[0]?.period_start ?? "", period_end: answers[0]?.period_end ?? "" },
+    answers,
+  };
 }
 
 /** The given members' spend rows in one group, with the period of the first answer. */

@@ -7,7 +7,8 @@ import { ENTITLEMENTS_PATH, groupApiPath as groupPath, groupsApiPath as groupsPa
 import { startEarlyRequests } from "./earlyStart";
 
 /** The paths fetched so far by `spy`, in order. */
-const fetched = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map(([input]) => new URL(String(input)).pathname);
+const fetched = (spy: { mock: { calls: unknown[][] } }) =>
+  spy.mock.calls.map(([input]) => new URL(String(input)).pathname);
 
 let started: string[] = [];
 afterEach(async () => {
@@ -31,11 +32,14 @@ describe("the first wave", () => {
     startEarlyRequests("/organizations/coder/groups/developers/settings");
     started = fetched(spy);
     expect(started).toEqual(expect.arrayContaining([ME_PATH, ENTITLEMENTS_PATH, groupPath("coder", "developers")]));
-    for (const [, init] of spy.mock.calls) expect(init).toMatchObject({ credentials: "same-origin", headers: { Accept: "application/json" } });
+    for (const [, init] of spy.mock.calls)
+      expect(init).toMatchObject({ credentials: "same-origin", headers: { Accept: "application/json" } });
   });
 
   it("of a group's page: the same group request", () => {
-    expect(startFor("/organizations/coder/groups/data%20science")).toEqual(expect.arrayContaining([ME_PATH, ENTITLEMENTS_PATH, groupPath("coder", "data science")]));
+    expect(startFor("/organizations/coder/groups/data%20science")).toEqual(
+      expect.arrayContaining([ME_PATH, ENTITLEMENTS_PATH, groupPath("coder", "data science")]),
+    );
   });
 
   it("of the groups list: the organization's groups, and no single group", () => {

@@ -15,7 +15,9 @@ import { startEarlyRequests } from "./earlyStart";
 
 /** A URL of each route, its parameters filled in. */
 const urlOf = (path: string) =>
-  path.replace(":organization", encodeURIComponent(MockOrganizationName)).replace(":groupName", encodeURIComponent(MockGroup.name));
+  path
+    .replace(":organization", encodeURIComponent(MockOrganizationName))
+    .replace(":groupName", encodeURIComponent(MockGroup.name));
 
 /** Starts the early requests for `url`, whose answers never come: only what the client itself sends reaches the network. */
 function startEarlyNeverAnswered(url: string): string[] {
@@ -29,24 +31,32 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 afterEach(() => vi.restoreAllMocks());
 
-describe.each(routeTable.map((route) => [route.id, urlOf(route.path)] as const))("the first wave of %s (%s)", (id, url) => {
-  it("is sent early, and the route's loaders take it all and send none of it themselves", async () => {
-    const early = startEarlyNeverAnswered(url);
-    if (id !== "login") expect(early.length).toBeGreaterThan(0);
-    const sent = recordRequests();
-    const router = createMemoryRouter(createRoutes(createQueryClient(() => {}, { retry: false })), { initialEntries: [url] });
-    await settle();
-    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([]);
-    expect(leftUntaken(early)).toEqual([]);
-    router.dispose();
-  });
+describe.each(routeTable.map((route) => [route.id, urlOf(route.path)] as const))(
+  "the first wave of %s (%s)",
+  (id, url) => {
+    it("is sent early, and the route's loaders take it all and send none of it themselves", async () => {
+      const early = startEarlyNeverAnswered(url);
+      if (id !== "login") expect(early.length).toBeGreaterThan(0);
+      const sent = recordRequests();
+      const router = createMemoryRouter(createRoutes(createQueryClient(() => {}, { retry: false })), {
+        initialEntries: [url],
+      });
+      await settle();
+      expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+      expect(leftUntaken(early)).toEqual([]);
+      router.dispose();
+    });
 
-  it("is sent early, and the boot's (and a link's) prefetch takes it all", async () => {
-    const early = startEarlyNeverAnswered(url);
-    const sent = recordRequests();
-    prefetchLocation(createQueryClient(() => {}, { retry: false }), url);
-    await settle();
-    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([]);
-    expect(leftUntaken(early)).toEqual([]);
-  });
-});
+    it("is sent early, and the boot's (and a link's) prefetch takes it all", async () => {
+      const early = startEarlyNeverAnswered(url);
+      const sent = recordRequests();
+      prefetchLocation(
+        createQueryClient(() => {}, { retry: false }),
+        url,
+      );
+      await settle();
+      expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+      expect(leftUntaken(early)).toEqual([]);
+    });
+  },
+);

@@ -2,7 +2,10 @@ import { useState, type FC } from "react";
 
 /** "Alice Smith" → "AS", "bob" → "B". */
 export const initials = (name: string): string => {
-  const words = name.trim().split(/[\s._-]+/).filter(Boolean);
+  const words = name
+    .trim()
+    .split(/[\s._-]+/)
+    .filter(Boolean);
   const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
   return letters.map((word) => [...word][0]?.toUpperCase() ?? "").join("") || "?";
 };
@@ -13,7 +16,11 @@ export const initials = (name: string): string => {
  * React rather than Radix's Avatar: an image with a fallback needs no more,
  * and this is on every list row.
  */
-export const Avatar: FC<{ name: string; src?: string; size?: "small" | "medium" }> = ({ name, src, size = "medium" }) => {
+export const Avatar: FC<{ name: string; src?: string; size?: "small" | "medium" }> = ({
+  name,
+  src,
+  size = "medium",
+}) => {
   const [failedSrc, setFailedSrc] = useState<string>();
   const showImage = Boolean(src) && failedSrc !== src;
   return (

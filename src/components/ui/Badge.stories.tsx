@@ -18,6 +18,7 @@ export const Warning: Story = {
   },
 };
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the story's name is the variant's; it names the baseline picture.
 export const Error: Story = { args: { variant: "error", children: "Over the limit" } };
 
 export const AllVariants: Story = {

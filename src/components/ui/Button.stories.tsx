@@ -27,7 +27,15 @@ export const Primary: Story = {
 export const Secondary: Story = { args: { children: "Cancel" } };
 
 export const Destructive: Story = {
-  args: { variant: "destructive", children: (<><Trash2 aria-hidden="true" size={16} />Discard changes</>) },
+  args: {
+    variant: "destructive",
+    children: (
+      <>
+        <Trash2 aria-hidden="true" size={16} />
+        Discard changes
+      </>
+    ),
+  },
 };
 
 export const Ghost: Story = { args: { variant: "ghost", children: "Skip" } };

@@ -16,7 +16,19 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
  * Forwards its ref so Radix triggers (`asChild`) can use it.
  */
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(
-  ({ variant = "secondary", size = "medium", loading = false, disabled, className, children, type = "button", ...props }, ref) => (
+  (
+    {
+      variant = "secondary",
+      size = "medium",
+      loading = false,
+      disabled,
+      className,
+      children,
+      type = "button",
+      ...props
+    },
+    ref,
+  ) => (
     <button
       ref={ref}
       type={type}
@@ -33,5 +45,11 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(
 Button.displayName = "Button";
 
 /** The classes of a button, for a link that looks like one. */
-export const buttonClassName = (variant: ButtonVariant = "secondary", size: ButtonSize = "medium", extra?: string): string =>
-  ["button", variant !== "secondary" && `button-${variant}`, size !== "medium" && `button-${size}`, extra].filter(Boolean).join(" ");
+export const buttonClassName = (
+  variant: ButtonVariant = "secondary",
+  size: ButtonSize = "medium",
+  extra?: string,
+): string =>
+  ["button", variant !== "secondary" && `button-${variant}`, size !== "medium" && `button-${size}`, extra]
+    .filter(Boolean)
+    .join(" ");

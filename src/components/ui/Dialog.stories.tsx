@@ -43,7 +43,9 @@ type Story = StoryObj<typeof meta>;
 export const Open: Story = {
   play: async ({ args }) => {
     const dialog = await within(document.body).findByRole("dialog", { name: "AI budget of Alice" });
-    await expect(dialog).toHaveAccessibleDescription("Alice has spent $312.50 this month against this group's limit of $1,000.00.");
+    await expect(dialog).toHaveAccessibleDescription(
+      "Alice has spent $312.50 this month against this group's limit of $1,000.00.",
+    );
     await expect(within(dialog).getByRole("button", { name: "Close dialog" })).toBeVisible();
     await userEvent.keyboard("{Escape}");
     await expect(args.onOpenChange).toHaveBeenCalledWith(false);

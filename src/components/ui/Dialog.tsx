@@ -27,7 +27,9 @@ export const Dialog: FC<DialogProps> = ({ open, onOpenChange, title, description
             <X aria-hidden="true" size={18} />
           </DialogPrimitive.Close>
         </div>
-        {description && <DialogPrimitive.Description className="dialog-description">{description}</DialogPrimitive.Description>}
+        {description && (
+          <DialogPrimitive.Description className="dialog-description">{description}</DialogPrimitive.Description>
+        )}
         {children}
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>

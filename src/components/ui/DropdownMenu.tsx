@@ -22,7 +22,11 @@ export const ActionsMenu: FC<RowActionsMenuProps> = ({ label, children }) => (
   </MenuPrimitive.Root>
 );
 
-export const ActionsMenuItem: FC<{ icon?: ReactNode; onSelect: () => void; children: ReactNode }> = ({ icon, onSelect, children }) => (
+export const ActionsMenuItem: FC<{ icon?: ReactNode; onSelect: () => void; children: ReactNode }> = ({
+  icon,
+  onSelect,
+  children,
+}) => (
   <MenuPrimitive.Item className="menu-item" onSelect={onSelect}>
     {icon}
     {children}

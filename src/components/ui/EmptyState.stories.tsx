@@ -24,5 +24,9 @@ export const Default: Story = {
 };
 
 export const WithAction: Story = {
-  args: { title: "No AI spend yet this month.", description: "Spend shows here once a member uses AI.", action: <Button>Refresh</Button> },
+  args: {
+    title: "No AI spend yet this month.",
+    description: "Spend shows here once a member uses AI.",
+    action: <Button>Refresh</Button>,
+  },
 };

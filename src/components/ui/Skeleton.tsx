@@ -5,9 +5,15 @@ import type { CSSProperties, FC } from "react";
  * nothing moves when it arrives. Hidden from assistive technology: the region
  * around it says it is busy.
  */
-export const Skeleton: FC<{ width?: CSSProperties["width"]; height?: CSSProperties["height"]; className?: string; round?: boolean }> = ({
-  width = "100%",
-  height = "1rem",
-  className,
-  round = false,
-}) => <span aria-hidden="true" className={`skeleton${round ? " skeleton-round" : ""}${className ? ` ${className}` : ""}`} style={{ width, height }} />;
+export const Skeleton: FC<{
+  width?: CSSProperties["width"];
+  height?: CSSProperties["height"];
+  className?: string;
+  round?: boolean;
+}> = ({ width = "100%", height = "1rem", className, round = false }) => (
+  <span
+    aria-hidden="true"
+    className={`skeleton${round ? " skeleton-round" : ""}${className ? ` ${className}` : ""}`}
+    style={{ width, height }}
+  />
+);

@@ -39,7 +39,10 @@ export const Normal: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText("$460.00 / $1,000.00")).toBeVisible();
-    await expect(canvas.getByRole("progressbar", { name: "AI spend of bob" })).toHaveAttribute("aria-valuetext", "$460.00 of $1,000.00 (46%)");
+    await expect(canvas.getByRole("progressbar", { name: "AI spend of bob" })).toHaveAttribute(
+      "aria-valuetext",
+      "$460.00 of $1,000.00 (46%)",
+    );
     await expect(canvas.queryByText(/limit$/)).not.toBeInTheDocument();
   },
 };
@@ -71,7 +74,10 @@ export const Exceeded: Story = {
     await expect(canvas.getByText("Over the limit")).toBeVisible();
     // The bar stops at full; the text says by how much.
     await expect(canvas.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
-    await expect(canvas.getByRole("progressbar")).toHaveAttribute("aria-valuetext", "$1,050.00 of $1,000.00 (105%), over the limit");
+    await expect(canvas.getByRole("progressbar")).toHaveAttribute(
+      "aria-valuetext",
+      "$1,050.00 of $1,000.00 (105%), over the limit",
+    );
   },
 };
 

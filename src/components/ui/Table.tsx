@@ -23,6 +23,8 @@ export const TableBody: FC<HTMLAttributes<HTMLTableSectionElement>> = (props) =>
 
 export const TableRow: FC<HTMLAttributes<HTMLTableRowElement>> = (props) => <tr {...props} />;
 
-export const TableHead: FC<ThHTMLAttributes<HTMLTableCellElement>> = ({ scope = "col", ...props }) => <th scope={scope} {...props} />;
+export const TableHead: FC<ThHTMLAttributes<HTMLTableCellElement>> = ({ scope = "col", ...props }) => (
+  <th scope={scope} {...props} />
+);
 
 export const TableCell: FC<TdHTMLAttributes<HTMLTableCellElement>> = (props) => <td {...props} />;

@@ -7,11 +7,11 @@ import type { FC, ReactNode } from "react";
  * Settings) are links in a nav instead, styled alike with `.tabs`/`.tab`:
  * each has its URL, and a link is what a screen reader should announce.
  */
-export const Tabs: FC<{ label: string; tabs: { value: string; label: ReactNode; content: ReactNode }[]; defaultValue?: string }> = ({
-  label,
-  tabs,
-  defaultValue,
-}) => (
+export const Tabs: FC<{
+  label: string;
+  tabs: { value: string; label: ReactNode; content: ReactNode }[];
+  defaultValue?: string;
+}> = ({ label, tabs, defaultValue }) => (
   <TabsPrimitive.Root defaultValue={defaultValue ?? tabs[0]?.value}>
     <TabsPrimitive.List className="tabs" aria-label={label}>
       {tabs.map((tab) => (

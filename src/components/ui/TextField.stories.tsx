@@ -14,7 +14,9 @@ type Story = StoryObj<typeof meta>;
 /** The helper text describes the input. */
 export const WithHelper: Story = {
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByLabelText("Display name")).toHaveAccessibleDescription("Shown instead of the group's name.");
+    await expect(within(canvasElement).getByLabelText("Display name")).toHaveAccessibleDescription(
+      "Shown instead of the group's name.",
+    );
   },
 };
 

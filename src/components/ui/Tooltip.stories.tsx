@@ -23,6 +23,8 @@ export const OnFocus: Story = {
   play: async ({ canvasElement }) => {
     await userEvent.tab();
     await expect(within(canvasElement).getByRole("button")).toHaveFocus();
-    await expect(await within(document.body).findByRole("tooltip")).toHaveTextContent("A straight line from this period's spend so far.");
+    await expect(await within(document.body).findByRole("tooltip")).toHaveTextContent(
+      "A straight line from this period's spend so far.",
+    );
   },
 };

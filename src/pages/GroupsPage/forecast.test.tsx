@@ -77,8 +77,12 @@ describe("the impact preview", () => {
     await user.clear(input);
     // $1,000 is the saved budget, which changes nothing; $600 blocks bob at once (carol is blocked already).
     await user.type(input, "600");
-    expect(await screen.findByText(/will be blocked/)).toHaveTextContent("1 of 7 members has already spent $600.00 or more");
-    expect(screen.getByText("1 more member is on pace to reach $600.00 before December 1 and be blocked until then.")).toBeInTheDocument();
+    expect(await screen.findByText(/will be blocked/)).toHaveTextContent(
+      "1 of 7 members has already spent $600.00 or more",
+    );
+    expect(
+      screen.getByText("1 more member is on pace to reach $600.00 before December 1 and be blocked until then."),
+    ).toBeInTheDocument();
   });
 
   it("says nothing of the pace in the period's first days", async () => {

@@ -4,7 +4,15 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { ReducedUser } from "../../api/types";
 import { MockGroup, MockMembers, MockOtherGroupId, MockOtherOrganizationId } from "../../testHelpers/entities";
-import { mockAddGroup, mockAddOrganization, mockAddUsers, mockBackend, mockChargeSpend, mockSetOverride, mockSignIn } from "../../testHelpers/handlers";
+import {
+  mockAddGroup,
+  mockAddOrganization,
+  mockAddUsers,
+  mockBackend,
+  mockChargeSpend,
+  mockSetOverride,
+  mockSignIn,
+} from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { http, HttpResponse } from "msw";
 import { recordRequests, server } from "../../testHelpers/server";
@@ -60,15 +68,26 @@ describe("the members tab", () => {
     expect(within(screen.getByText("frank").closest("tr")!).getByText("Custom limit $9,000.00")).toBeInTheDocument();
     const erin = within(screen.getByText("erin").closest("tr")!);
     expect(erin.getByText("Budget managed by another group")).toBeInTheDocument();
-    expect(await erin.findByRole("link", { name: "platform" })).toHaveAttribute("href", "/organizations/coder/groups/platform");
+    expect(await erin.findByRole("link", { name: "platform" })).toHaveAttribute(
+      "href",
+      "/organizations/coder/groups/platform",
+    );
     expect(erin.getByText("$0.00")).toBeInTheDocument();
     expect(erin.queryByRole("progressbar")).not.toBeInTheDocument();
-    expect(screen.getByText(/AI budget period: November 1 – December 1, 2026 \(UTC\)\. Spend is approximate/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/AI budget period: November 1 – December 1, 2026 \(UTC\)\. Spend is approximate/),
+    ).toBeInTheDocument();
   });
 
   it("shows a member governed in another organization without a limit, and says why", async () => {
     mockAddOrganization({ id: MockOtherOrganizationId, name: "research", members: ["dave"] });
-    mockAddGroup({ id: MockOtherGroupId, name: "gpu-lab", members: ["dave"], budgetMicros: 5_000_000_000, organizationId: MockOtherOrganizationId });
+    mockAddGroup({
+      id: MockOtherGroupId,
+      name: "gpu-lab",
+      members: ["dave"],
+      budgetMicros: 5_000_000_000,
+      organizationId: MockOtherOrganizationId,
+    });
     renderApp("/organizations/coder/groups/developers");
     await screen.findByRole("progressbar", { name: "AI spend of bob" });
     const dave = within(screen.getByText("dave").closest("tr")!);
@@ -96,10 +115,16 @@ describe("the members tab", () => {
   it("asks only for the spend of the members on screen, a page at a time", async () => {
     const { seen } = addMembers(250);
     const { user } = renderApp("/organizations/coder/groups/developers");
-    expect(await screen.findByRole("progressbar", { name: "AI spend of user24" })).toHaveAttribute("aria-valuetext", "$24.00 of $1,000.00 (2%)");
+    expect(await screen.findByRole("progressbar", { name: "AI spend of user24" })).toHaveAttribute(
+      "aria-valuetext",
+      "$24.00 of $1,000.00 (2%)",
+    );
     expect(screen.getByText("Page 1 of 10")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Next" }));
-    expect(await screen.findByRole("progressbar", { name: "AI spend of user49" })).toHaveAttribute("aria-valuetext", "$49.00 of $1,000.00 (4%)");
+    expect(await screen.findByRole("progressbar", { name: "AI spend of user49" })).toHaveAttribute(
+      "aria-valuetext",
+      "$49.00 of $1,000.00 (4%)",
+    );
     const spendRequests = seen.filter((r) => r.path.endsWith("/members/ai/spend"));
     expect(spendRequests).toHaveLength(2);
   });
@@ -130,7 +155,9 @@ describe("the impact preview", () => {
     const input = await screen.findByLabelText("Monthly budget per member (USD)");
     await user.clear(input);
     await user.type(input, "200");
-    expect(await screen.findByText(/will be blocked/)).toHaveTextContent("50 of 250 members have already spent $200.00 or more");
+    expect(await screen.findByText(/will be blocked/)).toHaveTextContent(
+      "50 of 250 members have already spent $200.00 or more",
+    );
     const spendRequests = seen.filter((r) => r.path.endsWith("/members/ai/spend"));
     expect(spendRequests).toHaveLength(3);
   });
@@ -143,18 +170,28 @@ describe("the impact preview", () => {
     await user.type(input, "25");
     const preview = await screen.findByText(/will be blocked/);
     // carol is blocked by the saved $1,000 already: only the change is counted, and each member it blocks is named.
-    expect(preview).toHaveTextContent("3 of 6 members have already spent $25.00 or more this month and will be blocked until December 1.");
+    expect(preview).toHaveTextContent(
+      "3 of 6 members have already spent $25.00 or more this month and will be blocked until December 1.",
+    );
     const blocked = screen.getByRole("list", { name: "Members this blocks" });
-    expect(within(blocked).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+    expect(
+      within(blocked)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual([
       "alice$120.00 spent · limit $1,000.00 → $25.00",
       "bob$870.00 spent · limit $1,000.00 → $25.00",
       "member$312.50 spent · limit $1,000.00 → $25.00",
     ]);
-    expect(screen.getByText("1 member is governed by another group or a per-user override and is not affected.")).toBeInTheDocument();
+    expect(
+      screen.getByText("1 member is governed by another group or a per-user override and is not affected."),
+    ).toBeInTheDocument();
     await user.clear(input);
     await user.type(input, "5000");
     expect(await screen.findByText("No member has spent $5,000.00 yet this month.")).toBeInTheDocument();
-    expect(screen.getByText("carol is blocked now and can use AI again: under $5,000.00 this month.")).toBeInTheDocument();
+    expect(
+      screen.getByText("carol is blocked now and can use AI again: under $5,000.00 this month."),
+    ).toBeInTheDocument();
     // Typed back to what is saved: nothing changes, nothing is said.
     await user.clear(input);
     await user.type(input, "1000");
@@ -167,13 +204,16 @@ describe("the impact preview", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: "Save" })).toBeDisabled());
     await user.clear(input);
     expect(await screen.findByText(/Without a budget this group limits no one/)).toBeInTheDocument();
-    expect(screen.getByText("carol is blocked by this budget now and can use AI again, unless another budget limits them.")).toBeInTheDocument();
+    expect(
+      screen.getByText("carol is blocked by this budget now and can use AI again, unless another budget limits them."),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/will be blocked/)).not.toBeInTheDocument();
   });
 });
 
 describe("after a budget change", () => {
-  const spendReads = (seen: ReturnType<typeof recordRequests>) => seen.filter((r) => r.path.endsWith("/members/ai/spend"));
+  const spendReads = (seen: ReturnType<typeof recordRequests>) =>
+    seen.filter((r) => r.path.endsWith("/members/ai/spend"));
   /** The ids each members'-spend request asks for, from now on. */
   function spendIdsAsked(): string[][] {
     const asked: string[][] = [];
@@ -222,12 +262,16 @@ describe("after a budget change", () => {
       asked = spendIdsAsked();
     });
     await waitFor(() => expect(spendReads(seen)).toHaveLength(1));
-    const governedHere = MockMembers.filter((m) => !["frank", "erin"].includes(m.username)).map((m) => m.id).sort();
+    const governedHere = MockMembers.filter((m) => !["frank", "erin"].includes(m.username))
+      .map((m) => m.id)
+      .sort();
     expect(asked.map((ids) => [...ids].sort())).toEqual([governedHere]);
     // Until the answer comes, their rows say so rather than show the old limit.
     const bobRow = (await screen.findByText("bob")).closest("tr")!;
     expect(within(bobRow).getByText("Updating…")).toBeInTheDocument();
-    expect(within(screen.getByText("erin").closest("tr")!).getByText("Budget managed by another group")).toBeInTheDocument();
+    expect(
+      within(screen.getByText("erin").closest("tr")!).getByText("Budget managed by another group"),
+    ).toBeInTheDocument();
     answer();
     const bob = await screen.findByRole("progressbar", { name: "AI spend of bob" });
     expect(bob).toHaveAttribute("aria-valuetext", "$870.00 of $500.00 (174%), over the limit");
@@ -237,7 +281,11 @@ describe("after a budget change", () => {
   it("reads the whole page again if asking for the changed members fails", async () => {
     const { seen } = await saveBudget("500", () =>
       server.use(
-        http.get("*/api/v2/groups/:groupId/members/ai/spend", () => HttpResponse.json({ message: "boom" }, { status: 500 }), { once: true }),
+        http.get(
+          "*/api/v2/groups/:groupId/members/ai/spend",
+          () => HttpResponse.json({ message: "boom" }, { status: 500 }),
+          { once: true },
+        ),
       ),
     );
     const bob = await screen.findByRole("progressbar", { name: "AI spend of bob" });
@@ -259,7 +307,9 @@ describe("after a budget change", () => {
 
   it("still shows the members' spend when the save landed before the settings page's read answered", async () => {
     // The settings page's read of every member never answers; the next one does.
-    server.use(http.get("*/api/v2/groups/:groupId/members/ai/spend", () => new Promise<never>(() => {}), { once: true }));
+    server.use(
+      http.get("*/api/v2/groups/:groupId/members/ai/spend", () => new Promise<never>(() => {}), { once: true }),
+    );
     const { user } = renderApp("/organizations/coder/groups/developers/settings");
     const input = await screen.findByLabelText("Monthly budget per member (USD)");
     await user.clear(input);
@@ -287,12 +337,15 @@ describe("after a budget change", () => {
     await screen.findAllByRole("alert");
     await user.clear(input);
     await user.type(input, "25");
-    expect(await screen.findByText(/will be blocked/)).toHaveTextContent("of 7 members have already spent $25.00 or more");
+    expect(await screen.findByText(/will be blocked/)).toHaveTextContent(
+      "of 7 members have already spent $25.00 or more",
+    );
   });
 });
 
 describe("the groups list after a budget save", () => {
-  const groupsSpendReads = (seen: ReturnType<typeof recordRequests>) => seen.filter((r) => r.path.endsWith("/groups/ai/spend"));
+  const groupsSpendReads = (seen: ReturnType<typeof recordRequests>) =>
+    seen.filter((r) => r.path.endsWith("/groups/ai/spend"));
 
   async function saveFromTheList(usd: string, listedBefore: string) {
     const view = renderApp("/organizations/coder/groups");

@@ -38,7 +38,9 @@ export const PasswordOnly: Story = {
 export const SingleSignOnElsewhere: Story = {
   beforeEach: ssoOnly,
   parameters: withHandlers(
-    http.get("*/api/v2/buildinfo", () => HttpResponse.json({ version: "v2.36.1", external_url: "https://coder.example.com" })),
+    http.get("*/api/v2/buildinfo", () =>
+      HttpResponse.json({ version: "v2.36.1", external_url: "https://coder.example.com" }),
+    ),
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -65,7 +67,8 @@ export const DeploymentUnreachable: Story = {
       HttpResponse.json(
         {
           message: "The Coder deployment at https://coder.internal could not be reached.",
-          detail: "ECONNREFUSED: connect ECONNREFUSED 10.0.0.5:443. Check CODER_URL and that this machine can reach it.",
+          detail:
+            "ECONNREFUSED: connect ECONNREFUSED 10.0.0.5:443. Check CODER_URL and that this machine can reach it.",
         },
         { status: 502 },
       ),

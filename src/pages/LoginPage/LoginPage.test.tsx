@@ -88,7 +88,10 @@ describe("LoginPage", () => {
     mockBackend.signedIn = false;
     mockBackend.authMethods.terms_of_service_url = "https://example.com/terms";
     renderApp("/login");
-    expect(await screen.findByRole("link", { name: "terms of service" })).toHaveAttribute("href", "https://example.com/terms");
+    expect(await screen.findByRole("link", { name: "terms of service" })).toHaveAttribute(
+      "href",
+      "https://example.com/terms",
+    );
   });
 
   it("says what is wrong when the deployment cannot be reached, with Retry", async () => {

@@ -14,6 +14,7 @@ import { SingleSignOn } from "./SingleSignOn";
  * second slash nor any backslash or control character is let through.
  */
 export const safeRedirect = (target: string | null): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
   target && /^\/(?![/\\])/.test(target) && !/[\\\u0000-\u001f]/.test(target) ? target : "/";
 
 /** Offers the ways in that the deployment has on (GET /users/authmethods). */
@@ -30,7 +31,11 @@ const LoginPage: FC = () => {
       <main className="login">
         <div className="login-card">
           <h1>Sign in</h1>
-          <ErrorAlert title="Could not load the sign-in options." error={methodsQuery.error} onRetry={() => void methodsQuery.refetch()} />
+          <ErrorAlert
+            title="Could not load the sign-in options."
+            error={methodsQuery.error}
+            onRetry={() => void methodsQuery.refetch()}
+          />
         </div>
       </main>
     );

@@ -65,7 +65,10 @@ export const DeploymentUnreachable: Story = {
   parameters: withHandlers(
     http.post("*/api/v2/users/login", () =>
       HttpResponse.json(
-        { message: "The Coder deployment at https://coder.internal could not be reached.", detail: "Check CODER_URL and that this machine can reach it." },
+        {
+          message: "The Coder deployment at https://coder.internal could not be reached.",
+          detail: "Check CODER_URL and that this machine can reach it.",
+        },
         { status: 502 },
       ),
     ),

@@ -21,11 +21,25 @@ export const PasswordSignIn: FC<{ onSignedIn: () => void }> = ({ onSignedIn }) =
       <label htmlFor="login-email" className="field-label">
         Email
       </label>
-      <input id="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <input
+        id="login-email"
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
       <label htmlFor="login-password" className="field-label">
         Password
       </label>
-      <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <input
+        id="login-password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       {loginMutation.error && (
         <p className="field-error" role="alert">
           {getErrorMessage(loginMutation.error, "Sign-in failed.")} {getErrorDetail(loginMutation.error)}

@@ -35,8 +35,13 @@ const pasteToken = async (canvasElement: HTMLElement, token: string) => {
 export const TokenFromElsewhere: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByText(/GitHub and Okta sign-in returns to https:\/\/coder\.example\.com, not to this app/)).toBeVisible();
-    await expect(canvas.getByRole("link", { name: `${DEPLOYMENT}/cli-auth` })).toHaveAttribute("href", `${DEPLOYMENT}/cli-auth`);
+    await expect(
+      canvas.getByText(/GitHub and Okta sign-in returns to https:\/\/coder\.example\.com, not to this app/),
+    ).toBeVisible();
+    await expect(canvas.getByRole("link", { name: `${DEPLOYMENT}/cli-auth` })).toHaveAttribute(
+      "href",
+      `${DEPLOYMENT}/cli-auth`,
+    );
   },
 };
 

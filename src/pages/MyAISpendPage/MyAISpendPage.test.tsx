@@ -4,7 +4,13 @@ import { screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { MockGroup } from "../../testHelpers/entities";
-import { mockBackend, mockChargeSpend, mockSetOverride, mockSignIn, setBudgetElsewhere } from "../../testHelpers/handlers";
+import {
+  mockBackend,
+  mockChargeSpend,
+  mockSetOverride,
+  mockSignIn,
+  setBudgetElsewhere,
+} from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { recordRequests, server } from "../../testHelpers/server";
 import { fixTimeForForecasts } from "../../utils/clock";
@@ -80,9 +86,14 @@ describe("the My AI spend page", () => {
     at(MID_MONTH);
     mockSignIn("member");
     renderApp("/ai-spend");
-    expect(await screen.findByRole("progressbar", { name: "My AI spend this month" })).toHaveAttribute("aria-valuenow", "31");
+    expect(await screen.findByRole("progressbar", { name: "My AI spend this month" })).toHaveAttribute(
+      "aria-valuenow",
+      "31",
+    );
     expect(fact("Monthly limit")).toHaveTextContent("$1,000.00");
-    expect(await within(fact("Set by")).findByText("The budget of Developers, the highest of your groups.")).toBeInTheDocument();
+    expect(
+      await within(fact("Set by")).findByText("The budget of Developers, the highest of your groups."),
+    ).toBeInTheDocument();
     expect(fact("Resets")).toHaveTextContent(/^(December 1|November 30), 2026/);
     expect(fact("Resets")).toHaveTextContent("Budget period November 1 – December 1, 2026 (UTC)");
     expect(fact("Pace")).toHaveTextContent(/^On pace for \$615\.76 this month\./);
@@ -111,7 +122,9 @@ describe("the My AI spend page", () => {
     mockSignIn("member");
     renderApp("/ai-spend");
     await screen.findByRole("progressbar", { name: "My AI spend this month" });
-    expect(fact("Pace")).toHaveTextContent(/^You have reached your limit: AI requests are refused until (December 1|November 30), 2026/);
+    expect(fact("Pace")).toHaveTextContent(
+      /^You have reached your limit: AI requests are refused until (December 1|November 30), 2026/,
+    );
   });
 
   it("has no forecast in the period's first days", async () => {
@@ -124,7 +137,11 @@ describe("the My AI spend page", () => {
 
   it("says what failed, and retries", async () => {
     mockSignIn("member");
-    server.use(http.get("*/api/v2/users/me/ai/spend", () => HttpResponse.json({ message: "Database unavailable." }, { status: 500 })));
+    server.use(
+      http.get("*/api/v2/users/me/ai/spend", () =>
+        HttpResponse.json({ message: "Database unavailable." }, { status: 500 }),
+      ),
+    );
     const { user } = renderApp("/ai-spend");
     expect(await screen.findByText("Could not load your AI spend.")).toBeInTheDocument();
     server.resetHandlers();

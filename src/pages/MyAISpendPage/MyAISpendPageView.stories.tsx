@@ -33,7 +33,8 @@ const meta = {
           ? {
               user_id: "u",
               effective_group_id: byEveryone ? "org" : MockGroup.id,
-              effective_budget: limitUsd === null ? null : { spend_limit_micros: micros(limitUsd), limit_source: limitSource },
+              effective_budget:
+                limitUsd === null ? null : { spend_limit_micros: micros(limitUsd), limit_source: limitSource },
               current_spend_micros: micros(spentUsd),
               ...MockPeriod,
             }
@@ -67,7 +68,9 @@ type Story = StoryObj<Args>;
 export const ForecastUnder: Story = {
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText("$312.50 / $1,000.00 USD")).toBeVisible();
-    await expect(fact(canvasElement, "Set by")).toHaveTextContent("The budget of Developers, the highest of your groups.");
+    await expect(fact(canvasElement, "Set by")).toHaveTextContent(
+      "The budget of Developers, the highest of your groups.",
+    );
     await expect(fact(canvasElement, "Pace")).toHaveTextContent("On pace for $615.76 this month.");
   },
 };
@@ -76,7 +79,9 @@ export const ForecastUnder: Story = {
 export const ForecastOver: Story = {
   args: { spentUsd: 870 },
   play: async ({ canvasElement }) => {
-    await expect(fact(canvasElement, "Pace")).toHaveTextContent("On pace for $1,714.29 this month. Reaches the limit around November 18.");
+    await expect(fact(canvasElement, "Pace")).toHaveTextContent(
+      "On pace for $1,714.29 this month. Reaches the limit around November 18.",
+    );
   },
 };
 

@@ -40,7 +40,14 @@ function limitSource(spend: UserAISpend, groupName: string | undefined, everyone
 }
 
 /** The signed-in user's own spend this period, the budget that governs it, when it resets, and where it is heading. */
-export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({ spend, governingGroupName, governedByEveryone, error, onRetry, now }) => {
+export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({
+  spend,
+  governingGroupName,
+  governedByEveryone,
+  error,
+  onRetry,
+  now,
+}) => {
   if (error) return <ErrorAlert title="Could not load your AI spend." error={error} onRetry={onRetry} />;
   if (!spend) {
     return (
@@ -55,7 +62,13 @@ export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({ spend, governing
     );
   }
   const limit = spend.effective_budget?.spend_limit_micros ?? null;
-  const forecast = spendForecast({ spentMicros: spend.current_spend_micros, limitMicros: limit, periodStart: spend.period_start, periodEnd: spend.period_end, now });
+  const forecast = spendForecast({
+    spentMicros: spend.current_spend_micros,
+    limitMicros: limit,
+    periodStart: spend.period_start,
+    periodEnd: spend.period_end,
+    now,
+  });
   const resets = localDateTime.format(new Date(spend.period_end));
   return (
     <>
@@ -69,7 +82,9 @@ export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({ spend, governing
         <dt>Resets</dt>
         <dd>
           {resets}
-          <span className="member-username">Budget period {formatPeriod(spend.period_start, spend.period_end)} (UTC)</span>
+          <span className="member-username">
+            Budget period {formatPeriod(spend.period_start, spend.period_end)} (UTC)
+          </span>
         </dd>
         <dt>Pace</dt>
         <dd>
@@ -80,7 +95,9 @@ export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({ spend, governing
           ) : (
             <>
               On pace for {formatMicrosAsUSD(forecast.projectedMicros)} this month.
-              {forecast.reachesLimitAt && <strong> Reaches the limit around {formatLimitDay(forecast.reachesLimitAt)}.</strong>}
+              {forecast.reachesLimitAt && (
+                <strong> Reaches the limit around {formatLimitDay(forecast.reachesLimitAt)}.</strong>
+              )}
               <span className="member-username">{FORECAST_EXPLANATION}</span>
             </>
           )}

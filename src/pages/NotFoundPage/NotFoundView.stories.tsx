@@ -29,7 +29,10 @@ export const WayBack: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole("heading", { name: "Group not found" })).toBeVisible();
-    await expect(canvas.getByRole("link", { name: "Back to the groups" })).toHaveAttribute("href", "/organizations/coder/groups");
+    await expect(canvas.getByRole("link", { name: "Back to the groups" })).toHaveAttribute(
+      "href",
+      "/organizations/coder/groups",
+    );
     await expect(canvas.queryByRole("button", { name: /retry/i })).not.toBeInTheDocument();
   },
 };

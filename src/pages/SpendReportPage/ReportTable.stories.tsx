@@ -29,7 +29,9 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const rowHeaders = (canvasElement: HTMLElement) =>
-  within(within(canvasElement).getByRole("table")).getAllByRole("rowheader").map((cell) => cell.textContent);
+  within(within(canvasElement).getByRole("table"))
+    .getAllByRole("rowheader")
+    .map((cell) => cell.textContent);
 
 /** By user, the highest cost first, with the total. */
 export const ByUser: Story = {
@@ -60,7 +62,18 @@ export const SortedByName: Story = {
 
 /** More users than a page: the first 50, and a button for the next. */
 export const ManyUsers: Story = {
-  args: { rows: Array.from({ length: 120 }, (_, i) => reportRow(`user-${String(i + 1).padStart(3, "0")}`, "developers", "gpt-5", "openai", `${120 - i}.00`, 1_000 * (i + 1))) },
+  args: {
+    rows: Array.from({ length: 120 }, (_, i) =>
+      reportRow(
+        `user-${String(i + 1).padStart(3, "0")}`,
+        "developers",
+        "gpt-5",
+        "openai",
+        `${120 - i}.00`,
+        1_000 * (i + 1),
+      ),
+    ),
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(rowHeaders(canvasElement)).toHaveLength(51);

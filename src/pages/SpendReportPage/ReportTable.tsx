@@ -17,8 +17,16 @@ const count = (n: number) => n.toLocaleString("en-US");
 export const REPORT_PAGE_LINES = 50;
 
 /** One breakdown (by user, group, model or provider), sortable by any column; the highest cost first. */
-export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportLine[]; total: ReportLine }> = ({ title, nameHeader, lines, total }) => {
-  const [sort, setSort] = useState<{ column: SortColumn; direction: "ascending" | "descending" }>({ column: "cost_micros", direction: "descending" });
+export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportLine[]; total: ReportLine }> = ({
+  title,
+  nameHeader,
+  lines,
+  total,
+}) => {
+  const [sort, setSort] = useState<{ column: SortColumn; direction: "ascending" | "descending" }>({
+    column: "cost_micros",
+    direction: "descending",
+  });
   const [visible, setVisible] = useState(REPORT_PAGE_LINES);
   const sorted = sortLines(lines, sort.column, sort.direction);
   const rest = sorted.length - visible;
@@ -30,7 +38,12 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
         onClick={() =>
           setSort({
             column,
-            direction: sort.column === column && sort.direction === "descending" ? "ascending" : column === "label" && sort.column !== column ? "ascending" : "descending",
+            direction:
+              sort.column === column && sort.direction === "descending"
+                ? "ascending"
+                : column === "label" && sort.column !== column
+                  ? "ascending"
+                  : "descending",
           })
         }
       >
@@ -40,42 +53,43 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
   );
   return (
     <>
-    <table className="table report-table">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          {header("label", nameHeader)}
-          {COLUMNS.map(([column, label]) => header(column, label))}
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.slice(0, visible).map((line) => (
-          <tr key={line.key}>
-            <th scope="row">{line.label}</th>
-            <td>{count(line.input_tokens)}</td>
-            <td>{count(line.output_tokens)}</td>
-            <td>{count(line.cache_read_tokens)}</td>
-            <td>{count(line.cache_write_tokens)}</td>
-            <td>{formatMicrosAsUSD(line.cost_micros)}</td>
+      <table className="table report-table">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            {header("label", nameHeader)}
+            {COLUMNS.map(([column, label]) => header(column, label))}
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">Total</th>
-          <td>{count(total.input_tokens)}</td>
-          <td>{count(total.output_tokens)}</td>
-          <td>{count(total.cache_read_tokens)}</td>
-          <td>{count(total.cache_write_tokens)}</td>
-          <td>{formatMicrosAsUSD(total.cost_micros)}</td>
-        </tr>
-      </tfoot>
-    </table>
-    {rest > 0 && (
-      <Button size="small" onClick={() => setVisible(visible + REPORT_PAGE_LINES)}>
-        Show {Math.min(rest, REPORT_PAGE_LINES).toLocaleString("en-US")} more of {sorted.length.toLocaleString("en-US")} in {title.toLowerCase()}
-      </Button>
-    )}
+        </thead>
+        <tbody>
+          {sorted.slice(0, visible).map((line) => (
+            <tr key={line.key}>
+              <th scope="row">{line.label}</th>
+              <td>{count(line.input_tokens)}</td>
+              <td>{count(line.output_tokens)}</td>
+              <td>{count(line.cache_read_tokens)}</td>
+              <td>{count(line.cache_write_tokens)}</td>
+              <td>{formatMicrosAsUSD(line.cost_micros)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td>{count(total.input_tokens)}</td>
+            <td>{count(total.output_tokens)}</td>
+            <td>{count(total.cache_read_tokens)}</td>
+            <td>{count(total.cache_write_tokens)}</td>
+            <td>{formatMicrosAsUSD(total.cost_micros)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      {rest > 0 && (
+        <Button size="small" onClick={() => setVisible(visible + REPORT_PAGE_LINES)}>
+          Show {Math.min(rest, REPORT_PAGE_LINES).toLocaleString("en-US")} more of{" "}
+          {sorted.length.toLocaleString("en-US")} in {title.toLowerCase()}
+        </Button>
+      )}
     </>
   );
 };

@@ -19,7 +19,8 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const bars = (canvasElement: HTMLElement) => within(within(canvasElement).getByRole("list", { name: "Spend by model" })).getAllByRole("listitem");
+const bars = (canvasElement: HTMLElement) =>
+  within(within(canvasElement).getByRole("list", { name: "Spend by model" })).getAllByRole("listitem");
 
 /** Several models, the largest first, each bar labelled with its amount. */
 export const SeveralModels: Story = {
@@ -40,7 +41,11 @@ export const OneModel: Story = {
 
 /** More models than the chart shows: the eight largest (the tables hold every line). */
 export const ManyModels: Story = {
-  args: { rows: Array.from({ length: 12 }, (_, i) => reportRow("bob", "developers", `model-${i + 1}`, "openai", `${(12 - i) * 10}.00`, 1_000)) },
+  args: {
+    rows: Array.from({ length: 12 }, (_, i) =>
+      reportRow("bob", "developers", `model-${i + 1}`, "openai", `${(12 - i) * 10}.00`, 1_000),
+    ),
+  },
   play: async ({ canvasElement }) => {
     await expect(bars(canvasElement)).toHaveLength(8);
     await expect(bars(canvasElement)[0]).toHaveTextContent("model-1$120.00");

@@ -17,7 +17,9 @@ export const SpendChart: FC<{ title: string; lines: ReportLine[]; limit?: number
           <li key={line.key}>
             <span className="spend-chart-label">{line.label}</span>
             <span className="spend-chart-bar" aria-hidden="true">
-              <span style={{ width: `${largest === 0n ? 0 : Math.max(1, percentSpent(line.cost_micros, largest))}%` }} />
+              <span
+                style={{ width: `${largest === 0n ? 0 : Math.max(1, percentSpent(line.cost_micros, largest))}%` }}
+              />
             </span>
             <span className="spend-chart-amount">{formatMicrosAsUSD(line.cost_micros)}</span>
           </li>

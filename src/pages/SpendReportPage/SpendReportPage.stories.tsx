@@ -50,7 +50,9 @@ export const Loading: Story = {
 };
 
 export const LoadError: Story = {
-  parameters: withHandlers(http.get(exportPath, () => HttpResponse.json({ message: "Database unavailable." }, { status: 500 }))),
+  parameters: withHandlers(
+    http.get(exportPath, () => HttpResponse.json({ message: "Database unavailable." }, { status: 500 })),
+  ),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText("Could not load the spend export.")).toBeVisible();
   },
@@ -59,6 +61,8 @@ export const LoadError: Story = {
 export const NoPermission: Story = {
   beforeEach: () => mockSignIn("member"),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText("Only the organization's admins can see its spend report.")).toBeVisible();
+    await expect(
+      await within(canvasElement).findByText("Only the organization's admins can see its spend report."),
+    ).toBeVisible();
   },
 };

@@ -37,13 +37,16 @@ afterEach(() => {
 });
 
 const table = (name: string) => screen.getByRole("table", { name });
-const firstRowName = (name: string) => within(within(table(name)).getAllByRole("rowgroup")[1]!).getAllByRole("rowheader")[0]!.textContent;
+const firstRowName = (name: string) =>
+  within(within(table(name)).getAllByRole("rowgroup")[1]!).getAllByRole("rowheader")[0]!.textContent;
 
 describe("the spend report", () => {
   it("shows this month's spend by user, group, model and provider, with totals and charts", async () => {
     renderApp(PATH);
     await screen.findByRole("table", { name: "By user" });
-    expect(screen.getByRole("status")).toHaveTextContent("$17.00 in total, 3,000 input and 300 output tokens, over 3 rows.");
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "$17.00 in total, 3,000 input and 300 output tokens, over 3 rows.",
+    );
     expect(screen.getByLabelText("From")).toHaveValue("2026-11-01");
     expect(screen.getByLabelText("To")).toHaveValue("2026-11-30");
     const byUser = within(table("By user"));
@@ -53,8 +56,14 @@ describe("the spend report", () => {
     expect(within(table("By group")).getByRole("row", { name: /^developers .* \$17\.00$/ })).toBeInTheDocument();
     expect(within(table("By provider")).getByRole("row", { name: /^anthropic .* \$5\.00$/ })).toBeInTheDocument();
     const byModel = screen.getByRole("list", { name: "Spend by model" });
-    expect(within(byModel).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["gpt-5$12.00", "claude-sonnet-4-5$5.00"]);
-    expect(within(screen.getByRole("list", { name: "Top users" })).getAllByRole("listitem")[0]).toHaveTextContent("bob$15.00");
+    expect(
+      within(byModel)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["gpt-5$12.00", "claude-sonnet-4-5$5.00"]);
+    expect(within(screen.getByRole("list", { name: "Top users" })).getAllByRole("listitem")[0]).toHaveTextContent(
+      "bob$15.00",
+    );
   });
 
   it("sorts a table by any column", async () => {
@@ -62,11 +71,17 @@ describe("the spend report", () => {
     await screen.findByRole("table", { name: "By user" });
     expect(firstRowName("By user")).toBe("bob");
     await user.click(within(table("By user")).getByRole("button", { name: "User" }));
-    expect(within(table("By user")).getByRole("columnheader", { name: "User" })).toHaveAttribute("aria-sort", "ascending");
+    expect(within(table("By user")).getByRole("columnheader", { name: "User" })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
     expect(firstRowName("By user")).toBe("alice");
     await user.click(within(table("By user")).getByRole("button", { name: "Cost" }));
     await user.click(within(table("By user")).getByRole("button", { name: "Cost" }));
-    expect(within(table("By user")).getByRole("columnheader", { name: "Cost" })).toHaveAttribute("aria-sort", "ascending");
+    expect(within(table("By user")).getByRole("columnheader", { name: "Cost" })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
     expect(firstRowName("By user")).toBe("alice");
   });
 
@@ -85,7 +100,9 @@ describe("the spend report", () => {
     expect(lines[0]).toBe(
       "user_id,username,group_id,group_name,organization_id,organization_name,model,provider,provider_name,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens,cost_micros,period_start,period_end",
     );
-    expect(lines.slice(1).map((l) => l.split(",").slice(1, 2).concat(l.split(",").slice(6, 7), l.split(",").slice(13)))).toEqual([
+    expect(
+      lines.slice(1).map((l) => l.split(",").slice(1, 2).concat(l.split(",").slice(6, 7), l.split(",").slice(13))),
+    ).toEqual([
       ["alice", "gpt-5", "2000000", "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"],
       ["bob", "gpt-5", "10000000", "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"],
     ]);
@@ -107,7 +124,12 @@ describe("the spend report", () => {
     await user.type(screen.getByLabelText("To"), "2026-10-31");
     await user.click(screen.getByRole("button", { name: "Show" }));
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("$99.00 in total"));
-    expect(asked.map((search) => [new URLSearchParams(search).get("period_start"), new URLSearchParams(search).get("period_end")])).toEqual([
+    expect(
+      asked.map((search) => [
+        new URLSearchParams(search).get("period_start"),
+        new URLSearchParams(search).get("period_end"),
+      ]),
+    ).toEqual([
       ["2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"],
       ["2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"],
     ]);
@@ -131,7 +153,13 @@ describe("the spend report", () => {
   });
 
   it("says what failed, and retries", async () => {
-    server.use(http.get("*/api/v2/organizations/:organization/ai/spend/export", () => HttpResponse.json({ message: "Database unavailable." }, { status: 500 }), { once: true }));
+    server.use(
+      http.get(
+        "*/api/v2/organizations/:organization/ai/spend/export",
+        () => HttpResponse.json({ message: "Database unavailable." }, { status: 500 }),
+        { once: true },
+      ),
+    );
     const { user } = renderApp(PATH);
     expect(await screen.findByText("Could not load the spend export.")).toBeInTheDocument();
     expect(screen.getByText("Database unavailable.")).toBeInTheDocument();

@@ -33,17 +33,25 @@ const SpendReportPage: FC = () => {
     event.preventDefault();
     if (!("error" in draftRange)) setPicked(draft);
   };
-  const filename = period ? spendExportFilename(organization, { start: new Date(period.start), end: new Date(period.end) }) : "";
+  const filename = period
+    ? spendExportFilename(organization, { start: new Date(period.start), end: new Date(period.end) })
+    : "";
   return (
     <div className="page page-wide">
       <header className="page-header">
         <h1>AI spend report</h1>
-        <p className="page-subtitle">Spend by user, group, model and provider, from the deployment's CSV export. Days are UTC.</p>
+        <p className="page-subtitle">
+          Spend by user, group, model and provider, from the deployment's CSV export. Days are UTC.
+        </p>
       </header>
       <form className="report-period" onSubmit={apply} aria-label="Period">
         <label>
           From
-          <input type="date" value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
+          <input
+            type="date"
+            value={draft.from}
+            onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+          />
         </label>
         <label>
           To
@@ -63,10 +71,15 @@ const SpendReportPage: FC = () => {
         </span>
       </form>
       {report.error ? (
-        isForbidden(report.error) && (report.error as { response?: { data?: { message?: string } } }).response?.data?.message === FORBIDDEN ? (
+        isForbidden(report.error) &&
+        (report.error as { response?: { data?: { message?: string } } }).response?.data?.message === FORBIDDEN ? (
           <p className="empty">Only the organization's admins can see its spend report.</p>
         ) : (
-          <ErrorAlert title="Could not load the spend export." error={report.error} onRetry={() => void report.refetch()} />
+          <ErrorAlert
+            title="Could not load the spend export."
+            error={report.error}
+            onRetry={() => void report.refetch()}
+          />
         )
       ) : !report.data ? (
         <Spinner label="Loading the spend export" />

@@ -22,7 +22,9 @@ export const ManyModels: Story = {
     await expect(await canvas.findByRole("status")).toHaveTextContent("$1,627.00 in total");
     const byModel = canvas.getByRole("list", { name: "Spend by model" });
     await expect(within(byModel).getAllByRole("listitem")[0]).toHaveTextContent("claude-haiku-4-5$630.00");
-    await expect(within(canvas.getByRole("table", { name: "By user" })).getAllByRole("rowheader")[0]).toHaveTextContent("bob");
+    await expect(within(canvas.getByRole("table", { name: "By user" })).getAllByRole("rowheader")[0]).toHaveTextContent(
+      "bob",
+    );
   },
 };
 
@@ -30,7 +32,9 @@ export const ManyModels: Story = {
 export const OneModel: Story = {
   args: { source: rowsSource([reportRow("bob", "developers", "gpt-5", "openai", "522", 104_400_000)]) },
   play: async ({ canvasElement }) => {
-    await expect(within(await within(canvasElement).findByRole("list", { name: "Spend by model" })).getAllByRole("listitem")).toHaveLength(1);
+    await expect(
+      within(await within(canvasElement).findByRole("list", { name: "Spend by model" })).getAllByRole("listitem"),
+    ).toHaveLength(1);
   },
 };
 

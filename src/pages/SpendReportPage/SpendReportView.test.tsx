@@ -7,8 +7,22 @@ import { rowsSource } from "./parseExport";
 import { SpendReportView } from "./SpendReportView";
 
 const cells = (i: number) => [
-  `u${i}`, `user${String(i).padStart(3, "0")}`, "g", "developers", "o", "coder", "gpt-5", "openai", "openai",
-  "10", "1", "0", "0", String((i + 1) * 1_000_000), "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z",
+  `u${i}`,
+  `user${String(i).padStart(3, "0")}`,
+  "g",
+  "developers",
+  "o",
+  "coder",
+  "gpt-5",
+  "openai",
+  "openai",
+  "10",
+  "1",
+  "0",
+  "0",
+  String((i + 1) * 1_000_000),
+  "2026-11-01T00:00:00Z",
+  "2026-12-01T00:00:00Z",
 ];
 
 it("draws a large breakdown 50 lines at a time, sorted over all of them", async () => {
@@ -30,5 +44,7 @@ it("refuses a file that is not Coder's export", () => {
   expect(() => reportRowsFromCells([["a", "b"]])).toThrow("The spend export did not start with Coder's header.");
   const bad = cells(1);
   bad[13] = "1.5";
-  expect(() => reportRowsFromCells([[...AI_SPEND_EXPORT_HEADER], bad])).toThrow('Row 2 of the spend export has "1.5" as cost_micros.');
+  expect(() => reportRowsFromCells([[...AI_SPEND_EXPORT_HEADER], bad])).toThrow(
+    'Row 2 of the spend export has "1.5" as cost_micros.',
+  );
 });

@@ -50,7 +50,13 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, on
     };
   }, [source, filters]);
   if (source.rowCount === 0) {
-    return <EmptyState icon={<ChartColumn size={32} />} title="No AI spend in this period." description={<p>Choose an earlier period above: spend shows here once members use AI.</p>} />;
+    return (
+      <EmptyState
+        icon={<ChartColumn size={32} />}
+        title="No AI spend in this period."
+        description={<p>Choose an earlier period above: spend shows here once members use AI.</p>}
+      />
+    );
   }
   if (failure) return <ErrorAlert title="Could not sum the spend export." error={failure} />;
   if (!summary) return <Spinner label="Summing the spend export" />;
@@ -78,9 +84,9 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, on
         ))}
       </fieldset>
       <p className="report-total" role="status">
-        <strong>{formatMicrosAsUSD(total.cost_micros)}</strong> in total, {total.input_tokens.toLocaleString("en-US")} input and{" "}
-        {total.output_tokens.toLocaleString("en-US")} output tokens, over {summary.shownCount.toLocaleString("en-US")}{" "}
-        {summary.shownCount === 1 ? "row" : "rows"}.
+        <strong>{formatMicrosAsUSD(total.cost_micros)}</strong> in total, {total.input_tokens.toLocaleString("en-US")}{" "}
+        input and {total.output_tokens.toLocaleString("en-US")} output tokens, over{" "}
+        {summary.shownCount.toLocaleString("en-US")} {summary.shownCount === 1 ? "row" : "rows"}.
       </p>
       <Button onClick={() => void source.csv(filters).then((csv) => onDownload(csv, filename), setFailure)}>
         Download CSV

@@ -5,7 +5,14 @@
 // back to it.
 import Papa from "papaparse";
 import { AI_SPEND_EXPORT_HEADER } from "../../domain/spendExport";
-import { filterRows, reportRowsFromCells, summarizeReport, type ReportFilters, type ReportRow, type ReportSummary } from "../../domain/spendReport";
+import {
+  filterRows,
+  reportRowsFromCells,
+  summarizeReport,
+  type ReportFilters,
+  type ReportRow,
+  type ReportSummary,
+} from "../../domain/spendReport";
 
 /** Above this many bytes (about 5,000 rows) the export is decoded and parsed in a worker. */
 export const LARGE_EXPORT_BYTES = 1_000_000;
@@ -39,7 +46,10 @@ export function rowsSource(rows: ReportRow[]): ReportSource {
   };
 }
 
-type WorkerCall = { type: "load"; bytes: ArrayBuffer } | { type: "summarize"; filters: ReportFilters } | { type: "csv"; filters: ReportFilters };
+type WorkerCall =
+  | { type: "load"; bytes: ArrayBuffer }
+  | { type: "summarize"; filters: ReportFilters }
+  | { type: "csv"; filters: ReportFilters };
 export type WorkerRequest = WorkerCall & { id: number };
 export type WorkerAnswer = { id: number } & ({ ok: true; value: unknown } | { ok: false; error: string });
 
@@ -55,10 +65,11 @@ function workerSource(bytes: ArrayBuffer): Promise<ReportSource> {
     else waiting?.reject(new Error(answer.error));
   };
   worker.onerror = (event) => {
-    for (const waiting of pending.values()) waiting.reject(new Error(`The spend export could not be read: ${event.message}`));
+    for (const waiting of pending.values())
+      waiting.reject(new Error(`The spend export could not be read: ${event.message}`));
     pending.clear();
   };
-  const ask = <T,>(request: WorkerCall, transfer: Transferable[] = []): Promise<T> =>
+  const ask = <T>(request: WorkerCall, transfer: Transferable[] = []): Promise<T> =>
     new Promise((resolve, reject) => {
       const id = next++;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });

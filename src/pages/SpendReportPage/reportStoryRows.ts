@@ -3,11 +3,35 @@
 import type { ReportRow } from "../../domain/spendReport";
 import { dollarsToMicros } from "../../utils/currency";
 
-export const reportRow = (username: string, group: string, model: string, provider: string, costUSD: string, inputTokens: number): ReportRow => {
+export const reportRow = (
+  username: string,
+  group: string,
+  model: string,
+  provider: string,
+  costUSD: string,
+  inputTokens: number,
+): ReportRow => {
   const outputTokens = Math.round(inputTokens / 10);
   const costMicros = dollarsToMicros(costUSD);
   // The export's CSV line for the row, as the Download button writes it.
-  const cells = [`id-${username}`, username, `g-${group}`, group, "org", "coder", model, provider, provider, String(inputTokens), String(outputTokens), "0", "0", String(costMicros), "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"];
+  const cells = [
+    `id-${username}`,
+    username,
+    `g-${group}`,
+    group,
+    "org",
+    "coder",
+    model,
+    provider,
+    provider,
+    String(inputTokens),
+    String(outputTokens),
+    "0",
+    "0",
+    String(costMicros),
+    "2026-11-01T00:00:00Z",
+    "2026-12-01T00:00:00Z",
+  ];
   return {
     user_id: `id-${username}`,
     username,

@@ -27,7 +27,10 @@ export function world(): BudgetWorld {
 export function served(group: Group): Group {
   if (!isEveryone(group)) return group;
   const ids = new Set(membersOf(world(), group.id));
-  const members = mockBackend.users.filter((u) => ids.has(u.id)).map(pickReducedUser).sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+  const members = mockBackend.users
+    .filter((u) => ids.has(u.id))
+    .map(pickReducedUser)
+    .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
   return { ...group, members, total_member_count: members.length };
 }
 
@@ -40,32 +43,57 @@ export function viewer(): permissions.Viewer {
 export function signedInUser(): User {
   const user = userByName(mockBackend.userId)!;
   const { memberships } = viewer();
-  const names: Record<string, string> = { owner: "Owner", "user-admin": "User Admin", "organization-admin": "Organization Admin" };
+  const names: Record<string, string> = {
+    owner: "Owner",
+    "user-admin": "User Admin",
+    "organization-admin": "Organization Admin",
+  };
   return {
     ...pickReducedUser(user),
     roles: [
       ...user.site_roles.map((name) => ({ name, display_name: names[name] ?? name })),
-      ...memberships.flatMap((m) => m.roles.map((name) => ({ name, display_name: names[name] ?? name, organization_id: m.organization_id }))),
+      ...memberships.flatMap((m) =>
+        m.roles.map((name) => ({ name, display_name: names[name] ?? name, organization_id: m.organization_id })),
+      ),
     ],
     organization_ids: memberships.map((m) => m.organization_id),
   };
 }
 
-export const organizationsOf = (userId: string) => mockBackend.organizationMembers.filter((m) => m.user_id === userId).map((m) => m.organization_id);
+export const organizationsOf = (userId: string) =>
+  mockBackend.organizationMembers.filter((m) => m.user_id === userId).map((m) => m.organization_id);
 export const isMember = (groupId: string, userId: string) => membersOf(world(), groupId).includes(userId);
-export const canRead = (group: Group) => permissions.canUpdateGroup(viewer(), group.organization_id) || isMember(group.id, mockBackend.userId);
-export const canUpdate = (group: Pick<Group, "organization_id">) => permissions.canUpdateGroup(viewer(), group.organization_id);
+export const canRead = (group: Group) =>
+  permissions.canUpdateGroup(viewer(), group.organization_id) || isMember(group.id, mockBackend.userId);
+export const canUpdate = (group: Pick<Group, "organization_id">) =>
+  permissions.canUpdateGroup(viewer(), group.organization_id);
 
 export function audit(entry: AuditEntry): void {
   const actor = userByName(mockBackend.userId)!;
-  mockBackend.auditLogs.unshift({ id: crypto.randomUUID(), time: new Date().toISOString(), user_id: actor.id, username: actor.username, ...entry });
+  mockBackend.auditLogs.unshift({
+    id: crypto.randomUUID(),
+    time: new Date().toISOString(),
+    user_id: actor.id,
+    username: actor.username,
+    ...entry,
+  });
 }
 
 /** Every group, Everyone groups included, as the database holds them. */
 export function allGroups(): Group[] {
   const everyone = mockBackend.organizations
     .filter((o) => !mockBackend.groups.some((g) => g.id === o.id))
-    .map((o) => ({ ...structuredClone(MockGroup), id: o.id, name: "Everyone", display_name: "Everyone", organization_id: o.id, organization_name: o.name, organization_display_name: o.display_name, members: [], total_member_count: 0 }));
+    .map((o) => ({
+      ...structuredClone(MockGroup),
+      id: o.id,
+      name: "Everyone",
+      display_name: "Everyone",
+      organization_id: o.id,
+      organization_name: o.name,
+      organization_display_name: o.display_name,
+      members: [],
+      total_member_count: 0,
+    }));
   return [...mockBackend.groups, ...everyone];
 }
 
@@ -76,9 +104,9 @@ export const readableGroup = (id: string) => {
   return group && canRead(group) ? group : undefined;
 };
 
-
 /** The user a `:user` path parameter names ("me", a username or an id). */
-export const namedUser = (param: unknown): MockUser | undefined => userByName(param === "me" ? mockBackend.userId : String(param));
+export const namedUser = (param: unknown): MockUser | undefined =>
+  userByName(param === "me" ? mockBackend.userId : String(param));
 
 /** The named user, if the signed-in user may read their budget and spend. */
 export function readableUser(param: unknown): MockUser | undefined {

@@ -13,7 +13,11 @@ export const authHandlers = [
     const body = await readJson(request);
     if (!body.ok) return brokenJson(body);
     const { email, password } = (body.value ?? {}) as Record<string, unknown>;
-    if (impossibleEmail(email)) return error(400, { message: "Validation failed.", validations: [{ field: "email", detail: `Must be at most ${MAX_EMAIL_LENGTH} characters.` }] });
+    if (impossibleEmail(email))
+      return error(400, {
+        message: "Validation failed.",
+        validations: [{ field: "email", detail: `Must be at most ${MAX_EMAIL_LENGTH} characters.` }],
+      });
     const user = mockBackend.users.find((u) => typeof email === "string" && u.email === email.toLowerCase());
     if (!user || password !== MOCK_PASSWORD) return error(401, { message: "Incorrect email or password." });
     mockSignIn(user.username);

@@ -45,7 +45,6 @@ function budgetRoute<T extends Record<string, string | readonly string[] | undef
   };
 }
 
-
 export const budgetHandlers = [
   http.get(
     "*/api/v2/groups/:groupId/ai/budget",

@@ -12,7 +12,9 @@ export const groupHandlers = [
     if (!mockBackend.signedIn) return unauthorized();
     const organization = mockBackend.organizations.find((o) => o.name === params.organization);
     if (!organization) return notFound();
-    return HttpResponse.json(mockBackend.groups.filter((g) => g.organization_id === organization.id && canRead(g)).map(served));
+    return HttpResponse.json(
+      mockBackend.groups.filter((g) => g.organization_id === organization.id && canRead(g)).map(served),
+    );
   }),
 
   http.get("*/api/v2/organizations/:organization/groups/:groupName", ({ params }) => {
@@ -40,7 +42,9 @@ export const groupHandlers = [
     const { add_users, remove_users, ...fields } = checked.value;
     if (
       fields.name !== undefined &&
-      mockBackend.groups.some((g) => g.id !== group.id && g.organization_id === group.organization_id && g.name === fields.name)
+      mockBackend.groups.some(
+        (g) => g.id !== group.id && g.organization_id === group.organization_id && g.name === fields.name,
+      )
     ) {
       return error(409, {
         message: `A group named "${fields.name}" already exists.`,
@@ -49,10 +53,24 @@ export const groupHandlers = [
     }
     // A group holds only members of its own organization.
     const outsiders = add_users.filter((id) => !organizationsOf(id.toLowerCase()).includes(group.organization_id));
-    if (outsiders.length > 0) return error(400, { message: ADD_OUTSIDER_MESSAGE, validations: [{ field: "add_users", detail: outsiders.join(", ") }] });
+    if (outsiders.length > 0)
+      return error(400, {
+        message: ADD_OUTSIDER_MESSAGE,
+        validations: [{ field: "add_users", detail: outsiders.join(", ") }],
+      });
     const added = add_users.map((id) => userByName(id.toLowerCase())!);
-    const before = { name: group.name, display_name: group.display_name, avatar_url: group.avatar_url, quota_allowance: group.quota_allowance };
-    const changed = Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, { old: before[field as keyof typeof before], new: value }]));
+    const before = {
+      name: group.name,
+      display_name: group.display_name,
+      avatar_url: group.avatar_url,
+      quota_allowance: group.quota_allowance,
+    };
+    const changed = Object.fromEntries(
+      Object.entries(fields).map(([field, value]) => [
+        field,
+        { old: before[field as keyof typeof before], new: value },
+      ]),
+    );
     const joined: string[] = [];
     const left: string[] = [];
     Object.assign(group, fields);
@@ -69,7 +87,9 @@ export const groupHandlers = [
         // As in Coder, an override must name a group its user is in: leaving the group removes it.
         if (mockBackend.overrides.get(id)?.group_id === group.id) mockBackend.overrides.delete(id);
       }
-      group.members = [...members.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+      group.members = [...members.values()].sort((a, b) =>
+        a.username < b.username ? -1 : a.username > b.username ? 1 : 0,
+      );
       group.total_member_count = group.members.length;
     }
     const entry = groupAuditEntry(actorName(), group, { fields: changed, added: joined, removed: left });

@@ -9,8 +9,8 @@ import { brokenJson, error, notFound, readJson, unauthorized, unentitled } from 
 import { actorName, mockBackend, type MockOverride } from "./state";
 
 const overrideBody = (userId: string, o: MockOverride): UserAIBudgetOverride => ({ user_id: userId, ...o });
-const auditedOverride = (o: MockOverride | undefined) => o && { spend_limit_micros: o.spend_limit_micros, group_name: findGroupById(o.group_id)?.name ?? "" };
-
+const auditedOverride = (o: MockOverride | undefined) =>
+  o && { spend_limit_micros: o.spend_limit_micros, group_name: findGroupById(o.group_id)?.name ?? "" };
 
 export const overrideHandlers = [
   http.get("*/api/v2/users/:user/ai/budget/override", ({ params }) => {
@@ -35,13 +35,18 @@ export const overrideHandlers = [
     const group = findGroupById(checked.value.group_id);
     if (!group) return notFound();
     if (!isMember(group.id, user.id)) {
-      return error(400, { message: NOT_A_GROUP_MEMBER_MESSAGE, validations: [{ field: "group_id", detail: "The user must be a member of this group." }] });
+      return error(400, {
+        message: NOT_A_GROUP_MEMBER_MESSAGE,
+        validations: [{ field: "group_id", detail: "The user must be a member of this group." }],
+      });
     }
     const previous = mockBackend.overrides.get(user.id);
     const now = new Date().toISOString();
     const saved = { ...checked.value, created_at: previous?.created_at ?? now, updated_at: now };
     mockBackend.overrides.set(user.id, saved);
-    audit(overrideAuditEntry(actorName(), user, group.organization_id, auditedOverride(previous), auditedOverride(saved)));
+    audit(
+      overrideAuditEntry(actorName(), user, group.organization_id, auditedOverride(previous), auditedOverride(saved)),
+    );
     return HttpResponse.json(overrideBody(user.id, saved));
   }),
 

@@ -10,7 +10,9 @@ export const unauthorized = () =>
   error(401, { message: "You are not signed in.", detail: "Sign in, or send a session token." });
 export const unentitled = () => error(403, { message: AI_UNENTITLED_MESSAGE });
 
-export async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; unstorable?: string }> {
+export async function readJson(
+  request: Request,
+): Promise<{ ok: true; value: unknown } | { ok: false; unstorable?: string }> {
   let value: unknown;
   try {
     value = await request.json();
@@ -24,5 +26,8 @@ export async function readJson(request: Request): Promise<{ ok: true; value: unk
 /** The server's 400 for a body that is not JSON, or holds text it cannot store. */
 export const brokenJson = (body: { unstorable?: string } = {}) =>
   body.unstorable
-    ? error(400, { message: "Request body holds text that cannot be stored.", detail: `${body.unstorable} contains a NUL character or a lone surrogate.` })
+    ? error(400, {
+        message: "Request body holds text that cannot be stored.",
+        detail: `${body.unstorable} contains a NUL character or a lone surrogate.`,
+      })
     : error(400, { message: "Request body must be valid JSON.", detail: "The body could not be parsed." });

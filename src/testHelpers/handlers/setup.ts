@@ -15,7 +15,13 @@ export function mockSignIn(username: string): void {
 }
 
 /** Adds a group (in the fixture organization unless told otherwise), with members by username and a budget. */
-export function mockAddGroup(group: { id: string; name: string; members: string[]; budgetMicros?: number; organizationId?: string }): void {
+export function mockAddGroup(group: {
+  id: string;
+  name: string;
+  members: string[];
+  budgetMicros?: number;
+  organizationId?: string;
+}): void {
   const organization = mockBackend.organizations.find((o) => o.id === (group.organizationId ?? MockOrganizationId))!;
   const members = group.members.map((name) => userByName(name)!).map(pickReducedUser);
   mockBackend.groups.push({
@@ -34,9 +40,19 @@ export function mockAddGroup(group: { id: string; name: string; members: string[
 
 /** Adds an organization (not the default) with the given users as members, joined after the first. */
 export function mockAddOrganization(organization: { id: string; name: string; members: string[] }): void {
-  mockBackend.organizations.push({ id: organization.id, name: organization.name, display_name: organization.name, is_default: false });
+  mockBackend.organizations.push({
+    id: organization.id,
+    name: organization.name,
+    display_name: organization.name,
+    is_default: false,
+  });
   for (const name of organization.members) {
-    mockBackend.organizationMembers.push({ organization_id: organization.id, user_id: userByName(name)!.id, member_since: Date.UTC(2026, 5, 1), roles: [] });
+    mockBackend.organizationMembers.push({
+      organization_id: organization.id,
+      user_id: userByName(name)!.id,
+      member_since: Date.UTC(2026, 5, 1),
+      roles: [],
+    });
   }
 }
 
@@ -44,12 +60,22 @@ export function mockAddOrganization(organization: { id: string; name: string; me
 export function mockAddUsers(users: ReducedUser[]): void {
   for (const user of users) {
     mockBackend.users.push({ ...user, site_roles: [] });
-    mockBackend.organizationMembers.push({ organization_id: MockOrganizationId, user_id: user.id, member_since: Date.UTC(2026, 1, 1), roles: [] });
+    mockBackend.organizationMembers.push({
+      organization_id: MockOrganizationId,
+      user_id: user.id,
+      member_since: Date.UTC(2026, 1, 1),
+      roles: [],
+    });
   }
 }
 
 export function mockSetOverride(username: string, groupId: string, spendLimitMicros: number): void {
-  mockBackend.overrides.set(userByName(username)!.id, { group_id: groupId, spend_limit_micros: spendLimitMicros, created_at: FIXED_TIME, updated_at: FIXED_TIME });
+  mockBackend.overrides.set(userByName(username)!.id, {
+    group_id: groupId,
+    spend_limit_micros: spendLimitMicros,
+    created_at: FIXED_TIME,
+    updated_at: FIXED_TIME,
+  });
 }
 
 /** Records spend this period, charged to a group. */
@@ -65,7 +91,8 @@ export function mockRecordUsage(
   at: Date = new Date(),
 ): void {
   const user_id = userByName(username)!.id;
-  (mockBackend.usage ??= []).push({ ...usage, user_id, group_id: groupId, created_at: at.getTime() });
+  mockBackend.usage ??= [];
+  mockBackend.usage.push({ ...usage, user_id, group_id: groupId, created_at: at.getTime() });
   mockBackend.spend.push({ user_id, group_id: groupId, micros: usage.cost_micros });
 }
 

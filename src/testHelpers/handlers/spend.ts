@@ -4,7 +4,13 @@ import { http, HttpResponse } from "msw";
 import { checkIdListQuery } from "../../api/validation";
 import { inIdOrder, visibleMemberIds } from "../../domain/budgetRules";
 import { groupRow, memberRows, userSpendStatus } from "../../domain/budgetWorld";
-import { AI_SPEND_EXPORT_CONTENT_TYPE, aggregateUsage, exportPeriod, spendExportCsv, spendExportFilename } from "../../domain/spendExport";
+import {
+  AI_SPEND_EXPORT_CONTENT_TYPE,
+  aggregateUsage,
+  exportPeriod,
+  spendExportCsv,
+  spendExportFilename,
+} from "../../domain/spendExport";
 import { MockPeriod } from "../entities";
 import { canUpdate, findGroupById, readableGroup, readableUser, world } from "./access";
 import { error, notFound, unauthorized, unentitled } from "./responses";
@@ -49,7 +55,12 @@ export const spendHandlers = [
       const group = findGroupById(record.group_id);
       const user = mockBackend.users.find((u) => u.id === record.user_id);
       if (!group || !user || group.organization_id !== organization.id) return undefined;
-      return { username: user.username, group_name: group.name, organization_id: organization.id, organization_name: organization.name };
+      return {
+        username: user.username,
+        group_name: group.name,
+        organization_id: organization.id,
+        organization_name: organization.name,
+      };
     });
     return new HttpResponse(spendExportCsv(rows, period), {
       headers: {

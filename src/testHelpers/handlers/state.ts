@@ -3,7 +3,17 @@
 import type { AuditLog, AuthMethods, Group, GroupAIBudget, ReducedUser, User } from "../../api/types";
 import { EMBEDDED_BACKEND_VERSION } from "../../api/buildInfo";
 import type { UsageRecord } from "../../domain/spendExport";
-import { MockBudget, MockGroup, MockMemberSpend, MockMembers, MockOrgAdmin, MockOrganizationId, MockOrganizationName, MockOwner, MockSingleMemberGroup } from "../entities";
+import {
+  MockBudget,
+  MockGroup,
+  MockMemberSpend,
+  MockMembers,
+  MockOrgAdmin,
+  MockOrganizationId,
+  MockOrganizationName,
+  MockOwner,
+  MockSingleMemberGroup,
+} from "../entities";
 
 export const MOCK_PASSWORD = "SomeSecurePassword!";
 
@@ -80,7 +90,11 @@ const fixtureState = (): MockBackendState => {
     versions: new Map([[MockBudget.group_id, 1]]),
     nextVersion: 2,
     overrides: new Map(),
-    spend: MockGroup.members.flatMap((m) => (MockMemberSpend[m.username] ? [{ user_id: m.id, group_id: MockGroup.id, micros: MockMemberSpend[m.username]! }] : [])),
+    spend: MockGroup.members.flatMap((m) =>
+      MockMemberSpend[m.username]
+        ? [{ user_id: m.id, group_id: MockGroup.id, micros: MockMemberSpend[m.username]! }]
+        : [],
+    ),
     auditLogs: [],
     aiEntitled: true,
     signedIn: true,
@@ -105,11 +119,10 @@ export function resetMockBackend(state: () => MockBackendState = fixtureState): 
 
 export type { MockBackendState };
 
-export const userByName = (nameOrId: string) => mockBackend.users.find((u) => u.username === nameOrId || u.id === nameOrId);
-
+export const userByName = (nameOrId: string) =>
+  mockBackend.users.find((u) => u.username === nameOrId || u.id === nameOrId);
 
 export const pickReducedUser = ({ site_roles: _roles, ...user }: MockUser): ReducedUser => user;
-
 
 /** The signed-in user's name, for the audit log. */
 export const actorName = () => userByName(mockBackend.userId)!.username;

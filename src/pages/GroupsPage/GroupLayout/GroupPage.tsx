@@ -43,7 +43,11 @@ const GroupPage: FC = () => {
       />
     ) : (
       <div className="page">
-        <ErrorAlert title="Could not load the group." error={groupQuery.error} onRetry={() => void groupQuery.refetch()} />
+        <ErrorAlert
+          title="Could not load the group."
+          error={groupQuery.error}
+          onRetry={() => void groupQuery.refetch()}
+        />
       </div>
     );
   }
@@ -52,7 +56,8 @@ const GroupPage: FC = () => {
   return (
     <div className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={base}>Groups</Link> <span aria-hidden="true">/</span> <span aria-current="page">{data?.display_name || groupName}</span>
+        <Link to={base}>Groups</Link> <span aria-hidden="true">/</span>{" "}
+        <span aria-current="page">{data?.display_name || groupName}</span>
       </nav>
       <header className="page-header group-header">
         <div className="member-cell">
@@ -62,7 +67,8 @@ const GroupPage: FC = () => {
             <p className="page-subtitle">
               {data ? (
                 <>
-                  {data.name} · {data.total_member_count.toLocaleString("en-US")} {data.total_member_count === 1 ? "member" : "members"}
+                  {data.name} · {data.total_member_count.toLocaleString("en-US")}{" "}
+                  {data.total_member_count === 1 ? "member" : "members"}
                 </>
               ) : (
                 <Skeleton width="10rem" />

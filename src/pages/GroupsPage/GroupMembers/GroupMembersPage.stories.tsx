@@ -17,7 +17,8 @@ import { FORECAST_EXPLANATION } from "../../../domain/forecast";
 import { fixTimeForForecasts } from "../../../utils/clock";
 
 const spendPath = `*/api/v2/groups/${MockGroup.id}/members/ai/spend`;
-const row = (canvasElement: HTMLElement, username: string) => within(within(canvasElement).getByText(username).closest("tr")!);
+const row = (canvasElement: HTMLElement, username: string) =>
+  within(within(canvasElement).getByText(username).closest("tr")!);
 
 const meta = {
   title: "pages/GroupPage/GroupMembersPage",
@@ -31,7 +32,10 @@ type Story = StoryObj<typeof meta>;
 export const WithSpend: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole("progressbar", { name: "AI spend of bob" })).toHaveAttribute("aria-valuenow", "87");
+    await expect(await canvas.findByRole("progressbar", { name: "AI spend of bob" })).toHaveAttribute(
+      "aria-valuenow",
+      "87",
+    );
     await expect(row(canvasElement, "bob").getByText("Near the limit")).toBeVisible();
     await expect(row(canvasElement, "carol").getByText("Over the limit")).toBeVisible();
     await expect(row(canvasElement, "alice").getByText("Group limit $1,000.00")).toBeVisible();
@@ -45,7 +49,10 @@ export const CustomLimit: Story = {
   play: async ({ canvasElement }) => {
     await within(canvasElement).findAllByRole("progressbar");
     await expect(row(canvasElement, "frank").getByText("Custom limit $9,000.00")).toBeVisible();
-    await expect(row(canvasElement, "frank").getByRole("progressbar", { name: "AI spend of frank" })).toHaveAttribute("aria-valuenow", "0");
+    await expect(row(canvasElement, "frank").getByRole("progressbar", { name: "AI spend of frank" })).toHaveAttribute(
+      "aria-valuenow",
+      "0",
+    );
   },
 };
 
@@ -69,7 +76,13 @@ export const ManagedByAnotherGroup: Story = {
 export const ManagedInAnotherOrganization: Story = {
   beforeEach: () => {
     mockAddOrganization({ id: MockOtherOrganizationId, name: "research", members: ["dave"] });
-    mockAddGroup({ id: MockOtherGroupId, name: "gpu-lab", members: ["dave"], budgetMicros: 5_000_000_000, organizationId: MockOtherOrganizationId });
+    mockAddGroup({
+      id: MockOtherGroupId,
+      name: "gpu-lab",
+      members: ["dave"],
+      budgetMicros: 5_000_000_000,
+      organizationId: MockOtherOrganizationId,
+    });
   },
   play: async ({ canvasElement }) => {
     await within(canvasElement).findAllByRole("progressbar");
@@ -134,7 +147,9 @@ export const SpendUpdatingAfterSave: Story = {
     await canvas.findByText("1 member is governed by another group or a per-user override and is not affected.");
     await userEvent.click(canvas.getByRole("button", { name: "Save" }));
     // $500 blocks bob at once: the save asks first, and is confirmed.
-    const question = within(await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: "Block 1 member now?" }));
+    const question = within(
+      await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: "Block 1 member now?" }),
+    );
     await userEvent.click(question.getByRole("button", { name: "Save and block 1 member" }));
     // The settings page's impact callout names bob too: wait for the members tab itself.
     await waitFor(() => expect(canvas.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page"));
@@ -144,7 +159,9 @@ export const SpendUpdatingAfterSave: Story = {
 };
 
 export const SpendError: Story = {
-  parameters: withHandlers(http.get(spendPath, () => HttpResponse.json({ message: "Spend is unavailable." }, { status: 500 }))),
+  parameters: withHandlers(
+    http.get(spendPath, () => HttpResponse.json({ message: "Spend is unavailable." }, { status: 500 })),
+  ),
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole("alert");
     await expect(alert).toHaveTextContent("Could not load the members' AI spend.");
@@ -176,7 +193,9 @@ export const OverrideDialogReadOnly: Story = {
     await userEvent.click(await within(canvasElement).findByRole("button", { name: "Actions for frank" }));
     await userEvent.click(await within(document.body).findByRole("menuitem", { name: "Manage AI budget" }));
     const dialog = within(await within(document.body).findByRole("dialog", { name: "AI budget of Frank" }));
-    await expect(await dialog.findByRole("note")).toHaveTextContent("Only an Owner or a User Admin can change a member's AI budget.");
+    await expect(await dialog.findByRole("note")).toHaveTextContent(
+      "Only an Owner or a User Admin can change a member's AI budget.",
+    );
     await expect(dialog.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();
   },
 };
@@ -253,7 +272,9 @@ export const GroupLoading: Story = {
 /** An amount past the maximum is refused as the admin leaves the field; a failed save says why and keeps the amount. */
 export const OverrideDialogErrors: Story = {
   parameters: withHandlers(
-    http.put("*/api/v2/users/:user/ai/budget/override", () => HttpResponse.json({ message: "Database unavailable." }, { status: 500 })),
+    http.put("*/api/v2/users/:user/ai/budget/override", () =>
+      HttpResponse.json({ message: "Database unavailable." }, { status: 500 }),
+    ),
   ),
   play: async ({ canvasElement }) => {
     await userEvent.click(await within(canvasElement).findByRole("button", { name: "Actions for frank" }));

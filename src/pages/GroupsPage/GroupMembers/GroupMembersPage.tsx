@@ -12,7 +12,15 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Button } from "../../../components/ui/Button";
 import { Callout } from "../../../components/ui/Callout";
 import { EmptyState } from "../../../components/ui/EmptyState";
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow } from "../../../components/ui/Table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "../../../components/ui/Table";
 import { useAIFeatureVisible } from "../../../hooks/useFeatureVisibility";
 import { formatPeriod } from "../../../utils/budgetPeriod";
 import { memberBudgetCell } from "../../../domain/budgetRules";
@@ -40,7 +48,10 @@ const GroupMembersPage: FC = () => {
   const [managing, setManaging] = useState<ReducedUser>();
   // Managing a member's budget is for those who may update the group;
   // changing it, for those who may also update users (asked once a dialog opens).
-  const permissions = useQuery({ ...checkAuthorization(groupPermissionChecks(data?.id ?? "")), enabled: Boolean(data && ai.visible) });
+  const permissions = useQuery({
+    ...checkAuthorization(groupPermissionChecks(data?.id ?? "")),
+    enabled: Boolean(data && ai.visible),
+  });
   const mayManage = permissions.data?.canUpdateGroup === true;
   const userAdmin = useQuery({ ...checkAuthorization(userAdminCheck), enabled: Boolean(managing) });
   // Only the page on screen: a 10,000-member group is not 100 requests.
@@ -55,7 +66,9 @@ const GroupMembersPage: FC = () => {
   });
   const spend = spendQuery.data;
   // The organization's groups: to name the group that governs a member elsewhere, and the groups a dialog offers.
-  const governedElsewhere = Boolean(data) && [...(spend?.byUser.values() ?? [])].some((row) => memberBudgetCell(data!, row).kind === "otherGroup");
+  const governedElsewhere =
+    Boolean(data) &&
+    [...(spend?.byUser.values() ?? [])].some((row) => memberBudgetCell(data!, row).kind === "otherGroup");
   const groupsQuery = useQuery({ ...groups(organization), enabled: Boolean(managing) || governedElsewhere });
   const groupNames = groupsQuery.data && new Map(groupsQuery.data.map((g) => [g.id, g]));
   if (!data) return null;
@@ -67,7 +80,12 @@ const GroupMembersPage: FC = () => {
       <EmptyState
         icon={<Users size={32} />}
         title="This group has no members yet."
-        description={<p>Members are added to a group in Coder's dashboard or synced from your identity provider; their AI spend will show here.</p>}
+        description={
+          <p>
+            Members are added to a group in Coder's dashboard or synced from your identity provider; their AI spend will
+            show here.
+          </p>
+        }
       />
     );
   }
@@ -75,7 +93,9 @@ const GroupMembersPage: FC = () => {
   // Everyone on screen falls to the Everyone group, unlimited: say so once, and where to set a budget.
   const shownRows = shown.map((m) => spend?.byUser.get(m.id));
   const noBudgetAnywhere =
-    ai.visible && shownRows.length > 0 && shownRows.every((row) => row !== undefined && memberBudgetCell(data, row).kind === "unallocated");
+    ai.visible &&
+    shownRows.length > 0 &&
+    shownRows.every((row) => row !== undefined && memberBudgetCell(data, row).kind === "unallocated");
   const showActions = ai.visible && mayManage;
   return (
     <section aria-labelledby="members-heading" aria-busy={ai.visible && spendQuery.isLoading ? true : undefined}>
@@ -84,8 +104,8 @@ const GroupMembersPage: FC = () => {
       </h2>
       {ai.visible && spend && (
         <p className="period">
-          AI budget period: {formatPeriod(spend.period_start, spend.period_end)} (UTC). Spend is approximate and may
-          lag by a few minutes.
+          AI budget period: {formatPeriod(spend.period_start, spend.period_end)} (UTC). Spend is approximate and may lag
+          by a few minutes.
         </p>
       )}
       {noBudgetAnywhere && (
@@ -102,7 +122,11 @@ const GroupMembersPage: FC = () => {
         </Callout>
       )}
       {ai.visible && spendQuery.error && (
-        <ErrorAlert title="Could not load the members' AI spend." error={spendQuery.error} onRetry={() => void spendQuery.refetch()} />
+        <ErrorAlert
+          title="Could not load the members' AI spend."
+          error={spendQuery.error}
+          onRetry={() => void spendQuery.refetch()}
+        />
       )}
       <TableContainer>
         <Table className="table-responsive">
@@ -129,7 +153,13 @@ const GroupMembersPage: FC = () => {
                   <TableCell data-priority="low">{member.email}</TableCell>
                   {ai.visible &&
                     (memberSpend ? (
-                      <MemberBudgetCells group={data} username={member.username} row={memberSpend} groupNames={groupNames} period={spend!} />
+                      <MemberBudgetCells
+                        group={data}
+                        username={member.username}
+                        row={memberSpend}
+                        groupNames={groupNames}
+                        period={spend!}
+                      />
                     ) : spendQuery.isLoading || updating ? (
                       <SpendPlaceholder words={updating ? "Updating…" : "Loading…"} />
                     ) : (
@@ -158,7 +188,11 @@ const GroupMembersPage: FC = () => {
             memberGroups={groupsQuery.data.filter((g) => g.members.some((m) => m.id === managing.id))}
             defaultGroupId={data.id}
             readOnly={!userAdmin.data.canUpdateUsers}
-            spendSummary={managingRow ? overrideSummary(memberBudgetCell(data, managingRow), managing.name || managing.username) : undefined}
+            spendSummary={
+              managingRow
+                ? overrideSummary(memberBudgetCell(data, managingRow), managing.name || managing.username)
+                : undefined
+            }
             onClose={() => setManaging(undefined)}
           />
         </Suspense>

@@ -8,7 +8,11 @@ import { fixTimeForForecasts } from "../../../utils/clock";
 import { dollarsToMicros } from "../../../utils/currency";
 import { MemberBudgetCells, OTHER_ORGANIZATION_NOTE } from "./MemberBudgetCells";
 
-const group = { id: MockGroup.id, organization_id: MockGroup.organization_id, organization_name: MockGroup.organization_name };
+const group = {
+  id: MockGroup.id,
+  organization_id: MockGroup.organization_id,
+  organization_name: MockGroup.organization_name,
+};
 const GOVERNED_BY = ["this group", "another group", "another organization", "Everyone"] as const;
 
 /** The cells' props with the member's row described in dollars and words instead of the API's micros and ids. */
@@ -47,7 +51,16 @@ const meta = {
     limitSource: { control: "inline-radio", options: ["group", "user_override"] },
     governedBy: { control: "select", options: GOVERNED_BY },
   },
-  args: { spentUsd: 870, limitUsd: 1_000, limitSource: "group", governedBy: "this group", group, username: "bob", period: MockPeriod, groupNames: new Map([[MockOtherGroupId, { name: "platform", display_name: "Platform" }]]) },
+  args: {
+    spentUsd: 870,
+    limitUsd: 1_000,
+    limitSource: "group",
+    governedBy: "this group",
+    group,
+    username: "bob",
+    period: MockPeriod,
+    groupNames: new Map([[MockOtherGroupId, { name: "platform", display_name: "Platform" }]]),
+  },
   // Mid-period, so the forecast under a limit reads the same on every run.
   beforeEach: () => fixTimeForForecasts("2026-11-16T00:00:00Z"),
   decorators: [

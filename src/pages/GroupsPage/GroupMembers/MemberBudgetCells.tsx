@@ -33,7 +33,12 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
       return (
         <>
           <td data-label="AI spend">
-            <SpendMeter spentMicros={cell.spent} limitMicros={cell.limit.spend_limit_micros} label={meterLabel} format="of" />
+            <SpendMeter
+              spentMicros={cell.spent}
+              limitMicros={cell.limit.spend_limit_micros}
+              label={meterLabel}
+              format="of"
+            />
             <ForecastNote
               spentMicros={cell.spent}
               limitMicros={cell.limit.spend_limit_micros}
@@ -42,7 +47,8 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
             />
           </td>
           <td data-label="Budget">
-            {cell.limit.limit_source === "user_override" ? "Custom limit" : "Group limit"} {formatMicrosAsUSD(cell.limit.spend_limit_micros)}
+            {cell.limit.limit_source === "user_override" ? "Custom limit" : "Group limit"}{" "}
+            {formatMicrosAsUSD(cell.limit.spend_limit_micros)}
           </td>
         </>
       );
@@ -51,7 +57,12 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
         <>
           <td data-label="AI spend">
             <SpendMeter spentMicros={cell.spent} limitMicros={null} label={meterLabel} />
-            <ForecastNote spentMicros={cell.spent} limitMicros={null} periodStart={period.period_start} periodEnd={period.period_end} />
+            <ForecastNote
+              spentMicros={cell.spent}
+              limitMicros={null}
+              periodStart={period.period_start}
+              periodEnd={period.period_end}
+            />
           </td>
           <td data-label="Budget">Everyone (not allocated)</td>
         </>

@@ -1,5 +1,5 @@
 // The parts of a row of the members table: who the member is, and the spend's place while it loads.
-import { type FC } from "react";
+import type { FC } from "react";
 import type { ReducedUser } from "../../../api/types";
 import { Avatar } from "../../../components/ui/Avatar";
 import { Badge } from "../../../components/ui/Badge";
@@ -14,7 +14,9 @@ export const MemberCell: FC<{ member: ReducedUser }> = ({ member }) => (
       <span>
         <span className="member-name">{member.name || member.username}</span>
         <span className="member-username">{member.username}</span>
-        {member.status !== "active" && <Badge variant="warning">{member.status === "suspended" ? "Suspended" : "Dormant"}</Badge>}
+        {member.status !== "active" && (
+          <Badge variant="warning">{member.status === "suspended" ? "Suspended" : "Dormant"}</Badge>
+        )}
       </span>
     </span>
   </TableCell>

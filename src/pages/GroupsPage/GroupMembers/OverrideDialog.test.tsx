@@ -27,7 +27,11 @@ describe("the per-member override dialog", () => {
     await user.click(dialog.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     expect(seen.filter((r) => r.method === "PUT")).toEqual([
-      { method: "PUT", path: `/api/v2/users/${frank.id}/ai/budget/override`, body: { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000 } },
+      {
+        method: "PUT",
+        path: `/api/v2/users/${frank.id}/ai/budget/override`,
+        body: { group_id: MockGroup.id, spend_limit_micros: 9_000_000_000 },
+      },
     ]);
     const row = within(screen.getByText("frank").closest("tr")!);
     expect(await row.findByText("Custom limit $9,000.00")).toBeInTheDocument();
@@ -81,7 +85,13 @@ describe("the per-member override dialog", () => {
   });
 
   it("is open to a User Admin", async () => {
-    mockBackend.users.push({ ...frank, id: "00000000-0000-4000-8000-0000000000aa", username: "uma", email: "uma@example.com", site_roles: ["user-admin"] });
+    mockBackend.users.push({
+      ...frank,
+      id: "00000000-0000-4000-8000-0000000000aa",
+      username: "uma",
+      email: "uma@example.com",
+      site_roles: ["user-admin"],
+    });
     mockSignIn("uma");
     const { dialog } = await openDialog();
     expect(dialog.getByRole("checkbox", { name: "Override group budget" })).toBeEnabled();
@@ -91,7 +101,9 @@ describe("the per-member override dialog", () => {
   it("is read-only for an organization admin, who may not update users", async () => {
     mockSignIn("orgadmin");
     const { dialog } = await openDialog();
-    expect(dialog.getByRole("note")).toHaveTextContent("Only an Owner or a User Admin can change a member's AI budget.");
+    expect(dialog.getByRole("note")).toHaveTextContent(
+      "Only an Owner or a User Admin can change a member's AI budget.",
+    );
     expect(dialog.getByRole("checkbox", { name: "Override group budget" })).toBeDisabled();
     expect(dialog.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();
   });
@@ -99,7 +111,11 @@ describe("the per-member override dialog", () => {
 
 describe("the override read", () => {
   it("says so when the deployment refuses it, rather than showing no override", async () => {
-    server.use(http.get("*/api/v2/users/:user/ai/budget/override", () => HttpResponse.json({ message: "Forbidden." }, { status: 403 })));
+    server.use(
+      http.get("*/api/v2/users/:user/ai/budget/override", () =>
+        HttpResponse.json({ message: "Forbidden." }, { status: 403 }),
+      ),
+    );
     const app = renderApp(`/organizations/coder/groups/${MockGroup.name}`);
     await app.user.click(await screen.findByRole("button", { name: "Actions for frank" }));
     await app.user.click(await screen.findByRole("menuitem", { name: "Manage AI budget" }));

@@ -22,7 +22,14 @@ interface OverrideDialogProps {
 }
 
 /** A per-user budget that beats every group; unchecking removes it. */
-export const OverrideDialog: FC<OverrideDialogProps> = ({ member, memberGroups, defaultGroupId, readOnly, spendSummary, onClose }) => {
+export const OverrideDialog: FC<OverrideDialogProps> = ({
+  member,
+  memberGroups,
+  defaultGroupId,
+  readOnly,
+  spendSummary,
+  onClose,
+}) => {
   const id = useId();
   const queryClient = useQueryClient();
   const overrideQuery = useQuery(userAIBudgetOverride(member.id));
@@ -47,7 +54,9 @@ export const OverrideDialog: FC<OverrideDialogProps> = ({ member, memberGroups, 
     event.preventDefault();
     setTouched(true);
     if (readOnly || save.isPending || amountError) return;
-    save.mutate(enabled ? { group_id: groupId, spend_limit_micros: dollarsToMicros(amount) } : null, { onSuccess: onClose });
+    save.mutate(enabled ? { group_id: groupId, spend_limit_micros: dollarsToMicros(amount) } : null, {
+      onSuccess: onClose,
+    });
   };
   const name = member.name || member.username;
 
@@ -91,7 +100,11 @@ export const OverrideDialog: FC<OverrideDialogProps> = ({ member, memberGroups, 
               value={amount}
               disabled={!enabled}
               readOnly={readOnly}
-              helperText={enabled ? "Leave the box unchecked to follow the group's budget. 0 disables AI for this member." : undefined}
+              helperText={
+                enabled
+                  ? "Leave the box unchecked to follow the group's budget. 0 disables AI for this member."
+                  : undefined
+              }
               error={shownError}
               onChange={(e) => {
                 setAmount(e.target.value);
@@ -103,7 +116,12 @@ export const OverrideDialog: FC<OverrideDialogProps> = ({ member, memberGroups, 
             <label htmlFor={`${id}-group`} className="field-label">
               Budget assigned to
             </label>
-            <select id={`${id}-group`} value={groupId} disabled={!enabled || readOnly} onChange={(e) => setGroupId(e.target.value)}>
+            <select
+              id={`${id}-group`}
+              value={groupId}
+              disabled={!enabled || readOnly}
+              onChange={(e) => setGroupId(e.target.value)}
+            >
               {memberGroups.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.display_name || g.name}

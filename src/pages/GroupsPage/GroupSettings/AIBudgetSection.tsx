@@ -13,8 +13,7 @@ export const UNCAPPED_HELPER = "Leave empty for uncapped spend.";
 export const DISABLED_NOTE =
   "AI access is disabled for this group's members, unless another group or a per-user override gives them a budget.";
 
-const memberCountText = (count: number) =>
-  `${count.toLocaleString("en-US")} ${count === 1 ? "member" : "members"}`;
+const memberCountText = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "member" : "members"}`;
 
 /** What the helper line says for a budget input that passed validation. */
 export function budgetHelperText(input: string, memberCount: number): ReactNode {
@@ -160,8 +159,8 @@ export const AIBudgetSection: FC<AIBudgetSectionProps> = ({ memberCount, savedMi
     <section className="form-section" aria-labelledby="ai-budget-heading">
       <h2 id="ai-budget-heading">AI budget</h2>
       <p className="section-description">
-        The most each member of this group may spend on AI in a calendar month (UTC). Empty
-        means no cap; 0 turns AI off for the group.
+        The most each member of this group may spend on AI in a calendar month (UTC). Empty means no cap; 0 turns AI off
+        for the group.
       </p>
       <FormField
         name="monthly_budget_per_member"

@@ -11,8 +11,7 @@ export interface BudgetConflict {
   yoursMicros: number | null;
 }
 
-const describe = (micros: number | null) =>
-  micros === null ? "no budget" : `${formatMicrosAsUSD(micros)} per member`;
+const describe = (micros: number | null) => (micros === null ? "no budget" : `${formatMicrosAsUSD(micros)} per member`);
 
 /**
  * Both values side by side, and the admin's choice between them, in a modal:

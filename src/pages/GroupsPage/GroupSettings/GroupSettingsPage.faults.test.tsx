@@ -7,10 +7,20 @@ import { MockGroup } from "../../../testHelpers/entities";
 import { mockBackend, setBudgetElsewhere } from "../../../testHelpers/handlers";
 import { renderApp } from "../../../testHelpers/renderApp";
 import { recordRequests, server } from "../../../testHelpers/server";
-import { BUDGET_LABEL, budgetPath, confirmSaveQuestion, groupPath, openSettings, settingsPath, writes } from "../../../testHelpers/settingsPage";
+import {
+  BUDGET_LABEL,
+  budgetPath,
+  confirmSaveQuestion,
+  groupPath,
+  openSettings,
+  settingsPath,
+  writes,
+} from "../../../testHelpers/settingsPage";
 
-
-const banner = () => within(screen.getByRole("form", { name: "Group settings" })).getAllByRole("alert").at(-1)!;
+const banner = () =>
+  within(screen.getByRole("form", { name: "Group settings" }))
+    .getAllByRole("alert")
+    .at(-1)!;
 
 afterEach(() => {
   API.timeoutMs = REQUEST_TIMEOUT_MS;
@@ -82,7 +92,11 @@ describe("faults", () => {
     await app.user.click(screen.getByRole("button", { name: "Save" }));
     await confirmSaveQuestion(app.user); // $25 is below what bob spent: it blocks him
     await waitFor(() => expect(app.location()).toBe(groupPath));
-    expect(writes(seen).map((w) => w.method).sort()).toEqual(["PATCH", "PUT"]);
+    expect(
+      writes(seen)
+        .map((w) => w.method)
+        .sort(),
+    ).toEqual(["PATCH", "PUT"]);
     expect(mockBackend.budgets.get(MockGroup.id)?.spend_limit_micros).toBe(25_000_000);
   });
 
@@ -153,7 +167,9 @@ describe("leaving with unsaved changes", () => {
     expect(app.location()).toBe(settingsPath);
     expect(screen.getByLabelText(BUDGET_LABEL)).toHaveValue("12");
     await app.user.click(screen.getByRole("link", { name: "Members" }));
-    await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Discard changes" }));
+    await app.user.click(
+      within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Discard changes" }),
+    );
     await waitFor(() => expect(app.location()).toBe(groupPath));
     app.unmount();
     expect((await openSettings()).input).toHaveValue("1000");
@@ -167,7 +183,9 @@ describe("leaving with unsaved changes", () => {
     await app.user.click(within(question).getByRole("button", { name: "Keep editing" }));
     expect(app.location()).toBe(settingsPath);
     await app.user.click(screen.getByRole("button", { name: "Cancel" }));
-    await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Discard changes" }));
+    await app.user.click(
+      within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Discard changes" }),
+    );
     await waitFor(() => expect(app.location()).toBe(groupPath));
   });
 
@@ -216,8 +234,9 @@ describe("what the page renders", () => {
     await app.type("Avatar URL", "javascript:alert(1)");
     const seen = recordRequests();
     await app.save();
-    expect(screen.getByLabelText("Avatar URL")).toHaveAccessibleDescription("Avatar URL must start with http:// or https://.");
+    expect(screen.getByLabelText("Avatar URL")).toHaveAccessibleDescription(
+      "Avatar URL must start with http:// or https://.",
+    );
     expect(writes(seen)).toEqual([]);
   });
 });
-

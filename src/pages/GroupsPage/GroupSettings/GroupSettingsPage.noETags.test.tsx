@@ -8,7 +8,6 @@ import { renderApp } from "../../../testHelpers/renderApp";
 import { server } from "../../../testHelpers/server";
 import { BUDGET_LABEL, budgetPath, confirmSaveQuestion, settingsPath } from "../../../testHelpers/settingsPage";
 
-
 describe("GroupSettingsPage against a server without ETags", () => {
   it("saves a budget with one PUT: no read before it, and no precondition", async () => {
     server.use(http.get(`*${budgetPath}`, () => HttpResponse.json(MockBudget)));

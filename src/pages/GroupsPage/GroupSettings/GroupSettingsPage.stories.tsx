@@ -24,7 +24,10 @@ export const Loading: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // A skeleton of the form under the group's header, not a blank spinner.
-    await expect((await canvas.findByText("Loading group settings")).closest('[role="status"]')).toHaveAttribute("aria-busy", "true");
+    await expect((await canvas.findByText("Loading group settings")).closest('[role="status"]')).toHaveAttribute(
+      "aria-busy",
+      "true",
+    );
     await expect(canvas.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(canvas.queryByLabelText(BUDGET_LABEL)).not.toBeInTheDocument();
   },
@@ -76,7 +79,13 @@ export const GuardOnCancel: Story = {
 export const ReloadRestoredDraft: Story = {
   beforeEach: () => {
     writeDraft(MockGroup.id, {
-      values: { name: "developers", display_name: "Developers", avatar_url: "", quota_allowance: "0", monthly_budget_per_member: "42" },
+      values: {
+        name: "developers",
+        display_name: "Developers",
+        avatar_url: "",
+        quota_allowance: "0",
+        monthly_budget_per_member: "42",
+      },
       baseline: { group: MockGroup, budget: { ...MockBudget, etag: null } },
     });
     return () => clearDraft(MockGroup.id);
@@ -100,7 +109,9 @@ export const FullSave: Story = {
     // Once the members' spend is in, $25 blocks members at once: the save asks first, and is confirmed.
     await expect(await canvas.findByText(/will be blocked/)).toBeVisible();
     await userEvent.click(canvas.getByRole("button", { name: "Save" }));
-    const question = within(await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: /^Block \d+ members now\?$/ }));
+    const question = within(
+      await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: /^Block \d+ members now\?$/ }),
+    );
     await userEvent.click(question.getByRole("button", { name: /^Save and block/ }));
     // The group page's Members tab replaces the form once the save landed.
     await waitFor(() => expect(canvas.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page"));

@@ -5,8 +5,15 @@ import { MockGroup, MockOrganizationName } from "../../../testHelpers/entities";
 import { mockBackend, mockSignIn } from "../../../testHelpers/handlers";
 import { renderApp } from "../../../testHelpers/renderApp";
 import { recordRequests, server } from "../../../testHelpers/server";
-import { BUDGET_LABEL, budgetPath, confirmSaveQuestion, openSettings, settingsPath, writes, type SettingsApp } from "../../../testHelpers/settingsPage";
-
+import {
+  BUDGET_LABEL,
+  budgetPath,
+  confirmSaveQuestion,
+  openSettings,
+  settingsPath,
+  writes,
+  type SettingsApp,
+} from "../../../testHelpers/settingsPage";
 
 /** The failure is told twice: a toast, and a banner in the form that stays until the next save. */
 async function expectSaveProblem(title: string, detail: RegExp) {
@@ -27,9 +34,7 @@ describe("GroupSettingsPage: loading", () => {
     const input = await screen.findByLabelText(BUDGET_LABEL);
     expect(input).toHaveValue("1000");
     expect(screen.getByRole("heading", { name: "AI budget" })).toBeInTheDocument();
-    expect(
-      screen.getByText("$7,000.00/month maximum, based on 7 members."),
-    ).toBeInTheDocument();
+    expect(screen.getByText("$7,000.00/month maximum, based on 7 members.")).toBeInTheDocument();
     expect(input).toHaveAccessibleDescription("$7,000.00/month maximum, based on 7 members.");
   });
 
@@ -41,9 +46,7 @@ describe("GroupSettingsPage: loading", () => {
   });
 
   it("shows an error with Retry, not a form, when the budget fails to load", async () => {
-    server.use(
-      http.get(budgetPath, () => HttpResponse.json({ message: "Database is on fire." }, { status: 500 })),
-    );
+    server.use(http.get(budgetPath, () => HttpResponse.json({ message: "Database is on fire." }, { status: 500 })));
     const { user } = renderApp(settingsPath);
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Could not load the AI budget.");
@@ -103,9 +106,7 @@ describe("GroupSettingsPage: saving", () => {
     await app.user.click(screen.getByRole("button", { name: "Save" }));
     await confirmSaveQuestion(app.user); // below what bob spent: it blocks him
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/developers`));
-    expect(writes(seen)).toEqual([
-      { method: "PUT", path: budgetPath, body: { spend_limit_micros: 19_990_000 } },
-    ]);
+    expect(writes(seen)).toEqual([{ method: "PUT", path: budgetPath, body: { spend_limit_micros: 19_990_000 } }]);
     expect(await screen.findByText("Saved the AI budget.")).toBeInTheDocument();
   });
 
@@ -128,7 +129,11 @@ describe("GroupSettingsPage: saving", () => {
     expect(question).toHaveAccessibleDescription(
       "A budget of $0.00 blocks AI for the 7 members of this group from the moment it is saved, unless another group or a per-user override gives them a budget.",
     );
-    expect(within(question).getAllByRole("button").map((button) => button.textContent)).toEqual(["Go back", "Turn AI off"]);
+    expect(
+      within(question)
+        .getAllByRole("button")
+        .map((button) => button.textContent),
+    ).toEqual(["Go back", "Turn AI off"]);
     expect(within(question).getByRole("button", { name: "Go back" })).toHaveFocus();
     await app.user.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
@@ -157,7 +162,11 @@ describe("GroupSettingsPage: saving", () => {
     expect(question).toHaveAccessibleDescription(
       "alice, bob, dave and 1 more have already spent $20.00 or more this month. Saving blocks their AI use from the moment it is saved until December 1, unless another group or a per-user override gives them a budget.",
     );
-    expect(within(question).getAllByRole("button").map((button) => button.textContent)).toEqual(["Go back", "Save and block 4 members"]);
+    expect(
+      within(question)
+        .getAllByRole("button")
+        .map((button) => button.textContent),
+    ).toEqual(["Go back", "Save and block 4 members"]);
     expect(within(question).getByRole("button", { name: "Go back" })).toHaveFocus();
     await app.user.click(within(question).getByRole("button", { name: "Go back" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
@@ -211,7 +220,11 @@ describe("GroupSettingsPage: saving", () => {
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/platform`));
     expect(writes(seen)).toEqual(
       expect.arrayContaining([
-        { method: "PATCH", path: `/api/v2/groups/${MockGroup.id}`, body: { name: "platform", add_users: [], remove_users: [] } },
+        {
+          method: "PATCH",
+          path: `/api/v2/groups/${MockGroup.id}`,
+          body: { name: "platform", add_users: [], remove_users: [] },
+        },
         { method: "PUT", path: budgetPath, body: { spend_limit_micros: 25_000_000 } },
       ]),
     );
@@ -221,7 +234,9 @@ describe("GroupSettingsPage: saving", () => {
 
   it("keeps the typed budget and moves to the new name when the rename saved but the budget failed", async () => {
     server.use(
-      http.put(budgetPath, () => HttpResponse.json({ message: "Budget store unavailable." }, { status: 500 }), { once: true }),
+      http.put(budgetPath, () => HttpResponse.json({ message: "Budget store unavailable." }, { status: 500 }), {
+        once: true,
+      }),
     );
     const app = await openSettings();
     const seen = recordRequests();
@@ -231,7 +246,10 @@ describe("GroupSettingsPage: saving", () => {
     await app.user.click(screen.getByRole("button", { name: "Save" }));
     await confirmSaveQuestion(app.user); // below what bob spent: it blocks him
 
-    await expectSaveProblem("Failed to update the AI budget.", /The group settings were saved\. Budget store unavailable\./);
+    await expectSaveProblem(
+      "Failed to update the AI budget.",
+      /The group settings were saved\. Budget store unavailable\./,
+    );
     await waitFor(() => expect(app.location()).toBe(`/organizations/coder/groups/platform/settings`));
     expect(screen.getByLabelText(BUDGET_LABEL)).toHaveValue("25");
     expect(screen.getByLabelText("Name")).toHaveValue("platform");

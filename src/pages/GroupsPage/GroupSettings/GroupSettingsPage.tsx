@@ -65,16 +65,40 @@ const GroupSettingsPage: FC = () => {
   const onBudgetTouched = useCallback(() => setBudgetTouched(true), []);
 
   if (groupQuery.error) {
-    return <ErrorAlert title="Could not load the group." error={groupQuery.error} onRetry={() => void groupQuery.refetch()} />;
+    return (
+      <ErrorAlert
+        title="Could not load the group."
+        error={groupQuery.error}
+        onRetry={() => void groupQuery.refetch()}
+      />
+    );
   }
   if (ai.error) {
-    return <ErrorAlert title="Could not load this deployment's features." error={ai.error} onRetry={() => void queryClient.refetchQueries({ queryKey: entitlements().queryKey })} />;
+    return (
+      <ErrorAlert
+        title="Could not load this deployment's features."
+        error={ai.error}
+        onRetry={() => void queryClient.refetchQueries({ queryKey: entitlements().queryKey })}
+      />
+    );
   }
   if (budgetQuery.error && !routesMissing) {
-    return <ErrorAlert title="Could not load the AI budget." error={budgetQuery.error} onRetry={() => void budgetQuery.refetch()} />;
+    return (
+      <ErrorAlert
+        title="Could not load the AI budget."
+        error={budgetQuery.error}
+        onRetry={() => void budgetQuery.refetch()}
+      />
+    );
   }
   if (permissionsQuery.error) {
-    return <ErrorAlert title="Could not check your permissions." error={permissionsQuery.error} onRetry={() => void permissionsQuery.refetch()} />;
+    return (
+      <ErrorAlert
+        title="Could not check your permissions."
+        error={permissionsQuery.error}
+        onRetry={() => void permissionsQuery.refetch()}
+      />
+    );
   }
   const liveGroup = groupQuery.data;
   const budgetKnown = ai.visible === false || budgetQuery.data !== undefined;

@@ -25,7 +25,9 @@ describe("GroupSettingsPage on deployments without AI budgets", () => {
     await app.user.type(screen.getByLabelText("Display name"), "Builders");
     await app.user.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(app.location()).toBe(`/organizations/${MockOrganizationName}/groups/${MockGroup.name}`));
-    expect(seen.filter((r) => r.method !== "GET" && r.path !== "/api/v2/authcheck").map((r) => r.method)).toEqual(["PATCH"]);
+    expect(seen.filter((r) => r.method !== "GET" && r.path !== "/api/v2/authcheck").map((r) => r.method)).toEqual([
+      "PATCH",
+    ]);
     expect(aiRequests(seen)).toEqual([]);
   });
 
@@ -57,7 +59,9 @@ describe("GroupSettingsPage on deployments without AI budgets", () => {
     const seen = recordRequests();
     renderApp(`/organizations/${MockOrganizationName}/groups/${MockGroup.name}`);
     expect(await screen.findByRole("columnheader", { name: "User" })).toBeInTheDocument();
-    await waitFor(() => expect(aiRequests(seen).map((r) => r.path)).toContain(`/api/v2/groups/${MockGroup.id}/members/ai/spend`));
+    await waitFor(() =>
+      expect(aiRequests(seen).map((r) => r.path)).toContain(`/api/v2/groups/${MockGroup.id}/members/ai/spend`),
+    );
     await waitFor(() => expect(screen.queryByRole("columnheader", { name: "AI spend" })).not.toBeInTheDocument());
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });

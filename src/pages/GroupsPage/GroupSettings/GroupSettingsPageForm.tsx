@@ -39,11 +39,7 @@ export const GroupSettingsPageForm: FC<GroupSettingsPageFormProps> = ({
     aiVisible: showAISettings,
   });
   const { state } = settings;
-  const leaveGuard = useUnsavedChanges(
-    () => state.dirty && !state.saving,
-    state.dirty,
-    settings.discard,
-  );
+  const leaveGuard = useUnsavedChanges(() => state.dirty && !state.saving, state.dirty, settings.discard);
 
   const budgetTouched = state.draft.monthly_budget_per_member !== valuesOf(state.baseline).monthly_budget_per_member;
   useEffect(() => {
@@ -67,7 +63,9 @@ export const GroupSettingsPageForm: FC<GroupSettingsPageFormProps> = ({
       restoredDraft={state.restored}
       onDiscardDraft={settings.discardDraft}
       budgetConflict={state.conflict}
-      onResolveConflict={(choice, values) => (choice === "mine" ? void settings.saveMine(values) : settings.useTheirs())}
+      onResolveConflict={(choice, values) =>
+        choice === "mine" ? void settings.saveMine(values) : settings.useTheirs()
+      }
       onValuesChange={readOnly ? undefined : onValuesChange}
       onSubmit={(values) => settings.save(values)}
       onCancel={settings.cancel}

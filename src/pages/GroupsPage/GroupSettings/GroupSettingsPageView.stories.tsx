@@ -1,6 +1,12 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { MockGroup, MockMembers, MockMemberSpend, MockOtherGroupId, MockSingleMemberGroup } from "../../../testHelpers/entities";
+import {
+  MockGroup,
+  MockMembers,
+  MockMemberSpend,
+  MockOtherGroupId,
+  MockSingleMemberGroup,
+} from "../../../testHelpers/entities";
 import { dollarsToMicros } from "../../../utils/currency";
 import { GroupSettingsPageView, type GroupSettingsPageViewProps } from "./GroupSettingsPageView";
 
@@ -21,7 +27,10 @@ const meta = {
     />
   ),
   argTypes: {
-    savedBudgetUsd: { control: { type: "number", min: 0, step: 0.01 }, description: "Saved budget per member, in USD (null: none)" },
+    savedBudgetUsd: {
+      control: { type: "number", min: 0, step: 0.01 },
+      description: "Saved budget per member, in USD (null: none)",
+    },
   },
   args: {
     group: MockGroup,
@@ -135,9 +144,7 @@ export const TypingUpdatesMaximum: Story = {
     await expect(input).toHaveAccessibleDescription("$175.00/month maximum, based on 7 members.");
     await userEvent.click(canvas.getByRole("button", { name: "Save" }));
     await waitFor(() =>
-      expect(args.onSubmit).toHaveBeenCalledWith(
-        expect.objectContaining({ monthly_budget_per_member: "25" }),
-      ),
+      expect(args.onSubmit).toHaveBeenCalledWith(expect.objectContaining({ monthly_budget_per_member: "25" })),
     );
   },
 };
@@ -178,7 +185,10 @@ const spendOfMembers = {
   periodEnd: "2026-12-01T00:00:00.000Z",
   names: Object.fromEntries(MockMembers.map((m) => [m.id, m.username])),
   members: MockMembers.map((m) => {
-    const budget = { spend_limit_micros: m.username === "frank" ? 5_000_000_000 : 1_000_000_000, limit_source: "group" as const };
+    const budget = {
+      spend_limit_micros: m.username === "frank" ? 5_000_000_000 : 1_000_000_000,
+      limit_source: "group" as const,
+    };
     const here = m.username !== "frank";
     return {
       user_id: m.id,
@@ -205,8 +215,12 @@ export const ImpactBlocksSome: Story = {
     await expect(canvas.getByText(/will be blocked/)).toHaveTextContent(
       "3 of 6 members have already spent $25.00 or more this month and will be blocked until December 1.",
     );
-    await expect(within(canvas.getByRole("list", { name: "Members this blocks" })).getAllByRole("listitem")).toHaveLength(3);
-    await expect(canvas.getByText(/not affected/)).toHaveTextContent("1 member is governed by another group or a per-user override and is not affected.");
+    await expect(
+      within(canvas.getByRole("list", { name: "Members this blocks" })).getAllByRole("listitem"),
+    ).toHaveLength(3);
+    await expect(canvas.getByText(/not affected/)).toHaveTextContent(
+      "1 member is governed by another group or a per-user override and is not affected.",
+    );
   },
 };
 
@@ -239,7 +253,9 @@ export const ConfirmTurnAIOff: Story = {
     const canvas = within(canvasElement);
     await typeBudget(canvasElement, "0");
     await userEvent.click(canvas.getByRole("button", { name: "Save" }));
-    const dialog = within(await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: "Turn AI off for this group?" }));
+    const dialog = within(
+      await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: "Turn AI off for this group?" }),
+    );
     await expect(dialog.getByText(/blocks AI for the 7 members of this group/)).toBeVisible();
     await expect(dialog.getByRole("button", { name: "Go back" })).toHaveFocus();
     await expect(args.onSubmit).not.toHaveBeenCalled();
@@ -253,7 +269,9 @@ export const ConfirmBlockMembers: Story = {
     const canvas = within(canvasElement);
     await typeBudget(canvasElement, "20");
     await userEvent.click(canvas.getByRole("button", { name: "Save" }));
-    const dialog = within(await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: "Block 4 members now?" }));
+    const dialog = within(
+      await within(canvasElement.ownerDocument.body).findByRole("alertdialog", { name: "Block 4 members now?" }),
+    );
     await expect(dialog.getByText(/^alice, bob, dave and 1 more have already spent \$20\.00/)).toBeVisible();
     await expect(dialog.getByRole("button", { name: "Save and block 4 members" })).toBeVisible();
     await expect(dialog.getByRole("button", { name: "Go back" })).toHaveFocus();
@@ -289,7 +307,9 @@ export const Conflict: Story = {
   },
   play: async ({ canvasElement }) => {
     const dialog = within(await within(canvasElement.ownerDocument.body).findByRole("alertdialog"));
-    await expect(dialog.getByText(/It is now/)).toHaveTextContent("It is now $2,000.00 per member. You entered $1,500.00 per member.");
+    await expect(dialog.getByText(/It is now/)).toHaveTextContent(
+      "It is now $2,000.00 per member. You entered $1,500.00 per member.",
+    );
     await expect(dialog.getByRole("button", { name: "Use theirs ($2,000.00 per member)" })).toHaveFocus();
   },
 };

@@ -93,7 +93,12 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
       onSubmit={async (values) => {
         if (readOnly) return;
         const question = showAISettings
-          ? budgetSaveQuestion(values.monthly_budget_per_member, initialBudgetMicros, group.total_member_count, membersSpend)
+          ? budgetSaveQuestion(
+              values.monthly_budget_per_member,
+              initialBudgetMicros,
+              group.total_member_count,
+              membersSpend,
+            )
           : undefined;
         if (question) setAsking({ values, question });
         else await onSubmit(values);

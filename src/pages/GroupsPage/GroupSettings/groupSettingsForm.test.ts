@@ -13,7 +13,10 @@ import {
 
 const saved = { ...MockGroup, quota_allowance: 5 };
 const loaded = (budget: number | null): GroupSettingsFormValues => initialFormValues(saved, budget);
-const withValues = (changes: Partial<GroupSettingsFormValues>, budget: number | null = 1_000_000_000) => ({ ...loaded(budget), ...changes });
+const withValues = (changes: Partial<GroupSettingsFormValues>, budget: number | null = 1_000_000_000) => ({
+  ...loaded(budget),
+  ...changes,
+});
 
 /** The message per field that Yup gives for `values`, as the form shows them. */
 async function problems(values: GroupSettingsFormValues): Promise<Record<string, string>> {
@@ -54,9 +57,17 @@ describe("the form as loaded", () => {
 describe("what the form refuses before sending anything", () => {
   it.each([
     [{ monthly_budget_per_member: "-1" }, "monthly_budget_per_member", "Enter an amount between 0 and $1,000,000."],
-    [{ monthly_budget_per_member: "1e3" }, "monthly_budget_per_member", "Enter a plain amount in US dollars, such as 25 or 19.99."],
+    [
+      { monthly_budget_per_member: "1e3" },
+      "monthly_budget_per_member",
+      "Enter a plain amount in US dollars, such as 25 or 19.99.",
+    ],
     [{ name: "" }, "name", "Name is required."],
-    [{ name: "bad name" }, "name", "Name may use letters, digits and single hyphens, and must start and end with a letter or digit."],
+    [
+      { name: "bad name" },
+      "name",
+      "Name may use letters, digits and single hyphens, and must start and end with a letter or digit.",
+    ],
     [{ display_name: " padded" }, "display_name", "Display name must not start or end with a space."],
     [{ avatar_url: "javascript:alert(1)" }, "avatar_url", "Avatar URL must start with http:// or https://."],
     [{ quota_allowance: "-1" }, "quota_allowance", QUOTA_MESSAGE],
@@ -68,12 +79,15 @@ describe("what the form refuses before sending anything", () => {
     expect(await problems(withValues(changes))).toEqual({ [field]: message });
   });
 
-  it.each([{ monthly_budget_per_member: "" }, { monthly_budget_per_member: "  " }, { quota_allowance: "2147483647" }, { quota_allowance: " 7 " }, { avatar_url: "https://example.com/a.png" }])(
-    "accepts %j",
-    async (changes) => {
-      expect(await problems(withValues(changes))).toEqual({});
-    },
-  );
+  it.each([
+    { monthly_budget_per_member: "" },
+    { monthly_budget_per_member: "  " },
+    { quota_allowance: "2147483647" },
+    { quota_allowance: " 7 " },
+    { avatar_url: "https://example.com/a.png" },
+  ])("accepts %j", async (changes) => {
+    expect(await problems(withValues(changes))).toEqual({});
+  });
 });
 
 describe("which writes a save sends", () => {
@@ -83,8 +97,14 @@ describe("which writes a save sends", () => {
   });
 
   it("sends only the fields that changed", () => {
-    expect(changedGroupFields(saved, withValues({ display_name: "Devs" }))).toEqual({ display_name: "Devs", add_users: [], remove_users: [] });
-    expect(changedGroupFields(saved, withValues({ name: "platform", avatar_url: "/a.png", quota_allowance: "9" }))).toEqual({
+    expect(changedGroupFields(saved, withValues({ display_name: "Devs" }))).toEqual({
+      display_name: "Devs",
+      add_users: [],
+      remove_users: [],
+    });
+    expect(
+      changedGroupFields(saved, withValues({ name: "platform", avatar_url: "/a.png", quota_allowance: "9" })),
+    ).toEqual({
       name: "platform",
       avatar_url: "/a.png",
       quota_allowance: 9,

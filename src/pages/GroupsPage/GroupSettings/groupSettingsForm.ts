@@ -1,11 +1,6 @@
 import * as Yup from "yup";
 import type { Group, PatchGroupRequest } from "../../../api/types";
-import {
-  avatarUrlProblem,
-  displayNameProblem,
-  groupNameProblem,
-  QUOTA_ALLOWANCE_MAX,
-} from "../../../api/validation";
+import { avatarUrlProblem, displayNameProblem, groupNameProblem, QUOTA_ALLOWANCE_MAX } from "../../../api/validation";
 import { amountInputError, dollarsToMicros, microsToDollars } from "../../../utils/currency";
 
 /** What the form holds: each field as the admin typed it. */
@@ -45,10 +40,7 @@ export const groupSettingsSchema = Yup.object({
   monthly_budget_per_member: Yup.string().test("budget", problemTest(budgetInputError)),
 });
 
-export function initialFormValues(
-  group: Group,
-  spendLimitMicros: number | null,
-): GroupSettingsFormValues {
+export function initialFormValues(group: Group, spendLimitMicros: number | null): GroupSettingsFormValues {
   return {
     name: group.name,
     display_name: group.display_name,
@@ -59,14 +51,10 @@ export function initialFormValues(
 }
 
 /** Empty means no budget (null); anything else is micros. Call on valid values only. */
-export const budgetFromInput = (input: string): number | null =>
-  input.trim() === "" ? null : dollarsToMicros(input);
+export const budgetFromInput = (input: string): number | null => (input.trim() === "" ? null : dollarsToMicros(input));
 
 /** The group fields that differ from the saved group, or undefined when none do. */
-export function changedGroupFields(
-  saved: Group,
-  values: GroupSettingsFormValues,
-): PatchGroupRequest | undefined {
+export function changedGroupFields(saved: Group, values: GroupSettingsFormValues): PatchGroupRequest | undefined {
   const patch: PatchGroupRequest = { add_users: [], remove_users: [] };
   for (const field of ["name", "display_name", "avatar_url"] as const) {
     if (values[field] !== saved[field]) patch[field] = values[field];
@@ -77,10 +65,7 @@ export function changedGroupFields(
 }
 
 /** The budget to write (micros, or null to remove it), or undefined when unchanged. */
-export function changedBudget(
-  savedMicros: number | null,
-  values: GroupSettingsFormValues,
-): number | null | undefined {
+export function changedBudget(savedMicros: number | null, values: GroupSettingsFormValues): number | null | undefined {
   const next = budgetFromInput(values.monthly_budget_per_member);
   return next === savedMicros ? undefined : next;
 }

@@ -7,7 +7,6 @@ import { describe, expect, it } from "vitest";
 import { mockBackend } from "../../../testHelpers/handlers";
 import { BUDGET_LABEL, openSettings, reloadWouldAsk, settingsPath } from "../../../testHelpers/settingsPage";
 
-
 describe("reloading or closing the tab", () => {
   it("asks only while there are unsaved changes", async () => {
     const app = await openSettings();

@@ -40,8 +40,15 @@ describe("the settings state", () => {
   it("starts clean from the server, or dirty from a restored draft and its own baseline", () => {
     expect(initialSettingsState(loaded, undefined)).toMatchObject({ baseline: loaded, dirty: false, saving: false });
     const older: Baseline = { group: MockGroup, budget: budget(500_000_000) };
-    const restored = initialSettingsState(loaded, { baseline: older, values: typed({ monthly_budget_per_member: "42" }) });
-    expect(restored).toMatchObject({ baseline: older, dirty: true, restored: typed({ monthly_budget_per_member: "42" }) });
+    const restored = initialSettingsState(loaded, {
+      baseline: older,
+      values: typed({ monthly_budget_per_member: "42" }),
+    });
+    expect(restored).toMatchObject({
+      baseline: older,
+      dirty: true,
+      restored: typed({ monthly_budget_per_member: "42" }),
+    });
   });
 
   it("is dirty exactly while the values differ from the baseline", () => {
@@ -54,7 +61,10 @@ describe("the settings state", () => {
 
   it("moves the baseline forward with each write that lands, so a partly saved form is dirty only in what failed", () => {
     let state = initialSettingsState(loaded, undefined);
-    state = settingsReducer(state, { type: "edited", values: typed({ display_name: "Devs", monthly_budget_per_member: "12" }) });
+    state = settingsReducer(state, {
+      type: "edited",
+      values: typed({ display_name: "Devs", monthly_budget_per_member: "12" }),
+    });
     state = settingsReducer(state, { type: "saveStarted" });
     expect(state.saving).toBe(true);
     state = settingsReducer(state, { type: "budgetSaved", budget: budget(12_000_000) });
@@ -62,7 +72,11 @@ describe("the settings state", () => {
     expect(planSave(state.baseline, state.draft, true)).toEqual({
       group: { groupId: MockGroup.id, add_users: [], remove_users: [], display_name: "Devs" },
     });
-    state = settingsReducer(state, { type: "saveFailed", problem: { title: "Failed." }, formErrors: { name: "Taken." } });
+    state = settingsReducer(state, {
+      type: "saveFailed",
+      problem: { title: "Failed." },
+      formErrors: { name: "Taken." },
+    });
     expect(state).toMatchObject({ saving: false, problem: { title: "Failed." }, formErrors: { name: "Taken." } });
     state = settingsReducer(state, { type: "groupSaved", group: { ...MockGroup, display_name: "Devs" } });
     expect(state.dirty).toBe(false);

@@ -64,7 +64,10 @@ const withBaseline = (state: SettingsState, baseline: Baseline): SettingsState =
 export function initialSettingsState(loaded: Baseline, draft: Draft | undefined): SettingsState {
   const baseline = draft?.baseline ?? loaded;
   const values = draft?.values ?? valuesOf(baseline);
-  return withBaseline({ baseline, draft: values, dirty: false, restored: draft?.values, saving: false, leaving: false }, baseline);
+  return withBaseline(
+    { baseline, draft: values, dirty: false, restored: draft?.values, saving: false, leaving: false },
+    baseline,
+  );
 }
 
 export function settingsReducer(state: SettingsState, action: SettingsAction): SettingsState {
@@ -78,7 +81,13 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
     case "budgetSaved":
       return withBaseline(state, { ...state.baseline, budget: action.budget });
     case "saveFailed":
-      return { ...state, saving: false, problem: action.problem, conflict: action.conflict, formErrors: action.formErrors };
+      return {
+        ...state,
+        saving: false,
+        problem: action.problem,
+        conflict: action.conflict,
+        formErrors: action.formErrors,
+      };
     case "saveSucceeded":
       return { ...state, saving: false, leaving: true };
     case "conflictResolved":

@@ -8,7 +8,13 @@ import { reportSave, type WriteResult } from "./saveOutcome";
 
 const config = { headers: {} } as InternalAxiosRequestConfig;
 const answered = (status: number, data: Response) =>
-  new AxiosError("Request failed", "ERR_BAD_REQUEST", config, {}, { status, statusText: "", data, headers: {}, config } as AxiosResponse);
+  new AxiosError("Request failed", "ERR_BAD_REQUEST", config, {}, {
+    status,
+    statusText: "",
+    data,
+    headers: {},
+    config,
+  } as AxiosResponse);
 const unreachable = () => new AxiosError("Network Error", "ERR_NETWORK", config, {});
 
 const notSent: WriteResult = { sent: false };
@@ -28,8 +34,14 @@ describe("a save that worked", () => {
 
 describe("a save that failed", () => {
   it("names both failures, says nothing was saved, and keeps the values", () => {
-    const taken = answered(409, { message: 'A group named "qa" already exists.', validations: [{ field: "name", detail: "This name is already taken." }] });
-    const refused = answered(400, { message: "Invalid spend limit.", validations: [{ field: "spend_limit_micros", detail: "Must not be negative." }] });
+    const taken = answered(409, {
+      message: 'A group named "qa" already exists.',
+      validations: [{ field: "name", detail: "This name is already taken." }],
+    });
+    const refused = answered(400, {
+      message: "Invalid spend limit.",
+      validations: [{ field: "spend_limit_micros", detail: "Must not be negative." }],
+    });
     expect(reportSave("developers", failedWith(taken), failedWith(refused))).toEqual({
       kind: "error",
       title: 'Failed to update group "developers" and its AI budget.',
@@ -39,7 +51,11 @@ describe("a save that failed", () => {
   });
 
   it("says the AI budget was saved when only the group failed", () => {
-    const report = reportSave("developers", failedWith(answered(400, { message: "Invalid group settings.", detail: "Bad name." })), saved);
+    const report = reportSave(
+      "developers",
+      failedWith(answered(400, { message: "Invalid group settings.", detail: "Bad name." })),
+      saved,
+    );
     expect(report).toEqual({
       kind: "error",
       title: 'Failed to update group "developers".',
@@ -54,7 +70,11 @@ describe("a save that failed", () => {
   });
 
   it("says the group settings were saved when only the budget failed", () => {
-    const report = reportSave("developers", saved, failedWith(answered(403, { message: "AI Gateway is a Premium feature. Contact sales!" })));
+    const report = reportSave(
+      "developers",
+      saved,
+      failedWith(answered(403, { message: "AI Gateway is a Premium feature. Contact sales!" })),
+    );
     expect(report).toEqual({
       kind: "error",
       title: "Failed to update the AI budget.",

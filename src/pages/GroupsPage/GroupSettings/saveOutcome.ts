@@ -3,10 +3,7 @@ import { BudgetConflictError } from "../../../api/queries/groups";
 import type { FormErrors } from "./groupSettingsForm";
 
 /** What happened to one of the two writes of a save. */
-export type WriteResult =
-  | { sent: false }
-  | { sent: true; ok: true }
-  | { sent: true; ok: false; error: unknown };
+export type WriteResult = { sent: false } | { sent: true; ok: true } | { sent: true; ok: false; error: unknown };
 
 export interface SaveReport {
   kind: "success" | "error";
@@ -15,8 +12,7 @@ export interface SaveReport {
   fieldErrors: FormErrors;
 }
 
-const failed = (result: WriteResult): result is { sent: true; ok: false; error: unknown } =>
-  result.sent && !result.ok;
+const failed = (result: WriteResult): result is { sent: true; ok: false; error: unknown } => result.sent && !result.ok;
 
 const explain = (error: unknown): string =>
   error instanceof BudgetConflictError
@@ -53,9 +49,7 @@ export function reportSave(groupName: string, group: WriteResult, budget: WriteR
     ...(budgetFailed ? fieldErrorsOf(budget.error) : {}),
   };
   if (!groupFailed && !budgetFailed) {
-    const saved = [group.sent && "the group settings", budget.sent && "the AI budget"].filter(
-      Boolean,
-    );
+    const saved = [group.sent && "the group settings", budget.sent && "the AI budget"].filter(Boolean);
     return {
       kind: "success",
       // Save is enabled only with a change, so at least one write went out.

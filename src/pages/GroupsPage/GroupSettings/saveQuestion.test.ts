@@ -5,7 +5,8 @@ import { budgetSaveQuestion, nameList } from "./saveQuestion";
 const member = (user_id: string, spentDollars: number, limitDollars: number | null): GroupMemberAISpend => ({
   user_id,
   effective_group_id: "this",
-  effective_budget: limitDollars === null ? null : { spend_limit_micros: limitDollars * 1_000_000, limit_source: "group" },
+  effective_budget:
+    limitDollars === null ? null : { spend_limit_micros: limitDollars * 1_000_000, limit_source: "group" },
   group_budget: null,
   group_spend_micros: spentDollars * 1_000_000,
 });
@@ -31,7 +32,12 @@ describe("nameList", () => {
 
 describe("budgetSaveQuestion", () => {
   // $100 saved; "over" is blocked by it already, "near" and "mid" are not.
-  const spend = spendOf([member("over", 150, 100), member("near", 90, 100), member("mid", 50, 100), member("low", 5, 100)]);
+  const spend = spendOf([
+    member("over", 150, 100),
+    member("near", 90, 100),
+    member("mid", 50, 100),
+    member("low", 5, 100),
+  ]);
 
   it("asks to block only the members the new budget newly blocks, naming them", () => {
     expect(budgetSaveQuestion("40", 100_000_000, 4, spend)).toEqual({
@@ -41,7 +47,9 @@ describe("budgetSaveQuestion", () => {
       confirmLabel: "Save and block 2 members",
     });
     expect(budgetSaveQuestion("90", 100_000_000, 4, spend)?.title).toBe("Block 1 member now?");
-    expect(budgetSaveQuestion("90", 100_000_000, 4, spend)?.consequence).toMatch(/^user-near has already spent \$90\.00/);
+    expect(budgetSaveQuestion("90", 100_000_000, 4, spend)?.consequence).toMatch(
+      /^user-near has already spent \$90\.00/,
+    );
   });
 
   it("asks nothing when no one new is blocked, the budget is unchanged, removed, invalid, or the spend is not loaded", () => {

@@ -61,7 +61,9 @@ export function useGroupSettingsSave({ organization, loaded, memberCount, readOn
     (values: GroupSettingsFormValues) => {
       dispatch({ type: "edited", values });
       const saved = valuesOf(state.baseline);
-      const changed = (Object.keys(values) as (keyof GroupSettingsFormValues)[]).some((key) => values[key] !== saved[key]);
+      const changed = (Object.keys(values) as (keyof GroupSettingsFormValues)[]).some(
+        (key) => values[key] !== saved[key],
+      );
       if (changed) writeDraft(groupId, { values, baseline: state.baseline });
       else clearDraft(groupId);
     },
@@ -94,7 +96,9 @@ export function useGroupSettingsSave({ organization, loaded, memberCount, readOn
         nameNow = group.name;
         dispatch({ type: "groupSaved", group });
       }),
-      settle(plan.budget && budgetMutation.mutateAsync(plan.budget), (budget) => dispatch({ type: "budgetSaved", budget })),
+      settle(plan.budget && budgetMutation.mutateAsync(plan.budget), (budget) =>
+        dispatch({ type: "budgetSaved", budget }),
+      ),
     ]);
     const report = reportSave(baseline.group.name, groupResult, budgetResult);
     if (report.kind === "success") {

@@ -73,7 +73,9 @@ describe("the leave guard", () => {
     expect(app.path()).toBe("/edit");
     expect(screen.getByLabelText("Budget")).toHaveValue("12");
     await app.user.click(screen.getByRole("link", { name: "Members" }));
-    await app.user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Discard changes" }));
+    await app.user.click(
+      within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Discard changes" }),
+    );
     expect(await screen.findByText("Elsewhere")).toBeInTheDocument();
     expect(app.path()).toBe("/elsewhere");
     // The page and its changes are gone: a reload now has nothing to lose.

@@ -14,12 +14,12 @@ import { TableCell, TableRow } from "../../../components/ui/Table";
  * it governs, as the server works it out (overrides charged here at their own
  * limit; members another group governs add nothing).
  */
-export const GroupSpendCell: FC<{ group: Group; spend: GroupAISpend | undefined; period: GroupsSpend | undefined; loading: boolean }> = ({
-  group,
-  spend,
-  period,
-  loading,
-}) => {
+export const GroupSpendCell: FC<{
+  group: Group;
+  spend: GroupAISpend | undefined;
+  period: GroupsSpend | undefined;
+  loading: boolean;
+}> = ({ group, spend, period, loading }) => {
   if (!spend || !period) {
     return loading ? (
       <span className="skeleton-stack">

@@ -15,7 +15,8 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const rowOf = (canvasElement: HTMLElement, name: string) => within(within(canvasElement).getByRole("link", { name }).closest("tr")!);
+const rowOf = (canvasElement: HTMLElement, name: string) =>
+  within(within(canvasElement).getByRole("link", { name }).closest("tr")!);
 
 /** Each group's spend against the limit of the members it governs. */
 export const WithSpend: Story = {

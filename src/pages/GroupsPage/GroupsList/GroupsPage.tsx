@@ -11,7 +11,15 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Avatar } from "../../../components/ui/Avatar";
 import { buttonClassName } from "../../../components/ui/Button";
 import { EmptyState } from "../../../components/ui/EmptyState";
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow } from "../../../components/ui/Table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "../../../components/ui/Table";
 import { isNotFound } from "../../../api/errors";
 import { NotFoundView } from "../../NotFoundPage/NotFoundView";
 import { useAIFeatureVisible } from "../../../hooks/useFeatureVisibility";
@@ -24,11 +32,18 @@ const GroupsPage: FC = () => {
   const groupsQuery = useQuery(groups(organization));
   const ai = useAIFeatureVisible();
   const groupIds = groupsQuery.data?.map((g) => g.id) ?? [];
-  const spendQuery = useQuery({ ...groupsAISpend(organization, groupIds), enabled: Boolean(ai.visible && groupIds.length) });
+  const spendQuery = useQuery({
+    ...groupsAISpend(organization, groupIds),
+    enabled: Boolean(ai.visible && groupIds.length),
+  });
   // Counting members over their limit needs every member's row: only for those who administer the groups.
   const organizationId = groupsQuery.data?.[0]?.organization_id ?? "";
   const admin = useQuery({
-    ...checkAuthorization({ checks: { updateGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "update" } } }),
+    ...checkAuthorization({
+      checks: {
+        updateGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "update" },
+      },
+    }),
     enabled: Boolean(ai.visible && organizationId),
   });
   if (groupsQuery.error && isNotFound(groupsQuery.error)) {
@@ -57,16 +72,26 @@ const GroupsPage: FC = () => {
         )}
       </header>
       {groupsQuery.error ? (
-        <ErrorAlert title="Could not load the groups." error={groupsQuery.error} onRetry={() => void groupsQuery.refetch()} />
+        <ErrorAlert
+          title="Could not load the groups."
+          error={groupsQuery.error}
+          onRetry={() => void groupsQuery.refetch()}
+        />
       ) : groupsQuery.data?.length === 0 ? (
         <EmptyState
           icon={<UsersRound size={32} />}
           title="This organization has no groups yet."
-          description={<p>Create a group in Coder's dashboard (Deployment → Groups); it will show here with its AI budget.</p>}
+          description={
+            <p>Create a group in Coder's dashboard (Deployment → Groups); it will show here with its AI budget.</p>
+          }
         />
       ) : (
         <TableContainer>
-          <Table className="table-responsive" aria-busy={loading || undefined} aria-label={loading ? "Loading groups" : "Groups"}>
+          <Table
+            className="table-responsive"
+            aria-busy={loading || undefined}
+            aria-label={loading ? "Loading groups" : "Groups"}
+          >
             <TableHeader>
               <TableRow>
                 <TableHead>Group</TableHead>
@@ -94,14 +119,21 @@ const GroupsPage: FC = () => {
                           >
                             {g.display_name || g.name}
                           </Link>
-                          {g.display_name && g.display_name !== g.name && <span className="member-username">{g.name}</span>}
+                          {g.display_name && g.display_name !== g.name && (
+                            <span className="member-username">{g.name}</span>
+                          )}
                         </span>
                       </span>
                     </TableCell>
                     <TableCell data-label="Members">{g.total_member_count.toLocaleString("en-US")}</TableCell>
                     {ai.visible && (
                       <TableCell data-label="AI budget">
-                        <GroupSpendCell group={g} spend={spendQuery.data?.byGroup.get(g.id)} period={spendQuery.data} loading={spendQuery.isLoading} />
+                        <GroupSpendCell
+                          group={g}
+                          spend={spendQuery.data?.byGroup.get(g.id)}
+                          period={spendQuery.data}
+                          loading={spendQuery.isLoading}
+                        />
                         {admin.data?.updateGroups && <OverBudgetNote group={g} />}
                       </TableCell>
                     )}
