@@ -21,11 +21,13 @@ const isDataLayer = (id: string) =>
   /node_modules[\\/](axios|@tanstack[\\/]query-core)[\\/]/.test(id) ||
   // queryOptions() is React Query's, but only an identity function: it comes with the queries, not with React.
   /node_modules[\\/]@tanstack[\\/]react-query[\\/]build[\\/]modern[\\/]queryOptions\.js$/.test(id) ||
-  // Coder's rules the cache patches follow (domain/) come with it: they use currency.ts, which is here.
-  (/[\\/]src[\\/](api[\\/]|app[\\/](startup[\\/]boot|prefetch|queryClient|urls)\.ts|utils[\\/]|domain[\\/](afterBudgetChange|budgetRules)\.ts)/.test(
-    id,
-  ) &&
-    !/[\\/]api[\\/](paths|earlyRequests)\.ts$/.test(id));
+  // Of the shared core, what the client and the cache patches use come with it: the checks, money,
+  // the period, versions, and Coder's rules the cache patches follow (domain/).
+  ((/[\\/]src[\\/](api[\\/]|app[\\/](startup[\\/]boot|prefetch|queryClient|urls)\.ts|utils[\\/])/.test(id) ||
+    /[\\/]core[\\/]((validation|currency|budgetPeriod|buildInfo|versions)\.ts|domain[\\/](afterBudgetChange|budgetRules)\.ts)$/.test(
+      id,
+    )) &&
+    !/[\\/](api[\\/]earlyRequests|core[\\/]paths)\.ts$/.test(id));
 
 /**
  * main.ts imports the data layer at once; naming its files in index.html
@@ -119,7 +121,7 @@ export default defineConfig({
           globals: true,
           environment: process.env.DOM_ENV ?? "jsdom",
           setupFiles: ["./vitest.setup.ts"],
-          include: ["src/**/*.test.{ts,tsx}"],
+          include: ["src/**/*.test.{ts,tsx}", "core/**/*.test.ts"],
           // Above the 10 s Testing Library waits (vitest.setup.ts): a slow first
           // page import must fail as a wait that names what it waited for, or pass.
           testTimeout: 20_000,

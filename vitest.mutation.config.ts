@@ -19,9 +19,9 @@ export default defineConfig({
           globals: true,
           environment: "node",
           include: [
-            "src/utils/*.test.ts",
-            "src/domain/*.test.ts",
-            "src/api/validation.test.ts",
+            "core/*.test.ts",
+            "core/domain/*.test.ts",
+            "core/validation.test.ts",
             "src/pages/GroupsPage/GroupSettings/saveOutcome.test.ts",
             "src/pages/GroupsPage/GroupSettings/groupSettingsForm.test.ts",
             "server/rbac.test.ts",

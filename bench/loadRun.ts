@@ -1,8 +1,8 @@
 // Mixed budget reads and writes from many concurrent connections against one
 // server, then a check that the database, the audit log and the last answer
 // agree. Loopback only, bounded in requests and time.
-import type { AuditLogResponse } from "../src/api/types";
-import { formatMicrosAsUSD } from "../src/utils/currency";
+import type { AuditLogResponse } from "../core/types";
+import { formatMicrosAsUSD } from "../core/currency";
 
 export interface LoadOptions {
   url: string;

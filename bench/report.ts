@@ -3,7 +3,7 @@
 // generated file of that size). Measures the time to the tables and how long
 // the page's main thread is ever blocked while it parses and sums.
 import { ensureBuild } from "../server/build";
-import { spendExportCsv, type SpendExportRow } from "../src/domain/spendExport";
+import { spendExportCsv, type SpendExportRow } from "../core/domain/spendExport";
 import { signIn, startServerProcess } from "../test/serverProcess";
 import { launchChromium } from "../test/e2e/browser";
 

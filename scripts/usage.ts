@@ -3,7 +3,7 @@
 // for a user on the running embedded server (npm start), charged to the group
 // whose budget governs them, so a demo can push a member past a limit and the
 // spend export shows which model it went to.
-import { dollarsToMicros, formatMicrosAsUSD } from "../src/utils/currency";
+import { dollarsToMicros, formatMicrosAsUSD } from "../core/currency";
 
 const arg = (name: string) => {
   const index = process.argv.indexOf(`--${name}`);

@@ -1,12 +1,7 @@
 // Over 200 lines: every behaviour of the spend endpoints against one seeded database, one describe per endpoint.
 import { describe, expect, it } from "vitest";
-import type {
-  AuditLogResponse,
-  GroupMembersAISpendResponse,
-  GroupsAISpendResponse,
-  UserAISpend,
-} from "../src/api/types";
-import { budgetPeriod } from "../src/utils/budgetPeriod";
+import type { AuditLogResponse, GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../core/types";
+import { budgetPeriod } from "../core/budgetPeriod";
 import { ORGANIZATION_ID, SEED_GROUPS, SEED_USERS } from "./seed";
 import { useTestApi } from "./testHarness";
 

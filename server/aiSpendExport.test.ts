@@ -2,8 +2,8 @@
 // broken down by user, group, model and provider; usage recorded with its
 // model, provider and tokens; the period rules; formula escaping.
 import { describe, expect, it } from "vitest";
-import { AI_SPEND_EXPORT_HEADER } from "../src/domain/spendExport";
-import { budgetPeriod } from "../src/utils/budgetPeriod";
+import { AI_SPEND_EXPORT_HEADER } from "../core/domain/spendExport";
+import { budgetPeriod } from "../core/budgetPeriod";
 import { SEED_GROUPS, SEED_SPEND, SEED_USERS } from "./seed";
 import { useTestApi } from "./testHarness";
 

@@ -1,7 +1,7 @@
 // Over 200 lines: the embedded API end to end (sign-in, groups, budgets, conditional writes, permissions), one describe per concern.
 import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import type { AuditLogResponse, Group, GroupAIBudget } from "../src/api/types";
+import type { AuditLogResponse, Group, GroupAIBudget } from "../core/types";
 import { DISK_FULL_MESSAGE } from "./app";
 import { ORGANIZATION_ID, SEED_GROUPS } from "./seed";
 import { useTestApi } from "./testHarness";

@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { ROUTE_NOT_FOUND_MESSAGE } from "../src/api/types";
+import { ROUTE_NOT_FOUND_MESSAGE } from "../core/types";
 import { isDiskFull, isOutOfResources } from "./db/rows";
 import { limitBodies, MAX_BODY_BYTES, refuseCrossSiteSignIn, refuseImpossibleEmails } from "./edgeGuards";
 import { apiError, refuseHostilePaths, type AppEnv, type Deps, type Faults } from "./httpapi";

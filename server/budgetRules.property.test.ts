@@ -1,14 +1,14 @@
 // The embedded server's SQL reads what Coder's rules decide from; this holds
-// its answers to the rules themselves (src/domain/budgetWorld.ts) on random
+// its answers to the rules themselves (core/domain/budgetWorld.ts) on random
 // deployments: several organizations and groups, budgeted Everyone groups or
 // not, ties, overrides, and spend charged to various groups.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../src/api/types";
-import { inIdOrder } from "../src/domain/budgetRules";
-import { groupRow, memberRows, membersOf, userSpendStatus, type BudgetWorld } from "../src/domain/budgetWorld";
-import { budgetWorlds, worldGroups } from "../src/testHelpers/budgetWorlds";
-import { budgetPeriod } from "../src/utils/budgetPeriod";
+import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../core/types";
+import { inIdOrder } from "../core/domain/budgetRules";
+import { groupRow, memberRows, membersOf, userSpendStatus, type BudgetWorld } from "../core/domain/budgetWorld";
+import { budgetWorlds, worldGroups } from "../core/testing/budgetWorlds";
+import { budgetPeriod } from "../core/budgetPeriod";
 import { hashPassword } from "./auth";
 import { DEMO_PASSWORD } from "./seed";
 import { openTestApi, type TestApi } from "./testHarness";

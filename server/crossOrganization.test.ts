@@ -5,7 +5,7 @@
 // Here heidi, a plain member of `coder`, is made admin of `research`, and
 // orgadmin a plain member of `research`.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { AuthorizationResponse, GroupsAISpendResponse } from "../src/api/types";
+import type { AuthorizationResponse, GroupsAISpendResponse } from "../core/types";
 import { ORGANIZATION_ID, SECOND_ORGANIZATION_ID, SEED_GROUPS, SEED_USERS } from "./seedData";
 import { openTestApi, type TestApi } from "./testHarness";
 

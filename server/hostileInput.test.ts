@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Group } from "../src/api/types";
+import type { Group } from "../core/types";
 import { LoginRateLimiter } from "./rateLimit";
 import { SEED_GROUPS, SEED_USERS } from "./seed";
 import { startServer, type RunningServer } from "./server";

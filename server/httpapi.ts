@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { Response as ApiResponse, ValidationError } from "../src/api/types";
-import { hostilePathProblem, INVALID_PATH_MESSAGE, unstorableTextIn } from "../src/api/validation";
+import type { Response as ApiResponse, ValidationError } from "../core/types";
+import { hostilePathProblem, INVALID_PATH_MESSAGE, unstorableTextIn } from "../core/validation";
 import type { Store, UserRow } from "./db/store";
 import type { LoginRateLimiter } from "./rateLimit";
 

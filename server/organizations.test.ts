@@ -1,7 +1,7 @@
 // Two organizations: each one's admins see and change only their own; every
 // change to a group is audited, and the audit log is read per organization.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { AuditLogResponse, Group, GroupMembersAISpendResponse } from "../src/api/types";
+import type { AuditLogResponse, Group, GroupMembersAISpendResponse } from "../core/types";
 import { ORGANIZATION_ID, SECOND_ORGANIZATION_ID, SEED_GROUPS, SEED_USERS } from "./seed";
 import { useTestApi } from "./testHarness";
 

@@ -2,7 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_TOKEN_SIGN_IN_PATH } from "../src/api/types";
+import { SESSION_TOKEN_SIGN_IN_PATH } from "../core/types";
 import { makePrivateCA } from "../test/fakeCoder/certificates";
 import { FAKE_ADMIN_PASSWORD, FAKE_GROUP, startFakeCoder, type FakeCoder } from "../test/fakeCoder/fakeCoder";
 import { describeDeployment } from "./proxy";

@@ -4,8 +4,8 @@ import {
   SESSION_TOKEN_COOKIE,
   SESSION_TOKEN_HEADER,
   type Response as ApiResponse,
-} from "../src/api/types";
-import { AI_BUDGETS_MIN_VERSION_TEXT, versionHasAIBudgets } from "../src/api/buildInfo";
+} from "../core/types";
+import { AI_BUDGETS_MIN_VERSION_TEXT, versionHasAIBudgets } from "../core/buildInfo";
 import { dropHopByHop } from "./edgeGuards";
 import { apiError } from "./httpapi";
 import { sameOrigin } from "./session";

@@ -1,7 +1,7 @@
-// The server's side of src/domain/permissions.ts: its signed-in user as a
+// The server's side of core/domain/permissions.ts: its signed-in user as a
 // Viewer, and the checks that need the database.
-import type { Group } from "../src/api/types";
-import * as rules from "../src/domain/permissions";
+import type { Group } from "../core/types";
+import * as rules from "../core/domain/permissions";
 import type { Store } from "./db/store";
 import type { SessionUser } from "./httpapi";
 

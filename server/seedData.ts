@@ -4,8 +4,8 @@
 export const DEMO_PASSWORD = "SomeSecurePassword!";
 export const ORGANIZATION_ID = "0a7c5d5e-0000-4000-8000-000000000001";
 export const SECOND_ORGANIZATION_ID = "0a7c5d5e-0000-4000-8000-000000000002";
-import type { ModelUsage } from "../src/domain/spendExport";
-import { dollarsToMicros, splitMicros, unitsForMicros } from "../src/utils/currency";
+import type { ModelUsage } from "../core/domain/spendExport";
+import { dollarsToMicros, splitMicros, unitsForMicros } from "../core/currency";
 
 const userId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const groupId = (n: number) => `0a7c5d5e-0000-4000-9000-${String(n).padStart(12, "0")}`;

@@ -12,8 +12,8 @@ import { answerEarlyAnswersHonestly } from "./honestConnections";
 import { proxyToCoder, whoIsAtCoder } from "./proxy";
 import { sessionTokenRoutes } from "./sessionToken";
 import { serveApp } from "./staticAssets";
-import { ME_PATH } from "../src/api/paths";
-import { SESSION_TOKEN_HEADER } from "../src/api/types";
+import { ME_PATH } from "../core/paths";
+import { SESSION_TOKEN_HEADER } from "../core/types";
 
 import { ROOT } from "./paths";
 

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_HEADER } from "../src/api/types";
+import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_HEADER } from "../core/types";
 import { hashSessionToken } from "./auth";
 import { apiError, type AppEnv } from "./httpapi";
 

@@ -24,7 +24,7 @@ import { checkAuthorization, groupPermissionChecks } from "../../src/api/queries
 import { entitlements } from "../../src/api/queries/entitlements";
 import { groupAIBudget, groups } from "../../src/api/queries/groups";
 import { me } from "../../src/api/queries/users";
-import type { Group } from "../../src/api/types";
+import type { Group } from "../../core/types";
 import { createQueryClient } from "../../src/app/queryClient";
 import { Spinner } from "../../src/components/Spinner";
 import {

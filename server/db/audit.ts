@@ -1,7 +1,7 @@
 // The audit log: one row per change, written inside the change's own transaction.
 import { randomUUID } from "node:crypto";
-import type { AuditLog } from "../../src/api/types";
-import type { AuditEntry } from "../../src/domain/audit";
+import type { AuditLog } from "../../core/types";
+import type { AuditEntry } from "../../core/domain/audit";
 import type { Queryable } from "./database";
 import { iso } from "./rows";
 import type { Actor } from "./users";

@@ -1,7 +1,7 @@
 // Group AI budgets (group_ai_budgets), each with the version its ETag is made
 // from; every change is audited in its own transaction.
-import type { GroupAIBudget } from "../../src/api/types";
-import { budgetAuditEntry } from "../../src/domain/audit";
+import type { GroupAIBudget } from "../../core/types";
+import { budgetAuditEntry } from "../../core/domain/audit";
 import { writeAudit } from "./audit";
 import type { Database } from "./database";
 import type { GroupSummary } from "./groups";

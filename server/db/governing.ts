@@ -1,7 +1,7 @@
-// What decides each user's governing budget (src/domain/budgetRules.ts
+// What decides each user's governing budget (core/domain/budgetRules.ts
 // decides; this only reads): their override, the budgets of every group they
 // are in, and the organizations they joined, when.
-import type { ResolutionInput } from "../../src/domain/budgetRules";
+import type { ResolutionInput } from "../../core/domain/budgetRules";
 import type { Queryable } from "./database";
 import { GROUP_MEMBERSHIPS } from "./membership";
 import { limitMicros, ms } from "./rows";

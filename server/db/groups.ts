@@ -1,7 +1,7 @@
 // Groups and their explicit members (group_members); renames and membership
 // changes are audited in the same transaction.
-import type { Group, ReducedUser } from "../../src/api/types";
-import { groupAuditEntry } from "../../src/domain/audit";
+import type { Group, ReducedUser } from "../../core/types";
+import { groupAuditEntry } from "../../core/domain/audit";
 import { writeAudit } from "./audit";
 import type { Database, Queryable } from "./database";
 import { GROUP_MEMBERSHIPS } from "./membership";

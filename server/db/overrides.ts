@@ -1,7 +1,7 @@
 // Per-user budgets (user_ai_budget_overrides), each charged to one of the
 // user's groups; every change is audited as money with the group's name.
-import type { UserAIBudgetOverride } from "../../src/api/types";
-import { overrideAuditEntry } from "../../src/domain/audit";
+import type { UserAIBudgetOverride } from "../../core/types";
+import { overrideAuditEntry } from "../../core/domain/audit";
 import { writeAudit } from "./audit";
 import type { Database } from "./database";
 import type { GroupSummary } from "./groups";

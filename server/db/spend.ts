@@ -1,9 +1,9 @@
 // AI spend: one row per request (ai_usage) and its sum per user, charged
 // group and UTC day (ai_user_daily_spend), which budgets are checked against.
 // Sums come back as BigInt: a month of heavy spend can pass 2^53.
-import type { SpendExportRow, UsageRecord } from "../../src/domain/spendExport";
-import { sortExportRows } from "../../src/domain/spendExport";
-import type { BudgetPeriod } from "../../src/utils/budgetPeriod";
+import type { SpendExportRow, UsageRecord } from "../../core/domain/spendExport";
+import { sortExportRows } from "../../core/domain/spendExport";
+import type { BudgetPeriod } from "../../core/budgetPeriod";
 import type { Database, Queryable } from "./database";
 import { day } from "./rows";
 

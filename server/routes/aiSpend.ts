@@ -1,21 +1,21 @@
-// Coder's spend endpoints. The SQL reads; src/domain/budgetRules.ts decides.
+// Coder's spend endpoints. The SQL reads; core/domain/budgetRules.ts decides.
 import { Hono } from "hono";
-import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../../src/api/types";
-import { checkIdListQuery } from "../../src/api/validation";
+import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../../core/types";
+import { checkIdListQuery } from "../../core/validation";
 import {
   groupSpendRow,
   groupTotalLimit,
   inIdOrder,
   memberSpendRow,
   visibleMemberIds,
-} from "../../src/domain/budgetRules";
+} from "../../core/domain/budgetRules";
 import {
   AI_SPEND_EXPORT_CONTENT_TYPE,
   exportPeriod,
   spendExportCsv,
   spendExportFilename,
-} from "../../src/domain/spendExport";
-import { budgetPeriod, type BudgetPeriod } from "../../src/utils/budgetPeriod";
+} from "../../core/domain/spendExport";
+import { budgetPeriod, type BudgetPeriod } from "../../core/budgetPeriod";
 import { approximate, exactJson, type ExactIntegers } from "../exactJson";
 import { apiError, resourceNotFound, type AppContext, type AppEnv } from "../httpapi";
 import { canUpdateGroup } from "../rbac";
@@ -39,7 +39,7 @@ export function aiSpendRoutes() {
   routes.use("/organizations/:organization/ai/*", requireAIEntitlement);
 
   // Coder's CSV export: organization admins; the current UTC month, or a
-  // range of at most 31 days (src/domain/spendExport.ts has the rules).
+  // range of at most 31 days (core/domain/spendExport.ts has the rules).
   routes.get("/organizations/:organization/ai/spend/export", async (c) => {
     const { store } = c.get("deps");
     const organization = await store.organizations.byName(c.req.param("organization"));

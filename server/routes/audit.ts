@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import type { AuditLogResponse } from "../../src/api/types";
-import { checkPagingQuery } from "../../src/api/validation";
-import { auditOrganizations } from "../../src/domain/permissions";
+import type { AuditLogResponse } from "../../core/types";
+import { checkPagingQuery } from "../../core/validation";
+import { auditOrganizations } from "../../core/domain/permissions";
 import { resourceNotFound, type AppEnv } from "../httpapi";
 import { canReadAuditLogs, viewerOf } from "../rbac";
 

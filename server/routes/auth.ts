@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_HEADER, type AuthMethods } from "../../src/api/types";
+import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_HEADER, type AuthMethods } from "../../core/types";
 import { hashSessionToken, newSessionToken, SESSION_LIFETIME_MS, verifyPassword } from "../auth";
 import { apiError, readJson, type AppEnv } from "../httpapi";
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import type { AuthorizationResponse } from "../../src/api/types";
-import { checkAuthorizationBody } from "../../src/api/validation";
-import { authorize } from "../../src/domain/permissions";
+import type { AuthorizationResponse } from "../../core/types";
+import { checkAuthorizationBody } from "../../core/validation";
+import { authorize } from "../../core/domain/permissions";
 import { readJson, UUID_PATTERN, type AppEnv } from "../httpapi";
 import { viewerOf } from "../rbac";
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { EMBEDDED_BACKEND_VERSION } from "../../src/api/buildInfo";
-import type { BuildInfoResponse } from "../../src/api/types";
+import { EMBEDDED_BACKEND_VERSION } from "../../core/buildInfo";
+import type { BuildInfoResponse } from "../../core/types";
 import type { AppEnv } from "../httpapi";
 
 /** `GET /buildinfo`, public as in Coder: the version whose API this backend speaks, and where it is. */

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { AI_FEATURE, type Entitlements } from "../../src/api/types";
+import { AI_FEATURE, type Entitlements } from "../../core/types";
 import type { AppEnv } from "../httpapi";
 
 export function entitlementRoutes() {

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
-import { BUDGET_CONFLICT_MESSAGE, type BudgetConflictResponse } from "../../src/api/types";
-import { budgetETag, versionsOfIfMatch } from "../../src/api/versions";
-import { checkUpsertBudgetBody } from "../../src/api/validation";
+import { BUDGET_CONFLICT_MESSAGE, type BudgetConflictResponse } from "../../core/types";
+import { budgetETag, versionsOfIfMatch } from "../../core/versions";
+import { checkUpsertBudgetBody } from "../../core/validation";
 import type { BudgetPrecondition, StoredBudget } from "../db/store";
 import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";
 import { canUpdateGroup } from "../rbac";

@@ -2,8 +2,8 @@
 // user a path names, once the signed-in user may read it. Route files import
 // this, never each other.
 import type { MiddlewareHandler } from "hono";
-import { AI_UNENTITLED_MESSAGE } from "../../src/api/types";
-import { resolveGoverning, type Governing } from "../../src/domain/budgetRules";
+import { AI_UNENTITLED_MESSAGE } from "../../core/types";
+import { resolveGoverning, type Governing } from "../../core/domain/budgetRules";
 import type { Actor, GroupSummary, Store } from "../db/store";
 import { apiError, resourceNotFound, UUID_PATTERN, type AppContext, type AppEnv } from "../httpapi";
 import { canReadGroup, canReadUserBudget } from "../rbac";

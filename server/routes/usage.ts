@@ -1,8 +1,8 @@
 // The embedded backend's stand-in for AI Gateway recording usage (`npm run
 // usage`); Coder has no such endpoint. Owners only.
 import { Hono } from "hono";
-import type { UsageRecord } from "../../src/domain/spendExport";
-import { budgetPeriod } from "../../src/utils/budgetPeriod";
+import type { UsageRecord } from "../../core/domain/spendExport";
+import { budgetPeriod } from "../../core/budgetPeriod";
 import { approximate, exactJson } from "../exactJson";
 import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";
 import { isOwner } from "../rbac";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { User } from "../../src/api/types";
+import type { User } from "../../core/types";
 import type { AppEnv } from "../httpapi";
 
 const ROLE_NAMES: Record<string, string> = {

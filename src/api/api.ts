@@ -10,9 +10,9 @@ import {
   groupApiPath,
   groupsApiPath,
   ME_PATH,
-} from "./paths";
+} from "../../core/paths";
 import { enforceDeadline, REQUEST_TIMEOUT_MS, takeEarlyAnswers } from "./transport";
-import { preconditionHeaders } from "./versions";
+import { preconditionHeaders } from "../../core/versions";
 import type {
   GroupMembersAISpendResponse,
   GroupsAISpendResponse,
@@ -31,8 +31,8 @@ import type {
   PatchGroupRequest,
   UpsertGroupAIBudgetRequest,
   User,
-} from "./types";
-import { SESSION_TOKEN_SIGN_IN_PATH } from "./types";
+} from "../../core/types";
+import { SESSION_TOKEN_SIGN_IN_PATH } from "../../core/types";
 
 export { REQUEST_TIMEOUT_MS } from "./transport";
 

@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { API } from "./api";
 import { isUnauthorized } from "./errors";
 import { startEarly } from "./earlyRequests";
-import { ENTITLEMENTS_PATH, groupApiPath, ME_PATH } from "./paths";
+import { ENTITLEMENTS_PATH, groupApiPath, ME_PATH } from "../../core/paths";
 import { MockGroup, MockOwner } from "../testHelpers/entities";
 import { mockBackend } from "../testHelpers/handlers";
 import { recordRequests, server } from "../testHelpers/server";

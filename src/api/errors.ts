@@ -1,5 +1,5 @@
 import { isAxiosError, type AxiosError } from "axios";
-import { ROUTE_NOT_FOUND_MESSAGE, type Response } from "./types";
+import { ROUTE_NOT_FOUND_MESSAGE, type Response } from "../../core/types";
 
 export type ApiError = AxiosError<Response> & {
   response: NonNullable<AxiosError<Response>["response"]>;

@@ -6,6 +6,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = path.resolve(SRC, "..");
+const CORE = path.join(ROOT, "core");
+const SERVER = path.join(ROOT, "server");
 const EXTENSIONS = [".ts", ".tsx"];
 
 function sourceFiles(dir: string): string[] {
@@ -63,8 +66,8 @@ function findCycles(graph: Map<string, string[]>): string[][] {
   return cycles;
 }
 
-describe("imports under src/", () => {
-  const graph = new Map(sourceFiles(SRC).map((file) => [file, importsOf(file)]));
+describe("imports under src/ and core/", () => {
+  const graph = new Map([...sourceFiles(SRC), ...sourceFiles(CORE)].map((file) => [file, importsOf(file)]));
 
   it("are read from the files (the walk sees the app's real imports)", () => {
     const main = graph.get(path.join(SRC, "main.ts"));
@@ -73,7 +76,7 @@ describe("imports under src/", () => {
   });
 
   it("form no cycle", () => {
-    const cycles = findCycles(graph).map((cycle) => cycle.map((file) => path.relative(SRC, file)).join(" → "));
+    const cycles = findCycles(graph).map((cycle) => cycle.map((file) => path.relative(ROOT, file)).join(" → "));
     expect(cycles).toEqual([]);
   });
 
@@ -88,5 +91,24 @@ describe("imports under src/", () => {
         ]),
       ),
     ).toEqual([["a", "b", "c", "a"]]);
+  });
+});
+
+// The shared core is what the browser and the server both use: it reaches
+// neither of them, and the server reaches the browser's code only through it.
+describe("the shared core's borders", () => {
+  const outside = (files: string[], forbidden: string[]) =>
+    files.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => forbidden.some((dir) => target.startsWith(dir + path.sep)))
+        .map((target) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, target)}`),
+    );
+
+  it("core/ imports nothing from src/ or server/", () => {
+    expect(outside(sourceFiles(CORE), [SRC, SERVER])).toEqual([]);
+  });
+
+  it("server/ imports nothing from src/", () => {
+    expect(outside(sourceFiles(SERVER), [SRC])).toEqual([]);
   });
 });

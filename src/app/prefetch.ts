@@ -3,7 +3,7 @@
 // navigation time, and by links on hover or focus. Each goes through the same
 // query options the pages use, so nothing is fetched twice.
 import { isCancelledError, type QueryClient } from "@tanstack/react-query";
-import { versionHasAIBudgets } from "../api/buildInfo";
+import { versionHasAIBudgets } from "../../core/buildInfo";
 import { groupMembersAISpend } from "../api/queries/aiSpend";
 import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";
 import { groupFromList, seedMembersSpend } from "../api/queries/cache";
@@ -12,7 +12,7 @@ import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
 import { groupAIBudget, groupById, groupIdByName, groups } from "../api/queries/groups";
 import { MEMBERS_PAGE_SIZE, PREVIEW_PREFETCH_MAX_MEMBERS } from "../api/queries/spendBatches";
 import { me } from "../api/queries/users";
-import { AI_FEATURE, type Group } from "../api/types";
+import { AI_FEATURE, type Group } from "../../core/types";
 import { firstRequests, matchRoute, routeFirstWave, type AppRoute, type FirstRequest, type Params } from "./routeTable";
 
 const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);

@@ -5,7 +5,7 @@
 // (routes.tsx), the prefetch on a link's hover and at boot (prefetch.ts).
 // It imports no library: main.ts runs it first.
 import type { ComponentType } from "react";
-import { BUILD_INFO_PATH, ENTITLEMENTS_PATH, groupApiPath, groupsApiPath, ME_PATH } from "../api/paths";
+import { BUILD_INFO_PATH, ENTITLEMENTS_PATH, groupApiPath, groupsApiPath, ME_PATH } from "../../core/paths";
 
 /** A GET a page needs from its URL alone, named by the query that makes it. */
 export type FirstRequest =

@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http, HttpResponse } from "msw";
 import { expect, userEvent, within } from "storybook/test";
-import type { UserAISpend } from "../api/types";
+import type { UserAISpend } from "../../core/types";
 import { MockGroup, MockPeriod } from "../testHelpers/entities";
 import { withAppProviders, withHandlers } from "../testHelpers/storyApp";
-import { dollarsToMicros } from "../utils/currency";
+import { dollarsToMicros } from "../../core/currency";
 import { AccountMenu } from "./AccountSpend";
 
 /** The deployment's answer for the signed-in user, from dollars ("" for no limit). */

@@ -3,7 +3,7 @@ import { useId, useState, type FC } from "react";
 import { Link } from "react-router";
 import { userAISpend } from "../api/queries/aiSpend";
 import { useAIFeatureVisible } from "../hooks/useFeatureVisibility";
-import { formatMicrosAsUSD, spendStatus } from "../utils/currency";
+import { formatMicrosAsUSD, spendStatus } from "../../core/currency";
 
 import { MY_AI_SPEND_URL } from "../app/urls";
 

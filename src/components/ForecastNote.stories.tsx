@@ -3,7 +3,7 @@ import type { FC } from "react";
 import { expect, within } from "storybook/test";
 import { MockPeriod } from "../testHelpers/entities";
 import { fixTimeForForecasts } from "../utils/clock";
-import { dollarsToMicros } from "../utils/currency";
+import { dollarsToMicros } from "../../core/currency";
 import { ForecastNote } from "./ForecastNote";
 
 /** The note with its amounts in dollars, as a designer sets them ("" for no limit). */

@@ -1,7 +1,7 @@
 import { useId, type FC } from "react";
-import { FORECAST_EXPLANATION, spendForecast } from "../domain/forecast";
+import { FORECAST_EXPLANATION, spendForecast } from "../../core/domain/forecast";
 import { currentTime } from "../utils/clock";
-import { formatMicrosAsUSD } from "../utils/currency";
+import { formatMicrosAsUSD } from "../../core/currency";
 
 // The user's own calendar day: "around November 26" is read on their clock.
 const localDay = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric" });

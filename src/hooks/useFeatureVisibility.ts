@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { versionHasAIBudgets } from "../api/buildInfo";
+import { versionHasAIBudgets } from "../../core/buildInfo";
 import { aiRoutesMissing, buildInfo } from "../api/queries/deployment";
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
-import { AI_FEATURE } from "../api/types";
+import { AI_FEATURE } from "../../core/types";
 
 export interface AIFeature {
   /** Entitled, on a version that has AI budgets; undefined while unknown. */

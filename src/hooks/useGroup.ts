@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { groupById, groupIdByName } from "../api/queries/groups";
-import type { Group } from "../api/types";
+import type { Group } from "../../core/types";
 
 export interface GroupQuery {
   data: Group | undefined;

@@ -11,9 +11,9 @@ import {
   seedMemberships,
   seedUsage,
 } from "../../server/seedData";
-import type { Group, ReducedUser } from "../api/types";
-import { dollarsToMicros } from "../utils/currency";
-import { EMBEDDED_BACKEND_VERSION } from "../api/buildInfo";
+import type { Group, ReducedUser } from "../../core/types";
+import { dollarsToMicros } from "../../core/currency";
+import { EMBEDDED_BACKEND_VERSION } from "../../core/buildInfo";
 import { EMBEDDED_AUTH_METHODS, MOCK_PASSWORD, type MockBackendState, type MockUser } from "./handlers";
 
 if (DEMO_PASSWORD !== MOCK_PASSWORD) throw new Error("The demo and the mocks must share one password.");

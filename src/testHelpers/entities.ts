@@ -1,4 +1,4 @@
-import type { Entitlements, Group, GroupAIBudget, ReducedUser, User } from "../api/types";
+import type { Entitlements, Group, GroupAIBudget, ReducedUser, User } from "../../core/types";
 
 export const MockOrganizationId = "6d6d8f6e-3a4b-4c2f-9d1e-000000000001";
 export const MockOrganizationName = "coder";

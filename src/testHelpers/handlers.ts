@@ -1,11 +1,11 @@
 // A small in-memory Coder, for component tests, Storybook and the contract
 // test. It answers the way the embedded server does: same wire types, same
-// body and query checks, same permissions (src/domain/permissions.ts), same
-// budget rules (src/domain/budgetRules.ts), same statuses. One file per
+// body and query checks, same permissions (core/domain/permissions.ts), same
+// budget rules (core/domain/budgetRules.ts), same statuses. One file per
 // domain in ./handlers/; the deployment's data in ./handlers/state.ts.
 import { http } from "msw";
-import { ROUTE_NOT_FOUND_MESSAGE } from "../api/types";
-import { hostilePathProblem, INVALID_PATH_MESSAGE } from "../api/validation";
+import { ROUTE_NOT_FOUND_MESSAGE } from "../../core/types";
+import { hostilePathProblem, INVALID_PATH_MESSAGE } from "../../core/validation";
 import { auditHandlers } from "./handlers/audit";
 import { authHandlers } from "./handlers/auth";
 import { budgetHandlers } from "./handlers/budgets";

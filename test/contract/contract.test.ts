@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoBackendState } from "../../src/testHelpers/demoBackend";
 import { handlers, mockBackend, unknownApiRoute, mockSignIn, resetMockBackend } from "../../src/testHelpers/handlers";
 import { ORGANIZATION_ID, SEED_GROUPS, SEED_USERS } from "../../server/seedData";
-import { parseCoderVersion, versionHasAIBudgets } from "../../src/api/buildInfo";
+import { parseCoderVersion, versionHasAIBudgets } from "../../core/buildInfo";
 import { openTestApi, type TestApi } from "../../server/testHarness";
 
 interface Answer {

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { SEED_SPEND } from "../../server/seedData";
-import { formatMicrosAsUSD } from "../../src/utils/currency";
+import { formatMicrosAsUSD } from "../../core/currency";
 import { openSignedIn, seriousA11yViolations } from "./browser";
 import { serverAndBrowser } from "./setup";
 

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import type { AuthMethods, BuildInfoResponse, Group, GroupAIBudget, User } from "../../src/api/types";
+import type { AuthMethods, BuildInfoResponse, Group, GroupAIBudget, User } from "../../core/types";
 
 export interface FakeCoderOptions {
   version?: string;

@@ -3,13 +3,13 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import { isNotFound } from "../errors";
-import { overBudgetCount } from "../../domain/budgetRules";
+import { overBudgetCount } from "../../../core/domain/budgetRules";
 import type {
   GroupAISpend,
   GroupMemberAISpend,
   UpsertUserAIBudgetOverrideRequest,
   UserAIBudgetOverride,
-} from "../types";
+} from "../../../core/types";
 import { overrideSaved } from "./cache";
 import type { GroupsSpend, MembersSpend } from "./cachedData";
 import { idsFingerprint, queryKeys } from "./keys";

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { API } from "../api";
-import type { AuthorizationRequest } from "../types";
+import type { AuthorizationRequest } from "../../../core/types";
 import { queryKeys } from "./keys";
 
 export const checkAuthorization = (request: AuthorizationRequest) =>

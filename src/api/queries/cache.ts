@@ -5,8 +5,8 @@
 // callers elsewhere read through query options, whose keys carry it. One module on purpose (a little over ~200 lines):
 // a newcomer finds every cache update in one place.
 import { hashKey, type QueryClient } from "@tanstack/react-query";
-import { memberAfterBudgetChange, totalLimitFromRows, type BudgetChange } from "../../domain/afterBudgetChange";
-import type { Group, GroupMemberAISpend, UserAIBudgetOverride } from "../types";
+import { memberAfterBudgetChange, totalLimitFromRows, type BudgetChange } from "../../../core/domain/afterBudgetChange";
+import type { Group, GroupMemberAISpend, UserAIBudgetOverride } from "../../../core/types";
 import type { GroupsSpend, LoadedBudget, MembersSpend } from "./cachedData";
 import { queryKeys } from "./keys";
 import { fetchMembersSpendRows } from "./spendBatches";

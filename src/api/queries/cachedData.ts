@@ -1,6 +1,6 @@
 // What the cache holds beyond Coder's wire types: a budget with the ETag its
 // writes are made conditional on, and spend answers merged from batches.
-import type { GroupAIBudget, GroupAISpend, GroupMemberAISpend } from "../types";
+import type { GroupAIBudget, GroupAISpend, GroupMemberAISpend } from "../../../core/types";
 
 /** A budget as loaded, with the ETag its writes are made conditional on (null: the server sends none). */
 export type LoadedBudget = GroupAIBudget & { etag: string | null };

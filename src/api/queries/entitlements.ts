@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { API } from "../api";
-import type { Entitlements } from "../types";
+import type { Entitlements } from "../../../core/types";
 import { queryKeys } from "./keys";
 
 export const entitlements = () =>

@@ -4,7 +4,7 @@ import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { isAxiosError } from "axios";
 import { API } from "../api";
 import { isNotFound, isRouteNotFound } from "../errors";
-import type { BudgetConflictResponse, Group, PatchGroupRequest } from "../types";
+import type { BudgetConflictResponse, Group, PatchGroupRequest } from "../../../core/types";
 import { budgetSaved, groupLoaded, groupSaved } from "./cache";
 import type { LoadedBudget } from "./cachedData";
 import { queryKeys } from "./keys";

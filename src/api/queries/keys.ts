@@ -4,7 +4,7 @@
 // resolves to that id (`groupIdByName`), so a rename changes one entry.
 // Every spend answer sits under `aiSpend`: a change that moves limits marks
 // them all stale with one prefix.
-import type { AuthorizationRequest } from "../types";
+import type { AuthorizationRequest } from "../../../core/types";
 
 export const queryKeys = {
   me: ["me"] as const,

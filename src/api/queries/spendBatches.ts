@@ -1,7 +1,7 @@
 // Coder answers spend for at most 100 ids a request: long lists are read in
 // batches, a few at a time.
 import { API } from "../api";
-import { MAX_SPEND_IDS, type GroupAISpend, type GroupMemberAISpend } from "../types";
+import { MAX_SPEND_IDS, type GroupAISpend, type GroupMemberAISpend } from "../../../core/types";
 
 /** Members shown on one page of the members tab; their spend is asked for a page at a time. */
 export const MEMBERS_PAGE_SIZE = 25;

@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
-import type { LoginWithPasswordRequest } from "../types";
+import type { LoginWithPasswordRequest } from "../../../core/types";
 import { queryKeys } from "./keys";
 
 export const me = () =>

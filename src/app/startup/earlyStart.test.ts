@@ -3,7 +3,12 @@
 // answer once, only while it is fresh.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EARLY_ANSWER_MAX_AGE_MS, takeEarly } from "../../api/earlyRequests";
-import { ENTITLEMENTS_PATH, groupApiPath as groupPath, groupsApiPath as groupsPath, ME_PATH } from "../../api/paths";
+import {
+  ENTITLEMENTS_PATH,
+  groupApiPath as groupPath,
+  groupsApiPath as groupsPath,
+  ME_PATH,
+} from "../../../core/paths";
 import { startEarlyRequests } from "./earlyStart";
 
 /** The paths fetched so far by `spy`, in order. */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, userEvent, within } from "storybook/test";
-import { amountInputError } from "../../utils/currency";
+import { amountInputError } from "../../../core/currency";
 import { MoneyInput } from "./MoneyInput";
 
 /** An amount in dollars, checked by the app's one money parser as it is typed. */

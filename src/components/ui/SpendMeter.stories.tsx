@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { dollarsToMicros } from "../../utils/currency";
+import { dollarsToMicros } from "../../../core/currency";
 import { SpendMeter } from "./SpendMeter";
 
 /** The controls take dollars, as an admin reads them; the meter gets micros, as the API sends them. */

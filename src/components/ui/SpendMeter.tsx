@@ -1,5 +1,5 @@
 import type { FC } from "react";
-import { formatMicrosAsUSD, percentSpent, spendStatus, type SpendStatus } from "../../utils/currency";
+import { formatMicrosAsUSD, percentSpent, spendStatus, type SpendStatus } from "../../../core/currency";
 import { Badge } from "./Badge";
 
 const STATUS_WORDS: Record<SpendStatus, string> = {

@@ -3,7 +3,7 @@
 // impact preview of a new budget.
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { FORECAST_EXPLANATION } from "../../domain/forecast";
+import { FORECAST_EXPLANATION } from "../../../core/domain/forecast";
 import { MockGroup } from "../../testHelpers/entities";
 import { mockChargeSpend } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";

@@ -2,7 +2,7 @@
 // preview of a new budget's impact on the settings page.
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { ReducedUser } from "../../api/types";
+import type { ReducedUser } from "../../../core/types";
 import { MockGroup, MockMembers, MockOtherGroupId, MockOtherOrganizationId } from "../../testHelpers/entities";
 import {
   mockAddGroup,

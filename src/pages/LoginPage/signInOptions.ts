@@ -1,6 +1,6 @@
 // Which ways in the sign-in page offers, from the deployment's sign-in
 // methods and its address.
-import type { AuthMethods } from "../../api/types";
+import type { AuthMethods } from "../../../core/types";
 
 export interface SingleSignOnProvider {
   /** As the admin knows it: "GitHub", or the deployment's OIDC sign-in text. */

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, within } from "storybook/test";
 import type { ComponentProps } from "react";
 import { MockGroup, MockPeriod } from "../../testHelpers/entities";
-import { dollarsToMicros } from "../../utils/currency";
+import { dollarsToMicros } from "../../../core/currency";
 import { MyAISpendPageView } from "./MyAISpendPageView";
 
 const MID_MONTH = new Date("2026-11-16T05:24:00.000Z");

@@ -1,14 +1,14 @@
 import type { FC } from "react";
-import type { UserAISpend } from "../../api/types";
+import type { UserAISpend } from "../../../core/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { FORECAST_EXPLANATION, FORECAST_HIDDEN_DAYS, spendForecast } from "../../domain/forecast";
+import { FORECAST_EXPLANATION, FORECAST_HIDDEN_DAYS, spendForecast } from "../../../core/domain/forecast";
 import { SpendMeter } from "../../components/ui/SpendMeter";
 import { Callout } from "../../components/ui/Callout";
 import { Skeleton } from "../../components/ui/Skeleton";
 import { formatLimitDay } from "../../components/ForecastNote";
 import { accountSpendText } from "../../components/AccountSpend";
-import { formatPeriod } from "../../utils/budgetPeriod";
-import { formatMicrosAsUSD } from "../../utils/currency";
+import { formatPeriod } from "../../../core/budgetPeriod";
+import { formatMicrosAsUSD } from "../../../core/currency";
 
 // The reset in the user's own time, with the zone said, since the period is UTC.
 const localDateTime = new Intl.DateTimeFormat("en-US", {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { FC } from "react";
 import { expect, userEvent, within } from "storybook/test";
-import { linesBy, totalOf, type ReportDimension, type ReportRow } from "../../domain/spendReport";
+import { linesBy, totalOf, type ReportDimension, type ReportRow } from "../../../core/domain/spendReport";
 import { ReportTable } from "./ReportTable";
 import { REPORT_ROWS, reportRow } from "./reportStoryRows";
 

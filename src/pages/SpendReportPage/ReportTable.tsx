@@ -1,6 +1,6 @@
 import { useState, type FC } from "react";
-import { sortLines, type ReportLine, type SortColumn } from "../../domain/spendReport";
-import { formatMicrosAsUSD } from "../../utils/currency";
+import { sortLines, type ReportLine, type SortColumn } from "../../../core/domain/spendReport";
+import { formatMicrosAsUSD } from "../../../core/currency";
 import { Button } from "../../components/ui/Button";
 
 const COLUMNS: [SortColumn, string][] = [

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { FC } from "react";
 import { expect, within } from "storybook/test";
-import { linesBy, type ReportRow } from "../../domain/spendReport";
+import { linesBy, type ReportRow } from "../../../core/domain/spendReport";
 import { REPORT_ROWS, reportRow } from "./reportStoryRows";
 import { SpendChart } from "./SpendChart";
 

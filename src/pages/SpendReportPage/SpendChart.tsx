@@ -1,6 +1,6 @@
 import type { FC } from "react";
-import type { ReportLine } from "../../domain/spendReport";
-import { formatMicrosAsUSD, percentSpent } from "../../utils/currency";
+import type { ReportLine } from "../../../core/domain/spendReport";
+import { formatMicrosAsUSD, percentSpent } from "../../../core/currency";
 
 /**
  * The largest lines as horizontal bars, each labelled with its amount, so the

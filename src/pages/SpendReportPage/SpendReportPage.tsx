@@ -6,7 +6,7 @@ import { isForbidden } from "../../api/errors";
 import { queryKeys } from "../../api/queries/keys";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
-import { spendExportFilename } from "../../domain/spendExport";
+import { spendExportFilename } from "../../../core/domain/spendExport";
 import { currentTime } from "../../utils/clock";
 import { loadReport } from "./parseExport";
 import { exportRange, thisMonth, type PickedDays } from "./reportPeriod";

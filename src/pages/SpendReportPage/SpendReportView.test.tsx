@@ -1,8 +1,8 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, it } from "vitest";
-import { reportRowsFromCells } from "../../domain/spendReport";
-import { AI_SPEND_EXPORT_HEADER } from "../../domain/spendExport";
+import { reportRowsFromCells } from "../../../core/domain/spendReport";
+import { AI_SPEND_EXPORT_HEADER } from "../../../core/domain/spendExport";
 import { rowsSource } from "./parseExport";
 import { SpendReportView } from "./SpendReportView";
 

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FC } from "react";
-import type { ReportDimension, ReportFilters, ReportSummary } from "../../domain/spendReport";
+import type { ReportDimension, ReportFilters, ReportSummary } from "../../../core/domain/spendReport";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 import { Button } from "../../components/ui/Button";
 import { EmptyState } from "../../components/ui/EmptyState";
 import { ChartColumn } from "lucide-react";
-import { formatMicrosAsUSD } from "../../utils/currency";
+import { formatMicrosAsUSD } from "../../../core/currency";
 import type { ReportSource } from "./parseExport";
 import { ReportTable } from "./ReportTable";
 import { SpendChart } from "./SpendChart";

@@ -4,7 +4,7 @@
 // 100,000 rows neither block the page while parsing nor while being copied
 // back to it.
 import Papa from "papaparse";
-import { AI_SPEND_EXPORT_HEADER } from "../../domain/spendExport";
+import { AI_SPEND_EXPORT_HEADER } from "../../../core/domain/spendExport";
 import {
   filterRows,
   reportRowsFromCells,
@@ -12,7 +12,7 @@ import {
   type ReportFilters,
   type ReportRow,
   type ReportSummary,
-} from "../../domain/spendReport";
+} from "../../../core/domain/spendReport";
 
 /** Above this many bytes (about 5,000 rows) the export is decoded and parsed in a worker. */
 export const LARGE_EXPORT_BYTES = 1_000_000;

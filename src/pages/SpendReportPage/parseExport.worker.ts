@@ -1,6 +1,6 @@
 // Keeps a large spend export's rows off the page's thread, and answers the
 // page's summaries and downloads from them.
-import { filterRows, summarizeReport, type ReportRow } from "../../domain/spendReport";
+import { filterRows, summarizeReport, type ReportRow } from "../../../core/domain/spendReport";
 import { exportCsvOf, parseExportText, type WorkerAnswer, type WorkerRequest } from "./parseExport";
 
 let rows: ReportRow[] = [];

@@ -1,6 +1,6 @@
 // The report's period as the admin picks it: whole UTC days, "To" included,
 // at most 31 days, as Coder's export allows.
-import { budgetPeriod } from "../../utils/budgetPeriod";
+import { budgetPeriod } from "../../../core/budgetPeriod";
 
 const DAY_MS = 86_400_000;
 export const MAX_REPORT_DAYS = 31;

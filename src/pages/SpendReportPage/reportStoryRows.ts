@@ -1,7 +1,7 @@
 // Export rows for the report's stories, with costs in dollars as a designer
 // writes them; the report's own functions sum them.
-import type { ReportRow } from "../../domain/spendReport";
-import { dollarsToMicros } from "../../utils/currency";
+import type { ReportRow } from "../../../core/domain/spendReport";
+import { dollarsToMicros } from "../../../core/currency";
 
 export const reportRow = (
   username: string,

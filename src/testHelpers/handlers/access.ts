@@ -1,9 +1,9 @@
-// The mock deployment as Coder's rules see it (src/domain), and who may read
+// The mock deployment as Coder's rules see it (core/domain), and who may read
 // or change what: the same permissions as the server (server/rbac.ts).
-import type { Group, User } from "../../api/types";
-import type { AuditEntry } from "../../domain/audit";
-import { membersOf, type BudgetWorld } from "../../domain/budgetWorld";
-import * as permissions from "../../domain/permissions";
+import type { Group, User } from "../../../core/types";
+import type { AuditEntry } from "../../../core/domain/audit";
+import { membersOf, type BudgetWorld } from "../../../core/domain/budgetWorld";
+import * as permissions from "../../../core/domain/permissions";
 import { MockGroup } from "../entities";
 import { mockBackend, pickReducedUser, userByName, type MockUser } from "./state";
 

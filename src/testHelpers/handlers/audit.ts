@@ -1,7 +1,7 @@
 // The audit log, each organization admin reading only their organizations' rows.
 import { http, HttpResponse } from "msw";
-import { checkPagingQuery } from "../../api/validation";
-import * as permissions from "../../domain/permissions";
+import { checkPagingQuery } from "../../../core/validation";
+import * as permissions from "../../../core/domain/permissions";
 import { viewer } from "./access";
 import { error, notFound, unauthorized } from "./responses";
 import { mockBackend } from "./state";

@@ -1,10 +1,15 @@
 // Group AI budgets, with versions as ETags and If-Match / If-None-Match
 // checked as the server checks them; every change audited.
 import { HttpResponse, http } from "msw";
-import { BUDGET_CONFLICT_MESSAGE, type BudgetConflictResponse, type Group, type GroupAIBudget } from "../../api/types";
-import { checkUpsertBudgetBody } from "../../api/validation";
-import { budgetETag, versionsOfIfMatch } from "../../api/versions";
-import { budgetAuditEntry } from "../../domain/audit";
+import {
+  BUDGET_CONFLICT_MESSAGE,
+  type BudgetConflictResponse,
+  type Group,
+  type GroupAIBudget,
+} from "../../../core/types";
+import { checkUpsertBudgetBody } from "../../../core/validation";
+import { budgetETag, versionsOfIfMatch } from "../../../core/versions";
+import { budgetAuditEntry } from "../../../core/domain/audit";
 import { audit, canUpdate, readableGroup } from "./access";
 import { brokenJson, error, notFound, readJson, unauthorized, unentitled } from "./responses";
 import { actorName, mockBackend } from "./state";

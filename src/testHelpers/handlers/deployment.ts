@@ -1,6 +1,6 @@
 // What the deployment says about itself: its version and its licensed features.
 import { http, HttpResponse } from "msw";
-import type { BuildInfoResponse } from "../../api/types";
+import type { BuildInfoResponse } from "../../../core/types";
 import { MockEntitlements, MockEntitlementsWithoutAI } from "../entities";
 import { mockBackend } from "./state";
 

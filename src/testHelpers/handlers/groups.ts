@@ -1,8 +1,8 @@
 // Groups: listing, reading, and renaming or changing members (audited).
 import { http, HttpResponse } from "msw";
-import { ADD_OUTSIDER_MESSAGE } from "../../api/types";
-import { checkPatchGroupBody } from "../../api/validation";
-import { groupAuditEntry } from "../../domain/audit";
+import { ADD_OUTSIDER_MESSAGE } from "../../../core/types";
+import { checkPatchGroupBody } from "../../../core/validation";
+import { groupAuditEntry } from "../../../core/domain/audit";
 import { audit, canRead, canUpdate, isEveryone, organizationsOf, readableGroup, served } from "./access";
 import { brokenJson, error, notFound, readJson, unauthorized } from "./responses";
 import { actorName, mockBackend, pickReducedUser, userByName } from "./state";

@@ -1,9 +1,9 @@
 // Per-user budgets: Owners and User Admins change them, audited as money.
 import { http, HttpResponse } from "msw";
-import { NOT_A_GROUP_MEMBER_MESSAGE, type UserAIBudgetOverride } from "../../api/types";
-import { checkUpsertOverrideBody } from "../../api/validation";
-import { overrideAuditEntry } from "../../domain/audit";
-import * as permissions from "../../domain/permissions";
+import { NOT_A_GROUP_MEMBER_MESSAGE, type UserAIBudgetOverride } from "../../../core/types";
+import { checkUpsertOverrideBody } from "../../../core/validation";
+import { overrideAuditEntry } from "../../../core/domain/audit";
+import * as permissions from "../../../core/domain/permissions";
 import { audit, findGroupById, isMember, namedUser, readableUser, viewer } from "./access";
 import { brokenJson, error, notFound, readJson, unauthorized, unentitled } from "./responses";
 import { actorName, mockBackend, type MockOverride } from "./state";

@@ -1,8 +1,8 @@
 // How the mock answers, word for word as the server does: errors, bodies it
 // cannot read, and a request without a session.
 import { HttpResponse } from "msw";
-import { AI_UNENTITLED_MESSAGE, type Response } from "../../api/types";
-import { unstorableTextIn } from "../../api/validation";
+import { AI_UNENTITLED_MESSAGE, type Response } from "../../../core/types";
+import { unstorableTextIn } from "../../../core/validation";
 
 export const error = (status: number, body: Response) => HttpResponse.json(body, { status });
 export const notFound = () => error(404, { message: "Resource not found or you do not have access to this resource" });

@@ -1,8 +1,8 @@
 // Shaping the mock deployment from a test or a story: who is signed in, more
 // groups, organizations, users, overrides, spend and usage, and a budget
 // changed behind the page's back.
-import type { ReducedUser } from "../../api/types";
-import type { UsageRecord } from "../../domain/spendExport";
+import type { ReducedUser } from "../../../core/types";
+import type { UsageRecord } from "../../../core/domain/spendExport";
 import { MockGroup, MockOrganizationId } from "../entities";
 import { FIXED_TIME, mockBackend, pickReducedUser, userByName } from "./state";
 

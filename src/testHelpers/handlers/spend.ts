@@ -1,16 +1,16 @@
 // AI spend: a group's members, the groups of an organization, one user, and
 // the CSV export, answered from Coder's rules over the mock deployment.
 import { http, HttpResponse } from "msw";
-import { checkIdListQuery } from "../../api/validation";
-import { inIdOrder, visibleMemberIds } from "../../domain/budgetRules";
-import { groupRow, memberRows, userSpendStatus } from "../../domain/budgetWorld";
+import { checkIdListQuery } from "../../../core/validation";
+import { inIdOrder, visibleMemberIds } from "../../../core/domain/budgetRules";
+import { groupRow, memberRows, userSpendStatus } from "../../../core/domain/budgetWorld";
 import {
   AI_SPEND_EXPORT_CONTENT_TYPE,
   aggregateUsage,
   exportPeriod,
   spendExportCsv,
   spendExportFilename,
-} from "../../domain/spendExport";
+} from "../../../core/domain/spendExport";
 import { MockPeriod } from "../entities";
 import { canUpdate, findGroupById, readableGroup, readableUser, world } from "./access";
 import { error, notFound, unauthorized, unentitled } from "./responses";

@@ -1,8 +1,8 @@
 // The mock deployment's data, as one value tests may change before rendering,
 // and the fixtures it starts from.
-import type { AuditLog, AuthMethods, Group, GroupAIBudget, ReducedUser, User } from "../../api/types";
-import { EMBEDDED_BACKEND_VERSION } from "../../api/buildInfo";
-import type { UsageRecord } from "../../domain/spendExport";
+import type { AuditLog, AuthMethods, Group, GroupAIBudget, ReducedUser, User } from "../../../core/types";
+import { EMBEDDED_BACKEND_VERSION } from "../../../core/buildInfo";
+import type { UsageRecord } from "../../../core/domain/spendExport";
 import {
   MockBudget,
   MockGroup,

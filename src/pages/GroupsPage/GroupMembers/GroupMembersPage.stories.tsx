@@ -13,7 +13,7 @@ import {
 } from "../../../testHelpers/handlers";
 import { OTHER_ORGANIZATION_NOTE } from "./MemberBudgetCells";
 import { AppAt, withHandlers } from "../../../testHelpers/storyApp";
-import { FORECAST_EXPLANATION } from "../../../domain/forecast";
+import { FORECAST_EXPLANATION } from "../../../../core/domain/forecast";
 import { fixTimeForForecasts } from "../../../utils/clock";
 
 const spendPath = `*/api/v2/groups/${MockGroup.id}/members/ai/spend`;

@@ -7,7 +7,7 @@ import { membersSpendFromCache } from "../../../api/queries/cache";
 import { checkAuthorization, groupPermissionChecks } from "../../../api/queries/authCheck";
 import { groups } from "../../../api/queries/groups";
 import { useGroup } from "../../../hooks/useGroup";
-import type { ReducedUser } from "../../../api/types";
+import type { ReducedUser } from "../../../../core/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Button } from "../../../components/ui/Button";
 import { Callout } from "../../../components/ui/Callout";
@@ -22,8 +22,8 @@ import {
   TableRow,
 } from "../../../components/ui/Table";
 import { useAIFeatureVisible } from "../../../hooks/useFeatureVisibility";
-import { formatPeriod } from "../../../utils/budgetPeriod";
-import { memberBudgetCell } from "../../../domain/budgetRules";
+import { formatPeriod } from "../../../../core/budgetPeriod";
+import { memberBudgetCell } from "../../../../core/domain/budgetRules";
 import { MemberBudgetCells } from "./MemberBudgetCells";
 import { overrideSummary } from "./overrideSummary";
 import { MEMBERS_PAGE_SIZE } from "../../../api/queries/spendBatches";

@@ -2,10 +2,10 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ComponentProps } from "react";
 import { MemoryRouter } from "react-router";
 import { expect, within } from "storybook/test";
-import type { GroupMemberAISpend } from "../../../api/types";
+import type { GroupMemberAISpend } from "../../../../core/types";
 import { MockGroup, MockOtherGroupId, MockPeriod } from "../../../testHelpers/entities";
 import { fixTimeForForecasts } from "../../../utils/clock";
-import { dollarsToMicros } from "../../../utils/currency";
+import { dollarsToMicros } from "../../../../core/currency";
 import { MemberBudgetCells, OTHER_ORGANIZATION_NOTE } from "./MemberBudgetCells";
 
 const group = {

@@ -1,11 +1,11 @@
 import type { FC } from "react";
 import { Link } from "react-router";
-import type { Group, GroupMemberAISpend } from "../../../api/types";
+import type { Group, GroupMemberAISpend } from "../../../../core/types";
 import { groupUrl } from "../../../app/urls";
 import { ForecastNote } from "../../../components/ForecastNote";
 import { SpendMeter } from "../../../components/ui/SpendMeter";
-import { memberBudgetCell } from "../../../domain/budgetRules";
-import { formatMicrosAsUSD } from "../../../utils/currency";
+import { memberBudgetCell } from "../../../../core/domain/budgetRules";
+import { formatMicrosAsUSD } from "../../../../core/currency";
 
 export const OTHER_ORGANIZATION_NOTE = "Managed by a group in another organization, which is not shown here.";
 

@@ -1,6 +1,6 @@
 // The parts of a row of the members table: who the member is, and the spend's place while it loads.
 import type { FC } from "react";
-import type { ReducedUser } from "../../../api/types";
+import type { ReducedUser } from "../../../../core/types";
 import { Avatar } from "../../../components/ui/Avatar";
 import { Badge } from "../../../components/ui/Badge";
 import { Skeleton } from "../../../components/ui/Skeleton";

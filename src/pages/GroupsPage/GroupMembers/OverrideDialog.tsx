@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState, type FC, type FormEvent } from "react";
 import { getErrorDetail, getErrorMessage, isForbidden } from "../../../api/errors";
 import { saveUserAIBudgetOverride, userAIBudgetOverride } from "../../../api/queries/aiSpend";
-import type { Group, ReducedUser } from "../../../api/types";
+import type { Group, ReducedUser } from "../../../../core/types";
 import { Button } from "../../../components/ui/Button";
 import { Callout } from "../../../components/ui/Callout";
 import { Dialog, DialogClose } from "../../../components/ui/Dialog";
 import { MoneyInput } from "../../../components/ui/MoneyInput";
 import { Skeleton } from "../../../components/ui/Skeleton";
-import { amountInputError, dollarsToMicros, microsToDollars } from "../../../utils/currency";
+import { amountInputError, dollarsToMicros, microsToDollars } from "../../../../core/currency";
 
 interface OverrideDialogProps {
   member: ReducedUser;

@@ -1,5 +1,5 @@
-import type { MemberBudgetCell } from "../../../domain/budgetRules";
-import { formatMicrosAsUSD } from "../../../utils/currency";
+import type { MemberBudgetCell } from "../../../../core/domain/budgetRules";
+import { formatMicrosAsUSD } from "../../../../core/currency";
 
 /** What the member has spent this period, against which limit: the dialog's first line. */
 export const overrideSummary = (cell: MemberBudgetCell, name: string): string => {

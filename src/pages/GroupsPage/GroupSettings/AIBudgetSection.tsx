@@ -1,10 +1,10 @@
 import { useField } from "formik";
 import type { FC, ReactNode } from "react";
-import type { GroupMemberAISpend } from "../../../api/types";
-import { budgetChange, onPaceToBeBlocked, type MemberTurn } from "../../../domain/budgetImpact";
+import type { GroupMemberAISpend } from "../../../../core/types";
+import { budgetChange, onPaceToBeBlocked, type MemberTurn } from "../../../../core/domain/budgetImpact";
 import { currentTime } from "../../../utils/clock";
-import { formatResetDay } from "../../../utils/budgetPeriod";
-import { formatMicrosAsUSD, groupWideMaximumMicros } from "../../../utils/currency";
+import { formatResetDay } from "../../../../core/budgetPeriod";
+import { formatMicrosAsUSD, groupWideMaximumMicros } from "../../../../core/currency";
 import { FormField } from "../../../components/FormField";
 import { budgetFromInput, budgetInputError } from "./groupSettingsForm";
 

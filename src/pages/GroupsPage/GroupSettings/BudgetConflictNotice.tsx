@@ -1,7 +1,7 @@
 import { useFormikContext } from "formik";
 import type { FC } from "react";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
-import { formatMicrosAsUSD, microsToDollars } from "../../../utils/currency";
+import { formatMicrosAsUSD, microsToDollars } from "../../../../core/currency";
 import type { GroupSettingsFormValues } from "./groupSettingsForm";
 
 export interface BudgetConflict {

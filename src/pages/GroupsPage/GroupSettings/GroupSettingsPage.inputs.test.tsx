@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { MockGroup, MockMemberSpend } from "../../../testHelpers/entities";
 import { renderApp } from "../../../testHelpers/renderApp";
 import { recordRequests } from "../../../testHelpers/server";
-import { NOT_AN_AMOUNT_MESSAGE, OUT_OF_RANGE_MESSAGE, TOO_PRECISE_MESSAGE } from "../../../utils/currency";
+import { NOT_AN_AMOUNT_MESSAGE, OUT_OF_RANGE_MESSAGE, TOO_PRECISE_MESSAGE } from "../../../../core/currency";
 import { budgetPath, settingsPath } from "../../../testHelpers/settingsPage";
 
 type Outcome = { micros: number } | { none: true } | { refused: string };

@@ -7,7 +7,7 @@ import { entitlements } from "../../../api/queries/entitlements";
 import { isRouteNotFound } from "../../../api/errors";
 import { groupAIBudget } from "../../../api/queries/groups";
 import { useGroup } from "../../../hooks/useGroup";
-import { AI_BUDGETS_MIN_VERSION_TEXT } from "../../../api/buildInfo";
+import { AI_BUDGETS_MIN_VERSION_TEXT } from "../../../../core/buildInfo";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { useAIFeatureVisible } from "../../../hooks/useFeatureVisibility";
 import { GroupSettingsPageForm } from "./GroupSettingsPageForm";

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, type FC } from "react";
-import type { Group } from "../../../api/types";
+import type { Group } from "../../../../core/types";
 import type { LoadedBudget } from "../../../api/queries/groups";
 import type { MembersSpendForPreview } from "./AIBudgetSection";
 import { GroupSettingsPageView } from "./GroupSettingsPageView";

@@ -7,7 +7,7 @@ import {
   MockOtherGroupId,
   MockSingleMemberGroup,
 } from "../../../testHelpers/entities";
-import { dollarsToMicros } from "../../../utils/currency";
+import { dollarsToMicros } from "../../../../core/currency";
 import { GroupSettingsPageView, type GroupSettingsPageViewProps } from "./GroupSettingsPageView";
 
 const BUDGET_LABEL = "Monthly budget per member (USD)";

@@ -1,6 +1,6 @@
 import { Form, Formik, useFormikContext } from "formik";
 import { useEffect, useState, type FC, type ReactNode } from "react";
-import type { Group } from "../../../api/types";
+import type { Group } from "../../../../core/types";
 import { FormField } from "../../../components/FormField";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { AIBudgetSection, type MembersSpendForPreview } from "./AIBudgetSection";

@@ -3,7 +3,7 @@
 // question, or a reload the browser asked about) deletes them. A draft keeps the
 // server state it was based on, so saving it later is still checked against
 // what the admin actually saw.
-import type { Group } from "../../../api/types";
+import type { Group } from "../../../../core/types";
 import type { LoadedBudget } from "../../../api/queries/groups";
 import type { GroupSettingsFormValues } from "./groupSettingsForm";
 

@@ -1,7 +1,12 @@
 import * as Yup from "yup";
-import type { Group, PatchGroupRequest } from "../../../api/types";
-import { avatarUrlProblem, displayNameProblem, groupNameProblem, QUOTA_ALLOWANCE_MAX } from "../../../api/validation";
-import { amountInputError, dollarsToMicros, microsToDollars } from "../../../utils/currency";
+import type { Group, PatchGroupRequest } from "../../../../core/types";
+import {
+  avatarUrlProblem,
+  displayNameProblem,
+  groupNameProblem,
+  QUOTA_ALLOWANCE_MAX,
+} from "../../../../core/validation";
+import { amountInputError, dollarsToMicros, microsToDollars } from "../../../../core/currency";
 
 /** What the form holds: each field as the admin typed it. */
 export interface GroupSettingsFormValues {

@@ -3,7 +3,7 @@
 // save's progress and outcome. Pure: the hook in useGroupSettingsSave.ts runs
 // the requests and dispatches what happened.
 import type { LoadedBudget } from "../../../api/queries/groups";
-import type { Group, PatchGroupRequest } from "../../../api/types";
+import type { Group, PatchGroupRequest } from "../../../../core/types";
 import type { BudgetConflict } from "./BudgetConflictNotice";
 import type { Baseline, Draft } from "./draft";
 import {

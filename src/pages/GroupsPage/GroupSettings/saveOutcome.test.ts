@@ -3,7 +3,7 @@
 import { AxiosError, type AxiosResponse, type InternalAxiosRequestConfig } from "axios";
 import { describe, expect, it } from "vitest";
 import { BudgetConflictError } from "../../../api/queries/groups";
-import type { Response } from "../../../api/types";
+import type { Response } from "../../../../core/types";
 import { reportSave, type WriteResult } from "./saveOutcome";
 
 const config = { headers: {} } as InternalAxiosRequestConfig;

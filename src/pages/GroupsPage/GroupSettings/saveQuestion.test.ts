@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GroupMemberAISpend } from "../../../api/types";
+import type { GroupMemberAISpend } from "../../../../core/types";
 import { budgetSaveQuestion, nameList } from "./saveQuestion";
 
 const member = (user_id: string, spentDollars: number, limitDollars: number | null): GroupMemberAISpend => ({

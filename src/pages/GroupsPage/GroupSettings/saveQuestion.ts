@@ -1,8 +1,8 @@
 // What a save must ask first: 0 turns AI off for the group; a budget that
 // newly blocks members blocks them from the moment it is saved.
-import { budgetChange } from "../../../domain/budgetImpact";
-import { formatResetDay } from "../../../utils/budgetPeriod";
-import { formatMicrosAsUSD } from "../../../utils/currency";
+import { budgetChange } from "../../../../core/domain/budgetImpact";
+import { formatResetDay } from "../../../../core/budgetPeriod";
+import { formatMicrosAsUSD } from "../../../../core/currency";
 import { budgetFromInput, budgetInputError } from "./groupSettingsForm";
 import type { MembersSpendForPreview } from "./AIBudgetSection";
 

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { FC } from "react";
 import { groupOverBudgetCount, type GroupsSpend } from "../../../api/queries/aiSpend";
-import type { Group, GroupAISpend } from "../../../api/types";
+import type { Group, GroupAISpend } from "../../../../core/types";
 import { ForecastNote } from "../../../components/ForecastNote";
 import { Badge } from "../../../components/ui/Badge";
 import { Skeleton } from "../../../components/ui/Skeleton";

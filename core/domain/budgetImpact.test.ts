@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GroupMemberAISpend } from "../api/types";
+import type { GroupMemberAISpend } from "../types";
 import { budgetChange, budgetImpact, onPaceToBeBlocked } from "./budgetImpact";
 
 const member = (

@@ -1,7 +1,7 @@
 // Who may do what, by Coder's roles, with two organizations: an admin of one
 // organization has no say in the other, whatever their membership there.
 import { describe, expect, it } from "vitest";
-import type { AuthorizationCheck } from "../api/types";
+import type { AuthorizationCheck } from "../types";
 import {
   authorize,
   canReadAuditLogs,

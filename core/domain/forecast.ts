@@ -2,7 +2,7 @@
 // (the spend so far, the period's start and end): a straight line through
 // the spend so far, not a promise. Pure, so the browser, the tests and the
 // stories all draw the same line at a fixed time.
-import { scaleMicrosToCents } from "../utils/currency";
+import { scaleMicrosToCents } from "../currency";
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import type { GroupMemberAISpend } from "../api/types";
-import { budgetWorlds, worldGroups } from "../testHelpers/budgetWorlds";
+import type { GroupMemberAISpend } from "../types";
+import { budgetWorlds, worldGroups } from "../testing/budgetWorlds";
 import { memberAfterBudgetChange, totalLimitFromRows } from "./afterBudgetChange";
 import { groupRow, memberRows, membersOf } from "./budgetWorld";
 

@@ -2,7 +2,7 @@
 // Coder's rules for the request bodies this module sends, checked the same way
 // by the embedded server and by the MSW handlers so that neither can be laxer
 // than the other.
-import { MAX_SPEND_LIMIT_MICROS } from "../utils/currency";
+import { MAX_SPEND_LIMIT_MICROS } from "./currency";
 import {
   INVALID_SPEND_LIMIT_MESSAGE,
   MAX_SPEND_IDS,

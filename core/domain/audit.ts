@@ -1,8 +1,8 @@
 // What the audit log says of each change to a budget, an override or a group
 // (its fields and its members), as Coder shows it (the diff in money, not micros). The embedded server stores
 // these entries; the MSW handlers keep them in memory.
-import type { AuditLog } from "../api/types";
-import { formatMicrosAsUSD } from "../utils/currency";
+import type { AuditLog } from "../types";
+import { formatMicrosAsUSD } from "../currency";
 
 export type AuditEntry = Pick<
   AuditLog,

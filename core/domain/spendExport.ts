@@ -2,7 +2,7 @@
 // written once: the period rules and their 400 messages, the header, the
 // formula escaping and the CSV text. The embedded server and the MSW handlers
 // both answer with these; the report page reads what they write.
-import { budgetPeriod } from "../utils/budgetPeriod";
+import { budgetPeriod } from "../budgetPeriod";
 
 export const AI_SPEND_EXPORT_HEADER = [
   "user_id",

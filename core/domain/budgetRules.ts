@@ -5,8 +5,8 @@
 // (GetHighestGroupAIBudgetByUser, GetUserEveryoneFallbackGroup,
 // GetGroupMembersAISpend, GetOrganizationGroupsAISpend,
 // GetOverBudgetUsersPerGroup); docs/coder-conformance.md maps each to its test.
-import type { EffectiveBudget, GroupAISpend, GroupMemberAISpend } from "../api/types";
-import { sumMicros } from "../utils/currency";
+import type { EffectiveBudget, GroupAISpend, GroupMemberAISpend } from "../types";
+import { sumMicros } from "../currency";
 
 /** A budgeted group the user belongs to (the Everyone group included). */
 export interface BudgetedMembership {

@@ -3,8 +3,8 @@
 // (./budgetRules.ts) make it certain. Where they do not (the governing budget
 // went down or away, a tie, a group in another organization), the answer is
 // "ask the server".
-import type { GroupMemberAISpend } from "../api/types";
-import { sumMicros } from "../utils/currency";
+import type { GroupMemberAISpend } from "../types";
+import { sumMicros } from "../currency";
 
 export interface BudgetChange {
   groupId: string;

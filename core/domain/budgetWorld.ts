@@ -2,7 +2,7 @@
 // handlers answer from it, and the property tests hold the embedded server's
 // SQL to it. Only the shapes the rules need; no period handling here, since
 // `spend` lists this period's spend only.
-import type { GroupAISpend, GroupMemberAISpend, UserAISpend } from "../api/types";
+import type { GroupAISpend, GroupMemberAISpend, UserAISpend } from "../types";
 import {
   groupSpendRow,
   inIdOrder,
@@ -12,7 +12,7 @@ import {
   type GroupRef,
   type ResolutionInput,
 } from "./budgetRules";
-import { sumMicros } from "../utils/currency";
+import { sumMicros } from "../currency";
 
 export interface BudgetWorld {
   organizations: readonly { id: string; is_default: boolean }[];

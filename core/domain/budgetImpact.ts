@@ -1,5 +1,5 @@
 // What a new per-member budget would do at once, from this period's spend.
-import type { GroupMemberAISpend } from "../api/types";
+import type { GroupMemberAISpend } from "../types";
 import { spendForecast } from "./forecast";
 
 export interface BudgetImpact {

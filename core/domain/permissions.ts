@@ -3,7 +3,7 @@
 // its groups and budgets, and reading its members' overrides; a group's
 // members reading the group and their own spend. The embedded server and the
 // MSW handlers both decide with these functions.
-import type { AuthorizationCheck } from "../api/types";
+import type { AuthorizationCheck } from "../types";
 
 export interface Viewer {
   id: string;
