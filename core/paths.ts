@@ -12,6 +12,7 @@ export const ME_PATH = "/api/v2/users/me";
 export const ENTITLEMENTS_PATH = "/api/v2/entitlements";
 export const BUILD_INFO_PATH = "/api/v2/buildinfo";
 export const AUTH_METHODS_PATH = "/api/v2/users/authmethods";
+export const ORGANIZATIONS_PATH = "/api/v2/organizations";
 export const groupsApiPath = (organization: string) => apiPath`/api/v2/organizations/${organization}/groups`;
 export const groupApiPath = (organization: string, groupName: string) =>
   apiPath`/api/v2/organizations/${organization}/groups/${groupName}`;

@@ -272,3 +272,32 @@ export interface SessionTokenSignInRequest {
 export const HOST_PREFIXED_SESSION_TOKEN_COOKIE = `__Host-${SESSION_TOKEN_COOKIE}`;
 /** What an unknown route answers: the deployment lacks the feature, not the resource. */
 export const ROUTE_NOT_FOUND_MESSAGE = "Route not found.";
+
+/** Coder's `codersdk.Organization`, as `GET /organizations` lists them. */
+export interface Organization {
+  id: string;
+  name: string;
+  display_name: string;
+  description: string;
+  icon: string;
+  created_at: string;
+  updated_at: string;
+  is_default: boolean;
+}
+
+/** Coder's `codersdk.CreateGroupRequest` (`POST /organizations/{o}/groups`). */
+export interface CreateGroupRequest {
+  name: string;
+  display_name: string;
+  avatar_url: string;
+  quota_allowance: number;
+}
+
+/** Coder's answers around creating and deleting groups, word for word (enterprise/coderd/groups.go). */
+export const EVERYONE_GROUP_NAME = "Everyone";
+export const RESERVED_GROUP_NAME_MESSAGE = "Invalid group name.";
+export const reservedGroupNameDetail = (name: string) => `${JSON.stringify(name)} is a reserved group name`;
+export const groupNameTakenMessage = (name: string) => `A group named ${JSON.stringify(name)} already exists.`;
+export const GROUP_NAME_TAKEN_DETAIL = "Group names must be unique";
+export const EVERYONE_UNDELETABLE_MESSAGE = '"Everyone" is a reserved group and cannot be deleted!';
+export const GROUP_DELETED_MESSAGE = "Successfully deleted group!";

@@ -104,3 +104,60 @@ export function groupAuditEntry(
     status_code: 200,
   };
 }
+
+type AuditedGroupFields = { id: string; organization_id: string; name: string; display_name: string; avatar_url: string; quota_allowance: number };
+
+/** A new group, as Coder audits `POST /organizations/{o}/groups`: every field from nothing. */
+export function groupCreatedAuditEntry(actor: string, group: AuditedGroupFields): AuditEntry {
+  return {
+    action: "create",
+    resource_type: "group",
+    resource_id: group.id,
+    resource_target: group.name,
+    organization_id: group.organization_id,
+    diff: {
+      name: { old: "", new: group.name },
+      display_name: { old: "", new: group.display_name },
+      avatar_url: { old: "", new: group.avatar_url },
+      quota_allowance: { old: 0, new: group.quota_allowance },
+    },
+    description: `${actor} created group "${group.name}"`,
+    status_code: 201,
+  };
+}
+
+/**
+ * A deleted group, as Coder audits `DELETE /groups/{g}` (every field to
+ * nothing), saying too what went with it: its budget and the overrides
+ * charged to it, which the database deletes with the group.
+ */
+export function groupDeletedAuditEntry(
+  actor: string,
+  group: AuditedGroupFields & { members: string[] },
+  gone: { budgetMicros: number | null; overrides: string[] },
+): AuditEntry {
+  const diff: AuditEntry["diff"] = {
+    name: { old: group.name, new: "" },
+    display_name: { old: group.display_name, new: "" },
+    avatar_url: { old: group.avatar_url, new: "" },
+    quota_allowance: { old: group.quota_allowance, new: 0 },
+    members: { old: group.members, new: [] },
+  };
+  if (gone.budgetMicros !== null)
+    diff.spend_limit_micros = { old: formatMicrosAsUSD(gone.budgetMicros), new: "no budget" };
+  if (gone.overrides.length > 0) diff.overrides_removed = { old: gone.overrides, new: [] };
+  const said = [
+    ...(gone.budgetMicros !== null ? [`its AI budget of ${formatMicrosAsUSD(gone.budgetMicros)} removed`] : []),
+    ...(gone.overrides.length > 0 ? [`overrides charged to it removed for ${gone.overrides.join(", ")}`] : []),
+  ];
+  return {
+    action: "delete",
+    resource_type: "group",
+    resource_id: group.id,
+    resource_target: group.name,
+    organization_id: group.organization_id,
+    diff,
+    description: `${actor} deleted group "${group.name}"${said.length > 0 ? `: ${said.join("; ")}` : ""}`,
+    status_code: 200,
+  };
+}

@@ -74,3 +74,14 @@ export async function authorize(
       return isOwner(viewer);
   }
 }
+
+/**
+ * The organizations `GET /organizations` lists to a viewer: every one to those
+ * who manage users (and so every organization's groups), else those they are
+ * a member of, as Coder's organization-member role reads its organization.
+ */
+export const canReadOrganization = (viewer: Viewer, organizationId: string): boolean =>
+  canUpdateUsers(viewer) || viewer.memberships.some((m) => m.organization_id === organizationId);
+
+/** Creating and deleting an organization's groups: the roles that update its groups. */
+export const canManageGroups = (viewer: Viewer, organizationId: string): boolean => canUpdateGroup(viewer, organizationId);

@@ -20,6 +20,15 @@ export class Organizations {
     return row;
   }
 
+  /** Every organization, as `GET /organizations` answers them (the default first, then by name). */
+  async all(): Promise<(OrganizationRow & { created_at: string })[]> {
+    return this.db.query(
+      `SELECT id, name, display_name, is_default,
+         to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
+       FROM organizations ORDER BY is_default DESC, name COLLATE "C"`,
+    );
+  }
+
   async membershipsOf(userId: string): Promise<{ organization_id: string; roles: string[] }[]> {
     return this.db.query("SELECT organization_id, roles FROM organization_members WHERE user_id = $1", [userId]);
   }

@@ -10,6 +10,7 @@ import {
   groupApiPath,
   groupsApiPath,
   ME_PATH,
+  ORGANIZATIONS_PATH,
 } from "../../core/paths";
 import { enforceDeadline, REQUEST_TIMEOUT_MS, takeEarlyAnswers } from "./transport";
 import { preconditionHeaders } from "../../core/versions";
@@ -23,11 +24,13 @@ import type {
   AuthorizationRequest,
   BuildInfoResponse,
   AuthorizationResponse,
+  CreateGroupRequest,
   Entitlements,
   Group,
   GroupAIBudget,
   LoginWithPasswordRequest,
   LoginWithPasswordResponse,
+  Organization,
   PatchGroupRequest,
   UpsertGroupAIBudgetRequest,
   User,
@@ -92,6 +95,20 @@ export class ApiClient {
   checkAuthorization = async (request: AuthorizationRequest, signal?: AbortSignal): Promise<AuthorizationResponse> => {
     const response = await this.axios.post<AuthorizationResponse>("/api/v2/authcheck", request, { signal });
     return response.data;
+  };
+
+  getOrganizations = async (signal?: AbortSignal): Promise<Organization[]> => {
+    const response = await this.axios.get<Organization[]>(ORGANIZATIONS_PATH, { signal });
+    return response.data;
+  };
+
+  createGroup = async (organization: string, request: CreateGroupRequest): Promise<Group> => {
+    const response = await this.axios.post<Group>(groupsApiPath(organization), request);
+    return response.data;
+  };
+
+  deleteGroup = async (groupId: string): Promise<void> => {
+    await this.axios.delete(path`/api/v2/groups/${groupId}`);
   };
 
   getGroupsByOrganization = async (organization: string, signal?: AbortSignal): Promise<Group[]> => {

@@ -5,6 +5,7 @@ import { buildInfo } from "../api/queries/deployment";
 import { ThemeSwitch } from "../components/ThemeSwitch";
 import { logout, me } from "../api/queries/users";
 import { AccountMenu } from "../components/AccountSpend";
+import { AppNavigation } from "../components/AppNavigation/AppNavigation";
 import { DEFAULT_ORGANIZATION, groupsUrl, LOGIN_URL } from "./urls";
 
 /** The signed-in frame: who is signed in, sign out, and the page. */
@@ -23,6 +24,7 @@ const AppLayout: FC = () => {
         <Link to={groupsUrl(DEFAULT_ORGANIZATION)} className="brand">
           Coder · Groups
         </Link>
+        <AppNavigation />
         <div className="topbar-user">
           <ThemeSwitch />
           {user && <AccountMenu username={user.username} />}

@@ -11,6 +11,7 @@ import { buildInfo } from "../api/queries/deployment";
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
 import { groupAIBudget, groupById, groupIdByName, groups } from "../api/queries/groups";
 import { MEMBERS_PAGE_SIZE, PREVIEW_PREFETCH_MAX_MEMBERS } from "../api/queries/spendBatches";
+import { organizations } from "../api/queries/organizations";
 import { me } from "../api/queries/users";
 import { AI_FEATURE, type Group } from "../../core/types";
 import { firstRequests, matchRoute, routeFirstWave, type AppRoute, type FirstRequest, type Params } from "./routeTable";
@@ -28,6 +29,9 @@ function prefetchFirst(queryClient: QueryClient, request: FirstRequest): void {
       return;
     case "buildInfo":
       quietly(queryClient.prefetchQuery(buildInfo()));
+      return;
+    case "organizations":
+      quietly(queryClient.prefetchQuery(organizations()));
       return;
     case "groups":
       quietly(queryClient.prefetchQuery(groups(request.organization)));

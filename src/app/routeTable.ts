@@ -5,13 +5,21 @@
 // (routes.tsx), the prefetch on a link's hover and at boot (prefetch.ts).
 // It imports no library: main.ts runs it first.
 import type { ComponentType } from "react";
-import { BUILD_INFO_PATH, ENTITLEMENTS_PATH, groupApiPath, groupsApiPath, ME_PATH } from "../../core/paths";
+import {
+  BUILD_INFO_PATH,
+  ENTITLEMENTS_PATH,
+  groupApiPath,
+  groupsApiPath,
+  ME_PATH,
+  ORGANIZATIONS_PATH,
+} from "../../core/paths";
 
 /** A GET a page needs from its URL alone, named by the query that makes it. */
 export type FirstRequest =
   | { query: "me" }
   | { query: "entitlements" }
   | { query: "buildInfo" }
+  | { query: "organizations" }
   | { query: "groups"; organization: string }
   | { query: "groupByName"; organization: string; groupName: string };
 
@@ -98,8 +106,16 @@ export function matchRoute(pathname: string): { route: AppRoute; params: Params 
   return undefined;
 }
 
-/** Who is signed in and what the deployment has: every signed-in page's first wave. */
-const SESSION: FirstRequest[] = [{ query: "me" }, { query: "entitlements" }, { query: "buildInfo" }];
+/**
+ * Who is signed in and what the deployment has: every signed-in page's first
+ * wave. The organizations too: the navigation's switcher on every page needs them.
+ */
+const SESSION: FirstRequest[] = [
+  { query: "me" },
+  { query: "entitlements" },
+  { query: "buildInfo" },
+  { query: "organizations" },
+];
 
 /** A route's whole first wave: a signed-in page's starts with the session's. */
 export const routeFirstWave = (route: AppRoute, params: Params): FirstRequest[] =>
@@ -120,6 +136,8 @@ export function firstRequestPath(request: FirstRequest): string {
       return ENTITLEMENTS_PATH;
     case "buildInfo":
       return BUILD_INFO_PATH;
+    case "organizations":
+      return ORGANIZATIONS_PATH;
     case "groups":
       return groupsApiPath(request.organization);
     case "groupByName":

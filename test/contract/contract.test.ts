@@ -675,6 +675,111 @@ const steps: Step[] = [
     entitled: false,
     status: 403,
   },
+  // Organizations, and creating and deleting groups. "$created" is the id of the last group created.
+  {
+    name: "organizations, to an Owner",
+    method: "GET",
+    path: "/organizations",
+    status: 200,
+    expect: [
+      { name: "coder", is_default: true },
+      { name: "research", is_default: false },
+    ],
+  },
+  { name: "organizations, to a member", method: "GET", path: "/organizations", as: "member", status: 200 },
+  { name: "organizations, to the second organization's admin", method: "GET", path: "/organizations", as: "researchadmin", status: 200 },
+  { name: "organizations, signed out", method: "GET", path: "/organizations", as: null, status: 401 },
+  {
+    name: "create a group without a name",
+    method: "POST",
+    path: "/organizations/coder/groups",
+    body: { display_name: "QA" },
+    status: 400,
+    expect: { message: "Validation failed.", validations: [{ field: "name", detail: "Name is required." }] },
+  },
+  {
+    name: "create a group with a name too long",
+    method: "POST",
+    path: "/organizations/coder/groups",
+    body: { name: "a".repeat(33) },
+    status: 400,
+  },
+  {
+    name: "create a group named Everyone",
+    method: "POST",
+    path: "/organizations/coder/groups",
+    body: { name: "Everyone" },
+    status: 400,
+    expect: { message: "Invalid group name.", validations: [{ field: "name", detail: '"Everyone" is a reserved group name' }] },
+  },
+  {
+    name: "create a group, as a member",
+    method: "POST",
+    path: "/organizations/coder/groups",
+    body: { name: "qa" },
+    as: "member",
+    status: 404,
+    expect: NOT_FOUND,
+  },
+  {
+    name: "create a group in another organization, as its outsider's admin",
+    method: "POST",
+    path: "/organizations/coder/groups",
+    body: { name: "qa" },
+    as: "researchadmin",
+    status: 404,
+  },
+  {
+    name: "create a group with a taken name",
+    method: "POST",
+    path: "/organizations/coder/groups",
+    body: { name: "contractors" },
+    status: 409,
+    expect: {
+      message: 'A group named "contractors" already exists.',
+      validations: [{ field: "name", detail: "Group names must be unique" }],
+    },
+  },
+  {
+    name: "create a group",
+    method: "POST",
+    path: "/organizations/coder/groups",
+    body: { name: "qa", display_name: "Quality", avatar_url: "/emojis/1f9ea.png", quota_allowance: 3 },
+    as: "orgadmin",
+    status: 201,
+    expect: { name: "qa", display_name: "Quality", organization_name: "coder", members: [], total_member_count: 0 },
+  },
+  { name: "the new group, by name", method: "GET", path: "/organizations/coder/groups/qa", status: 200 },
+  { name: "create it again", method: "POST", path: "/organizations/coder/groups", body: { name: "qa" }, status: 409 },
+  {
+    name: "delete the Everyone group",
+    method: "DELETE",
+    path: `/groups/${ORGANIZATION_ID}`,
+    status: 400,
+    expect: { message: '"Everyone" is a reserved group and cannot be deleted!' },
+  },
+  { name: "delete a group, as a member", method: "DELETE", path: "/groups/$created", as: "member", status: 404 },
+  { name: "delete a group with a bad id", method: "DELETE", path: "/groups/not-a-uuid", status: 400 },
+  {
+    name: "delete the new group",
+    method: "DELETE",
+    path: "/groups/$created",
+    as: "orgadmin",
+    status: 200,
+    expect: { message: "Successfully deleted group!" },
+  },
+  { name: "delete it again", method: "DELETE", path: "/groups/$created", status: 404, expect: NOT_FOUND },
+  {
+    name: "an override charged to contractors",
+    method: "PUT",
+    path: "/users/judy/ai/budget/override",
+    body: { group_id: group("contractors"), spend_limit_micros: USD(5) },
+    status: 200,
+  },
+  { name: "delete contractors", method: "DELETE", path: `/groups/${group("contractors")}`, status: 200 },
+  { name: "its override went with it", method: "GET", path: "/users/judy/ai/budget/override", status: 404 },
+  { name: "the groups after deleting", method: "GET", path: "/organizations/coder/groups", status: 200 },
+  { name: "the audit log after creating and deleting", method: "GET", path: "/audit?limit=6", status: 200 },
 ];
 
 /** Values neither backend can know in advance, replaced by their kind. */
@@ -749,9 +854,20 @@ function serverBackend(api: TestApi): Backend {
   };
 }
 
+/** The answer with every id of a group this run created put as "<created group>": each side makes its own. */
+function withCreatedIds(value: unknown, created: Set<string>): unknown {
+  if (typeof value === "string") return created.has(value) ? "<created group>" : value;
+  if (Array.isArray(value)) return value.map((item) => withCreatedIds(item, created));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withCreatedIds(v, created)]));
+  return value;
+}
+
 async function run(backend: Backend): Promise<Answer[]> {
   const answers: Answer[] = [];
   let lastETag = "";
+  const created = new Set<string>();
+  let lastCreated = "";
   for (const step of steps) {
     backend.setEntitled(step.entitled ?? true);
     const headers = Object.fromEntries(
@@ -760,13 +876,17 @@ async function run(backend: Backend): Promise<Answer[]> {
     const body = step.rawBody ?? (step.body === undefined ? undefined : JSON.stringify(step.body));
     const answer = await backend.call({
       method: step.method,
-      path: step.path,
+      path: step.path.replace("$created", lastCreated),
       body,
       as: step.as === undefined ? "admin" : step.as,
       headers,
     });
     if (answer.etag) lastETag = answer.etag;
-    answers.push(answer);
+    if (step.method === "POST" && answer.status === 201 && step.path.endsWith("/groups")) {
+      lastCreated = (answer.body as { id: string }).id;
+      created.add(lastCreated);
+    }
+    answers.push({ ...answer, body: withCreatedIds(answer.body, created) });
   }
   return answers;
 }

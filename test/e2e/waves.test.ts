@@ -49,6 +49,7 @@ describe("request waves", () => {
         "/api/v2/entitlements",
         "/api/v2/groups/{id}/ai/budget",
         "/api/v2/groups/{id}/members/ai/spend",
+        "/api/v2/organizations",
         "/api/v2/organizations/coder/groups/developers",
         "/api/v2/users/me",
       ]);
@@ -56,6 +57,7 @@ describe("request waves", () => {
       expect(await requestedBeforeDataLayer(page)).toEqual([
         "/api/v2/buildinfo",
         "/api/v2/entitlements",
+        "/api/v2/organizations",
         "/api/v2/organizations/coder/groups/developers",
         "/api/v2/users/me",
       ]);
@@ -72,6 +74,7 @@ describe("request waves", () => {
     expect(await requestedBeforeDataLayer(page)).toEqual([
       "/api/v2/buildinfo",
       "/api/v2/entitlements",
+      "/api/v2/organizations",
       "/api/v2/organizations/coder/groups",
       "/api/v2/users/me",
     ]);

@@ -239,3 +239,30 @@ async function rereadMembers(queryClient: QueryClient, groupId: string, userIds:
     await queryClient.invalidateQueries({ queryKey: membersKey });
   }
 }
+
+/** A group was created: it joins its organization's list at once, and the list is asked again. */
+export function groupCreated(queryClient: QueryClient, organization: string, created: Group): Promise<void> {
+  queryClient.setQueryData<Group[]>(queryKeys.groups(organization), (list) =>
+    list ? [...list, created].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : list,
+  );
+  return queryClient.invalidateQueries({ queryKey: queryKeys.groups(organization) });
+}
+
+/**
+ * A group was deleted: it leaves the list and the cache; the members it
+ * governed are governed elsewhere now and its spend is gone, so every spend
+ * answer is stale.
+ */
+export async function groupDeleted(
+  queryClient: QueryClient,
+  organization: string,
+  group: Pick<Group, "id" | "name">,
+): Promise<void> {
+  queryClient.setQueryData<Group[]>(queryKeys.groups(organization), (list) => list?.filter((g) => g.id !== group.id));
+  queryClient.removeQueries({ queryKey: queryKeys.group(group.id) });
+  queryClient.removeQueries({ queryKey: queryKeys.groupIdByName(organization, group.name), exact: true });
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.groups(organization) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.aiSpend }),
+  ]);
+}

@@ -15,6 +15,8 @@ export const queryKeys = {
   aiRoutesMissing: ["deployment", "aiRoutesMissing"] as const,
   authCheck: (request: AuthorizationRequest) => ["authCheck", request] as const,
 
+  /** The organizations the viewer may read (not under "organizations": that prefix is each organization's data). */
+  organizationList: ["organizationList"] as const,
   groups: (organization: string) => ["organizations", organization, "groups"] as const,
   /** A group's name in an organization, answering the group's id. */
   groupIdByName: (organization: string, groupName: string) =>
