@@ -309,12 +309,13 @@ export function checkCreateGroupBody(body: unknown): Checked<CreateGroupRequest>
   const { add_users, remove_users, ...fields } = body;
   const checked = checkPatchGroupBody(fields);
   const validations = checked.ok ? [] : [...(checked.body.validations ?? [])];
-  if (body.name === undefined || body.name === "")
-    validations.unshift({ field: "name", detail: "Name is required." });
+  if (body.name === undefined || body.name === "") validations.unshift({ field: "name", detail: "Name is required." });
   if (add_users !== undefined || remove_users !== undefined)
-    validations.push({ field: add_users !== undefined ? "add_users" : "remove_users", detail: "Not a field of a new group." });
-  if (!checked.ok || validations.length > 0)
-    return badRequest("Validation failed.", dedupe(validations));
+    validations.push({
+      field: add_users !== undefined ? "add_users" : "remove_users",
+      detail: "Not a field of a new group.",
+    });
+  if (!checked.ok || validations.length > 0) return badRequest("Validation failed.", dedupe(validations));
   const { name = "", display_name = "", avatar_url = "", quota_allowance = 0 } = checked.value;
   return { ok: true, value: { name, display_name, avatar_url, quota_allowance } };
 }

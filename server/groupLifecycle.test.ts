@@ -80,7 +80,10 @@ describe("POST /organizations/{o}/groups", () => {
     const everyone = await api().json("/organizations/coder/groups", post({ name: "Everyone" }));
     expect(everyone).toEqual({
       status: 400,
-      body: { message: "Invalid group name.", validations: [{ field: "name", detail: '"Everyone" is a reserved group name' }] },
+      body: {
+        message: "Invalid group name.",
+        validations: [{ field: "name", detail: '"Everyone" is a reserved group name' }],
+      },
     });
     const missing = await api().json("/organizations/coder/groups", post({ quota_allowance: -1 }));
     expect(missing.status).toBe(400);
@@ -88,8 +91,12 @@ describe("POST /organizations/{o}/groups", () => {
 
   it("is only for those who manage the organization's groups", async () => {
     expect((await api().request("/organizations/coder/groups", post({ name: "qa" }, "member"))).status).toBe(404);
-    expect((await api().request("/organizations/coder/groups", post({ name: "qa" }, "researchadmin"))).status).toBe(404);
-    expect((await api().request("/organizations/research/groups", post({ name: "qa" }, "researchadmin"))).status).toBe(201);
+    expect((await api().request("/organizations/coder/groups", post({ name: "qa" }, "researchadmin"))).status).toBe(
+      404,
+    );
+    expect((await api().request("/organizations/research/groups", post({ name: "qa" }, "researchadmin"))).status).toBe(
+      201,
+    );
     expect((await api().request("/organizations/research/groups", post({ name: "qb" }, "useradmin"))).status).toBe(201);
   });
 });

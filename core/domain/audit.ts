@@ -105,7 +105,14 @@ export function groupAuditEntry(
   };
 }
 
-type AuditedGroupFields = { id: string; organization_id: string; name: string; display_name: string; avatar_url: string; quota_allowance: number };
+type AuditedGroupFields = {
+  id: string;
+  organization_id: string;
+  name: string;
+  display_name: string;
+  avatar_url: string;
+  quota_allowance: number;
+};
 
 /** A new group, as Coder audits `POST /organizations/{o}/groups`: every field from nothing. */
 export function groupCreatedAuditEntry(actor: string, group: AuditedGroupFields): AuditEntry {

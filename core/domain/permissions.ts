@@ -84,4 +84,5 @@ export const canReadOrganization = (viewer: Viewer, organizationId: string): boo
   canUpdateUsers(viewer) || viewer.memberships.some((m) => m.organization_id === organizationId);
 
 /** Creating and deleting an organization's groups: the roles that update its groups. */
-export const canManageGroups = (viewer: Viewer, organizationId: string): boolean => canUpdateGroup(viewer, organizationId);
+export const canManageGroups = (viewer: Viewer, organizationId: string): boolean =>
+  canUpdateGroup(viewer, organizationId);

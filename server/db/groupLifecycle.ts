@@ -26,7 +26,11 @@ export async function createGroup(
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [id, organizationId, fields.name, fields.display_name, fields.avatar_url, fields.quota_allowance],
     );
-    await writeAudit(tx, actor, groupCreatedAuditEntry(actor.username, { id, organization_id: organizationId, ...fields }));
+    await writeAudit(
+      tx,
+      actor,
+      groupCreatedAuditEntry(actor.username, { id, organization_id: organizationId, ...fields }),
+    );
   });
   return (await groups.byId(id))!;
 }

@@ -2,7 +2,7 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { API } from "../api";
 import type { CreateGroupRequest, Group } from "../../../core/types";
-import { groupCreated, groupDeleted } from "./cache";
+import { groupCreated } from "./cache";
 import { queryKeys } from "./keys";
 
 export const organizations = () =>
@@ -18,7 +18,7 @@ export const createGroup = (queryClient: QueryClient, organization: string) => (
   onSuccess: (created: Group) => groupCreated(queryClient, organization, created),
 });
 
-export const deleteGroup = (queryClient: QueryClient, organization: string) => ({
+/** Deleting a group; the caller leaves its pages first, then calls `groupDeleted` (cache.ts). */
+export const deleteGroup = () => ({
   mutationFn: (group: Pick<Group, "id" | "name">) => API.deleteGroup(group.id),
-  onSuccess: (_: void, group: Pick<Group, "id" | "name">) => groupDeleted(queryClient, organization, group),
 });

@@ -36,17 +36,16 @@ export const OrganizationSwitcher: FC<OrganizationSwitcherProps> = ({
   const currentName = shown ? shown.display_name || shown.name : current;
   return (
     <MenuPrimitive.Root modal={false}>
-      <MenuPrimitive.Trigger
-        className="button button-small max-w-[14rem]"
-        aria-label={`Organization: ${currentName}`}
-      >
+      <MenuPrimitive.Trigger className="button button-small max-w-[14rem]" aria-label={`Organization: ${currentName}`}>
         <Building2 aria-hidden="true" size={14} />
         <span className="truncate">{currentName}</span>
         <ChevronDown aria-hidden="true" size={14} />
       </MenuPrimitive.Trigger>
       <MenuPrimitive.Portal>
         <MenuPrimitive.Content className="menu max-w-[calc(100vw-1rem)]" align="start" sideOffset={4}>
-          <MenuPrimitive.Label className="px-2.5 py-1 text-xs text-content-secondary">Organizations</MenuPrimitive.Label>
+          <MenuPrimitive.Label className="px-2.5 py-1 text-xs text-content-secondary">
+            Organizations
+          </MenuPrimitive.Label>
           {organizations.map((organization) => {
             const name = organization.display_name || organization.name;
             const report = reportReadable(organization.id);

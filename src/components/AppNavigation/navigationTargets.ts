@@ -7,8 +7,7 @@ import { matchRoute } from "../../app/routeTable";
 import { groupsUrl, spendReportUrl } from "../../app/urls";
 
 /** The organization the page's URL names, if it names one. */
-export const organizationInPath = (pathname: string): string | undefined =>
-  matchRoute(pathname)?.params.organization;
+export const organizationInPath = (pathname: string): string | undefined => matchRoute(pathname)?.params.organization;
 
 /**
  * The organization the navigation works in: the URL's, else the first the

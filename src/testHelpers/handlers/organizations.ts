@@ -87,9 +87,7 @@ export const organizationHandlers = [
     if (isEveryone(group)) return error(400, { message: EVERYONE_UNDELETABLE_MESSAGE });
     const members = served(group).members.map((m) => m.username);
     const budget = mockBackend.budgets.get(group.id);
-    const overrides = [...mockBackend.overrides]
-      .filter(([, o]) => o.group_id === group.id)
-      .map(([userId]) => userId);
+    const overrides = [...mockBackend.overrides].filter(([, o]) => o.group_id === group.id).map(([userId]) => userId);
     // What the database's cascades delete with the group.
     mockBackend.groups = mockBackend.groups.filter((g) => g.id !== group.id);
     mockBackend.budgets.delete(group.id);

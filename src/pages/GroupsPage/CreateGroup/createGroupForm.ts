@@ -2,11 +2,7 @@
 // fields, checked by the rules the server applies (core/validation.ts), so bad
 // input gets its message on the field and sends nothing.
 import * as Yup from "yup";
-import {
-  EVERYONE_GROUP_NAME,
-  reservedGroupNameDetail,
-  type CreateGroupRequest,
-} from "../../../../core/types";
+import { EVERYONE_GROUP_NAME, reservedGroupNameDetail, type CreateGroupRequest } from "../../../../core/types";
 import {
   avatarUrlProblem,
   displayNameProblem,

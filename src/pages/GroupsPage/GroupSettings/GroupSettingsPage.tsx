@@ -12,6 +12,7 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { useAIFeatureVisible } from "../../../hooks/useFeatureVisibility";
 import { GroupSettingsPageForm } from "./GroupSettingsPageForm";
 import { PREVIEW_PREFETCH_MAX_MEMBERS } from "../../../api/queries/spendBatches";
+import { DeleteGroupSection } from "../DeleteGroup/DeleteGroupSection";
 
 const bar = "rounded bg-surface-tertiary motion-safe:animate-pulse";
 
@@ -107,25 +108,32 @@ const GroupSettingsPage: FC = () => {
   }
 
   return (
-    <GroupSettingsPageForm
-      key={liveGroup.id}
-      organization={organization}
-      group={liveGroup}
-      budget={budgetQuery.data ?? null}
-      readOnly={!permissionsQuery.data.canUpdateGroup}
-      showAISettings={ai.visible}
-      aiUnavailableReason={aiUnavailableReason}
-      membersSpend={
-        spendQuery.data && {
-          groupId: liveGroup.id,
-          periodStart: spendQuery.data.period_start,
-          periodEnd: spendQuery.data.period_end,
-          members: [...spendQuery.data.byUser.values()],
-          names: Object.fromEntries(liveGroup.members.map((member) => [member.id, member.username])),
+    <>
+      <GroupSettingsPageForm
+        key={liveGroup.id}
+        organization={organization}
+        group={liveGroup}
+        budget={budgetQuery.data ?? null}
+        readOnly={!permissionsQuery.data.canUpdateGroup}
+        showAISettings={ai.visible}
+        aiUnavailableReason={aiUnavailableReason}
+        membersSpend={
+          spendQuery.data && {
+            groupId: liveGroup.id,
+            periodStart: spendQuery.data.period_start,
+            periodEnd: spendQuery.data.period_end,
+            members: [...spendQuery.data.byUser.values()],
+            names: Object.fromEntries(liveGroup.members.map((member) => [member.id, member.username])),
+          }
         }
-      }
-      onBudgetTouched={onBudgetTouched}
-    />
+        onBudgetTouched={onBudgetTouched}
+      />
+      <DeleteGroupSection
+        organization={organization}
+        group={liveGroup}
+        canDelete={Boolean(permissionsQuery.data.canUpdateGroup)}
+      />
+    </>
   );
 };
 

@@ -1,42 +1,40 @@
 import { useQuery } from "@tanstack/react-query";
-import { ChartColumn, Settings, UsersRound } from "lucide-react";
+import { SearchX, UsersRound } from "lucide-react";
 import type { FC } from "react";
-import { Link, useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { groupsAISpend } from "../../../api/queries/aiSpend";
 import { checkAuthorization } from "../../../api/queries/authCheck";
 import { groups } from "../../../api/queries/groups";
-import { groupSettingsUrl, groupUrl, spendReportUrl } from "../../../app/urls";
-import { usePrefetchOnIntent } from "../../../hooks/usePrefetchOnIntent";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { Avatar } from "../../../components/ui/Avatar";
-import { buttonClassName } from "../../../components/ui/Button";
 import { EmptyState } from "../../../components/ui/EmptyState";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "../../../components/ui/Table";
+import { TextField } from "../../../components/ui/TextField";
 import { isNotFound } from "../../../api/errors";
 import { NotFoundView } from "../../NotFoundPage/NotFoundView";
 import { useAIFeatureVisible } from "../../../hooks/useFeatureVisibility";
-import { GroupSpendCell, OverBudgetNote, GroupRowsSkeleton } from "./GroupRowParts";
+import { CreateGroupDialog } from "../CreateGroup/CreateGroupDialog";
+import { everyoneFirst, matchingGroups, pageOfGroups } from "./groupsListing";
+import { GroupsPagination } from "./GroupsPagination";
+import { GroupsTable } from "./GroupsTable";
 
-/** The organization's groups, each linking to its page. */
+/**
+ * The organization's groups, Everyone first, searched by name and paged in
+ * the browser (Coder's groups endpoint does not page); spend is asked only
+ * for the groups on the page. The search and the page are in the URL.
+ */
 const GroupsPage: FC = () => {
   const { organization = "" } = useParams();
-  const prefetchOnIntent = usePrefetchOnIntent();
+  const [params, setParams] = useSearchParams();
+  const search = params.get("q") ?? "";
   const groupsQuery = useQuery(groups(organization));
   const ai = useAIFeatureVisible();
-  const groupIds = groupsQuery.data?.map((g) => g.id) ?? [];
+  const matching = groupsQuery.data && matchingGroups(everyoneFirst(groupsQuery.data), search);
+  const shown = matching && pageOfGroups(matching, Number(params.get("page") ?? "1"));
+  const shownIds = shown?.rows.map((g) => g.id) ?? [];
   const spendQuery = useQuery({
-    ...groupsAISpend(organization, groupIds),
-    enabled: Boolean(ai.visible && groupIds.length),
+    ...groupsAISpend(organization, shownIds),
+    enabled: Boolean(ai.visible && shownIds.length),
   });
-  // Counting members over their limit needs every member's row: only for those who administer the groups.
+  // Everyone's id is the organization's: the list always has it.
   const organizationId = groupsQuery.data?.[0]?.organization_id ?? "";
   const admin = useQuery({
     ...checkAuthorization({
@@ -44,8 +42,27 @@ const GroupsPage: FC = () => {
         updateGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "update" },
       },
     }),
-    enabled: Boolean(ai.visible && organizationId),
+    enabled: Boolean(organizationId),
   });
+  const setSearch = (q: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (q) next.set("q", q);
+        else next.delete("q");
+        next.delete("page");
+        return next;
+      },
+      { replace: true },
+    );
+  const setPage = (page: number) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (page > 1) next.set("page", String(page));
+      else next.delete("page");
+      return next;
+    });
+
   if (groupsQuery.error && isNotFound(groupsQuery.error)) {
     return (
       <NotFoundView
@@ -56,7 +73,6 @@ const GroupsPage: FC = () => {
       />
     );
   }
-  const loading = !groupsQuery.data && !groupsQuery.error;
   return (
     <div className="page">
       <header className="page-header">
@@ -64,12 +80,7 @@ const GroupsPage: FC = () => {
           <h1>Groups</h1>
           <p className="page-subtitle">Each group's members, and the AI spend charged to it this month.</p>
         </div>
-        {ai.visible && admin.data?.updateGroups && (
-          <Link to={spendReportUrl(organization)} className={buttonClassName("secondary")}>
-            <ChartColumn aria-hidden="true" size={16} />
-            AI spend report
-          </Link>
-        )}
+        {admin.data?.updateGroups && <CreateGroupDialog key={organization} organization={organization} />}
       </header>
       {groupsQuery.error ? (
         <ErrorAlert
@@ -78,82 +89,45 @@ const GroupsPage: FC = () => {
           onRetry={() => void groupsQuery.refetch()}
         />
       ) : groupsQuery.data?.length === 0 ? (
-        <EmptyState
-          icon={<UsersRound size={32} />}
-          title="This organization has no groups yet."
-          description={
-            <p>Create a group in Coder's dashboard (Deployment → Groups); it will show here with its AI budget.</p>
-          }
-        />
+        <EmptyState icon={<UsersRound size={32} />} title="This organization has no groups yet." />
       ) : (
-        <TableContainer>
-          <Table
-            className="table-responsive"
-            aria-busy={loading || undefined}
-            aria-label={loading ? "Loading groups" : "Groups"}
-          >
-            <TableHeader>
-              <TableRow>
-                <TableHead>Group</TableHead>
-                <TableHead>Members</TableHead>
-                {ai.visible && <TableHead>AI budget</TableHead>}
-                <TableHead className="cell-actions">
-                  <span className="visually-hidden">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {!groupsQuery.data ? (
-                <GroupRowsSkeleton ai={Boolean(ai.visible)} />
-              ) : (
-                groupsQuery.data.map((g) => (
-                  <TableRow key={g.id}>
-                    <TableCell>
-                      <span className="member-cell">
-                        <Avatar name={g.display_name || g.name} src={g.avatar_url || undefined} />
-                        <span>
-                          <Link
-                            to={groupUrl(organization, g.name)}
-                            className="member-name"
-                            {...prefetchOnIntent(groupUrl(organization, g.name))}
-                          >
-                            {g.display_name || g.name}
-                          </Link>
-                          {g.display_name && g.display_name !== g.name && (
-                            <span className="member-username">{g.name}</span>
-                          )}
-                        </span>
-                      </span>
-                    </TableCell>
-                    <TableCell data-label="Members">{g.total_member_count.toLocaleString("en-US")}</TableCell>
-                    {ai.visible && (
-                      <TableCell data-label="AI budget">
-                        <GroupSpendCell
-                          group={g}
-                          spend={spendQuery.data?.byGroup.get(g.id)}
-                          period={spendQuery.data}
-                          loading={spendQuery.isLoading}
-                        />
-                        {admin.data?.updateGroups && <OverBudgetNote group={g} />}
-                      </TableCell>
-                    )}
-                    <TableCell className="cell-actions">
-                      <Link
-                        to={groupSettingsUrl(organization, g.name)}
-                        aria-label={`Settings of ${g.display_name || g.name}`}
-                        className={buttonClassName("secondary", "small")}
-                        {...prefetchOnIntent(groupSettingsUrl(organization, g.name))}
-                      >
-                        <Settings aria-hidden="true" size={14} />
-                        Settings
-                      </Link>
-                    </TableCell>
-                  </TableRow>
-                ))
-              )}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <>
+          <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
+            <div className="w-full max-w-sm">
+              <TextField
+                type="search"
+                label="Search groups"
+                placeholder="Name or display name"
+                value={search}
+                onChange={(event) => setSearch(event.target.value)}
+              />
+            </div>
+            {shown && shown.total > 0 && (
+              <p className="m-0 text-sm text-content-secondary" aria-live="polite">
+                {shown.pageCount > 1
+                  ? `Showing ${shown.first}–${shown.last} of ${shown.total} groups`
+                  : `${shown.total} ${shown.total === 1 ? "group" : "groups"}`}
+              </p>
+            )}
+          </div>
+          {shown && shown.total === 0 ? (
+            <EmptyState
+              icon={<SearchX size={32} />}
+              title={`No groups match “${search.trim()}”.`}
+              description={<p>Search looks in each group's name and display name.</p>}
+            />
+          ) : (
+            <GroupsTable
+              organization={organization}
+              groups={shown?.rows}
+              ai={Boolean(ai.visible)}
+              spend={spendQuery.data}
+              spendLoading={spendQuery.isLoading}
+              showOverBudget={Boolean(ai.visible && admin.data?.updateGroups)}
+            />
+          )}
+          {shown && <GroupsPagination page={shown.page} pageCount={shown.pageCount} onPage={setPage} />}
+        </>
       )}
     </div>
   );
