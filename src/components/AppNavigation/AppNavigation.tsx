@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { FC } from "react";
-import { NavLink, useLocation } from "react-router";
+import { NavLink, useMatches } from "react-router";
 import { organizations as organizationsQuery } from "../../api/queries/organizations";
 import { me } from "../../api/queries/users";
 import { DEFAULT_ORGANIZATION, groupsUrl, MY_AI_SPEND_URL, spendReportUrl } from "../../app/urls";
@@ -22,11 +22,13 @@ const linkClassName = ({ isActive }: { isActive: boolean }) =>
  * (`aria-current="page"`, as NavLink sets it).
  */
 export const AppNavigation: FC = () => {
-  const { pathname } = useLocation();
+  // The deepest match holds every parameter of the URL, the organization among them.
+  const deepest = useMatches().at(-1);
+  const page = { organization: deepest?.params.organization, pathname: deepest?.pathname ?? "" };
   const { data: user } = useQuery(me());
   const { data: organizations } = useQuery(organizationsQuery());
   const ai = useAIFeatureVisible();
-  const organization = currentOrganization(pathname, organizations, DEFAULT_ORGANIZATION);
+  const organization = currentOrganization(page, organizations, DEFAULT_ORGANIZATION);
   const organizationId = organizations?.find((o) => o.name === organization)?.id;
   const report = Boolean(ai.visible && user && organizationId && mayReadSpendReport(user, organizationId));
   return (
@@ -35,7 +37,7 @@ export const AppNavigation: FC = () => {
         <OrganizationSwitcher
           organizations={organizations}
           current={organization}
-          pathname={pathname}
+          page={page}
           reportReadable={(id) => Boolean(ai.visible) && mayReadSpendReport(user, id)}
         />
       )}
@@ -47,9 +49,11 @@ export const AppNavigation: FC = () => {
           AI spend report
         </NavLink>
       )}
-      <NavLink to={MY_AI_SPEND_URL} end className={linkClassName}>
-        My AI spend
-      </NavLink>
+      {ai.visible && (
+        <NavLink to={MY_AI_SPEND_URL} end className={linkClassName}>
+          My AI spend
+        </NavLink>
+      )}
     </nav>
   );
 };

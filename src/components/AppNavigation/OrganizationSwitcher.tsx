@@ -3,7 +3,7 @@ import * as MenuPrimitive from "radix-ui/dropdown-menu";
 import type { FC } from "react";
 import { Link } from "react-router";
 import type { Organization } from "../../../core/types";
-import { screenKind, screenUrl, type ScreenKind } from "./navigationTargets";
+import { screenKind, screenUrl, type PageInView, type ScreenKind } from "./navigationTargets";
 
 const OTHER_SCREEN: Record<ScreenKind, { kind: ScreenKind; label: string }> = {
   groups: { kind: "spendReport", label: "AI spend report" },
@@ -15,7 +15,7 @@ interface OrganizationSwitcherProps {
   organizations: readonly Organization[];
   /** The name of the organization in view. */
   current: string;
-  pathname: string;
+  page: PageInView;
   reportReadable: (organizationId: string) => boolean;
 }
 
@@ -28,10 +28,10 @@ interface OrganizationSwitcherProps {
 export const OrganizationSwitcher: FC<OrganizationSwitcherProps> = ({
   organizations,
   current,
-  pathname,
+  page,
   reportReadable,
 }) => {
-  const kind = screenKind(pathname);
+  const kind = screenKind(page);
   const shown = organizations.find((o) => o.name === current);
   const currentName = shown ? shown.display_name || shown.name : current;
   return (

@@ -3,29 +3,33 @@
 // Pure, so the switcher's rules are tested without rendering.
 import { canUpdateGroup, type Viewer } from "../../../core/domain/permissions";
 import type { Organization, User } from "../../../core/types";
-import { matchRoute } from "../../app/routeTable";
 import { groupsUrl, spendReportUrl } from "../../app/urls";
 
-/** The organization the page's URL names, if it names one. */
-export const organizationInPath = (pathname: string): string | undefined => matchRoute(pathname)?.params.organization;
+/** Where the page is, as the router matched it: the organization its URL names, if any. */
+export interface PageInView {
+  organization: string | undefined;
+  pathname: string;
+}
 
 /**
  * The organization the navigation works in: the URL's, else the first the
  * viewer may read (the list comes default first), else the app's default.
  */
 export function currentOrganization(
-  pathname: string,
+  page: PageInView,
   organizations: readonly Organization[] | undefined,
   fallback: string,
 ): string {
-  return organizationInPath(pathname) ?? organizations?.[0]?.name ?? fallback;
+  return page.organization ?? organizations?.[0]?.name ?? fallback;
 }
 
 export type ScreenKind = "groups" | "spendReport";
 
-/** The kind of screen at `pathname` that has a counterpart in every organization: a group's pages count as the groups list. */
-export const screenKind = (pathname: string): ScreenKind =>
-  matchRoute(pathname)?.route.id === "spendReport" ? "spendReport" : "groups";
+/** The kind of screen in view that every organization has: a group's pages count as the groups list. */
+export const screenKind = (page: PageInView): ScreenKind =>
+  page.organization !== undefined && page.pathname.replace(/\/$/, "") === spendReportUrl(page.organization)
+    ? "spendReport"
+    : "groups";
 
 export const screenUrl = (kind: ScreenKind, organization: string) =>
   kind === "spendReport" ? spendReportUrl(organization) : groupsUrl(organization);

@@ -361,7 +361,9 @@ describe("the groups list after a budget save", () => {
     // Below the $870 bob spent, the budget blocks him at once: that is confirmed first (no request of its own).
     if (Number(usd) < 870) await confirmSaveQuestion(view.user);
     await screen.findByRole("heading", { name: "Developers" });
-    await view.user.click(screen.getByRole("link", { name: "Groups" }));
+    await view.user.click(
+      within(screen.getByRole("navigation", { name: "Breadcrumb" })).getByRole("link", { name: "Groups" }),
+    );
     return { ...view, seen, row: async () => (await screen.findByRole("link", { name: "Developers" })).closest("tr")! };
   }
 
