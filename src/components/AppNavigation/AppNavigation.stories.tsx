@@ -53,8 +53,8 @@ export const SwitcherOpen: Story = {
   play: async ({ canvasElement }) => {
     const nav = within(await navigation(canvasElement));
     await userEvent.click(await nav.findByRole("button", { name: "Organization: Coder" }));
-    const menu = within(await within(document.body).findByRole("menu"));
-    await expect(menu.getByRole("menuitem", { name: /Coder/ })).toHaveAttribute("aria-current", "true");
+    const menu = within(await within(document.body).findByRole("menu", {}, { timeout: 5000 }));
+    await expect(menu.getByRole("menuitem", { name: /^Coder/ })).toHaveAttribute("aria-current", "true");
     await expect(menu.getByRole("menuitem", { name: "research" })).toHaveAttribute(
       "href",
       "/organizations/research/groups",
@@ -74,7 +74,7 @@ export const SwitcherOnTheReport: Story = {
     const nav = within(await navigation(canvasElement));
     await expect(await nav.findByRole("link", { name: "AI spend report" })).toHaveAttribute("aria-current", "page");
     await userEvent.click(await nav.findByRole("button", { name: "Organization: Coder" }));
-    const menu = within(await within(document.body).findByRole("menu"));
+    const menu = within(await within(document.body).findByRole("menu", {}, { timeout: 5000 }));
     await expect(menu.getByRole("menuitem", { name: "research" })).toHaveAttribute(
       "href",
       "/organizations/research/ai-spend",

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, within } from "storybook/test";
+import { expect, userEvent, waitFor, within } from "storybook/test";
 import { mockAddGroup } from "../../../testHelpers/handlers";
 import { AppAt } from "../../../testHelpers/storyApp";
 
@@ -36,8 +36,8 @@ export const Searching: Story = {
     const canvas = within(canvasElement);
     await canvas.findByRole("link", { name: "Developers" });
     await userEvent.type(canvas.getByLabelText("Search groups"), "DEV");
+    await waitFor(() => expect(canvas.getAllByRole("row")).toHaveLength(2));
     await expect(canvas.getByRole("link", { name: "Developers" })).toBeVisible();
-    await expect(canvas.getAllByRole("row")).toHaveLength(2);
   },
 };
 
