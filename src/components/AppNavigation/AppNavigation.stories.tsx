@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, within } from "storybook/test";
+import { expect, within } from "storybook/test";
 import { MockOtherOrganizationId } from "../../testHelpers/entities";
 import { mockAddOrganization, mockSignIn } from "../../testHelpers/handlers";
 import { AppAt } from "../../testHelpers/storyApp";
@@ -44,42 +44,6 @@ export const ManyOrganizations: Story = {
   play: async ({ canvasElement }) => {
     const nav = within(await navigation(canvasElement));
     await expect(await nav.findByRole("button", { name: "Organization: Coder" })).toBeVisible();
-  },
-};
-
-/** Open: each organization keeps the screen in view, with its other screen under it. */
-export const SwitcherOpen: Story = {
-  beforeEach: research,
-  play: async ({ canvasElement }) => {
-    const nav = within(await navigation(canvasElement));
-    await userEvent.click(await nav.findByRole("button", { name: "Organization: Coder" }));
-    const menu = within(await within(document.body).findByRole("menu", {}, { timeout: 5000 }));
-    await expect(menu.getByRole("menuitem", { name: /^Coder/ })).toHaveAttribute("aria-current", "true");
-    await expect(menu.getByRole("menuitem", { name: "research" })).toHaveAttribute(
-      "href",
-      "/organizations/research/groups",
-    );
-    await expect(menu.getByRole("menuitem", { name: "AI spend report of research" })).toHaveAttribute(
-      "href",
-      "/organizations/research/ai-spend",
-    );
-  },
-};
-
-/** On the spend report, switching keeps the report. */
-export const SwitcherOnTheReport: Story = {
-  beforeEach: research,
-  render: () => <AppAt path="/organizations/coder/ai-spend" />,
-  play: async ({ canvasElement }) => {
-    const nav = within(await navigation(canvasElement));
-    await expect(await nav.findByRole("link", { name: "AI spend report" })).toHaveAttribute("aria-current", "page");
-    await userEvent.click(await nav.findByRole("button", { name: "Organization: Coder" }));
-    const menu = within(await within(document.body).findByRole("menu", {}, { timeout: 5000 }));
-    await expect(menu.getByRole("menuitem", { name: "research" })).toHaveAttribute(
-      "href",
-      "/organizations/research/ai-spend",
-    );
-    await expect(menu.getByRole("menuitem", { name: "Groups of research" })).toBeVisible();
   },
 };
 
