@@ -8,11 +8,10 @@ import { checkAuthorization, groupPermissionChecks } from "../../../api/queries/
 import { entitlements } from "../../../api/queries/entitlements";
 import { prefetchGroup } from "../../../api/queries/groups";
 import { MEMBERS_PAGE_SIZE } from "../../../api/queries/spendBatches";
-import type { Params } from "../../../app/routeTable";
 
 export default async function loadGroupMembers(
   queryClient: QueryClient,
-  { organization = "", groupName = "" }: Params,
+  { organization = "", groupName = "" }: Readonly<Record<string, string>>,
 ): Promise<void> {
   const loaded = await prefetchGroup(queryClient, organization, groupName);
   if (!loaded) return;

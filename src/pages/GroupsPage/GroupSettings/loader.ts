@@ -9,11 +9,10 @@ import { prefetchMembersSpend } from "../../../api/queries/aiSpend";
 import { checkAuthorization, groupPermissionChecks } from "../../../api/queries/authCheck";
 import { groupAIBudget, prefetchGroup } from "../../../api/queries/groups";
 import { PREVIEW_PREFETCH_MAX_MEMBERS } from "../../../api/queries/spendBatches";
-import type { Params } from "../../../app/routeTable";
 
 export default async function loadGroupSettings(
   queryClient: QueryClient,
-  { organization = "", groupName = "" }: Params,
+  { organization = "", groupName = "" }: Readonly<Record<string, string>>,
 ): Promise<void> {
   const loaded = await prefetchGroup(queryClient, organization, groupName);
   if (!loaded) return;
