@@ -12,10 +12,11 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * What main.ts's data layer is made of: axios, the query cache, the API
- * client and queries, the boot code and the prefetching, and the plain
- * modules they use. None may import React (server/static.test.ts checks the
- * built chunk). The API modules main.ts itself uses (paths, earlyRequests)
- * stay out, or main.ts would wait for all of this.
+ * client and queries, the boot code and the prefetching, the pages' loaders
+ * (each page's `loader.ts`, by that name), and the plain modules they use.
+ * None may import React (server/static.test.ts checks the built chunk). The
+ * API modules main.ts itself uses (paths, earlyRequests) stay out, or main.ts
+ * would wait for all of this.
  */
 const isDataLayer = (id: string) =>
   /node_modules[\\/](axios|@tanstack[\\/]query-core)[\\/]/.test(id) ||
@@ -23,7 +24,9 @@ const isDataLayer = (id: string) =>
   /node_modules[\\/]@tanstack[\\/]react-query[\\/]build[\\/]modern[\\/]queryOptions\.js$/.test(id) ||
   // Of the shared core, what the client and the cache patches use come with it: the checks, money,
   // the period, versions, and Coder's rules the cache patches follow (domain/).
-  ((/[\\/]src[\\/](api[\\/]|app[\\/](startup[\\/]boot|prefetch|queryClient|urls)\.ts|utils[\\/])/.test(id) ||
+  ((/[\\/]src[\\/](api[\\/]|app[\\/](startup[\\/]boot|prefetch|queryClient|urls)\.ts|pages[\\/].*[\\/]loader\.ts$)/.test(
+    id,
+  ) ||
     /[\\/]core[\\/]((validation|currency|budgetPeriod|buildInfo|versions)\.ts|domain[\\/](afterBudgetChange|budgetRules)\.ts)$/.test(
       id,
     )) &&

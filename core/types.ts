@@ -8,8 +8,8 @@ export interface ValidationError {
   detail: string;
 }
 
-/** Coder's error body. */
-export interface Response {
+/** Coder's error body (codersdk.Response; named apart from the web's own Response). */
+export interface ApiResponse {
   message: string;
   detail?: string;
   validations?: ValidationError[];
@@ -118,7 +118,7 @@ export interface GroupAIBudget {
  * 412 from the embedded backend: the budget is no longer what the writer's
  * If-Match / If-None-Match said. `current` is what is stored now.
  */
-export interface BudgetConflictResponse extends Response {
+export interface BudgetConflictResponse extends ApiResponse {
   current: GroupAIBudget | null;
 }
 

@@ -3,15 +3,8 @@
 // what may be stored, or is refused with Coder's 400 naming each problem.
 import { describe, expect, it } from "vitest";
 import { INVALID_SPEND_LIMIT_MESSAGE } from "./types";
-import {
-  avatarUrlProblem,
-  checkIdListQuery,
-  checkPatchGroupBody,
-  checkUpsertBudgetBody,
-  checkUpsertOverrideBody,
-  displayNameProblem,
-  groupNameProblem,
-} from "./validation";
+import { checkIdListQuery, checkPatchGroupBody, checkUpsertBudgetBody, checkUpsertOverrideBody } from "./requestChecks";
+import { avatarUrlProblem, displayNameProblem, groupNameProblem } from "./validation";
 
 const refused = (message: string, validations: { field: string; detail: string }[] = []) => ({
   ok: false,

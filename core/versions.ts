@@ -27,3 +27,30 @@ export function versionsOfIfMatch(header: string): number[] {
 export function preconditionHeaders(etag: string | null): Record<string, string> {
   return etag === null ? { "If-None-Match": "*" } : { "If-Match": etag };
 }
+
+/** What a write's If-Match / If-None-Match ask of the stored budget; undefined: nothing. */
+export type BudgetPrecondition = { versions: number[] } | { absent: true } | { present: true } | undefined;
+
+/**
+ * If-Match / If-None-Match as a precondition, as both backends read them:
+ * `If-None-Match: *` (no budget may be stored) wins, then `If-Match: *` (one
+ * must be), then a list of versions; an If-Match naming no version we made can never hold.
+ */
+export function preconditionOf(
+  ifMatch: string | null | undefined,
+  ifNoneMatch: string | null | undefined,
+): BudgetPrecondition {
+  if (ifNoneMatch?.trim() === "*") return { absent: true };
+  const match = ifMatch?.trim();
+  if (match === undefined) return undefined;
+  if (match === "*") return { present: true };
+  return { versions: versionsOfIfMatch(match) };
+}
+
+/** Whether the precondition holds for the stored version (undefined: no budget stored). */
+export function preconditionHolds(precondition: BudgetPrecondition, storedVersion: number | undefined): boolean {
+  if (!precondition) return true;
+  if ("absent" in precondition) return storedVersion === undefined;
+  if ("present" in precondition) return storedVersion !== undefined;
+  return storedVersion !== undefined && precondition.versions.includes(storedVersion);
+}

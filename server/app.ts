@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { ROUTE_NOT_FOUND_MESSAGE } from "../core/types";
 import { isDiskFull, isOutOfResources } from "./db/rows";
 import { limitBodies, MAX_BODY_BYTES, refuseCrossSiteSignIn, refuseImpossibleEmails } from "./edgeGuards";
-import { apiError, refuseHostilePaths, type AppEnv, type Deps, type Faults } from "./httpapi";
+import { apiError, refuseHostilePaths, type AppEnv, type Deps } from "./httpapi";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { buildInfoRoutes } from "./routes/buildinfo";
@@ -30,12 +30,12 @@ export interface ApiOptions {
   deps: Deps;
   /** Added to every API answer, to measure the UI over a slow link. */
   latencyMs?: number;
-  /** Only the test build passes this: it exposes POST /api/v2/__test/faults. */
-  testFaults?: Faults;
+  /** Mounts more ahead of the routes; only the test build passes it (its fault switch, testFaults.ts). */
+  extend?: (api: Hono<AppEnv>) => void;
 }
 
 /** Coder's API under /api/v2, as the embedded backend serves it. */
-export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono<AppEnv> {
+export function createApi({ deps, latencyMs = 0, extend }: ApiOptions): Hono<AppEnv> {
   const api = new Hono<AppEnv>().basePath("/api/v2");
 
   api.use(async (c, next) => {
@@ -63,14 +63,7 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
 
   api.route("/", authRoutes());
   api.route("/", buildInfoRoutes());
-  if (testFaults) {
-    api.post("/__test/faults", async (c) => {
-      const next = (await c.req.json()) as Faults;
-      for (const key of Object.keys(testFaults) as (keyof Faults)[]) delete testFaults[key];
-      Object.assign(testFaults, next);
-      return c.json(testFaults);
-    });
-  }
+  extend?.(api);
 
   api.use(requireSession);
   api.route("/", userRoutes());

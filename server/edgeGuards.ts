@@ -4,7 +4,7 @@
 // the session cookie marked Secure when the browser reached us over TLS.
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { impossibleEmail, MAX_EMAIL_LENGTH } from "../core/validation";
+import { impossibleEmail, MAX_EMAIL_LENGTH } from "../core/edgeChecks";
 import { apiError } from "./httpapi";
 import { sameOrigin } from "./session";
 

@@ -6,7 +6,7 @@ import { createApi } from "./app";
 import { openDatabase, type Database } from "./db/database";
 import { migrate } from "./db/migrate";
 import { Store } from "./db/store";
-import type { AppEnv, Deps, Faults } from "./httpapi";
+import type { AppEnv, Deps } from "./httpapi";
 import { LoginRateLimiter } from "./rateLimit";
 import { seedIfEmpty } from "./seed";
 
@@ -17,8 +17,8 @@ export interface EmbeddedOptions {
   schema?: string;
   aiEntitled: boolean;
   latencyMs?: number;
-  /** The test build's fault switch (POST /api/v2/__test/faults). */
-  testFaults?: Faults;
+  /** Mounts more ahead of the API's routes: the test build's fault switch (testFaults.ts). */
+  extendApi?: (api: Hono<AppEnv>) => void;
 }
 
 export interface EmbeddedBackend {
@@ -42,8 +42,7 @@ export async function openEmbeddedBackend(options: EmbeddedOptions): Promise<Emb
     store,
     aiEntitled: options.aiEntitled,
     loginLimiter: new LoginRateLimiter(),
-    faults: options.testFaults,
   };
-  const api = createApi({ deps, latencyMs: options.latencyMs, testFaults: options.testFaults });
+  const api = createApi({ deps, latencyMs: options.latencyMs, extend: options.extendApi });
   return { db, store, deps, api };
 }

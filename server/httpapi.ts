@@ -1,23 +1,15 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { Response as ApiResponse, ValidationError } from "../core/types";
-import { hostilePathProblem, INVALID_PATH_MESSAGE, unstorableTextIn } from "../core/validation";
+import { type ApiAnswer, resourceNotFound as notFound, unreadableBody } from "../core/apiAnswers";
+import type { ApiResponse, ValidationError } from "../core/types";
+import { hostilePathProblem, INVALID_PATH_MESSAGE, unstorableTextIn } from "../core/edgeChecks";
 import type { Store, UserRow } from "./db/store";
 import type { LoginRateLimiter } from "./rateLimit";
-
-export interface Faults {
-  /** Makes every budget PUT/DELETE answer this, for tests of partial failure. */
-  budgetWrite?: { status: ContentfulStatusCode; message: string };
-  /** Holds every budget PUT/DELETE this long before it touches the database. */
-  budgetWriteDelayMs?: number;
-}
 
 export interface Deps {
   store: Store;
   aiEntitled: boolean;
   loginLimiter: LoginRateLimiter;
-  /** Present only in the test build of the server. */
-  faults?: Faults;
 }
 
 export interface SessionUser {
@@ -36,8 +28,11 @@ export const apiError = (
   extra: { detail?: string; validations?: ValidationError[] } = {},
 ) => c.json<ApiResponse>({ message, ...extra }, status);
 
-export const resourceNotFound = (c: Context) =>
-  apiError(c, 404, "Resource not found or you do not have access to this resource");
+/** One of the answers both backends give (core/apiAnswers.ts), sent with Hono. */
+export const answer = (c: Context, { status, body, headers }: ApiAnswer<unknown>) =>
+  c.json(body, status as ContentfulStatusCode, headers);
+
+export const resourceNotFound = (c: Context) => answer(c, notFound());
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,19 +44,11 @@ export async function readJson(
   try {
     value = await c.req.json();
   } catch {
-    return {
-      ok: false,
-      response: apiError(c, 400, "Request body must be valid JSON.", { detail: "The body could not be parsed." }),
-    };
+    return { ok: false, response: answer(c, unreadableBody()) };
   }
   const unstorable = unstorableTextIn(value);
   if (unstorable) {
-    return {
-      ok: false,
-      response: apiError(c, 400, "Request body holds text that cannot be stored.", {
-        detail: `${unstorable} contains a NUL character or a lone surrogate.`,
-      }),
-    };
+    return { ok: false, response: answer(c, unreadableBody(unstorable)) };
   }
   return { ok: true, value };
 }

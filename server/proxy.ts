@@ -3,7 +3,7 @@ import {
   HOST_PREFIXED_SESSION_TOKEN_COOKIE,
   SESSION_TOKEN_COOKIE,
   SESSION_TOKEN_HEADER,
-  type Response as ApiResponse,
+  type ApiResponse,
 } from "../core/types";
 import { AI_BUDGETS_MIN_VERSION_TEXT, versionHasAIBudgets } from "../core/buildInfo";
 import { dropHopByHop } from "./edgeGuards";

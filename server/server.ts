@@ -6,7 +6,7 @@ import { compress } from "hono/compress";
 import { routeNotFound } from "./app";
 import type { Database } from "./db/database";
 import { openEmbeddedBackend } from "./embedded";
-import type { Faults } from "./httpapi";
+import type { AppEnv } from "./httpapi";
 import { dropHopByHopHeaders, limitBodies, refuseCrossSiteSignIn, secureCookiesBehindTls } from "./edgeGuards";
 import { answerEarlyAnswersHonestly } from "./honestConnections";
 import { proxyToCoder, whoIsAtCoder } from "./proxy";
@@ -30,7 +30,8 @@ export interface ServerConfig {
   dataDir?: string;
   aiEntitled: boolean;
   latencyMs: number;
-  testFaults?: Faults;
+  /** Mounts more ahead of the API's routes: the test build's fault switch (testFaults.ts). */
+  extendApi?: (api: Hono<AppEnv>) => void;
 }
 
 export const CONTENT_SECURITY_POLICY = [

@@ -2,7 +2,8 @@ import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_HEADER } from "../core/types";
 import { hashSessionToken } from "./auth";
-import { apiError, type AppEnv } from "./httpapi";
+import { notSignedIn } from "../core/apiAnswers";
+import { answer, apiError, type AppEnv } from "./httpapi";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -15,7 +16,7 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const headerToken = c.req.header(SESSION_TOKEN_HEADER);
   const token = headerToken ?? getCookie(c, SESSION_TOKEN_COOKIE);
   if (!token) {
-    return apiError(c, 401, "You are not signed in.", { detail: "Sign in, or send a session token." });
+    return answer(c, notSignedIn());
   }
   if (!headerToken && !SAFE_METHODS.has(c.req.method) && !sameOrigin(c.req.header("Origin"), c.req.header("Host"))) {
     return apiError(c, 403, "Cross-site request refused.", {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { setCookie } from "hono/cookie";
-import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_SIGN_IN_PATH, type Response as ApiResponse } from "../core/types";
+import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_SIGN_IN_PATH, type ApiResponse } from "../core/types";
 import { apiError, readJson } from "./httpapi";
 import { sameOrigin } from "./session";
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Database } from "./db/database";
 import type { Store } from "./db/store";
 import { openEmbeddedBackend } from "./embedded";
-import type { Deps, Faults } from "./httpapi";
+import type { Deps } from "./httpapi";
 import { LoginRateLimiter } from "./rateLimit";
 import { DEMO_PASSWORD, seedIfEmpty } from "./seed";
 
@@ -25,7 +25,7 @@ export async function dropSchema(schema: string): Promise<void> {
 export interface TestApi {
   db: Database;
   store: Store;
-  deps: Deps & { faults: Faults };
+  deps: Deps;
   request: (path: string, init?: RequestInit & { as?: string }) => Promise<Response>;
   json: <T = unknown>(path: string, init?: RequestInit & { as?: string }) => Promise<{ status: number; body: T }>;
   login: (username: string) => Promise<string>;
@@ -39,12 +39,10 @@ const TABLES =
 export async function openTestApi(): Promise<TestApi> {
   const schema = newSchemaName();
   // Built exactly as the running server builds it; only the database differs.
-  const faults: Faults = {};
   const { db, store, deps, api } = await openEmbeddedBackend({
     databaseUrl,
     schema,
     aiEntitled: true,
-    testFaults: faults,
   });
   // One sign-in per user, shared by requests sent at once (the limiter counts attempts in flight).
   const tokens = new Map<string, Promise<string>>();
@@ -79,7 +77,7 @@ export async function openTestApi(): Promise<TestApi> {
   return {
     db,
     store,
-    deps: Object.assign(deps, { faults }),
+    deps,
     request,
     json: async (path, init) => {
       const response = await request(path, init);
@@ -91,7 +89,6 @@ export async function openTestApi(): Promise<TestApi> {
       tokens.clear();
       deps.aiEntitled = true;
       deps.loginLimiter = new LoginRateLimiter();
-      for (const key of Object.keys(faults)) delete faults[key as keyof Faults];
       await db.query(`TRUNCATE ${TABLES} CASCADE`);
       await seedIfEmpty(db);
     },

@@ -150,7 +150,10 @@ const Settings: FC = () => {
       showAISettings={aiVisible}
       readOnly={!permissions.data.canUpdateGroup}
       isUpdating={patch.isPending || saveBudget.isPending}
-      onSubmit={onSubmit}
+      onSubmit={async (values) => {
+        await onSubmit(values);
+        return undefined;
+      }}
       onCancel={() => void navigate("..")}
     />
   );

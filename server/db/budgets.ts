@@ -1,6 +1,7 @@
 // Group AI budgets (group_ai_budgets), each with the version its ETag is made
 // from; every change is audited in its own transaction.
 import type { GroupAIBudget } from "../../core/types";
+import { type BudgetPrecondition, preconditionHolds } from "../../core/versions";
 import { budgetAuditEntry } from "../../core/domain/audit";
 import { writeAudit } from "./audit";
 import type { Database } from "./database";
@@ -24,7 +25,7 @@ export interface StoredBudget {
 }
 
 /** What the writer believes is stored: a version, no budget at all, or anything. */
-export type BudgetPrecondition = { versions: number[] } | { absent: true } | { present: true } | undefined;
+export type { BudgetPrecondition };
 
 export type BudgetWrite<T> = { ok: true; value: T } | { ok: false; current: StoredBudget | undefined };
 
@@ -38,12 +39,9 @@ const toStored = (row: BudgetRow): StoredBudget => ({
   version: Number(row.version),
 });
 
-function preconditionHolds(precondition: BudgetPrecondition, current: BudgetRow | undefined): boolean {
-  if (!precondition) return true;
-  if ("absent" in precondition) return current === undefined;
-  if ("present" in precondition) return current !== undefined;
-  return current !== undefined && precondition.versions.includes(Number(current.version));
-}
+/** The precondition, as both backends check it (core/versions.ts), against the stored row. */
+const holds = (precondition: BudgetPrecondition, current: BudgetRow | undefined): boolean =>
+  preconditionHolds(precondition, current === undefined ? undefined : Number(current.version));
 
 export class Budgets {
   constructor(private readonly db: Database) {}
@@ -85,7 +83,7 @@ export class Budgets {
       // sees, checks and audits the value it really replaces.
       await tx.query("SELECT id FROM groups WHERE id = $1 FOR UPDATE", [group.id]);
       const [previous] = await tx.query<BudgetRow>("SELECT * FROM group_ai_budgets WHERE group_id = $1", [group.id]);
-      if (!preconditionHolds(precondition, previous)) return { ok: false, current: previous && toStored(previous) };
+      if (!holds(precondition, previous)) return { ok: false, current: previous && toStored(previous) };
       const [row] = await tx.query<BudgetRow>(
         `INSERT INTO group_ai_budgets (group_id, spend_limit_micros) VALUES ($1, $2)
          ON CONFLICT (group_id) DO UPDATE SET spend_limit_micros = EXCLUDED.spend_limit_micros,
@@ -104,7 +102,7 @@ export class Budgets {
     return this.db.transaction(async (tx) => {
       await tx.query("SELECT id FROM groups WHERE id = $1 FOR UPDATE", [group.id]);
       const [current] = await tx.query<BudgetRow>("SELECT * FROM group_ai_budgets WHERE group_id = $1", [group.id]);
-      if (current && !preconditionHolds(precondition, current)) return { ok: false, current: toStored(current) };
+      if (current && !holds(precondition, current)) return { ok: false, current: toStored(current) };
       if (!current) return { ok: true, value: false };
       await tx.query("DELETE FROM group_ai_budgets WHERE group_id = $1", [group.id]);
       await writeAudit(

@@ -1,7 +1,7 @@
 // Coder's spend endpoints. The SQL reads; core/domain/budgetRules.ts decides.
 import { Hono } from "hono";
 import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../../core/types";
-import { checkIdListQuery } from "../../core/validation";
+import { checkIdListQuery } from "../../core/requestChecks";
 import {
   groupSpendRow,
   groupTotalLimit,

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AuditLogResponse } from "../../core/types";
-import { checkPagingQuery } from "../../core/validation";
+import { checkPagingQuery } from "../../core/requestChecks";
 import { auditOrganizations } from "../../core/domain/permissions";
 import { resourceNotFound, type AppEnv } from "../httpapi";
 import { canReadAuditLogs, viewerOf } from "../rbac";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AuthorizationResponse } from "../../core/types";
-import { checkAuthorizationBody } from "../../core/validation";
+import { checkAuthorizationBody } from "../../core/requestChecks";
 import { authorize } from "../../core/domain/permissions";
 import { readJson, UUID_PATTERN, type AppEnv } from "../httpapi";
 import { viewerOf } from "../rbac";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { ADD_OUTSIDER_MESSAGE } from "../../core/types";
-import { checkPatchGroupBody } from "../../core/validation";
+import { checkPatchGroupBody } from "../../core/requestChecks";
 import { isForeignKeyViolation, isUniqueViolation } from "../db/store";
 import { apiError, readJson, resourceNotFound, UUID_PATTERN, type AppEnv } from "../httpapi";
 import { canReadGroup, canUpdateGroup } from "../rbac";

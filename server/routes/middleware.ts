@@ -2,16 +2,16 @@
 // user a path names, once the signed-in user may read it. Route files import
 // this, never each other.
 import type { MiddlewareHandler } from "hono";
-import { AI_UNENTITLED_MESSAGE } from "../../core/types";
+import { unentitled } from "../../core/apiAnswers";
 import { resolveGoverning, type Governing } from "../../core/domain/budgetRules";
 import type { Actor, GroupSummary, Store } from "../db/store";
-import { apiError, resourceNotFound, UUID_PATTERN, type AppContext, type AppEnv } from "../httpapi";
+import { answer, apiError, resourceNotFound, UUID_PATTERN, type AppContext, type AppEnv } from "../httpapi";
 import { canReadGroup, canReadUserBudget } from "../rbac";
 
 type Found<T> = T | { response: globalThis.Response };
 
 export const requireAIEntitlement: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.get("deps").aiEntitled) return apiError(c, 403, AI_UNENTITLED_MESSAGE);
+  if (!c.get("deps").aiEntitled) return answer(c, unentitled());
   await next();
 };
 

@@ -12,7 +12,7 @@ import {
   type Organization,
 } from "../../core/types";
 import { canManageGroups, canReadOrganization } from "../../core/domain/permissions";
-import { checkCreateGroupBody } from "../../core/validation";
+import { checkCreateGroupBody } from "../../core/requestChecks";
 import { createGroup, deleteGroup } from "../db/groupLifecycle";
 import { isUniqueViolation } from "../db/store";
 import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { NOT_A_GROUP_MEMBER_MESSAGE } from "../../core/types";
-import { checkUpsertOverrideBody } from "../../core/validation";
+import { checkUpsertOverrideBody } from "../../core/requestChecks";
 import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";
 import { canUpdateUsers } from "../rbac";
 import { namedUser, readableUser } from "./middleware";

@@ -1,15 +1,15 @@
 import { isAxiosError, type AxiosError } from "axios";
-import { ROUTE_NOT_FOUND_MESSAGE, type Response } from "../../core/types";
+import { ROUTE_NOT_FOUND_MESSAGE, type ApiResponse } from "../../core/types";
 
-export type ApiError = AxiosError<Response> & {
-  response: NonNullable<AxiosError<Response>["response"]>;
+export type ApiError = AxiosError<ApiResponse> & {
+  response: NonNullable<AxiosError<ApiResponse>["response"]>;
 };
 
 /** An HTTP answer from the server carrying Coder's error body. */
 export const isApiError = (error: unknown): error is ApiError =>
   isAxiosError(error) &&
   error.response !== undefined &&
-  typeof (error.response.data as Partial<Response> | undefined)?.message === "string";
+  typeof (error.response.data as Partial<ApiResponse> | undefined)?.message === "string";
 
 export const httpStatus = (error: unknown): number | undefined =>
   isAxiosError(error) ? error.response?.status : undefined;

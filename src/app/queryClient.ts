@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { isAxiosError } from "axios";
-import { isRouteNotFound, isUnauthorized } from "../api/errors";
+import { isUnauthorized } from "../api/errors";
+import { isMissingAIRoute } from "../api/queries/aiFeature";
 import { aiRoutesFoundMissing } from "../api/queries/cache";
 
 /**
@@ -13,8 +13,8 @@ export function createQueryClient(
 ): QueryClient {
   const handle = (error: unknown) => {
     if (isUnauthorized(error)) onUnauthorized();
-    // An AI route the deployment does not have: every page stops asking (useAIFeatureVisible).
-    if (isRouteNotFound(error) && isAxiosError(error) && error.config?.url?.includes("/ai/")) {
+    // An AI route the deployment does not have: every page stops asking (aiFeature.ts).
+    if (isMissingAIRoute(error)) {
       aiRoutesFoundMissing(client);
     }
   };

@@ -1,4 +1,4 @@
-import { matchRoute, routeTable } from "./routeTable";
+import { groupLayout, layoutsOf, matchRoute, routeTable, signedIn } from "./routeTable";
 
 const located = (pathname: string) => {
   const match = matchRoute(pathname);
@@ -50,5 +50,22 @@ describe("matchRoute", () => {
   it("has one entry per id and per path", () => {
     expect(new Set(routeTable.map((r) => r.id)).size).toBe(routeTable.length);
     expect(new Set(routeTable.map((r) => r.path)).size).toBe(routeTable.length);
+  });
+});
+
+describe("layoutsOf", () => {
+  const framesOf = (id: string) => layoutsOf(routeTable.find((route) => route.id === id)!);
+
+  it("puts each page in the frames its entry names, outermost first", () => {
+    expect(framesOf("login")).toEqual([]);
+    expect(framesOf("groups")).toEqual([signedIn]);
+    expect(framesOf("groupMembers")).toEqual([signedIn, groupLayout]);
+    expect(framesOf("groupSettings")).toEqual([signedIn, groupLayout]);
+  });
+
+  it("nests a frame's pages under its path", () => {
+    for (const route of routeTable.filter((r) => r.layout === groupLayout)) {
+      expect(route.path.startsWith(groupLayout.path), route.id).toBe(true);
+    }
   });
 });

@@ -1,9 +1,16 @@
-// The app's pages, each declared once: its URL, its code, and the requests it
-// needs from its URL alone (the first wave). Everything that starts a page's
-// loading derives from this table: the early requests main.ts sends before
-// any library has loaded (startup/earlyStart.ts), the router's loaders
-// (routes.tsx), the prefetch on a link's hover and at boot (prefetch.ts).
-// It imports no library: main.ts runs it first.
+// The app's pages, each declared once: its URL, its code, the frame it sits
+// in, and the requests it needs from its URL alone (its first requests, each
+// with the query that makes it). Everything that starts loading a page derives
+// from this table: the early requests main.ts sends before any library has
+// loaded (startup/earlyStart.ts), the router and its loaders (routes.tsx), and
+// the prefetch at boot and on a link's hover (prefetch.ts). Adding a page is
+// one entry here and the page's own folder (README, "Adding a page").
+//
+// It imports no library at run time: main.ts runs it first, in a script of
+// about 2 kB. That is also why `matchRoute` below is the app's one URL
+// matcher, not React Router's `matchRoutes`: that lives in a 378 kB module
+// together with React, which main.ts must not wait for.
+import type { QueryClient } from "@tanstack/react-query";
 import type { ComponentType } from "react";
 import {
   BUILD_INFO_PATH,
@@ -13,69 +20,107 @@ import {
   ME_PATH,
   ORGANIZATIONS_PATH,
 } from "../../core/paths";
-
-/** A GET a page needs from its URL alone, named by the query that makes it. */
-export type FirstRequest =
-  | { query: "me" }
-  | { query: "entitlements" }
-  | { query: "buildInfo" }
-  | { query: "organizations" }
-  | { query: "groups"; organization: string }
-  | { query: "groupByName"; organization: string; groupName: string };
+import type * as Queries from "../api/queries";
 
 export type Params = Readonly<Record<string, string>>;
-type Page = () => Promise<{ default: ComponentType }>;
+type Code = () => Promise<{ default: ComponentType }>;
 
-export interface AppRoute {
-  id: "login" | "mySpend" | "groups" | "groupMembers" | "groupSettings" | "spendReport";
-  /** React Router's pattern, whole from the root. */
+/** A GET a page needs from its URL alone. */
+export interface FirstRequest {
+  /** The API path it GETs: main.ts sends it before the data layer has loaded, and the API client takes that answer. */
   path: string;
-  /** Its code: the frames it sits in, outermost first, then the page. */
-  pages: readonly Page[];
-  /** Its first wave beyond the session's; the sign-in page has none at all. */
-  first: (params: Params) => FirstRequest[];
+  /** The same request through the query options the page itself uses (`queries` is src/api/queries). */
+  prefetch: (queryClient: QueryClient, queries: typeof Queries) => Promise<unknown>;
 }
 
-export const appLayout: Page = () => import("./AppLayout");
-/** The group's header and tabs, around its Members and Settings pages. */
-export const groupLayout: Page = () => import("../pages/GroupsPage/GroupLayout/GroupPage");
-export const GROUP_LAYOUT_PATH = "/organizations/:organization/groups/:groupName";
+/** A page's loader.ts: what it needs once its first requests have answered (by the group's id, say). */
+export type Loader = () => Promise<{ default: (queryClient: QueryClient, params: Params) => Promise<void> }>;
 
-const groupByName = (params: Params): FirstRequest[] => [
-  { query: "groupByName", organization: params.organization ?? "", groupName: params.groupName ?? "" },
+/** A frame around pages (the signed-in frame, a group's header and tabs): its code and first requests. */
+export interface Layout {
+  /** React Router's pattern, whole from the root. */
+  path: string;
+  code: Code;
+  parent?: Layout;
+  first?: (params: Params) => FirstRequest[];
+}
+
+export interface AppRoute {
+  id: string;
+  /** React Router's pattern, whole from the root; the same as its layout's for the layout's index page. */
+  path: string;
+  code: Code;
+  /** The frame it sits in: the signed-in frame unless said otherwise (`null`: none, the sign-in page). */
+  layout?: Layout | null;
+  first?: (params: Params) => FirstRequest[];
+  loader?: Loader;
+}
+
+/** Who is signed in, what the deployment has and its organizations: every signed-in page's first requests. */
+const session = (): FirstRequest[] => [
+  { path: ME_PATH, prefetch: (client, q) => client.prefetchQuery(q.me()) },
+  { path: ENTITLEMENTS_PATH, prefetch: (client, q) => client.prefetchQuery(q.entitlements()) },
+  { path: BUILD_INFO_PATH, prefetch: (client, q) => client.prefetchQuery(q.buildInfo()) },
+  // The navigation's organization switcher, on every signed-in page.
+  { path: ORGANIZATIONS_PATH, prefetch: (client, q) => client.prefetchQuery(q.organizations()) },
 ];
 
+/** The signed-in frame: the header, the account menu, the deployment's foot line. */
+export const signedIn: Layout = { path: "/", code: () => import("./AppLayout"), first: session };
+
+/** A group's header and tabs, around its Members and Settings pages: they all need the group by its name. */
+export const groupLayout: Layout = {
+  path: "/organizations/:organization/groups/:groupName",
+  code: () => import("../pages/GroupsPage/GroupLayout/GroupPage"),
+  parent: signedIn,
+  first: ({ organization = "", groupName = "" }) => [
+    {
+      path: groupApiPath(organization, groupName),
+      prefetch: (client, q) => q.prefetchGroup(client, organization, groupName),
+    },
+  ],
+};
+
 export const routeTable: readonly AppRoute[] = [
-  { id: "login", path: "/login", pages: [() => import("../pages/LoginPage/LoginPage")], first: () => [] },
-  { id: "mySpend", path: "/ai-spend", pages: [() => import("../pages/MyAISpendPage/MyAISpendPage")], first: () => [] },
+  { id: "login", path: "/login", layout: null, code: () => import("../pages/LoginPage/LoginPage") },
+  { id: "mySpend", path: "/ai-spend", code: () => import("../pages/MyAISpendPage/MyAISpendPage") },
   {
     id: "groups",
     path: "/organizations/:organization/groups",
-    pages: [() => import("../pages/GroupsPage/GroupsList/GroupsPage")],
-    first: (params) => [{ query: "groups", organization: params.organization ?? "" }],
+    code: () => import("../pages/GroupsPage/GroupsList/GroupsPage"),
+    first: ({ organization = "" }) => [
+      { path: groupsApiPath(organization), prefetch: (client, q) => client.prefetchQuery(q.groups(organization)) },
+    ],
   },
   {
     id: "groupMembers",
-    path: GROUP_LAYOUT_PATH,
-    pages: [groupLayout, () => import("../pages/GroupsPage/GroupMembers/GroupMembersPage")],
-    first: groupByName,
+    path: groupLayout.path,
+    layout: groupLayout,
+    code: () => import("../pages/GroupsPage/GroupMembers/GroupMembersPage"),
+    loader: () => import("../pages/GroupsPage/GroupMembers/loader"),
   },
   {
     id: "groupSettings",
-    path: `${GROUP_LAYOUT_PATH}/settings`,
-    pages: [groupLayout, () => import("../pages/GroupsPage/GroupSettings/GroupSettingsPage")],
-    first: groupByName,
+    path: `${groupLayout.path}/settings`,
+    layout: groupLayout,
+    code: () => import("../pages/GroupsPage/GroupSettings/GroupSettingsPage"),
+    loader: () => import("../pages/GroupsPage/GroupSettings/loader"),
   },
   {
     id: "spendReport",
     path: "/organizations/:organization/ai-spend",
     // Its own chunk, Papa Parse with it: no other page loads them.
-    pages: [() => import("../pages/SpendReportPage/SpendReportPage")],
-    first: () => [],
+    code: () => import("../pages/SpendReportPage/SpendReportPage"),
   },
 ];
 
-export const routeById = (id: AppRoute["id"]): AppRoute => routeTable.find((route) => route.id === id)!;
+/** The frames `route` sits in, outermost first. */
+export function layoutsOf(route: AppRoute): Layout[] {
+  const chain: Layout[] = [];
+  let layout: Layout | null | undefined = route.layout === undefined ? signedIn : route.layout;
+  for (; layout; layout = layout.parent) chain.unshift(layout);
+  return chain;
+}
 
 const decode = (segment: string): string | undefined => {
   try {
@@ -106,41 +151,14 @@ export function matchRoute(pathname: string): { route: AppRoute; params: Params 
   return undefined;
 }
 
-/**
- * Who is signed in and what the deployment has: every signed-in page's first
- * wave. The organizations too: the navigation's switcher on every page needs them.
- */
-const SESSION: FirstRequest[] = [
-  { query: "me" },
-  { query: "entitlements" },
-  { query: "buildInfo" },
-  { query: "organizations" },
+/** A route's first requests: its frames' (the session's first), then its own. */
+export const routeFirstRequests = (route: AppRoute, params: Params): FirstRequest[] => [
+  ...layoutsOf(route).flatMap((layout) => layout.first?.(params) ?? []),
+  ...(route.first?.(params) ?? []),
 ];
 
-/** A route's whole first wave: a signed-in page's starts with the session's. */
-export const routeFirstWave = (route: AppRoute, params: Params): FirstRequest[] =>
-  route.id === "login" ? [] : [...SESSION, ...route.first(params)];
-
-/** The first wave of the page at `pathname`: any path not in the table is a signed-in page too. */
+/** The first requests of the page at `pathname`: any path not in the table is a signed-in page too. */
 export function firstRequests(pathname: string): FirstRequest[] {
   const match = matchRoute(pathname);
-  return match ? routeFirstWave(match.route, match.params) : SESSION;
-}
-
-/** The API path a first request GETs, exactly as the API client asks for it. */
-export function firstRequestPath(request: FirstRequest): string {
-  switch (request.query) {
-    case "me":
-      return ME_PATH;
-    case "entitlements":
-      return ENTITLEMENTS_PATH;
-    case "buildInfo":
-      return BUILD_INFO_PATH;
-    case "organizations":
-      return ORGANIZATIONS_PATH;
-    case "groups":
-      return groupsApiPath(request.organization);
-    case "groupByName":
-      return groupApiPath(request.organization, request.groupName);
-  }
+  return match ? routeFirstRequests(match.route, match.params) : session();
 }

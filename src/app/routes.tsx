@@ -1,20 +1,18 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { redirect, type LoaderFunctionArgs, type RouteObject } from "react-router";
+import { type LoaderFunctionArgs, type RouteObject, redirect } from "react-router";
 import { isUnauthorized } from "../api/errors";
-import { buildInfo } from "../api/queries/deployment";
-import { entitlements } from "../api/queries/entitlements";
 import { me } from "../api/queries/users";
 import { Spinner } from "../components/Spinner";
 import { landingUrl } from "./landing";
-import { prefetchRoute } from "./prefetch";
+import { prefetchRoute, startRequests } from "./prefetch";
 import { RouteError } from "./RouteError";
-import { appLayout, GROUP_LAYOUT_PATH, groupLayout, routeById, type AppRoute } from "./routeTable";
+import { type AppRoute, type Layout, layoutsOf, routeTable, signedIn } from "./routeTable";
 import { DEFAULT_ORGANIZATION, groupsUrl, loginUrl } from "./urls";
 
 // React Router's lazy *object* form: with the function form the router must
 // load a route's module before running its loader (the module could bring
 // one), which chains the data behind the code. This way they load together.
-const page = (load: () => Promise<{ default: React.ComponentType }>) => ({
+const lazyCode = (load: () => Promise<{ default: React.ComponentType }>) => ({
   Component: async () => (await load()).default,
 });
 
@@ -24,34 +22,41 @@ const returnPath = (request: Request) => {
 };
 
 /**
- * Routes for the data router, from the route table. Loaders only start
- * requests (prefetchRoute: the route's code, its first wave and its second),
- * through the same query options the pages use, so data and code load in
- * parallel and the page shows its own loading state.
+ * Routes for the data router, all from the route table: each page under the
+ * frames it names, nested as the table nests them. Loaders only start
+ * requests (prefetchRoute: the route's code, its first requests and its
+ * loader's), through the same query options the pages use, so data and code
+ * load in parallel and the page shows its own loading state.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  /** A table route as the router sees it, at `path` (relative where nested). */
-  const route = (id: AppRoute["id"], path?: string): RouteObject => {
-    const entry = routeById(id);
-    return {
-      ...(path === undefined ? { index: true } : { path }),
-      loader: ({ params }: LoaderFunctionArgs) => {
-        prefetchRoute(queryClient, entry, params as Record<string, string>);
-        return null;
-      },
-      lazy: page(entry.pages[entry.pages.length - 1]!),
-    };
+  const page = (route: AppRoute, within: Layout | undefined): RouteObject => ({
+    ...(within && route.path === within.path ? { index: true } : { path: route.path }),
+    loader: ({ params }: LoaderFunctionArgs) => {
+      prefetchRoute(queryClient, route, params as Record<string, string>);
+      return null;
+    },
+    lazy: lazyCode(route.code),
+  });
+  /** The pages and frames directly inside `layout`. */
+  const inside = (layout: Layout): RouteObject[] => {
+    const pages = routeTable.filter((route) => layoutsOf(route).at(-1) === layout);
+    const frames = [...new Set(routeTable.flatMap(layoutsOf))].filter((frame) => frame.parent === layout);
+    return [
+      ...frames.map((frame) => ({ path: frame.path, lazy: lazyCode(frame.code), children: inside(frame) })),
+      ...pages.map((route) => page(route, layout)),
+    ];
   };
+  const outside = routeTable.filter((route) => route.layout === null);
   return [
-    { ...route("login", "/login"), loader: undefined, HydrateFallback: () => <Spinner label="Loading" /> },
+    ...outside.map((route) => ({ ...page(route, undefined), HydrateFallback: () => <Spinner label="Loading" /> })),
     {
       id: "authenticated",
       errorElement: <RouteError />,
       HydrateFallback: () => <Spinner label="Loading" />,
-      lazy: page(appLayout),
-      loader: async ({ request }: LoaderFunctionArgs) => {
-        void queryClient.prefetchQuery(entitlements());
-        void queryClient.prefetchQuery(buildInfo());
+      lazy: lazyCode(signedIn.code),
+      loader: async ({ request, params }: LoaderFunctionArgs) => {
+        // The session's first requests; who is signed in is awaited: without a session, to sign in.
+        startRequests(queryClient, signedIn.first?.(params as Record<string, string>) ?? []);
         try {
           await queryClient.ensureQueryData(me());
         } catch (error) {
@@ -67,15 +72,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           element: null,
           loader: async () => redirect(await landingUrl(queryClient, groupsUrl(DEFAULT_ORGANIZATION))),
         },
-        route("mySpend", routeById("mySpend").path),
-        route("groups", routeById("groups").path),
-        {
-          path: GROUP_LAYOUT_PATH,
-          lazy: page(groupLayout),
-          children: [route("groupMembers"), route("groupSettings", "settings")],
-        },
-        route("spendReport", routeById("spendReport").path),
-        { path: "*", lazy: page(() => import("../pages/NotFoundPage/NotFoundPage")) },
+        ...inside(signedIn),
+        { path: "*", lazy: lazyCode(() => import("../pages/NotFoundPage/NotFoundPage")) },
       ],
     },
   ];

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { FC } from "react";
 import { expect, within } from "storybook/test";
 import { MockPeriod } from "../testHelpers/entities";
-import { fixTimeForForecasts } from "../utils/clock";
+import { atTime } from "../testHelpers/clock";
 import { dollarsToMicros } from "../../core/currency";
 import { ForecastNote } from "./ForecastNote";
 
@@ -25,7 +25,7 @@ const meta = {
     limitUSD: { control: "text", description: "The governing limit in dollars; empty for none" },
   },
   // Mid-period (November 2026), so each story's line reads the same on every run.
-  beforeEach: () => fixTimeForForecasts("2026-11-16T05:24:00.000Z"),
+  decorators: [atTime("2026-11-16T05:24:00.000Z")],
 } satisfies Meta<typeof ForecastNoteInDollars>;
 
 export default meta;
@@ -70,7 +70,7 @@ export const LimitReached: Story = {
 
 /** The period's first days: nothing, one busy morning is not a pace. */
 export const FirstDays: Story = {
-  beforeEach: () => fixTimeForForecasts("2026-11-02T12:00:00.000Z"),
+  decorators: [atTime("2026-11-02T12:00:00.000Z")],
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).queryByText(/On pace/)).not.toBeInTheDocument();
   },

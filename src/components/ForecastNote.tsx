@@ -1,6 +1,6 @@
 import { useId, type FC } from "react";
 import { FORECAST_EXPLANATION, spendForecast } from "../../core/domain/forecast";
-import { currentTime } from "../utils/clock";
+import { useClock } from "../utils/clock";
 import { formatMicrosAsUSD } from "../../core/currency";
 
 // The user's own calendar day: "around November 26" is read on their clock.
@@ -23,7 +23,8 @@ interface ForecastNoteProps {
  */
 export const ForecastNote: FC<ForecastNoteProps> = ({ spentMicros, limitMicros, periodStart, periodEnd }) => {
   const tooltipId = useId();
-  const forecast = spendForecast({ spentMicros, limitMicros, periodStart, periodEnd, now: currentTime() });
+  const now = useClock()();
+  const forecast = spendForecast({ spentMicros, limitMicros, periodStart, periodEnd, now });
   if (!forecast || forecast.limitReached) return null;
   return (
     <span className="forecast">

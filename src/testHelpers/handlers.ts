@@ -5,7 +5,7 @@
 // domain in ./handlers/; the deployment's data in ./handlers/state.ts.
 import { http } from "msw";
 import { ROUTE_NOT_FOUND_MESSAGE } from "../../core/types";
-import { hostilePathProblem, INVALID_PATH_MESSAGE } from "../../core/validation";
+import { hostilePathProblem, INVALID_PATH_MESSAGE } from "../../core/edgeChecks";
 import { auditHandlers } from "./handlers/audit";
 import { authHandlers } from "./handlers/auth";
 import { budgetHandlers } from "./handlers/budgets";

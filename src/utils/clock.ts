@@ -1,14 +1,14 @@
-// The time the app shows forecasts at. Real time, except in stories and
-// tests, which fix it so a forecast reads the same on every run.
+// The time the app shows forecasts at, given from outside: real time unless
+// the one rendering the app (a story, a test) provides another clock.
+import { createContext, useContext } from "react";
 
-let fixedTime: number | undefined;
+/** The current time. */
+export type Clock = () => Date;
 
-export const currentTime = (): Date => new Date(fixedTime ?? Date.now());
+export const systemClock: Clock = () => new Date();
 
-/** Fixes the time forecasts are drawn at; returns the function that lets it run again. */
-export function fixTimeForForecasts(iso: string): () => void {
-  fixedTime = Date.parse(iso);
-  return () => {
-    fixedTime = undefined;
-  };
-}
+/** Provide it above the app to draw forecasts at another time (stories do, at fixed dates). */
+export const ClockContext = createContext<Clock>(systemClock);
+
+/** The clock forecasts are drawn with. */
+export const useClock = (): Clock => useContext(ClockContext);

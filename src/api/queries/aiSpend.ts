@@ -10,7 +10,8 @@ import type {
   UpsertUserAIBudgetOverrideRequest,
   UserAIBudgetOverride,
 } from "../../../core/types";
-import { overrideSaved } from "./cache";
+import { aiBudgetsCertain } from "./aiFeature";
+import { overrideSaved, seedMembersSpend } from "./cache";
 import type { GroupsSpend, MembersSpend } from "./cachedData";
 import { idsFingerprint, queryKeys } from "./keys";
 import { fetchGroupsSpendRows, fetchMembersSpendRows } from "./spendBatches";
@@ -26,6 +27,19 @@ export const groupMembersAISpend = (groupId: string, userIds: string[]) =>
       return { ...period, byUser: new Map<string, GroupMemberAISpend>(members.map((m) => [m.user_id, m])) };
     },
   });
+
+/** Starts loading the spend of the given members, when the deployment certainly has AI budgets. */
+export async function prefetchMembersSpend(
+  queryClient: QueryClient,
+  groupId: string,
+  userIds: string[],
+): Promise<void> {
+  if (!(await aiBudgetsCertain(queryClient)) || userIds.length === 0) return;
+  const options = groupMembersAISpend(groupId, userIds);
+  // A page of members the settings page already read, with the rest of them.
+  seedMembersSpend(queryClient, options.queryKey, groupId, userIds);
+  await queryClient.prefetchQuery(options);
+}
 
 export const groupsAISpend = (organization: string, groupIds: string[]) =>
   queryOptions({

@@ -1,6 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
 import { API } from "../api";
-import type { Entitlements } from "../../../core/types";
 import { queryKeys } from "./keys";
 
 export const entitlements = () =>
@@ -9,6 +8,3 @@ export const entitlements = () =>
     queryFn: ({ signal }) => API.getEntitlements(signal),
     staleTime: Infinity,
   });
-
-export const isFeatureVisible = (data: Entitlements | undefined, feature: string): boolean =>
-  Boolean(data?.features[feature]?.enabled);

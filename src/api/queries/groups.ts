@@ -5,7 +5,7 @@ import { isAxiosError } from "axios";
 import { API } from "../api";
 import { isNotFound, isRouteNotFound } from "../errors";
 import type { BudgetConflictResponse, Group, PatchGroupRequest } from "../../../core/types";
-import { budgetSaved, groupLoaded, groupSaved } from "./cache";
+import { budgetSaved, groupFromList, groupLoaded, groupSaved } from "./cache";
 import type { LoadedBudget } from "./cachedData";
 import { queryKeys } from "./keys";
 
@@ -37,6 +37,23 @@ export const groupById = (groupId: string) =>
     queryKey: queryKeys.group(groupId),
     queryFn: ({ signal }) => API.getGroupById(groupId, signal),
   });
+
+/**
+ * Starts loading the group under its name, taken from the organization's list
+ * when that is already loaded (the list answers whole groups), else fetched;
+ * the group, or undefined when it cannot be had.
+ */
+export function prefetchGroup(
+  queryClient: QueryClient,
+  organization: string,
+  groupName: string,
+): Promise<Group | undefined> {
+  groupFromList(queryClient, organization, groupName);
+  return (async () => {
+    const id = await queryClient.ensureQueryData(groupIdByName(organization, groupName));
+    return queryClient.ensureQueryData(groupById(id));
+  })().catch(() => undefined);
+}
 
 /** The group's budget, or null when none is set (Coder answers 404 with "Resource not found…"). */
 export const groupAIBudget = (groupId: string) =>

@@ -1,53 +1,80 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FC, type FormEvent } from "react";
+import { type FieldMetaProps, Form, Formik } from "formik";
+import type { FC } from "react";
+import * as Yup from "yup";
 import { getErrorDetail, getErrorMessage } from "../../api/errors";
 import { login } from "../../api/queries/users";
+
+interface SignInValues {
+  email: string;
+  password: string;
+}
+
+const signInSchema = Yup.object({
+  email: Yup.string().trim().required("Enter your email."),
+  password: Yup.string().required("Enter your password."),
+});
+
+/** A field's message once the admin has left it or pressed Sign In; tied to its input. */
+const FieldError: FC<{ id: string; meta: FieldMetaProps<string> }> = ({ id, meta }) =>
+  meta.touched && meta.error ? (
+    <p id={id} className="field-error">
+      {meta.error}
+    </p>
+  ) : null;
 
 /** Email and password, for deployments with password sign-in on. */
 export const PasswordSignIn: FC<{ onSignedIn: () => void }> = ({ onSignedIn }) => {
   const queryClient = useQueryClient();
   const loginMutation = useMutation(login(queryClient));
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = ({ email, password }: SignInValues) => {
     if (loginMutation.isPending) return;
     loginMutation.mutate({ email: email.trim(), password }, { onSuccess: onSignedIn });
   };
 
   return (
-    <form className="login-form" onSubmit={onSubmit}>
-      <label htmlFor="login-email" className="field-label">
-        Email
-      </label>
-      <input
-        id="login-email"
-        type="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <label htmlFor="login-password" className="field-label">
-        Password
-      </label>
-      <input
-        id="login-password"
-        type="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      {loginMutation.error && (
-        <p className="field-error" role="alert">
-          {getErrorMessage(loginMutation.error, "Sign-in failed.")} {getErrorDetail(loginMutation.error)}
-        </p>
+    <Formik<SignInValues>
+      initialValues={{ email: "", password: "" }}
+      validationSchema={signInSchema}
+      onSubmit={onSubmit}
+    >
+      {({ getFieldProps, getFieldMeta }) => (
+        <Form className="login-form">
+          <label htmlFor="login-email" className="field-label">
+            Email
+          </label>
+          <input
+            id="login-email"
+            type="email"
+            autoComplete="username"
+            required
+            aria-describedby={getFieldMeta("email").error ? "login-email-error" : undefined}
+            {...getFieldProps("email")}
+          />
+          <FieldError id="login-email-error" meta={getFieldMeta<string>("email")} />
+          <label htmlFor="login-password" className="field-label">
+            Password
+          </label>
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-describedby={getFieldMeta("password").error ? "login-password-error" : undefined}
+            {...getFieldProps("password")}
+          />
+          <FieldError id="login-password-error" meta={getFieldMeta<string>("password")} />
+          {loginMutation.error && (
+            <p className="field-error" role="alert">
+              {getErrorMessage(loginMutation.error, "Sign-in failed.")} {getErrorDetail(loginMutation.error)}
+            </p>
+          )}
+          <button type="submit" className="button button-primary" disabled={loginMutation.isPending}>
+            {loginMutation.isPending ? "Signing in…" : "Sign In"}
+          </button>
+        </Form>
       )}
-      <button type="submit" className="button button-primary" disabled={loginMutation.isPending}>
-        {loginMutation.isPending ? "Signing in…" : "Sign In"}
-      </button>
-    </form>
+    </Formik>
   );
 };

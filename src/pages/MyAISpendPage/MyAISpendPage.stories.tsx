@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { mockBackend, mockSignIn } from "../../testHelpers/handlers";
 import { AppAt } from "../../testHelpers/storyApp";
-import { fixTimeForForecasts } from "../../utils/clock";
+import { atTime } from "../../testHelpers/clock";
 
 const meta = {
   title: "pages/MyAISpendPage",
@@ -17,8 +17,8 @@ type Story = StoryObj<typeof meta>;
 export const AsMember: Story = {
   beforeEach: () => {
     mockSignIn("member");
-    return fixTimeForForecasts("2026-11-16T05:24:00.000Z");
   },
+  decorators: [atTime("2026-11-16T05:24:00.000Z")],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole("button", { name: "member" }));

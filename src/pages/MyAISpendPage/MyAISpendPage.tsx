@@ -4,12 +4,13 @@ import { userAISpend } from "../../api/queries/aiSpend";
 import { groupById } from "../../api/queries/groups";
 import { me } from "../../api/queries/users";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
-import { currentTime } from "../../utils/clock";
+import { useClock } from "../../utils/clock";
 import { MyAISpendPageView } from "./MyAISpendPageView";
 
 /** My AI spend: every signed-in user's own spend, budget, reset and pace. */
 const MyAISpendPage: FC = () => {
   const ai = useAIFeatureVisible();
+  const clock = useClock();
   const user = useQuery(me());
   const spend = useQuery({ ...userAISpend("me"), enabled: ai.visible === true });
   const groupId = spend.data?.effective_group_id ?? null;
@@ -30,7 +31,7 @@ const MyAISpendPage: FC = () => {
           governedByEveryone={everyone}
           error={spend.error ?? ai.error}
           onRetry={() => void spend.refetch()}
-          now={currentTime()}
+          now={clock()}
         />
       )}
     </div>

@@ -4,7 +4,7 @@ import { expect, within } from "storybook/test";
 import { MockGroup } from "../../testHelpers/entities";
 import { mockRecordUsage, mockSignIn } from "../../testHelpers/handlers";
 import { AppAt, withHandlers } from "../../testHelpers/storyApp";
-import { fixTimeForForecasts } from "../../utils/clock";
+import { atTime } from "../../testHelpers/clock";
 
 const exportPath = "*/api/v2/organizations/:organization/ai/spend/export";
 const usage = (model: string, provider: string, usd: number) => ({
@@ -26,8 +26,8 @@ const meta = {
     const at = new Date("2026-11-10T12:00:00Z");
     mockRecordUsage("bob", MockGroup.id, usage("gpt-5", "openai", 40), at);
     mockRecordUsage("carol", MockGroup.id, usage("claude-sonnet-4-5", "anthropic", 25), at);
-    return fixTimeForForecasts("2026-11-16T05:24:00.000Z");
   },
+  decorators: [atTime("2026-11-16T05:24:00.000Z")],
 } satisfies Meta;
 
 export default meta;

@@ -7,7 +7,6 @@ import { MockGroup } from "../../testHelpers/entities";
 import { mockRecordUsage, mockSignIn } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { server } from "../../testHelpers/server";
-import { fixTimeForForecasts } from "../../utils/clock";
 
 const PATH = "/organizations/coder/ai-spend";
 const ON = new Date("2026-11-10T12:00:00Z");
@@ -22,9 +21,9 @@ const usage = (model: string, provider: string, usd: number, tokens = 1_000) => 
   cost_micros: usd * 1_000_000,
 });
 
-let unfix = () => {};
+/** The report opens on the month of this day. */
+const now = "2026-11-16T05:24:00.000Z";
 beforeEach(() => {
-  unfix = fixTimeForForecasts("2026-11-16T05:24:00.000Z");
   mockRecordUsage("bob", MockGroup.id, usage("gpt-5", "openai", 10), ON);
   mockRecordUsage("bob", MockGroup.id, usage("claude-sonnet-4-5", "anthropic", 5), ON);
   mockRecordUsage("alice", MockGroup.id, usage("gpt-5", "openai", 2), ON);
@@ -32,7 +31,6 @@ beforeEach(() => {
   mockRecordUsage("carol", MockGroup.id, usage("gpt-5", "openai", 99), new Date("2026-10-20T00:00:00Z"));
 });
 afterEach(() => {
-  unfix();
   vi.restoreAllMocks();
 });
 
@@ -42,7 +40,7 @@ const firstRowName = (name: string) =>
 
 describe("the spend report", () => {
   it("shows this month's spend by user, group, model and provider, with totals and charts", async () => {
-    renderApp(PATH);
+    renderApp(PATH, { now });
     await screen.findByRole("table", { name: "By user" });
     expect(screen.getByRole("status")).toHaveTextContent(
       "$17.00 in total, 3,000 input and 300 output tokens, over 3 rows.",
@@ -67,7 +65,7 @@ describe("the spend report", () => {
   });
 
   it("sorts a table by any column", async () => {
-    const { user } = renderApp(PATH);
+    const { user } = renderApp(PATH, { now });
     await screen.findByRole("table", { name: "By user" });
     expect(firstRowName("By user")).toBe("bob");
     await user.click(within(table("By user")).getByRole("button", { name: "User" }));
@@ -89,7 +87,7 @@ describe("the spend report", () => {
     const created = vi.fn((_blob: Blob) => "blob:report");
     vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: created, revokeObjectURL: vi.fn() }));
     const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
-    const { user } = renderApp(PATH);
+    const { user } = renderApp(PATH, { now });
     await screen.findByRole("table", { name: "By user" });
     await user.selectOptions(screen.getByLabelText("Model"), "gpt-5");
     expect(screen.getByRole("status")).toHaveTextContent("$12.00 in total");
@@ -114,7 +112,7 @@ describe("the spend report", () => {
       const url = new URL(request.url);
       if (url.pathname.endsWith("/ai/spend/export")) asked.push(url.search);
     });
-    const { user } = renderApp(PATH);
+    const { user } = renderApp(PATH, { now });
     await screen.findByRole("table", { name: "By user" });
     await user.clear(screen.getByLabelText("From"));
     await user.type(screen.getByLabelText("From"), "2026-10-01");
@@ -136,7 +134,7 @@ describe("the spend report", () => {
   });
 
   it("says when a period has no spend", async () => {
-    const { user } = renderApp(PATH);
+    const { user } = renderApp(PATH, { now });
     await screen.findByRole("table", { name: "By user" });
     await user.clear(screen.getByLabelText("From"));
     await user.type(screen.getByLabelText("From"), "2026-09-01");
@@ -148,7 +146,7 @@ describe("the spend report", () => {
 
   it("tells a member without admin rights that the report is for admins", async () => {
     mockSignIn("member");
-    renderApp(PATH);
+    renderApp(PATH, { now });
     expect(await screen.findByText("Only the organization's admins can see its spend report.")).toBeInTheDocument();
   });
 
@@ -160,7 +158,7 @@ describe("the spend report", () => {
         { once: true },
       ),
     );
-    const { user } = renderApp(PATH);
+    const { user } = renderApp(PATH, { now });
     expect(await screen.findByText("Could not load the spend export.")).toBeInTheDocument();
     expect(screen.getByText("Database unavailable.")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Retry" }));

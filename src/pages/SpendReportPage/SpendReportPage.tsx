@@ -7,7 +7,7 @@ import { queryKeys } from "../../api/queries/keys";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 import { spendExportFilename } from "../../../core/domain/spendExport";
-import { currentTime } from "../../utils/clock";
+import { useClock } from "../../utils/clock";
 import { loadReport } from "./parseExport";
 import { exportRange, thisMonth, type PickedDays } from "./reportPeriod";
 import { SpendReportView } from "./SpendReportView";
@@ -18,7 +18,8 @@ const FORBIDDEN = "Forbidden.";
 /** The spend report: who spent what on which model, for any period up to 31 days, from Coder's CSV export. */
 const SpendReportPage: FC = () => {
   const { organization = "" } = useParams();
-  const [picked, setPicked] = useState<PickedDays>(() => thisMonth(currentTime()));
+  const clock = useClock();
+  const [picked, setPicked] = useState<PickedDays>(() => thisMonth(clock()));
   const [draft, setDraft] = useState<PickedDays>(picked);
   const range = exportRange(picked);
   const draftRange = exportRange(draft);

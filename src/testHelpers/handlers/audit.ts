@@ -1,6 +1,6 @@
 // The audit log, each organization admin reading only their organizations' rows.
 import { http, HttpResponse } from "msw";
-import { checkPagingQuery } from "../../../core/validation";
+import { checkPagingQuery } from "../../../core/requestChecks";
 import * as permissions from "../../../core/domain/permissions";
 import { viewer } from "./access";
 import { error, notFound, unauthorized } from "./responses";

@@ -1,7 +1,8 @@
 // Signing in and out, who is signed in, and what they may do (authcheck).
 import { http, HttpResponse } from "msw";
 import { SESSION_TOKEN_SIGN_IN_PATH } from "../../../core/types";
-import { checkAuthorizationBody, impossibleEmail, MAX_EMAIL_LENGTH } from "../../../core/validation";
+import { checkAuthorizationBody } from "../../../core/requestChecks";
+import { impossibleEmail, MAX_EMAIL_LENGTH } from "../../../core/edgeChecks";
 import * as permissions from "../../../core/domain/permissions";
 import { findGroupById, isMember, signedInUser, viewer } from "./access";
 import { brokenJson, error, readJson, unauthorized } from "./responses";

@@ -1,42 +1,24 @@
 // Group AI budgets, with versions as ETags and If-Match / If-None-Match
 // checked as the server checks them; every change audited.
 import { HttpResponse, http } from "msw";
-import {
-  BUDGET_CONFLICT_MESSAGE,
-  type BudgetConflictResponse,
-  type Group,
-  type GroupAIBudget,
-} from "../../../core/types";
-import { checkUpsertBudgetBody } from "../../../core/validation";
-import { budgetETag, versionsOfIfMatch } from "../../../core/versions";
+import { budgetConflict } from "../../../core/apiAnswers";
+import type { Group, GroupAIBudget } from "../../../core/types";
+import { checkUpsertBudgetBody } from "../../../core/requestChecks";
+import { budgetETag, preconditionHolds, preconditionOf } from "../../../core/versions";
 import { budgetAuditEntry } from "../../../core/domain/audit";
 import { audit, canUpdate, readableGroup } from "./access";
-import { brokenJson, error, notFound, readJson, unauthorized, unentitled } from "./responses";
+import { answer, brokenJson, error, notFound, readJson, unauthorized, unentitled } from "./responses";
 import { actorName, mockBackend } from "./state";
 
-/** Whether the request's If-Match / If-None-Match agree with what is stored. */
-function preconditionHolds(request: Request, groupId: string): boolean {
-  const version = mockBackend.versions.get(groupId);
-  const ifNoneMatch = request.headers.get("If-None-Match")?.trim();
-  if (ifNoneMatch === "*") return version === undefined;
-  const ifMatch = request.headers.get("If-Match")?.trim();
-  if (ifMatch === undefined) return true;
-  if (ifMatch === "*") return version !== undefined;
-  return version !== undefined && versionsOfIfMatch(ifMatch).includes(version);
-}
+/** Whether the request's If-Match / If-None-Match agree with what is stored, as the server checks them. */
+const agrees = (request: Request, groupId: string): boolean =>
+  preconditionHolds(
+    preconditionOf(request.headers.get("If-Match"), request.headers.get("If-None-Match")),
+    mockBackend.versions.get(groupId),
+  );
 
-function conflict(groupId: string) {
-  const version = mockBackend.versions.get(groupId);
-  const body: BudgetConflictResponse = {
-    message: BUDGET_CONFLICT_MESSAGE,
-    detail: "It changed after you loaded it. Load it again, or save again to replace it.",
-    current: mockBackend.budgets.get(groupId) ?? null,
-  };
-  return HttpResponse.json(body, {
-    status: 412,
-    headers: version === undefined ? {} : { ETag: budgetETag(version) },
-  });
-}
+const conflict = (groupId: string) =>
+  answer(budgetConflict(mockBackend.budgets.get(groupId) ?? null, mockBackend.versions.get(groupId)));
 
 function budgetRoute<T extends Record<string, string | readonly string[] | undefined>>(
   handle: (group: Group, request: Request) => Promise<globalThis.Response> | globalThis.Response,
@@ -70,7 +52,7 @@ export const budgetHandlers = [
       if (!body.ok) return brokenJson(body);
       const checked = checkUpsertBudgetBody(body.value);
       if (!checked.ok) return error(checked.status, checked.body);
-      if (!preconditionHolds(request, group.id)) return conflict(group.id);
+      if (!agrees(request, group.id)) return conflict(group.id);
       const now = new Date().toISOString();
       const previous = mockBackend.budgets.get(group.id);
       const budget: GroupAIBudget = {
@@ -92,7 +74,7 @@ export const budgetHandlers = [
     budgetRoute((group, request) => {
       if (!canUpdate(group)) return notFound();
       const previous = mockBackend.budgets.get(group.id);
-      if (previous && !preconditionHolds(request, group.id)) return conflict(group.id);
+      if (previous && !agrees(request, group.id)) return conflict(group.id);
       if (!previous) return notFound();
       mockBackend.budgets.delete(group.id);
       mockBackend.versions.delete(group.id);

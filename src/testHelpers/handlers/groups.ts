@@ -1,7 +1,7 @@
 // Groups: listing, reading, and renaming or changing members (audited).
 import { http, HttpResponse } from "msw";
 import { ADD_OUTSIDER_MESSAGE } from "../../../core/types";
-import { checkPatchGroupBody } from "../../../core/validation";
+import { checkPatchGroupBody } from "../../../core/requestChecks";
 import { groupAuditEntry } from "../../../core/domain/audit";
 import { audit, canRead, canUpdate, isEveryone, organizationsOf, readableGroup, served } from "./access";
 import { brokenJson, error, notFound, readJson, unauthorized } from "./responses";

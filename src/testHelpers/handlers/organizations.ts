@@ -14,7 +14,7 @@ import {
 } from "../../../core/types";
 import { groupCreatedAuditEntry, groupDeletedAuditEntry } from "../../../core/domain/audit";
 import { canManageGroups, canReadOrganization } from "../../../core/domain/permissions";
-import { checkCreateGroupBody } from "../../../core/validation";
+import { checkCreateGroupBody } from "../../../core/requestChecks";
 import { audit, isEveryone, readableGroup, served, viewer } from "./access";
 import { brokenJson, error, notFound, readJson, unauthorized } from "./responses";
 import { actorName, FIXED_TIME, mockBackend, userByName } from "./state";

@@ -1,7 +1,7 @@
 // Per-user budgets: Owners and User Admins change them, audited as money.
 import { http, HttpResponse } from "msw";
 import { NOT_A_GROUP_MEMBER_MESSAGE, type UserAIBudgetOverride } from "../../../core/types";
-import { checkUpsertOverrideBody } from "../../../core/validation";
+import { checkUpsertOverrideBody } from "../../../core/requestChecks";
 import { overrideAuditEntry } from "../../../core/domain/audit";
 import * as permissions from "../../../core/domain/permissions";
 import { audit, findGroupById, isMember, namedUser, readableUser, viewer } from "./access";

@@ -1,14 +1,23 @@
-// How the mock answers, word for word as the server does: errors, bodies it
-// cannot read, and a request without a session.
+// How the mock answers: the server's own answers (core/apiAnswers.ts) sent
+// with MSW, for errors, bodies it cannot read, and a request without a session.
 import { HttpResponse } from "msw";
-import { AI_UNENTITLED_MESSAGE, type Response } from "../../../core/types";
-import { unstorableTextIn } from "../../../core/validation";
+import {
+  type ApiAnswer,
+  notSignedIn,
+  resourceNotFound,
+  unentitled as unentitledAnswer,
+  unreadableBody,
+} from "../../../core/apiAnswers";
+import type { ApiResponse } from "../../../core/types";
+import { unstorableTextIn } from "../../../core/edgeChecks";
 
-export const error = (status: number, body: Response) => HttpResponse.json(body, { status });
-export const notFound = () => error(404, { message: "Resource not found or you do not have access to this resource" });
-export const unauthorized = () =>
-  error(401, { message: "You are not signed in.", detail: "Sign in, or send a session token." });
-export const unentitled = () => error(403, { message: AI_UNENTITLED_MESSAGE });
+/** One of the answers both backends give, sent with MSW. */
+export const answer = ({ status, body, headers }: ApiAnswer<unknown>) =>
+  HttpResponse.json(body as Record<string, unknown>, { status, headers });
+export const error = (status: number, body: ApiResponse) => HttpResponse.json(body, { status });
+export const notFound = () => answer(resourceNotFound());
+export const unauthorized = () => answer(notSignedIn());
+export const unentitled = () => answer(unentitledAnswer());
 
 export async function readJson(
   request: Request,
@@ -24,10 +33,4 @@ export async function readJson(
 }
 
 /** The server's 400 for a body that is not JSON, or holds text it cannot store. */
-export const brokenJson = (body: { unstorable?: string } = {}) =>
-  body.unstorable
-    ? error(400, {
-        message: "Request body holds text that cannot be stored.",
-        detail: `${body.unstorable} contains a NUL character or a lone surrogate.`,
-      })
-    : error(400, { message: "Request body must be valid JSON.", detail: "The body could not be parsed." });
+export const brokenJson = (body: { unstorable?: string } = {}) => answer(unreadableBody(body.unstorable));

@@ -1,7 +1,7 @@
 // AI spend: a group's members, the groups of an organization, one user, and
 // the CSV export, answered from Coder's rules over the mock deployment.
 import { http, HttpResponse } from "msw";
-import { checkIdListQuery } from "../../../core/validation";
+import { checkIdListQuery } from "../../../core/requestChecks";
 import { inIdOrder, visibleMemberIds } from "../../../core/domain/budgetRules";
 import { groupRow, memberRows, userSpendStatus } from "../../../core/domain/budgetWorld";
 import {

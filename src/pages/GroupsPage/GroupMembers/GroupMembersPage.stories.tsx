@@ -14,7 +14,7 @@ import {
 import { OTHER_ORGANIZATION_NOTE } from "./MemberBudgetCells";
 import { AppAt, withHandlers } from "../../../testHelpers/storyApp";
 import { FORECAST_EXPLANATION } from "../../../../core/domain/forecast";
-import { fixTimeForForecasts } from "../../../utils/clock";
+import { atTime } from "../../../testHelpers/clock";
 
 const spendPath = `*/api/v2/groups/${MockGroup.id}/members/ai/spend`;
 const row = (canvasElement: HTMLElement, username: string) =>
@@ -201,11 +201,10 @@ export const OverrideDialogReadOnly: Story = {
 };
 
 // The forecast, at fixed times in the mock backend's period (November 2026).
-const fixTime = (iso: string) => () => fixTimeForForecasts(iso);
 
 /** Mid-month: bob's pace crosses his limit before the reset; alice's stays under it. */
 export const ForecastOverTheLimit: Story = {
-  beforeEach: fixTime("2026-11-16T05:24:00.000Z"),
+  decorators: [atTime("2026-11-16T05:24:00.000Z")],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findAllByRole("progressbar");
     await expect(row(canvasElement, "bob").getByText("On pace for $1,714.29 this month")).toBeVisible();
@@ -217,7 +216,7 @@ export const ForecastOverTheLimit: Story = {
 
 /** The tooltip says the line is a straight line, not a promise. */
 export const ForecastTooltip: Story = {
-  beforeEach: fixTime("2026-11-16T05:24:00.000Z"),
+  decorators: [atTime("2026-11-16T05:24:00.000Z")],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findAllByRole("progressbar");
     const pace = row(canvasElement, "alice").getByText("On pace for $236.45 this month");
@@ -229,7 +228,7 @@ export const ForecastTooltip: Story = {
 
 /** The period's first days: too early for a line. */
 export const ForecastFirstDays: Story = {
-  beforeEach: fixTime("2026-11-02T09:00:00.000Z"),
+  decorators: [atTime("2026-11-02T09:00:00.000Z")],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findAllByRole("progressbar");
     await expect(within(canvasElement).queryByText(/On pace for/)).not.toBeInTheDocument();

@@ -4,7 +4,7 @@ import { MemoryRouter } from "react-router";
 import { expect, within } from "storybook/test";
 import type { GroupMemberAISpend } from "../../../../core/types";
 import { MockGroup, MockOtherGroupId, MockPeriod } from "../../../testHelpers/entities";
-import { fixTimeForForecasts } from "../../../utils/clock";
+import { atTime } from "../../../testHelpers/clock";
 import { dollarsToMicros } from "../../../../core/currency";
 import { MemberBudgetCells, OTHER_ORGANIZATION_NOTE } from "./MemberBudgetCells";
 
@@ -62,8 +62,8 @@ const meta = {
     groupNames: new Map([[MockOtherGroupId, { name: "platform", display_name: "Platform" }]]),
   },
   // Mid-period, so the forecast under a limit reads the same on every run.
-  beforeEach: () => fixTimeForForecasts("2026-11-16T00:00:00Z"),
   decorators: [
+    atTime("2026-11-16T00:00:00Z"),
     (Story) => (
       <MemoryRouter>
         <table className="table">

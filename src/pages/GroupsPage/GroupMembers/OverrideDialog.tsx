@@ -1,14 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FC, type FormEvent } from "react";
+import { Form, Formik, useFormikContext } from "formik";
+import { type FC, useId } from "react";
+import * as Yup from "yup";
+import { amountInputError, dollarsToMicros, microsToDollars } from "../../../../core/currency";
+import type { Group, ReducedUser, UserAIBudgetOverride } from "../../../../core/types";
 import { getErrorDetail, getErrorMessage, isForbidden } from "../../../api/errors";
 import { saveUserAIBudgetOverride, userAIBudgetOverride } from "../../../api/queries/aiSpend";
-import type { Group, ReducedUser } from "../../../../core/types";
 import { Button } from "../../../components/ui/Button";
 import { Callout } from "../../../components/ui/Callout";
 import { Dialog, DialogClose } from "../../../components/ui/Dialog";
 import { MoneyInput } from "../../../components/ui/MoneyInput";
 import { Skeleton } from "../../../components/ui/Skeleton";
-import { amountInputError, dollarsToMicros, microsToDollars } from "../../../../core/currency";
 
 interface OverrideDialogProps {
   member: ReducedUser;
@@ -21,7 +23,30 @@ interface OverrideDialogProps {
   onClose: () => void;
 }
 
-/** A per-user budget that beats every group; unchecking removes it. */
+interface OverrideValues {
+  enabled: boolean;
+  amount: string;
+  groupId: string;
+}
+
+/** The amount must be one we accept, while the override is on. */
+const overrideSchema = Yup.object({
+  enabled: Yup.boolean(),
+  amount: Yup.string().test("amount", (value = "", ctx) => {
+    if (!ctx.parent.enabled) return true;
+    const problem = amountInputError(value);
+    return problem ? ctx.createError({ message: problem }) : true;
+  }),
+  groupId: Yup.string(),
+});
+
+const initialValues = (loaded: UserAIBudgetOverride | null, defaultGroupId: string): OverrideValues => ({
+  enabled: loaded !== null,
+  amount: loaded ? microsToDollars(loaded.spend_limit_micros) : "",
+  groupId: loaded?.group_id ?? defaultGroupId,
+});
+
+/** A per-user budget that beats every group; unchecking removes it. The form mounts once the override is loaded. */
 export const OverrideDialog: FC<OverrideDialogProps> = ({
   member,
   memberGroups,
@@ -30,122 +55,139 @@ export const OverrideDialog: FC<OverrideDialogProps> = ({
   spendSummary,
   onClose,
 }) => {
-  const id = useId();
   const queryClient = useQueryClient();
   const overrideQuery = useQuery(userAIBudgetOverride(member.id));
   const save = useMutation(saveUserAIBudgetOverride(queryClient, member.id));
-  const [enabled, setEnabled] = useState(false);
-  const [amount, setAmount] = useState("");
-  const [groupId, setGroupId] = useState(defaultGroupId);
-  // An error shows once the admin has left the field, typed a changed amount, or pressed Save.
-  const [touched, setTouched] = useState(false);
-
-  const loaded = overrideQuery.data;
-  useEffect(() => {
-    if (loaded === undefined) return;
-    setEnabled(loaded !== null);
-    setAmount(loaded ? microsToDollars(loaded.spend_limit_micros) : "");
-    setGroupId(loaded?.group_id ?? defaultGroupId);
-  }, [loaded, defaultGroupId]);
-
-  const amountError = enabled && !readOnly ? amountInputError(amount) : undefined;
-  const shownError = touched ? amountError : undefined;
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (readOnly || save.isPending || amountError) return;
-    save.mutate(enabled ? { group_id: groupId, spend_limit_micros: dollarsToMicros(amount) } : null, {
-      onSuccess: onClose,
-    });
-  };
   const name = member.name || member.username;
+  const loaded = overrideQuery.data;
+
+  const onSubmit = (values: OverrideValues) => {
+    if (readOnly || save.isPending) return;
+    save.mutate(
+      values.enabled ? { group_id: values.groupId, spend_limit_micros: dollarsToMicros(values.amount) } : null,
+      {
+        onSuccess: onClose,
+      },
+    );
+  };
 
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={`AI budget of ${name}`} description={spendSummary}>
-      <form onSubmit={onSubmit} noValidate>
-        {overrideQuery.isLoading ? (
-          <div role="status" aria-label="Loading the override" className="skeleton-stack">
-            <Skeleton width="12rem" />
-            <Skeleton height="2.25rem" />
-            <Skeleton height="2.25rem" />
-          </div>
-        ) : overrideQuery.error ? (
-          <Callout severity="error" role="alert">
-            {isForbidden(overrideQuery.error)
-              ? `You may not see ${name}'s AI budget override.`
-              : `Could not load the override. ${getErrorMessage(overrideQuery.error, "")}`}
-          </Callout>
-        ) : (
-          <>
-            {readOnly && (
-              <Callout severity="info" role="note">
-                Only an Owner or a User Admin can change a member's AI budget.
-              </Callout>
-            )}
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={enabled}
-                disabled={readOnly}
-                onChange={(e) => {
-                  setEnabled(e.target.checked);
-                  if (!e.target.checked) setTouched(false);
-                }}
-              />
-              Override group budget
-            </label>
-            <MoneyInput
-              id={`${id}-amount`}
-              label="Custom monthly budget"
-              value={amount}
-              disabled={!enabled}
-              readOnly={readOnly}
-              helperText={
-                enabled
-                  ? "Leave the box unchecked to follow the group's budget. 0 disables AI for this member."
-                  : undefined
-              }
-              error={shownError}
-              onChange={(e) => {
-                setAmount(e.target.value);
-                // A character no amount has shows its message at once; the rest, once the admin leaves the field.
-                if (/[^\d.]/.test(e.target.value)) setTouched(true);
-              }}
-              onBlur={() => enabled && setTouched(true)}
-            />
-            <label htmlFor={`${id}-group`} className="field-label">
-              Budget assigned to
-            </label>
-            <select
-              id={`${id}-group`}
-              value={groupId}
-              disabled={!enabled || readOnly}
-              onChange={(e) => setGroupId(e.target.value)}
-            >
-              {memberGroups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.display_name || g.name}
-                </option>
-              ))}
-            </select>
+      {loaded === undefined ? (
+        <div>
+          {overrideQuery.error ? (
+            <Callout severity="error" role="alert">
+              {isForbidden(overrideQuery.error)
+                ? `You may not see ${name}'s AI budget override.`
+                : `Could not load the override. ${getErrorMessage(overrideQuery.error, "")}`}
+            </Callout>
+          ) : (
+            <div role="status" aria-label="Loading the override" className="skeleton-stack">
+              <Skeleton width="12rem" />
+              <Skeleton height="2.25rem" />
+              <Skeleton height="2.25rem" />
+            </div>
+          )}
+          <DialogActions readOnly={readOnly} loading />
+        </div>
+      ) : (
+        <Formik
+          initialValues={initialValues(loaded, defaultGroupId)}
+          validationSchema={readOnly ? undefined : overrideSchema}
+          onSubmit={onSubmit}
+        >
+          <Form noValidate>
+            <OverrideFields memberGroups={memberGroups} readOnly={readOnly} />
             {save.error && (
               <Callout severity="error" role="alert">
                 {getErrorMessage(save.error, "Could not save the override.")} {getErrorDetail(save.error)}
               </Callout>
             )}
-          </>
-        )}
-        <div className="form-actions">
-          <DialogClose asChild>
-            <Button>{readOnly ? "Close" : "Cancel"}</Button>
-          </DialogClose>
-          {!readOnly && (
-            <Button type="submit" variant="primary" loading={save.isPending} disabled={overrideQuery.isLoading}>
-              {save.isPending ? "Saving…" : "Save"}
-            </Button>
-          )}
-        </div>
-      </form>
+            <DialogActions readOnly={readOnly} saving={save.isPending} />
+          </Form>
+        </Formik>
+      )}
     </Dialog>
+  );
+};
+
+const DialogActions: FC<{ readOnly: boolean; saving?: boolean; loading?: boolean }> = ({
+  readOnly,
+  saving = false,
+  loading = false,
+}) => (
+  <div className="form-actions">
+    <DialogClose asChild>
+      <Button>{readOnly ? "Close" : "Cancel"}</Button>
+    </DialogClose>
+    {!readOnly && (
+      <Button type="submit" variant="primary" loading={saving} disabled={loading}>
+        {saving ? "Saving…" : "Save"}
+      </Button>
+    )}
+  </div>
+);
+
+/** The override's fields. Its amount's error shows once the admin has left it, typed what no amount has, or pressed Save. */
+const OverrideFields: FC<{ memberGroups: Group[]; readOnly: boolean }> = ({ memberGroups, readOnly }) => {
+  const id = useId();
+  const { values, errors, touched, handleChange, setFieldValue, setFieldTouched } = useFormikContext<OverrideValues>();
+  return (
+    <>
+      {readOnly && (
+        <Callout severity="info" role="note">
+          Only an Owner or a User Admin can change a member's AI budget.
+        </Callout>
+      )}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name="enabled"
+          checked={values.enabled}
+          disabled={readOnly}
+          onChange={(e) => {
+            void setFieldValue("enabled", e.target.checked);
+            if (!e.target.checked) void setFieldTouched("amount", false, false);
+          }}
+        />
+        Override group budget
+      </label>
+      <MoneyInput
+        id={`${id}-amount`}
+        name="amount"
+        label="Custom monthly budget"
+        value={values.amount}
+        disabled={!values.enabled}
+        readOnly={readOnly}
+        helperText={
+          values.enabled
+            ? "Leave the box unchecked to follow the group's budget. 0 disables AI for this member."
+            : undefined
+        }
+        error={touched.amount ? errors.amount : undefined}
+        onChange={(e) => {
+          handleChange(e);
+          // A character no amount has shows its message at once; the rest, once the admin leaves the field.
+          if (/[^\d.]/.test(e.target.value)) void setFieldTouched("amount", true, false);
+        }}
+        onBlur={() => values.enabled && void setFieldTouched("amount", true)}
+      />
+      <label htmlFor={`${id}-group`} className="field-label">
+        Budget assigned to
+      </label>
+      <select
+        id={`${id}-group`}
+        name="groupId"
+        value={values.groupId}
+        disabled={!values.enabled || readOnly}
+        onChange={handleChange}
+      >
+        {memberGroups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.display_name || g.name}
+          </option>
+        ))}
+      </select>
+    </>
   );
 };

@@ -2,7 +2,7 @@ import { useField } from "formik";
 import type { FC, ReactNode } from "react";
 import type { GroupMemberAISpend } from "../../../../core/types";
 import { budgetChange, onPaceToBeBlocked, type MemberTurn } from "../../../../core/domain/budgetImpact";
-import { currentTime } from "../../../utils/clock";
+import { useClock } from "../../../utils/clock";
 import { formatResetDay } from "../../../../core/budgetPeriod";
 import { formatMicrosAsUSD, groupWideMaximumMicros } from "../../../../core/currency";
 import { FormField } from "../../../components/FormField";
@@ -77,6 +77,7 @@ export const ImpactPreview: FC<{ input: string; savedMicros: number | null; spen
   savedMicros,
   spend,
 }) => {
+  const clock = useClock();
   if (budgetInputError(input)) return null;
   const limit = budgetFromInput(input);
   if (limit === 0 || limit === savedMicros) return null;
@@ -99,7 +100,7 @@ export const ImpactPreview: FC<{ input: string; savedMicros: number | null; spen
   } else {
     const amount = formatMicrosAsUSD(limit);
     const blocked = change.newlyBlocked.length;
-    const onPace = onPaceToBeBlocked(spend.groupId, limit, spend.members, { ...spend, now: currentTime() });
+    const onPace = onPaceToBeBlocked(spend.groupId, limit, spend.members, { ...spend, now: clock() });
     body = (
       <>
         {change.governed > 0 && blocked > 0 && (

@@ -4,10 +4,9 @@ import { useParams } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../../../api/queries/authCheck";
 import { groupMembersAISpend } from "../../../api/queries/aiSpend";
 import { entitlements } from "../../../api/queries/entitlements";
-import { isRouteNotFound } from "../../../api/errors";
+import { withAIAnswer } from "../../../api/queries/aiFeature";
 import { groupAIBudget } from "../../../api/queries/groups";
 import { useGroup } from "../../../hooks/useGroup";
-import { AI_BUDGETS_MIN_VERSION_TEXT } from "../../../../core/buildInfo";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { useAIFeatureVisible } from "../../../hooks/useFeatureVisibility";
 import { GroupSettingsPageForm } from "./GroupSettingsPageForm";
@@ -43,13 +42,7 @@ const GroupSettingsPage: FC = () => {
   const aiFeature = useAIFeatureVisible();
   const budgetQuery = useQuery({ ...groupAIBudget(groupId), enabled: Boolean(groupId && aiFeature.visible) });
   // A deployment without the budget routes is treated as one too old for them.
-  const routesMissing = aiFeature.routesMissing || isRouteNotFound(budgetQuery.error);
-  const ai = routesMissing ? { ...aiFeature, visible: false } : aiFeature;
-  const aiUnavailableReason = aiFeature.tooOldVersion
-    ? `AI budgets need Coder ${AI_BUDGETS_MIN_VERSION_TEXT} or later; this deployment runs ${aiFeature.tooOldVersion}.`
-    : routesMissing
-      ? `AI budgets need Coder ${AI_BUDGETS_MIN_VERSION_TEXT} or later with cost control; this deployment has no AI budget routes.`
-      : undefined;
+  const ai = withAIAnswer(aiFeature, budgetQuery.error);
   // For the impact preview; the form does not wait for it. A large group's
   // spend is only asked for once the admin starts changing the budget.
   const [budgetTouched, setBudgetTouched] = useState(false);
@@ -83,7 +76,7 @@ const GroupSettingsPage: FC = () => {
       />
     );
   }
-  if (budgetQuery.error && !routesMissing) {
+  if (budgetQuery.error && !ai.routesMissing) {
     return (
       <ErrorAlert
         title="Could not load the AI budget."
@@ -116,7 +109,7 @@ const GroupSettingsPage: FC = () => {
         budget={budgetQuery.data ?? null}
         readOnly={!permissionsQuery.data.canUpdateGroup}
         showAISettings={ai.visible}
-        aiUnavailableReason={aiUnavailableReason}
+        aiUnavailableReason={ai.unavailableReason}
         membersSpend={
           spendQuery.data && {
             groupId: liveGroup.id,

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, type FC } from "react";
+import { type FC, useEffect } from "react";
 import type { Group } from "../../../../core/types";
 import type { LoadedBudget } from "../../../api/queries/groups";
 import type { MembersSpendForPreview } from "./AIBudgetSection";
 import { GroupSettingsPageView } from "./GroupSettingsPageView";
+import type { GroupSettingsFormValues } from "./groupSettingsForm";
 import { valuesOf } from "./saveFlow";
 import { useGroupSettingsSave } from "./useGroupSettingsSave";
 import { useUnsavedChanges } from "./useUnsavedChanges";
@@ -20,7 +21,7 @@ export interface GroupSettingsPageFormProps {
   onBudgetTouched: () => void;
 }
 
-/** The loaded settings form: its state and save (useGroupSettingsSave), the leave guard, and the view. */
+/** The loaded settings form: its save (useGroupSettingsSave), the leave guard, the stored draft, and the view. */
 export const GroupSettingsPageForm: FC<GroupSettingsPageFormProps> = ({
   organization,
   group,
@@ -39,15 +40,7 @@ export const GroupSettingsPageForm: FC<GroupSettingsPageFormProps> = ({
     aiVisible: showAISettings,
   });
   const { state } = settings;
-  const leaveGuard = useUnsavedChanges(() => state.dirty && !state.saving, state.dirty, settings.discard);
-
-  const budgetTouched = state.draft.monthly_budget_per_member !== valuesOf(state.baseline).monthly_budget_per_member;
-  useEffect(() => {
-    if (budgetTouched) onBudgetTouched();
-  }, [budgetTouched, onBudgetTouched]);
-
-  const { edited } = settings;
-  const onValuesChange = useCallback((values: Parameters<typeof edited>[0]) => edited(values), [edited]);
+  const savedBudget = valuesOf(state.baseline).monthly_budget_per_member;
 
   return (
     <GroupSettingsPageView
@@ -58,19 +51,48 @@ export const GroupSettingsPageForm: FC<GroupSettingsPageFormProps> = ({
       membersSpend={membersSpend}
       readOnly={readOnly}
       isUpdating={settings.isUpdating}
-      formErrors={state.formErrors}
       saveProblem={state.problem}
-      restoredDraft={state.restored}
+      restoredDraft={settings.restored}
       onDiscardDraft={settings.discardDraft}
       budgetConflict={state.conflict}
-      onResolveConflict={(choice, values) =>
-        choice === "mine" ? void settings.saveMine(values) : settings.useTheirs()
-      }
-      onValuesChange={readOnly ? undefined : onValuesChange}
+      onResolveConflict={async (choice, values) => {
+        if (choice === "mine") return settings.saveMine(values);
+        settings.useTheirs();
+        return undefined;
+      }}
       onSubmit={(values) => settings.save(values)}
       onCancel={settings.cancel}
     >
-      {leaveGuard}
+      {({ values, dirty }) =>
+        !readOnly && (
+          <>
+            <KeptDraft values={values} keep={settings.keepDraft} />
+            <BudgetTouched touched={values.monthly_budget_per_member !== savedBudget} onTouched={onBudgetTouched} />
+            <LeaveGuard dirty={dirty} saving={state.saving} onDiscard={settings.discard} />
+          </>
+        )
+      }
     </GroupSettingsPageView>
   );
 };
+
+/** Keeps what is typed in the tab's storage (an outside system, hence an effect), so a reload or a lapsed session loses nothing. */
+const KeptDraft: FC<{ values: GroupSettingsFormValues; keep: (values: GroupSettingsFormValues) => void }> = ({
+  values,
+  keep,
+}) => {
+  useEffect(() => keep(values), [values, keep]);
+  return null;
+};
+
+/** Tells the page once the budget differs from what is saved. */
+const BudgetTouched: FC<{ touched: boolean; onTouched: () => void }> = ({ touched, onTouched }) => {
+  useEffect(() => {
+    if (touched) onTouched();
+  }, [touched, onTouched]);
+  return null;
+};
+
+/** Asks before leaving with unsaved changes; a save in progress passes. */
+const LeaveGuard: FC<{ dirty: boolean; saving: boolean; onDiscard: () => void }> = ({ dirty, saving, onDiscard }) =>
+  useUnsavedChanges(() => dirty && !saving, dirty, onDiscard);

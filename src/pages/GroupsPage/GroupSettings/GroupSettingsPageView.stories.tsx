@@ -159,11 +159,17 @@ export const Saving: Story = {
   },
 };
 
+/** The server refused a field: its message goes on the field the save answered for. */
 export const ServerFieldError: Story = {
-  args: { formErrors: { name: "This name is already taken." } },
-  play: async ({ canvasElement }) => {
-    const name = within(canvasElement).getByLabelText("Name");
-    await expect(name).toHaveAttribute("aria-invalid", "true");
+  args: { onSubmit: fn(async () => ({ name: "This name is already taken." })) },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const name = canvas.getByLabelText("Name");
+    await userEvent.clear(name);
+    await userEvent.type(name, "platform");
+    await userEvent.click(canvas.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(args.onSubmit).toHaveBeenCalledOnce());
+    await waitFor(() => expect(name).toHaveAttribute("aria-invalid", "true"));
     await expect(name).toHaveAccessibleDescription("This name is already taken.");
   },
 };

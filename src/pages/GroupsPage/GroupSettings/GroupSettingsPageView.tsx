@@ -1,9 +1,10 @@
-import { Form, Formik, useFormikContext } from "formik";
-import { useEffect, useState, type FC, type ReactNode } from "react";
+import { Form, Formik, type FormikHelpers } from "formik";
+import { useState, type FC, type ReactNode } from "react";
 import type { Group } from "../../../../core/types";
 import { FormField } from "../../../components/FormField";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
 import { AIBudgetSection, type MembersSpendForPreview } from "./AIBudgetSection";
+import { hasChanges } from "./saveFlow";
 import { budgetSaveQuestion, type SaveQuestion } from "./saveQuestion";
 import { BudgetConflictNotice, type BudgetConflict } from "./BudgetConflictNotice";
 import {
@@ -12,7 +13,6 @@ import {
   groupSettingsSchema,
   initialFormValues,
 } from "./groupSettingsForm";
-import { sameValues } from "./saveFlow";
 
 export interface GroupSettingsPageViewProps {
   group: Group;
@@ -27,8 +27,6 @@ export interface GroupSettingsPageViewProps {
   /** The signed-in user may read but not change this group. */
   readOnly: boolean;
   isUpdating: boolean;
-  /** Field errors the server gave on the last save. */
-  formErrors?: FormErrors;
   /** What the last save could not do; stays until the next save. */
   saveProblem?: { title: string; description?: string };
   /** Values the admin typed earlier and had not saved, to start from instead. */
@@ -36,33 +34,27 @@ export interface GroupSettingsPageViewProps {
   onDiscardDraft?: () => void;
   /** The budget changed on the server after this form loaded. */
   budgetConflict?: BudgetConflict;
-  onResolveConflict?: (choice: "mine" | "theirs", values: GroupSettingsFormValues) => void;
-  onValuesChange?: (values: GroupSettingsFormValues) => void;
-  onSubmit: (values: GroupSettingsFormValues) => void | Promise<void>;
+  /** "Save mine" answers, like onSubmit, the field errors the server gave. */
+  onResolveConflict?: (choice: "mine" | "theirs", values: GroupSettingsFormValues) => Promise<FormErrors | undefined>;
+  /** Saves; answers the field errors the server gave, which the form puts on their fields. */
+  onSubmit: (values: GroupSettingsFormValues) => Promise<FormErrors | undefined>;
   onCancel: () => void;
-  /** Shown above the buttons, such as a question before leaving. */
-  children?: ReactNode;
+  /**
+   * Rendered inside the form, above the buttons, given the values and whether
+   * they differ from what is saved: the leave guard, the draft kept in storage.
+   */
+  children?: (form: { values: GroupSettingsFormValues; dirty: boolean }) => ReactNode;
 }
 
-/** Puts the server's field errors on their fields whenever a save returns new ones. */
-const ServerErrors: FC<{ errors: FormErrors | undefined }> = ({ errors }) => {
-  const { setErrors, setTouched, touched } = useFormikContext<GroupSettingsFormValues>();
-  useEffect(() => {
-    if (!errors || Object.keys(errors).length === 0) return;
-    setErrors(errors);
-    const marked = Object.fromEntries(Object.keys(errors).map((field) => [field, true]));
-    void setTouched({ ...touched, ...marked }, false);
-    // `touched` is left out on purpose: only a new set of server errors should
-    // mark fields, not every blur.
-  }, [errors, setErrors, setTouched]);
-  return null;
-};
-
-const ValuesReporter: FC<{ onChange?: (values: GroupSettingsFormValues) => void }> = ({ onChange }) => {
-  const { values } = useFormikContext<GroupSettingsFormValues>();
-  useEffect(() => onChange?.(values), [values, onChange]);
-  return null;
-};
+/** Puts the server's field errors on their fields, marked as touched so they show. */
+async function showServerErrors(
+  errors: FormErrors | undefined,
+  { setErrors, setTouched }: Pick<FormikHelpers<GroupSettingsFormValues>, "setErrors" | "setTouched">,
+) {
+  if (!errors || Object.keys(errors).length === 0) return;
+  await setTouched(Object.fromEntries(Object.keys(errors).map((field) => [field, true])), false);
+  setErrors(errors);
+}
 
 export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
   group,
@@ -72,13 +64,11 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
   membersSpend,
   readOnly,
   isUpdating,
-  formErrors,
   saveProblem,
   restoredDraft,
   onDiscardDraft,
   budgetConflict,
   onResolveConflict,
-  onValuesChange,
   onSubmit,
   onCancel,
   children,
@@ -90,7 +80,7 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
     <Formik
       initialValues={restoredDraft ?? loaded}
       validationSchema={groupSettingsSchema}
-      onSubmit={async (values) => {
+      onSubmit={async (values, helpers) => {
         if (readOnly) return;
         const question = showAISettings
           ? budgetSaveQuestion(
@@ -101,17 +91,15 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
             )
           : undefined;
         if (question) setAsking({ values, question });
-        else await onSubmit(values);
+        else await showServerErrors(await onSubmit(values), helpers);
       }}
     >
-      {({ isSubmitting, resetForm, values }) => {
+      {({ isSubmitting, resetForm, values, setErrors, setTouched }) => {
         const busy = isSubmitting || isUpdating;
         // Save is offered only for a change against what is saved.
-        const dirty = !sameValues(values, loaded);
+        const dirty = hasChanges(values, loaded);
         return (
           <Form className="settings-form" noValidate aria-label="Group settings" aria-busy={busy}>
-            <ServerErrors errors={formErrors} />
-            <ValuesReporter onChange={onValuesChange} />
             {readOnly && (
               <p className="alert alert-info" role="note">
                 You can view this group's settings, but only an administrator can change them.
@@ -166,7 +154,13 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
               </section>
             )}
             {budgetConflict && onResolveConflict && (
-              <BudgetConflictNotice conflict={budgetConflict} open={!busy} onResolve={onResolveConflict} />
+              <BudgetConflictNotice
+                conflict={budgetConflict}
+                open={!busy}
+                onResolve={async (choice, chosen) =>
+                  showServerErrors(await onResolveConflict(choice, chosen), { setErrors, setTouched })
+                }
+              />
             )}
             {saveProblem && !busy && !budgetConflict && (
               <div className="alert alert-error" role="alert">
@@ -174,14 +168,16 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
                 {saveProblem.description && <p className="alert-detail">{saveProblem.description}</p>}
               </div>
             )}
-            {children}
+            {children?.({ values, dirty })}
             <ConfirmDialog
               open={asking !== undefined}
               title={asking?.question.title ?? ""}
               confirmLabel={asking?.question.confirmLabel ?? ""}
               cancelLabel="Go back"
               onConfirm={() => {
-                if (asking) void onSubmit(asking.values);
+                if (asking) {
+                  void onSubmit(asking.values).then((errors) => showServerErrors(errors, { setErrors, setTouched }));
+                }
                 setAsking(undefined);
               }}
               onCancel={() => setAsking(undefined)}

@@ -1,9 +1,9 @@
-// The settings form's state and the plan of a save, without React.
+// What the settings save keeps beside the form, and the plan of a save, without React.
 import { describe, expect, it } from "vitest";
 import type { LoadedBudget } from "../../../api/queries/groups";
 import { MockBudget, MockGroup } from "../../../testHelpers/entities";
 import type { Baseline } from "./draft";
-import { initialSettingsState, planSave, settingsReducer, valuesOf } from "./saveFlow";
+import { hasChanges, initialSettingsState, planSave, settingsReducer, valuesOf } from "./saveFlow";
 
 const budget = (micros: number): LoadedBudget => ({ ...MockBudget, spend_limit_micros: micros, etag: `"${micros}"` });
 const loaded: Baseline = { group: MockGroup, budget: budget(1_000_000_000) };
@@ -36,72 +36,44 @@ describe("planSave", () => {
   });
 });
 
-describe("the settings state", () => {
-  it("starts clean from the server, or dirty from a restored draft and its own baseline", () => {
-    expect(initialSettingsState(loaded, undefined)).toMatchObject({ baseline: loaded, dirty: false, saving: false });
-    const older: Baseline = { group: MockGroup, budget: budget(500_000_000) };
-    const restored = initialSettingsState(loaded, {
-      baseline: older,
-      values: typed({ monthly_budget_per_member: "42" }),
-    });
-    expect(restored).toMatchObject({
-      baseline: older,
-      dirty: true,
-      restored: typed({ monthly_budget_per_member: "42" }),
-    });
+describe("what a save keeps beside the form", () => {
+  it("knows a change only against the saved values", () => {
+    expect(hasChanges(valuesOf(loaded), valuesOf(loaded))).toBe(false);
+    expect(hasChanges(typed({ monthly_budget_per_member: "12" }), valuesOf(loaded))).toBe(true);
+    expect(hasChanges(typed({ monthly_budget_per_member: "1000" }), valuesOf(loaded))).toBe(false);
   });
 
-  it("is dirty exactly while the values differ from the baseline", () => {
-    let state = initialSettingsState(loaded, undefined);
-    state = settingsReducer(state, { type: "edited", values: typed({ monthly_budget_per_member: "12" }) });
-    expect(state.dirty).toBe(true);
-    state = settingsReducer(state, { type: "edited", values: typed({ monthly_budget_per_member: "1000" }) });
-    expect(state.dirty).toBe(false);
-  });
-
-  it("moves the baseline forward with each write that lands, so a partly saved form is dirty only in what failed", () => {
-    let state = initialSettingsState(loaded, undefined);
-    state = settingsReducer(state, {
-      type: "edited",
-      values: typed({ display_name: "Devs", monthly_budget_per_member: "12" }),
-    });
+  it("moves the baseline forward with each write that lands, so a partly saved form has changes only in what failed", () => {
+    const values = typed({ display_name: "Devs", monthly_budget_per_member: "12" });
+    let state = initialSettingsState(loaded);
     state = settingsReducer(state, { type: "saveStarted" });
     expect(state.saving).toBe(true);
     state = settingsReducer(state, { type: "budgetSaved", budget: budget(12_000_000) });
-    expect(state.dirty).toBe(true);
-    expect(planSave(state.baseline, state.draft, true)).toEqual({
+    expect(hasChanges(values, valuesOf(state.baseline))).toBe(true);
+    expect(planSave(state.baseline, values, true)).toEqual({
       group: { groupId: MockGroup.id, add_users: [], remove_users: [], display_name: "Devs" },
     });
-    state = settingsReducer(state, {
-      type: "saveFailed",
-      problem: { title: "Failed." },
-      formErrors: { name: "Taken." },
-    });
-    expect(state).toMatchObject({ saving: false, problem: { title: "Failed." }, formErrors: { name: "Taken." } });
+    state = settingsReducer(state, { type: "saveFailed", problem: { title: "Failed." } });
+    expect(state).toMatchObject({ saving: false, problem: { title: "Failed." } });
     state = settingsReducer(state, { type: "groupSaved", group: { ...MockGroup, display_name: "Devs" } });
-    expect(state.dirty).toBe(false);
+    expect(hasChanges(values, valuesOf(state.baseline))).toBe(false);
   });
 
   it("compares against the stored budget once a conflict is resolved, either way", () => {
-    let state = settingsReducer(initialSettingsState(loaded, undefined), {
-      type: "edited",
-      values: typed({ monthly_budget_per_member: "2000" }),
-    });
-    state = settingsReducer(state, {
+    let state = settingsReducer(initialSettingsState(loaded), {
       type: "saveFailed",
-      formErrors: {},
       conflict: { theirs: budget(2_000_000_000), theirsMicros: 2_000_000_000, yoursMicros: 2_000_000_000 },
     });
     state = settingsReducer(state, { type: "conflictResolved" });
     expect(state.conflict).toBeUndefined();
     expect(state.baseline.budget).toEqual(budget(2_000_000_000));
-    expect(state.dirty).toBe(false);
+    expect(hasChanges(typed({ monthly_budget_per_member: "2000" }), valuesOf(state.baseline))).toBe(false);
   });
 
-  it("goes back to the baseline when the restored draft is discarded", () => {
-    const older: Baseline = { group: MockGroup, budget: budget(500_000_000) };
-    let state = initialSettingsState(loaded, { baseline: older, values: typed({ monthly_budget_per_member: "42" }) });
-    state = settingsReducer(state, { type: "draftDiscarded" });
-    expect(state).toMatchObject({ draft: valuesOf(older), dirty: false, restored: undefined });
+  it("leaves once a save landed, and asks nothing more", () => {
+    const state = settingsReducer(settingsReducer(initialSettingsState(loaded), { type: "saveStarted" }), {
+      type: "saveSucceeded",
+    });
+    expect(state).toMatchObject({ saving: false, leaving: true });
   });
 });

@@ -3,11 +3,11 @@
 import { AxiosError, type AxiosResponse, type InternalAxiosRequestConfig } from "axios";
 import { describe, expect, it } from "vitest";
 import { BudgetConflictError } from "../../../api/queries/groups";
-import type { Response } from "../../../../core/types";
+import type { ApiResponse } from "../../../../core/types";
 import { reportSave, type WriteResult } from "./saveOutcome";
 
 const config = { headers: {} } as InternalAxiosRequestConfig;
-const answered = (status: number, data: Response) =>
+const answered = (status: number, data: ApiResponse) =>
   new AxiosError("Request failed", "ERR_BAD_REQUEST", config, {}, {
     status,
     statusText: "",

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useReducer, useRef } from "react";
+import { useCallback, useReducer, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { toast } from "sonner";
 import { groupSettingsUrl, groupUrl } from "../../../app/urls";
 import { BudgetConflictError, patchGroup, saveGroupAIBudget } from "../../../api/queries/groups";
 import { clearDraft, readDraft, writeDraft, type Baseline } from "./draft";
-import type { GroupSettingsFormValues } from "./groupSettingsForm";
-import { initialSettingsState, planSave, settingsReducer, valuesOf, type SavePlan } from "./saveFlow";
+import type { FormErrors, GroupSettingsFormValues } from "./groupSettingsForm";
+import { hasChanges, initialSettingsState, planSave, settingsReducer, type SavePlan, valuesOf } from "./saveFlow";
 import { reportSave, type WriteResult } from "./saveOutcome";
 import { UNGUARDED } from "./useUnsavedChanges";
 
@@ -31,17 +31,18 @@ interface SettingsTarget {
 }
 
 /**
- * The settings form's state (saveFlow.ts) and its one save: the group PATCH
- * and the budget write go out together, each only if planSave says it
- * changed, each landing moves the baseline forward, and each outcome is told.
+ * What the settings form's save keeps (saveFlow.ts) and its one save: the
+ * group PATCH and the budget write go out together, each only if planSave says
+ * it changed, each landing moves the baseline forward, and each outcome is
+ * told. A save answers the field errors the server gave, for the form to show.
  */
 export function useGroupSettingsSave({ organization, loaded, memberCount, readOnly, aiVisible }: SettingsTarget) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const groupId = loaded.group.id;
-  const [state, dispatch] = useReducer(settingsReducer, undefined, () =>
-    initialSettingsState(loaded, readOnly ? undefined : readDraft(groupId)),
-  );
+  // Values typed on an earlier visit and not saved: the form starts from them, against their own baseline.
+  const [restored, setRestored] = useState(() => (readOnly ? undefined : readDraft(groupId)));
+  const [state, dispatch] = useReducer(settingsReducer, restored?.baseline ?? loaded, initialSettingsState);
 
   const patchMutation = useMutation(patchGroup(queryClient, organization));
   const budgetWrite = (expected: NonNullable<SavePlan["budget"]>["expected"]) =>
@@ -57,17 +58,13 @@ export function useGroupSettingsSave({ organization, loaded, memberCount, readOn
   });
 
   /** Keeps the typed values in the tab's storage while they differ from what is saved. */
-  const edited = useCallback(
+  const keepDraft = useCallback(
     (values: GroupSettingsFormValues) => {
-      dispatch({ type: "edited", values });
-      const saved = valuesOf(state.baseline);
-      const changed = (Object.keys(values) as (keyof GroupSettingsFormValues)[]).some(
-        (key) => values[key] !== saved[key],
-      );
-      if (changed) writeDraft(groupId, { values, baseline: state.baseline });
+      if (state.leaving) return;
+      if (hasChanges(values, valuesOf(state.baseline))) writeDraft(groupId, { values, baseline: state.baseline });
       else clearDraft(groupId);
     },
-    [groupId, state.baseline],
+    [groupId, state.baseline, state.leaving],
   );
 
   // A second Enter or click can arrive before React renders `saving`; this
@@ -75,20 +72,23 @@ export function useGroupSettingsSave({ organization, loaded, memberCount, readOn
   const inFlight = useRef(false);
 
   /** Saves `values` against `baseline` (by default what the form started from). */
-  const save = async (values: GroupSettingsFormValues, baseline: Baseline = state.baseline) => {
-    if (inFlight.current || state.leaving) return;
+  const save = async (
+    values: GroupSettingsFormValues,
+    baseline: Baseline = state.baseline,
+  ): Promise<FormErrors | undefined> => {
+    if (inFlight.current || state.leaving) return undefined;
     inFlight.current = true;
     try {
-      await saveOnce(values, baseline);
+      return await saveOnce(values, baseline);
     } finally {
       inFlight.current = false;
     }
   };
 
-  const saveOnce = async (values: GroupSettingsFormValues, baseline: Baseline) => {
+  const saveOnce = async (values: GroupSettingsFormValues, baseline: Baseline): Promise<FormErrors | undefined> => {
     const plan = planSave(baseline, values, aiVisible);
     // Save is disabled without a change; a plan with nothing in it sends nothing and says nothing.
-    if (!plan.group && !plan.budget) return;
+    if (!plan.group && !plan.budget) return undefined;
     dispatch({ type: "saveStarted" });
     let nameNow = baseline.group.name;
     const [groupResult, budgetResult] = await Promise.all([
@@ -106,12 +106,11 @@ export function useGroupSettingsSave({ organization, loaded, memberCount, readOn
       clearDraft(groupId);
       toast.success(report.title);
       await navigate(groupUrl(organization, nameNow), UNGUARDED);
-      return;
+      return undefined;
     }
     const budgetError = budgetResult.sent && !budgetResult.ok ? budgetResult.error : undefined;
     dispatch({
       type: "saveFailed",
-      formErrors: report.fieldErrors,
       ...(budgetError instanceof BudgetConflictError
         ? {
             conflict: {
@@ -128,11 +127,12 @@ export function useGroupSettingsSave({ organization, loaded, memberCount, readOn
       // form (kept mounted) still holds what failed to save.
       await navigate(groupSettingsUrl(organization, nameNow), { ...UNGUARDED, replace: true });
     }
+    return report.fieldErrors;
   };
 
   /** "Save mine": the stored budget becomes the baseline, and the admin's values are saved against it. */
   const saveMine = (values: GroupSettingsFormValues) => {
-    if (!state.conflict) return;
+    if (!state.conflict) return Promise.resolve(undefined);
     const baseline = { ...state.baseline, budget: state.conflict.theirs };
     dispatch({ type: "conflictResolved" });
     return save(values, baseline);
@@ -145,13 +145,16 @@ export function useGroupSettingsSave({ organization, loaded, memberCount, readOn
 
   return {
     state,
-    edited,
+    /** The stored draft the form started from, until discarded. */
+    restored: restored?.values,
+    keepDraft,
     save,
     saveMine,
     useTheirs: () => dispatch({ type: "conflictResolved" }),
+    /** Back to what is saved: the form resets itself; the stored draft goes. */
     discardDraft: () => {
       clearDraft(groupId);
-      dispatch({ type: "draftDiscarded" });
+      setRestored(undefined);
     },
     /** The admin chose to leave without saving: nothing of this form stays. */
     discard: discardChanges,

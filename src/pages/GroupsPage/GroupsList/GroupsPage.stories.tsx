@@ -4,7 +4,7 @@ import { expect, within } from "storybook/test";
 import { MockGroup, MockOtherGroupId } from "../../../testHelpers/entities";
 import { mockAddGroup, mockChargeSpend, mockSetOverride } from "../../../testHelpers/handlers";
 import { AppAt, withHandlers } from "../../../testHelpers/storyApp";
-import { fixTimeForForecasts } from "../../../utils/clock";
+import { atTime } from "../../../testHelpers/clock";
 
 const meta = {
   title: "pages/GroupsPage",
@@ -48,7 +48,7 @@ export const WithOverridesAndSharedMembers: Story = {
 
 /** Mid-month, Developers' pace stays under the limit of the members it governs. */
 export const ForecastUnderTheLimit: Story = {
-  beforeEach: () => fixTimeForForecasts("2026-11-16T05:24:00.000Z"),
+  decorators: [atTime("2026-11-16T05:24:00.000Z")],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole("link", { name: "Developers" });
     await expect(await rowOf(canvasElement, "Developers").findByText("On pace for $4,684.71 this month")).toBeVisible();
@@ -60,8 +60,8 @@ export const ForecastUnderTheLimit: Story = {
 export const ForecastOverTheLimit: Story = {
   beforeEach: () => {
     mockChargeSpend("alice", MockGroup.id, 1_682_510_000);
-    return fixTimeForForecasts("2026-11-16T05:24:00.000Z");
   },
+  decorators: [atTime("2026-11-16T05:24:00.000Z")],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole("link", { name: "Developers" });
     await expect(await rowOf(canvasElement, "Developers").findByText("On pace for $8,000.00 this month")).toBeVisible();
@@ -71,7 +71,7 @@ export const ForecastOverTheLimit: Story = {
 
 /** In the period's first days there is no forecast. */
 export const ForecastFirstDays: Story = {
-  beforeEach: () => fixTimeForForecasts("2026-11-02T09:00:00.000Z"),
+  decorators: [atTime("2026-11-02T09:00:00.000Z")],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole("link", { name: "Developers" });
     await expect(await rowOf(canvasElement, "Developers").findByText("$2,377.49 / $7,000.00")).toBeVisible();
