@@ -320,7 +320,7 @@ describe("per-user overrides", () => {
       ],
       [
         "user_ai_budget_override",
-        "create",
+        "write",
         "useradmin",
         "alice",
         { spend_limit_micros: { old: "no override", new: "$5.00" }, group: { old: "", new: "developers" } },

@@ -266,7 +266,7 @@ describe("group AI budgets", () => {
     expect(body.audit_logs.map((l) => [l.action, l.username, l.diff.spend_limit_micros])).toEqual([
       ["delete", "admin", { old: "$500.00", new: "no budget" }],
       ["write", "orgadmin", { old: "$0.00", new: "$500.00" }],
-      ["create", "admin", { old: "no budget", new: "$0.00" }],
+      ["write", "admin", { old: "no budget", new: "$0.00" }],
     ]);
     expect(body.audit_logs[1]!.description).toContain("$0.00 → $500.00");
     expect(

@@ -10,6 +10,8 @@ import { authCheckRoutes } from "./routes/authcheck";
 import { entitlementRoutes } from "./routes/entitlements";
 import { groupAIBudgetRoutes } from "./routes/groupAIBudgets";
 import { aiSpendRoutes } from "./routes/aiSpend";
+import { aiSpendExportRoutes } from "./routes/aiSpendExport";
+import { aiSpendGroupRoutes } from "./routes/aiSpendGroups";
 import { groupRoutes } from "./routes/groups";
 import { userAIBudgetOverrideRoutes } from "./routes/userAIBudgetOverrides";
 import { usageRoutes } from "./routes/usage";
@@ -78,6 +80,8 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
   api.route("/", groupRoutes());
   api.route("/", groupAIBudgetRoutes());
   api.route("/", aiSpendRoutes());
+  api.route("/", aiSpendGroupRoutes());
+  api.route("/", aiSpendExportRoutes());
   api.route("/", usageRoutes());
   api.route("/", userAIBudgetOverrideRoutes());
   api.route("/", auditRoutes());

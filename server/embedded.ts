@@ -16,6 +16,8 @@ export interface EmbeddedOptions {
   /** A PostgreSQL schema of its own (tests on a shared server). */
   schema?: string;
   aiEntitled: boolean;
+  /** AI Gateway's data retention window, in ms (unset: no window). */
+  aiRetentionMs?: number;
   latencyMs?: number;
   /** The test build's fault switch (POST /api/v2/__test/faults). */
   testFaults?: Faults;
@@ -41,6 +43,7 @@ export async function openEmbeddedBackend(options: EmbeddedOptions): Promise<Emb
   const deps: Deps = {
     store,
     aiEntitled: options.aiEntitled,
+    aiRetentionMs: options.aiRetentionMs,
     loginLimiter: new LoginRateLimiter(),
     faults: options.testFaults,
   };

@@ -15,6 +15,8 @@ export interface Faults {
 export interface Deps {
   store: Store;
   aiEntitled: boolean;
+  /** AI Gateway's data retention window: usage older than this is out of the export and the report (unset: kept). */
+  aiRetentionMs?: number;
   loginLimiter: LoginRateLimiter;
   /** Present only in the test build of the server. */
   faults?: Faults;
