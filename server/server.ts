@@ -103,7 +103,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 /** Whole days, 60 when unset (Coder's default); 0 turns the window off. */
 function retentionFromEnv(days: string | undefined): number {
   const value = days === undefined || days === "" ? 60 : Number(days);
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`AI_RETENTION_DAYS must be a whole number of days, not "${days}".`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`AI_RETENTION_DAYS must be a whole number of days, not "${days}".`);
   return value * 86_400_000;
 }
 

@@ -11,7 +11,11 @@ const DAY = 86_400_000;
 
 describe("the export period", () => {
   it("is the current UTC month by default", () => {
-    expect(q("")).toMatchObject({ ok: true, start: new Date("2026-11-01T00:00:00Z"), end: new Date("2026-12-01T00:00:00Z") });
+    expect(q("")).toMatchObject({
+      ok: true,
+      start: new Date("2026-11-01T00:00:00Z"),
+      end: new Date("2026-12-01T00:00:00Z"),
+    });
   });
 
   it("takes any RFC 3339 range up to 31 days, offsets included", () => {
@@ -68,7 +72,10 @@ describe("strict parameters, as Go parses them", () => {
       ok: false,
       body: { message: "Query parameters have invalid values.", validations: [{ field: "model" }] },
     });
-    expect(q(`${range}&provider_name=`)).toMatchObject({ ok: false, body: { validations: [{ field: "provider_name" }] } });
+    expect(q(`${range}&provider_name=`)).toMatchObject({
+      ok: false,
+      body: { validations: [{ field: "provider_name" }] },
+    });
     expect(q(`${range}&period_start=2026-10-01T00:00:00Z`)).toMatchObject({
       ok: false,
       body: { validations: [{ field: "period_start" }] },
@@ -77,13 +84,24 @@ describe("strict parameters, as Go parses them", () => {
 
   it("takes the filters, a user or group only as a UUID", () => {
     const id = "0000000a-0000-4000-8000-000000000001";
-    expect(q(`user_id=${id.toUpperCase()}&model=gpt-5`)).toMatchObject({ ok: true, filters: { user_id: id, model: "gpt-5" } });
+    expect(q(`user_id=${id.toUpperCase()}&model=gpt-5`)).toMatchObject({
+      ok: true,
+      filters: { user_id: id, model: "gpt-5" },
+    });
     expect(q("group_id=developers")).toMatchObject({ ok: false, body: { validations: [{ field: "group_id" }] } });
   });
 
   it("narrows the default period to the retention window, and refuses an explicit start older than it", () => {
-    expect(q("", 10 * DAY)).toMatchObject({ ok: true, start: new Date("2026-11-06T05:24:00.000Z"), retentionStart: new Date("2026-11-06T05:24:00.000Z") });
-    expect(q("", 60 * DAY)).toMatchObject({ ok: true, start: new Date("2026-11-01T00:00:00Z"), retentionStart: undefined });
+    expect(q("", 10 * DAY)).toMatchObject({
+      ok: true,
+      start: new Date("2026-11-06T05:24:00.000Z"),
+      retentionStart: new Date("2026-11-06T05:24:00.000Z"),
+    });
+    expect(q("", 60 * DAY)).toMatchObject({
+      ok: true,
+      start: new Date("2026-11-01T00:00:00Z"),
+      retentionStart: undefined,
+    });
     expect(q("period_start=2026-09-01T00:00:00Z&period_end=2026-09-02T00:00:00Z", 60 * DAY)).toMatchObject({
       ok: false,
       body: {
@@ -91,7 +109,9 @@ describe("strict parameters, as Go parses them", () => {
           'Query parameter "period_start" is older than the configured AI Gateway data retention window (1440h0m0s).',
       },
     });
-    expect(q("period_start=0000-01-01T00:00:00Z&period_end=0000-01-02T00:00:00Z", 60 * DAY)).toMatchObject({ ok: false });
+    expect(q("period_start=0000-01-01T00:00:00Z&period_end=0000-01-02T00:00:00Z", 60 * DAY)).toMatchObject({
+      ok: false,
+    });
     expect(q("period_start=0000-01-01T00:00:00Z&period_end=0000-01-02T00:00:00Z")).toMatchObject({ ok: true });
   });
 });

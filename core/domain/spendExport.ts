@@ -48,7 +48,8 @@ export interface ModelUsage {
 /** Sums are exact at any size: a count past 2^53 travels as a BigInt. */
 export type Sum = number | bigint;
 
-export interface SpendExportRow extends Omit<ModelUsage, "input_tokens" | "output_tokens" | "cache_read_tokens" | "cache_write_tokens"> {
+export interface SpendExportRow
+  extends Omit<ModelUsage, "input_tokens" | "output_tokens" | "cache_read_tokens" | "cache_write_tokens"> {
   user_id: string;
   username: string;
   group_id: string;
@@ -125,7 +126,12 @@ export function spendExportLine(row: SpendExportRow, period: { start: Date; end:
 
 /** The export's text: the header, then one line per row, every row echoing the period. */
 export function spendExportCsv(rows: SpendExportRow[], period: { start: Date; end: Date }): string {
-  return spendExportHeaderLine() + sortExportRows(rows).map((row) => spendExportLine(row, period)).join("");
+  return (
+    spendExportHeaderLine() +
+    sortExportRows(rows)
+      .map((row) => spendExportLine(row, period))
+      .join("")
+  );
 }
 
 /** Coder's file name: the organization and the period's UTC dates. */

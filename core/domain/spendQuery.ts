@@ -66,7 +66,14 @@ const daysIn = (year: number, month: number) =>
 export function parseRfc3339(text: string): bigint | undefined {
   const m = RFC3339.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;
@@ -102,13 +109,16 @@ export function parseSpendQuery(
   if (options.paged) known.add("limit").add("offset");
   for (const name of new Set(query.keys())) {
     const values = query.getAll(name);
-    if (!known.has(name)) validations.push({ field: name, detail: `Query param "${name}" is not a valid query param.` });
-    else if (values.length > 1) validations.push({ field: name, detail: `Query param "${name}" must be provided at most once.` });
+    if (!known.has(name))
+      validations.push({ field: name, detail: `Query param "${name}" is not a valid query param.` });
+    else if (values.length > 1)
+      validations.push({ field: name, detail: `Query param "${name}" must be provided at most once.` });
     else if (values[0] === "") validations.push({ field: name, detail: `Query param "${name}" must not be empty.` });
   }
   const hasStart = query.has("period_start");
   const hasEnd = query.has("period_end");
-  if (hasStart !== hasEnd && validations.length === 0) return { ok: false, body: { message: EXPORT_PERIOD_TOGETHER_MESSAGE } };
+  if (hasStart !== hasEnd && validations.length === 0)
+    return { ok: false, body: { message: EXPORT_PERIOD_TOGETHER_MESSAGE } };
 
   const filters: SpendFilters = {};
   for (const name of options.filters) {
@@ -132,7 +142,10 @@ export function parseSpendQuery(
   const limit = options.paged ? integer("limit", DEFAULT_REPORT_LIMIT, MAX_REPORT_LIMIT) : 0;
   const offset = options.paged ? integer("offset", 0, 1_000_000_000) : 0;
   if (options.paged && limit === 0 && validations.length === 0)
-    validations.push({ field: "limit", detail: `Query param "limit" must be an integer from 1 to ${MAX_REPORT_LIMIT}.` });
+    validations.push({
+      field: "limit",
+      detail: `Query param "limit" must be an integer from 1 to ${MAX_REPORT_LIMIT}.`,
+    });
 
   let startNs = 0n;
   let endNs = 0n;
@@ -154,7 +167,10 @@ export function parseSpendQuery(
   if (!hasStart) {
     const month = budgetPeriod(now);
     const cut = retentionStart && month.start < retentionStart ? retentionStart : undefined;
-    return { ok: true, value: { start: cut ?? month.start, end: month.end, filters, limit, offset, retentionStart: cut } };
+    return {
+      ok: true,
+      value: { start: cut ?? month.start, end: month.end, filters, limit, offset, retentionStart: cut },
+    };
   }
   if (!(startNs < endNs)) return { ok: false, body: { message: EXPORT_PERIOD_ORDER_MESSAGE } };
   if (endNs - startNs > BigInt(MAX_EXPORT_PERIOD_MS) * 1_000_000n)

@@ -2,11 +2,7 @@
 import { Hono } from "hono";
 import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../../core/types";
 import { checkIdListQuery } from "../../core/validation";
-import {
-  inIdOrder,
-  memberSpendRow,
-  visibleMemberIds,
-} from "../../core/domain/budgetRules";
+import { inIdOrder, memberSpendRow, visibleMemberIds } from "../../core/domain/budgetRules";
 import { budgetPeriod, periodWindow as window } from "../../core/budgetPeriod";
 import { approximate, exactJson, type ExactIntegers } from "../exactJson";
 import { resourceNotFound, type AppContext, type AppEnv } from "../httpapi";

@@ -12,9 +12,7 @@ const USAGE_TEXT_FIELDS = ["model", "provider", "provider_name"] as const;
 const USAGE_TOKEN_FIELDS = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"] as const;
 
 /** A recorded request's model, provider and tokens; a demo default for each one left out. */
-function usageDetails(
-  body: Record<string, unknown>,
-):
+function usageDetails(body: Record<string, unknown>):
   | {
       ok: true;
       value: Pick<UsageRecord, (typeof USAGE_TEXT_FIELDS)[number] | (typeof USAGE_TOKEN_FIELDS)[number] | "client">;

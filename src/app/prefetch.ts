@@ -10,6 +10,8 @@ import { groupFromList, seedMembersSpend } from "../api/queries/cache";
 import { buildInfo } from "../api/queries/deployment";
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
 import { groupAIBudget, groupById, groupIdByName, groups } from "../api/queries/groups";
+import { groupAISpend } from "../api/queries/spendWire";
+import { coderSpendFeatures } from "../../core/coderFeatures";
 import { MEMBERS_PAGE_SIZE, PREVIEW_PREFETCH_MAX_MEMBERS } from "../api/queries/spendBatches";
 import { me } from "../api/queries/users";
 import { AI_FEATURE, type Group } from "../../core/types";
@@ -77,6 +79,12 @@ async function prefetchMembersSpend(queryClient: QueryClient, groupId: string, u
   quietly(queryClient.prefetchQuery(options));
 }
 
+/** The group header's spend, through the endpoint the deployment's version has (read with the session). */
+function prefetchHeaderSpend(queryClient: QueryClient, organization: string, groupId: string): void {
+  const version = queryClient.getQueryData(buildInfo().queryKey)?.version;
+  quietly(queryClient.prefetchQuery(groupAISpend(organization, groupId, coderSpendFeatures(version))));
+}
+
 /**
  * The second wave of the pages that need one: what they need once the
  * group's id is known. Pages without one load with their first wave.
@@ -89,6 +97,7 @@ const secondWave: Partial<Record<AppRoute["id"], (queryClient: QueryClient, para
     // As on the settings page: the permission check and the spend leave in the same moment.
     await queryClient.ensureQueryData(entitlements()).catch(() => undefined);
     quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
+    if (await hasAIBudgets(queryClient)) prefetchHeaderSpend(queryClient, organization, loaded.id);
     await prefetchMembersSpend(
       queryClient,
       loaded.id,
@@ -106,6 +115,7 @@ const secondWave: Partial<Record<AppRoute["id"], (queryClient: QueryClient, para
     quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
     if (aiBudgets) {
       quietly(queryClient.prefetchQuery(groupAIBudget(loaded.id)));
+      prefetchHeaderSpend(queryClient, organization, loaded.id);
       if (loaded.members.length <= PREVIEW_PREFETCH_MAX_MEMBERS) {
         await prefetchMembersSpend(
           queryClient,

@@ -62,7 +62,7 @@ export const NoPermission: Story = {
   beforeEach: () => mockSignIn("member"),
   play: async ({ canvasElement }) => {
     await expect(
-      await within(canvasElement).findByText("Only the organization's admins can see its spend report."),
+      await within(canvasElement).findByText("Only the organization's admins and auditors can see its spend report."),
     ).toBeVisible();
   },
 };

@@ -149,7 +149,9 @@ describe("the spend report", () => {
   it("tells a member without admin rights that the report is for admins", async () => {
     mockSignIn("member");
     renderApp(PATH);
-    expect(await screen.findByText("Only the organization's admins can see its spend report.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Only the organization's admins and auditors can see its spend report."),
+    ).toBeInTheDocument();
   });
 
   it("says what failed, and retries", async () => {

@@ -29,9 +29,7 @@ export const groupHandlers = [
   http.get("*/api/v2/organizations/:organization/groups/:groupName", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
     const organization = readableOrganization(params.organization);
-    const group = mockBackend.groups.find(
-      (g) => g.organization_id === organization?.id && g.name === params.groupName,
-    );
+    const group = mockBackend.groups.find((g) => g.organization_id === organization?.id && g.name === params.groupName);
     return group && canRead(group) ? HttpResponse.json(served(group)) : notFound();
   }),
 

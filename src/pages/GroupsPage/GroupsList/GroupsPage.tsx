@@ -36,12 +36,12 @@ const GroupsPage: FC = () => {
     ...groupsAISpend(organization, groupIds),
     enabled: Boolean(ai.visible && groupIds.length),
   });
-  // Counting members over their limit needs every member's row: only for those who administer the groups.
+  // Counting members over their limit needs every member's row: for Coder's read set (admins, auditors).
   const organizationId = groupsQuery.data?.[0]?.organization_id ?? "";
   const admin = useQuery({
     ...checkAuthorization({
       checks: {
-        updateGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "update" },
+        readGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "read" },
       },
     }),
     enabled: Boolean(ai.visible && organizationId),
@@ -64,7 +64,7 @@ const GroupsPage: FC = () => {
           <h1>Groups</h1>
           <p className="page-subtitle">Each group's members, and the AI spend charged to it this month.</p>
         </div>
-        {ai.visible && admin.data?.updateGroups && (
+        {ai.visible && admin.data?.readGroups && (
           <Link to={spendReportUrl(organization)} className={buttonClassName("secondary")}>
             <ChartColumn aria-hidden="true" size={16} />
             AI spend report
@@ -134,7 +134,7 @@ const GroupsPage: FC = () => {
                           period={spendQuery.data}
                           loading={spendQuery.isLoading}
                         />
-                        {admin.data?.updateGroups && <OverBudgetNote group={g} />}
+                        {admin.data?.readGroups && <OverBudgetNote group={g} />}
                       </TableCell>
                     )}
                     <TableCell className="cell-actions">
