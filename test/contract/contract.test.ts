@@ -973,7 +973,7 @@ describe("the contract", () => {
       mocks.close();
     }
     fromServer = await run(serverBackend(api));
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await api.close();
   });

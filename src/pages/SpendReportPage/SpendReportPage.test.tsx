@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MockGroup } from "../../testHelpers/entities";
-import { mockRecordUsage, mockSignIn } from "../../testHelpers/handlers";
+import { mockBackend, mockRecordUsage, mockSignIn } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { server } from "../../testHelpers/server";
 import { fixTimeForForecasts } from "../../utils/clock";
@@ -25,6 +25,8 @@ const usage = (model: string, provider: string, usd: number, tokens = 1_000) => 
 let unfix = () => {};
 beforeEach(() => {
   unfix = fixTimeForForecasts("2026-11-16T05:24:00.000Z");
+  // Coder v2.36: every table comes from the CSV (spendReportByUser.test.tsx has the newer paged "By user").
+  mockBackend.version = "v2.36.1";
   mockRecordUsage("bob", MockGroup.id, usage("gpt-5", "openai", 10), ON);
   mockRecordUsage("bob", MockGroup.id, usage("claude-sonnet-4-5", "anthropic", 5), ON);
   mockRecordUsage("alice", MockGroup.id, usage("gpt-5", "openai", 2), ON);

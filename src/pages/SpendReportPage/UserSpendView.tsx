@@ -62,7 +62,7 @@ export const UserSpendView: FC<UserSpendViewProps> = ({
   };
   return (
     <section aria-labelledby="user-spend-title" className="mt-6">
-      <h2 id="user-spend-title">By user</h2>
+      <h2 id="user-spend-title">Spend by user, most expensive first</h2>
       <form aria-label="User spend filters" className="report-filters" onSubmit={apply}>
         {FILTERS.map(([name, label]) => (
           <div key={name} className="report-filter">
@@ -91,7 +91,7 @@ export const UserSpendView: FC<UserSpendViewProps> = ({
               </p>
             </Callout>
           )}
-          <p role="status">
+          <p aria-live="polite">
             <strong title={formatMicrosAsUSD(report.totals.cost_micros)}>
               {formatMicrosAsUSDCents(report.totals.cost_micros)}
             </strong>{" "}
@@ -106,7 +106,7 @@ export const UserSpendView: FC<UserSpendViewProps> = ({
           ) : (
             <div className="overflow-x-auto">
               <table className="table report-table">
-                <caption>Spend by user, most expensive first</caption>
+                <caption>By user</caption>
                 <thead>
                   <tr>
                     <th scope="col">User</th>
@@ -119,9 +119,8 @@ export const UserSpendView: FC<UserSpendViewProps> = ({
                 <tbody>
                   {report.users.map((user) => (
                     <tr key={user.user_id}>
-                      <th scope="row">
+                      <th scope="row" title={user.name || undefined}>
                         {user.username}
-                        {user.name && <span className="member-username">{user.name}</span>}
                       </th>
                       <td>{list(user.providers)}</td>
                       <td>{list(user.models)}</td>
