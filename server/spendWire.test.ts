@@ -57,7 +57,8 @@ describe("a group's members' spend by organization and group name", () => {
       expect(byName.body, organization).toEqual(byId.body);
     }
     expect(
-      (await api().json(`/organizations/coder/groups/nope/members/ai/spend?user_ids=${userId("bob")}`, { as: "admin" })).status,
+      (await api().json(`/organizations/coder/groups/nope/members/ai/spend?user_ids=${userId("bob")}`, { as: "admin" }))
+        .status,
     ).toBe(404);
   });
 });

@@ -1,15 +1,19 @@
 // The organization's usage (ai_usage) read for the CSV export and the
 // per-user spend report. The export is read a batch of users at a time so a
 // month of a million rows streams out without holding it all, and the server
-// answers other requests between batches. Sums come back as text and stay
+// answers other requests between batches (docs/coder-conformance.md). Sums come back as text and stay
 // exact (BigInt past 2^53).
 import type { SpendExportRow, Sum } from "../../core/domain/spendExport";
 import type { SpendFilters } from "../../core/domain/spendQuery";
 import type { AISpendReportUser } from "../../core/types";
 import type { Database } from "./database";
 
-/** Users per export batch: a few hundred thousand rows at most, even for heavy users. */
-const EXPORT_BATCH_USERS = 50;
+/**
+ * Usage rows per export batch: users are read together until their rows reach
+ * this many (a user is never split), so each query is short and the server
+ * answers other requests between them.
+ */
+const EXPORT_BATCH_ROWS = 20_000;
 /** PostgreSQL has no year 0; nothing was recorded before 1970, so earlier bounds read the same rows. */
 const EARLIEST = new Date(0);
 
@@ -53,12 +57,22 @@ export class UsageReports {
   /** The export's rows, in Coder's order (user, group, provider, provider name, model), a batch of users at a time. */
   async *exportRows(organizationId: string, window: UsageWindow): AsyncGenerator<SpendExportRow[]> {
     const filter = where(window);
-    const users = await this.db.query<{ user_id: string }>(
-      `SELECT DISTINCT u.user_id FROM ai_usage u JOIN groups g ON g.id = u.group_id WHERE ${filter.sql} ORDER BY u.user_id`,
+    const users = await this.db.query<{ user_id: string; rows: string }>(
+      `SELECT u.user_id, count(*)::text AS rows FROM ai_usage u JOIN groups g ON g.id = u.group_id
+       WHERE ${filter.sql} GROUP BY u.user_id ORDER BY u.user_id`,
       [organizationId, ...filter.params],
     );
-    for (let i = 0; i < users.length; i += EXPORT_BATCH_USERS) {
-      const batch = users.slice(i, i + EXPORT_BATCH_USERS).map((r) => r.user_id);
+    const batches: string[][] = [];
+    let rowsInBatch = 0;
+    for (const { user_id, rows } of users) {
+      if (batches.length === 0 || rowsInBatch >= EXPORT_BATCH_ROWS) {
+        batches.push([]);
+        rowsInBatch = 0;
+      }
+      batches.at(-1)!.push(user_id);
+      rowsInBatch += Number(rows);
+    }
+    for (const batch of batches) {
       const n = filter.params.length + 2;
       const rows = await this.db.query<Record<keyof SpendExportRow, string>>(
         `SELECT u.user_id, users.username, u.group_id, g.name AS group_name, g.organization_id, o.name AS organization_name,

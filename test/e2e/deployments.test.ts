@@ -91,7 +91,8 @@ describe("CODER_URL in Chromium", () => {
     await signInThroughForm(newest.page, FAKE_ADMIN);
     await saveBudget(newest.page, "50");
     await newest.page.getByText("$1.25 / $100.00").waitFor();
-    const oneGroup = (fake: FakeCoder) => fake.requests.filter((r) => r.path === `/api/v2/groups/${fake.group.id}/ai/spend`);
+    const oneGroup = (fake: FakeCoder) =>
+      fake.requests.filter((r) => r.path === `/api/v2/groups/${fake.group.id}/ai/spend`);
     expect(oneGroup(newest.fake).length).toBeGreaterThan(0);
 
     const older = await deployment({ password: true });
@@ -100,7 +101,9 @@ describe("CODER_URL in Chromium", () => {
     await saveBudget(older.page, "50");
     await older.page.getByText("$1.25 / $100.00").waitFor();
     expect(oneGroup(older.fake)).toEqual([]);
-    expect(older.fake.requests.some((r) => r.path.startsWith("/api/v2/organizations/coder/groups/ai/spend"))).toBe(true);
+    expect(older.fake.requests.some((r) => r.path.startsWith("/api/v2/organizations/coder/groups/ai/spend"))).toBe(
+      true,
+    );
   });
 
   it("SSO only: no password field; a session token from /cli-auth signs in, kept HttpOnly, and saves", async () => {

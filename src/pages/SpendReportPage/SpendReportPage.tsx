@@ -96,7 +96,7 @@ const SpendReportPage: FC = () => {
         />
       )}
       {period && features?.spendUsersReport && !report.error && (
-        <UserSpendSection key={`${period.start}-${period.end}`} organization={organization} period={period} />
+        <UserSpendSection key={`users-${period.start}-${period.end}`} organization={organization} period={period} />
       )}
     </div>
   );

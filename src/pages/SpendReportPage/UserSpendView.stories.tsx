@@ -65,7 +65,7 @@ export const FirstPage: Story = {
 export const Filtering: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.type(canvas.getByLabelText("Client"), " Cursor ");
+    await userEvent.type(canvas.getByLabelText("Users by client"), " Cursor ");
     await userEvent.click(canvas.getByRole("button", { name: "Filter" }));
     await expect(args.onFiltersChange).toHaveBeenCalledWith({ client: "Cursor" });
   },

@@ -18,9 +18,9 @@ export interface UserSpendFilters {
 }
 
 const FILTERS: [keyof UserSpendFilters, string][] = [
-  ["provider_name", "Provider"],
-  ["model", "Model"],
-  ["client", "Client"],
+  ["provider_name", "Users by provider"],
+  ["model", "Users by model"],
+  ["client", "Users by client"],
 ];
 
 const utcDateTime = new Intl.DateTimeFormat("en-US", {

@@ -53,12 +53,11 @@ describe("By user, paged on the server", () => {
     await waitFor(() => expect(within(byUser()).getAllByRole("row")).toHaveLength(7));
     const first = MockMembers[0]!.username;
     const row = within(byUser()).getByRole("row", { name: new RegExp(`^${first} `) });
-    expect(within(row).getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
-      "openai",
-      "gpt-5",
-      "Cursor",
-      "$100.00",
-    ]);
+    expect(
+      within(row)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toEqual(["openai", "gpt-5", "Cursor", "$100.00"]);
     // $99.0015 shows as $99.00, the exact amount in its tooltip.
     const second = within(byUser()).getByRole("row", { name: new RegExp(`^${MockMembers[1]!.username} `) });
     expect(within(second).getAllByRole("cell").at(-1)).toHaveTextContent("$99.00");
@@ -70,7 +69,7 @@ describe("By user, paged on the server", () => {
     const user = userEvent.setup();
     renderApp(PATH);
     await screen.findByRole("heading", { name: "Spend by user, most expensive first" });
-    await user.type(screen.getByLabelText("Client"), "Cursor");
+    await user.type(screen.getByLabelText("Users by client"), "Cursor");
     await user.click(screen.getByRole("button", { name: "Filter" }));
     await waitFor(() => expect(within(byUser()).getAllByRole("row")).toHaveLength(2));
     expect(asked.some((path) => path.includes("client=Cursor"))).toBe(true);
