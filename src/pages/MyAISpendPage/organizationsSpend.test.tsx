@@ -44,8 +44,8 @@ describe("My AI spend, by organization", () => {
     const section = await screen.findByRole("region", { name: "By organization" });
     const items = await within(section).findAllByRole("listitem");
     expect(items.map((item) => item.textContent)).toEqual([
-      expect.stringContaining("coder"),
-      expect.stringContaining("research"),
+      expect.stringMatching(/^Coder/),
+      expect.stringMatching(/^research/),
     ]);
     expect(within(items[1]!).getByText("$40.00 / $2,500.00")).toBeInTheDocument();
     expect(within(items[0]!).getByText(/\/ \$1,000\.00$/)).toBeInTheDocument();
