@@ -5,7 +5,6 @@ import { useQuery } from "@tanstack/react-query";
 import type { FC } from "react";
 import type { GroupAISpendResponse } from "../../../../core/types";
 import { groupAISpend } from "../../../api/queries/spendWire";
-import { Skeleton } from "../../../components/ui/Skeleton";
 import { SpendMeter } from "../../../components/ui/SpendMeter";
 import { useAIFeatureVisible } from "../../../hooks/useFeatureVisibility";
 import { useSpendFeatures } from "../../../hooks/useSpendFeatures";
@@ -15,8 +14,8 @@ export const GroupHeaderSpendView: FC<{ groupName: string; spend: GroupAISpendRe
   groupName,
   spend,
 }) => {
-  if (spend === undefined) return <Skeleton width="12rem" height="0.9rem" />;
-  if (spend === null) return null;
+  // Nothing while it loads: the header's title and members are what the page is about.
+  if (!spend) return null;
   return (
     <div className="mt-1 max-w-xs">
       <SpendMeter
