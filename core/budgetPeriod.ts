@@ -11,6 +11,12 @@ export function budgetPeriod(now: Date = new Date()): BudgetPeriod {
   return { start, end };
 }
 
+/** Coder's period strings: RFC 3339 in UTC without fractions (`2026-11-01T00:00:00Z`). */
+export const periodWindow = (period: BudgetPeriod) => ({
+  period_start: period.start.toISOString().replace(/\.\d{3}Z$/, "Z"),
+  period_end: period.end.toISOString().replace(/\.\d{3}Z$/, "Z"),
+});
+
 const monthDay = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", timeZone: "UTC" });
 const monthDayYear = new Intl.DateTimeFormat("en-US", {
   month: "long",

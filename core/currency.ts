@@ -105,6 +105,22 @@ export function formatMicrosAsUSD(micros: number | bigint): string {
   return usdFormatter.format(microsToDollars(micros) as unknown as number);
 }
 
+const centsFormatter = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/**
+ * Two decimals, as Coder's tables show money ("$726.99", "$0.00"), rounded
+ * half away from zero from the exact decimal; the exact amount goes in a
+ * tooltip or the CSV (formatMicrosAsUSD).
+ */
+export function formatMicrosAsUSDCents(micros: number | bigint): string {
+  return centsFormatter.format(microsToDollars(micros) as unknown as number);
+}
+
 /** The sum of amounts, exactly: sums of up to $1,000,000 each pass 2^53 micros. */
 export function sumMicros(amounts: Iterable<number | bigint>): bigint {
   let total = 0n;

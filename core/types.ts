@@ -215,6 +215,59 @@ export interface UserAISpend {
   period_end: string;
 }
 
+/** `GET /groups/{g}/ai/spend`: one group's row of the organization's groups' spend, with the period. */
+export interface GroupAISpendResponse extends GroupAISpend {
+  period_start: string;
+  period_end: string;
+}
+
+/** One organization's budget and spend for a user, resolved as for a request in that organization. */
+export interface UserOrganizationAISpend {
+  organization_id: string;
+  organization_name: string;
+  organization_display_name: string;
+  /** The group that would govern a request there (its Everyone group when none does). */
+  effective_group_id: string;
+  effective_budget: EffectiveBudget | null;
+  /** Spend charged to that group this period. */
+  current_spend_micros: number;
+}
+
+/** `GET /users/{u}/ai/spend/organizations` (Coder v2.40, request organizations). */
+export interface UserOrganizationsAISpend {
+  /** The organization of the user's deployment-wide effective group (null: in no organization). */
+  organization_id: string | null;
+  organizations: UserOrganizationAISpend[];
+  period_start: string;
+  period_end: string;
+}
+
+/** One user's row of the per-user spend report. */
+export interface AISpendReportUser {
+  user_id: string;
+  username: string;
+  name: string;
+  avatar_url: string;
+  organization_id: string;
+  cost_micros: number;
+  /** Requests whose model had no price configured: their cost is not in `cost_micros`. */
+  unpriced_usage_count: number;
+  providers: string[];
+  models: string[];
+  clients: string[];
+}
+
+/** The per-user spend report: a page of users, most expensive first, with the count and totals of all. */
+export interface AISpendUsersReport {
+  period_start: string;
+  period_end: string;
+  /** Set when the retention window cut the default period short. */
+  retention_start?: string;
+  count: number;
+  totals: { cost_micros: number; unpriced_usage_count: number };
+  users: AISpendReportUser[];
+}
+
 /** At most this many ids in one spend request, as Coder allows. */
 export const MAX_SPEND_IDS = 100;
 export const NOT_A_GROUP_MEMBER_MESSAGE = "User is not a member of the referenced group.";

@@ -46,8 +46,9 @@ describe("members' spend", () => {
     const { status, body } = await memberSpend(["bob", "carol", "erin"].map(userId));
     expect(status).toBe(200);
     const { start, end } = budgetPeriod();
-    expect(body.period_start).toBe(start.toISOString());
-    expect(body.period_end).toBe(end.toISOString());
+    // Coder's period strings carry no fraction: 2026-11-01T00:00:00Z.
+    expect(body.period_start).toBe(start.toISOString().replace(".000Z", "Z"));
+    expect(body.period_end).toBe(end.toISOString().replace(".000Z", "Z"));
     const governed = { effective_group_id: developers, effective_budget: limit(1_000), group_budget: limit(1_000) };
     expect(body.members).toEqual([
       { user_id: userId("bob"), ...governed, group_spend_micros: USD(870) },
@@ -320,7 +321,7 @@ describe("per-user overrides", () => {
       ],
       [
         "user_ai_budget_override",
-        "create",
+        "write",
         "useradmin",
         "alice",
         { spend_limit_micros: { old: "no override", new: "$5.00" }, group: { old: "", new: "developers" } },

@@ -102,7 +102,7 @@ describe("groups", () => {
   it("lists every group to an owner, and only their own groups to a member", async () => {
     const forAdmin = await api().json<Group[]>("/organizations/coder/groups", { as: "admin" });
     expect(forAdmin.body.map((g) => [g.name, g.total_member_count])).toEqual([
-      ["Everyone", 14],
+      ["Everyone", 15],
       ["contractors", 1],
       ["data-science", 3],
       ["developers", 7],
@@ -266,7 +266,7 @@ describe("group AI budgets", () => {
     expect(body.audit_logs.map((l) => [l.action, l.username, l.diff.spend_limit_micros])).toEqual([
       ["delete", "admin", { old: "$500.00", new: "no budget" }],
       ["write", "orgadmin", { old: "$0.00", new: "$500.00" }],
-      ["create", "admin", { old: "no budget", new: "$0.00" }],
+      ["write", "admin", { old: "no budget", new: "$0.00" }],
     ]);
     expect(body.audit_logs[1]!.description).toContain("$0.00 → $500.00");
     expect(

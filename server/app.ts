@@ -10,6 +10,8 @@ import { authCheckRoutes } from "./routes/authcheck";
 import { entitlementRoutes } from "./routes/entitlements";
 import { groupAIBudgetRoutes } from "./routes/groupAIBudgets";
 import { aiSpendRoutes } from "./routes/aiSpend";
+import { aiSpendExportRoutes } from "./routes/aiSpendExport";
+import { aiSpendGroupRoutes } from "./routes/aiSpendGroups";
 import { groupRoutes } from "./routes/groups";
 import { organizationRoutes } from "./routes/organizations";
 import { userAIBudgetOverrideRoutes } from "./routes/userAIBudgetOverrides";
@@ -73,6 +75,8 @@ export function createApi({ deps, latencyMs = 0, extend }: ApiOptions): Hono<App
   api.route("/", organizationRoutes());
   api.route("/", groupAIBudgetRoutes());
   api.route("/", aiSpendRoutes());
+  api.route("/", aiSpendGroupRoutes());
+  api.route("/", aiSpendExportRoutes());
   api.route("/", usageRoutes());
   api.route("/", userAIBudgetOverrideRoutes());
   api.route("/", auditRoutes());

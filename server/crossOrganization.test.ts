@@ -113,7 +113,7 @@ describe.each(cases)(
             resource_type: "group",
             organization_id: otherGroup === gpuLab ? SECOND_ORGANIZATION_ID : ORGANIZATION_ID,
           },
-          action: "create",
+          action: "write",
         },
       };
       const answer = await api.json<AuthorizationResponse>("/authcheck", {

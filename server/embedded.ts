@@ -16,6 +16,8 @@ export interface EmbeddedOptions {
   /** A PostgreSQL schema of its own (tests on a shared server). */
   schema?: string;
   aiEntitled: boolean;
+  /** AI Gateway's data retention window, in ms (unset: no window). */
+  aiRetentionMs?: number;
   latencyMs?: number;
   /** Mounts more ahead of the API's routes: the test build's fault switch (testFaults.ts). */
   extendApi?: (api: Hono<AppEnv>) => void;
@@ -41,6 +43,7 @@ export async function openEmbeddedBackend(options: EmbeddedOptions): Promise<Emb
   const deps: Deps = {
     store,
     aiEntitled: options.aiEntitled,
+    aiRetentionMs: options.aiRetentionMs,
     loginLimiter: new LoginRateLimiter(),
   };
   const api = createApi({ deps, latencyMs: options.latencyMs, extend: options.extendApi });

@@ -9,6 +9,8 @@ import type { LoginRateLimiter } from "./rateLimit";
 export interface Deps {
   store: Store;
   aiEntitled: boolean;
+  /** AI Gateway's data retention window: usage older than this is out of the export and the report (unset: kept). */
+  aiRetentionMs?: number;
   loginLimiter: LoginRateLimiter;
 }
 

@@ -63,14 +63,20 @@ describe("the second organization's admin", () => {
     expect(JSON.stringify(body)).not.toContain(userId("bob"));
   });
 
-  it("reads no group of the first organization, and no spend of its groups", async () => {
-    const groups = await api().json<Group[]>("/organizations/coder/groups", { as: "researchadmin" });
-    expect(groups.body).toEqual([]);
-    const spend = await api().json<{ groups: unknown[] }>(
+  it("is told nothing of the first organization: 404 on its groups, their spend and its export, as Coder answers", async () => {
+    const notFound = { message: "Resource not found or you do not have access to this resource" };
+    for (const path of [
+      "/organizations/coder/groups",
+      `/organizations/${ORGANIZATION_ID}/groups`,
+      "/organizations/coder/groups/developers",
       `/organizations/coder/groups/ai/spend?group_ids=${developers.id},${ORGANIZATION_ID}`,
-      { as: "researchadmin" },
-    );
-    expect(spend.body.groups).toEqual([]);
+      "/organizations/coder/ai/spend/export",
+      "/organizations/coder/ai/spend/users",
+      `/organizations/coder/groups/developers/members/ai/spend?user_ids=${userId("bob")}`,
+    ]) {
+      const answer = await api().json(path, { as: "researchadmin" });
+      expect([path, answer.status, answer.body]).toEqual([path, 404, notFound]);
+    }
   });
 
   it("cannot add a user of the first organization to a group of the second", async () => {

@@ -15,6 +15,10 @@ export const isOwner = (user: SessionUser) => rules.isOwner(viewerOf(user));
 export const canUpdateUsers = (user: SessionUser) => rules.canUpdateUsers(viewerOf(user));
 export const canUpdateGroup = (user: SessionUser, group: Pick<Group, "organization_id">) =>
   rules.canUpdateGroup(viewerOf(user), group.organization_id);
+export const canReadGroupsOf = (user: SessionUser, organizationId: string) =>
+  rules.canReadGroupsOf(viewerOf(user), organizationId);
+export const canReadOrganization = (user: SessionUser, organizationId: string) =>
+  rules.canReadOrganization(viewerOf(user), organizationId);
 export const canReadUserBudget = (user: SessionUser, targetId: string, targetOrganizations: string[]) =>
   rules.canReadUserBudget(viewerOf(user), targetId, targetOrganizations);
 export const canReadAuditLogs = (user: SessionUser) => rules.canReadAuditLogs(viewerOf(user));
@@ -24,5 +28,5 @@ export async function canReadGroup(
   user: SessionUser,
   group: Pick<Group, "id" | "organization_id">,
 ): Promise<boolean> {
-  return canUpdateGroup(user, group) || store.memberships.isMember(group.id, user.row.id);
+  return canReadGroupsOf(user, group.organization_id) || store.memberships.isMember(group.id, user.row.id);
 }

@@ -64,6 +64,15 @@ export const SEED_USERS: SeedUser[] = [
     orgRoles: [] as string[],
     alsoIn: [] as string[],
   },
+  // Reads every spend screen, changes nothing (Coder's Auditor).
+  {
+    id: userId(6),
+    username: "auditor",
+    name: "Aude Auditor",
+    siteRoles: ["auditor"],
+    orgRoles: [] as string[],
+    alsoIn: [] as string[],
+  },
   ...["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"].map((username, index) => ({
     id: userId(10 + index),
     username,

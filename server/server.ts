@@ -29,6 +29,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   dataDir?: string;
   aiEntitled: boolean;
+  /** AI Gateway's data retention window, in ms (`AI_RETENTION_DAYS`, 60 by default as Coder's; 0: none). */
+  aiRetentionMs?: number;
   latencyMs: number;
   /** Mounts more ahead of the API's routes: the test build's fault switch (testFaults.ts). */
   extendApi?: (api: Hono<AppEnv>) => void;
@@ -99,6 +101,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   };
 }
 
+/** Whole days, 60 when unset (Coder's default); 0 turns the window off. */
+function retentionFromEnv(days: string | undefined): number {
+  const value = days === undefined || days === "" ? 60 : Number(days);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`AI_RETENTION_DAYS must be a whole number of days, not "${days}".`);
+  return value * 86_400_000;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<ServerConfig, "staticDir"> {
   return {
     port: Number(env.PORT ?? 3000),
@@ -107,6 +117,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<Server
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR ?? path.join(ROOT, ".data"),
     aiEntitled: env.AIBRIDGE_ENTITLED !== "false",
+    aiRetentionMs: retentionFromEnv(env.AI_RETENTION_DAYS),
     latencyMs: Number(env.API_LATENCY_MS ?? 0),
   };
 }

@@ -9,7 +9,7 @@ const alice = { id: "u1", username: "alice" };
 describe("a group budget change", () => {
   it("first set: create, from no budget", () => {
     expect(budgetAuditEntry("admin", developers, null, 1_000_000_000)).toEqual({
-      action: "create",
+      action: "write",
       resource_type: "group_ai_budget",
       resource_id: "g1",
       resource_target: "developers",
@@ -44,7 +44,7 @@ describe("an override change", () => {
 
   it("first set: create, naming the group it is charged to", () => {
     expect(overrideAuditEntry("useradmin", alice, "org", undefined, set(9_000))).toEqual({
-      action: "create",
+      action: "write",
       resource_type: "user_ai_budget_override",
       resource_id: "u1",
       resource_target: "alice",

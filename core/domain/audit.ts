@@ -26,7 +26,8 @@ export function budgetAuditEntry(
 ): AuditEntry {
   const [before, after] = [money(old, "no budget"), money(now, "no budget")];
   return {
-    action: now === null ? "delete" : old === null ? "create" : "write",
+    // Coder audits every upsert as `write` (AuditActionWrite), a first budget too.
+    action: now === null ? "delete" : "write",
     resource_type: "group_ai_budget",
     resource_id: group.id,
     resource_target: group.name,
@@ -52,7 +53,7 @@ export function overrideAuditEntry(
   const said = (o: AuditedOverride | undefined) =>
     o ? `${formatMicrosAsUSD(o.spend_limit_micros)} charged to "${o.group_name}"` : "no override";
   return {
-    action: now === undefined ? "delete" : old === undefined ? "create" : "write",
+    action: now === undefined ? "delete" : "write",
     resource_type: "user_ai_budget_override",
     resource_id: user.id,
     resource_target: user.username,

@@ -90,6 +90,22 @@ export function resolveGoverning(input: ResolutionInput): Governing | null {
     : null;
 }
 
+/**
+ * The user's effective group for a request assigned to one organization
+ * (Coder v2.40's request organizations): their override if it is charged to a
+ * group there, else their highest budgeted group there, else its Everyone
+ * group, unlimited. Null when they are not a member.
+ */
+export function resolveGoverningIn(input: ResolutionInput, organizationId: string): Governing | null {
+  const organizations = input.organizations.filter((o) => o.organization_id === organizationId);
+  if (organizations.length === 0) return null;
+  return resolveGoverning({
+    override: input.override?.organization_id === organizationId ? input.override : null,
+    budgeted: input.budgeted.filter((m) => m.organization_id === organizationId),
+    organizations,
+  });
+}
+
 export interface GroupRef {
   id: string;
   organization_id: string;

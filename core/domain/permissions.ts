@@ -12,6 +12,15 @@ export interface Viewer {
 }
 
 const GROUP_ADMIN_ROLES = new Set(["organization-admin", "organization-user-admin"]);
+/** Coder's read of groups, their members and spend: these site roles everywhere… */
+const SITE_READER_ROLES = new Set(["owner", "user-admin", "auditor", "template-admin"]);
+/** …and these roles in their organization. */
+const ORGANIZATION_READER_ROLES = new Set([
+  "organization-admin",
+  "organization-user-admin",
+  "organization-auditor",
+  "organization-template-admin",
+]);
 
 export const isOwner = (viewer: Viewer) => viewer.siteRoles.includes("owner");
 
@@ -24,9 +33,31 @@ export function canUpdateGroup(viewer: Viewer, organizationId: string): boolean 
   return Boolean(membership?.roles.some((role) => GROUP_ADMIN_ROLES.has(role)));
 }
 
+/**
+ * Coder's read of an organization's groups, every member row, the groups'
+ * spend and the export: Owner, User Admin, Auditor, Template Admin, and the
+ * organization's Admin, User Admin, Auditor and Template Admin. Writes stay
+ * with canUpdateGroup.
+ */
+export function canReadGroupsOf(viewer: Viewer, organizationId: string): boolean {
+  if (viewer.siteRoles.some((role) => SITE_READER_ROLES.has(role))) return true;
+  const membership = viewer.memberships.find((m) => m.organization_id === organizationId);
+  return Boolean(membership?.roles.some((role) => ORGANIZATION_READER_ROLES.has(role)));
+}
+
+/**
+ * Whether an organization exists for the viewer (and `GET /organizations` lists it): its members and the
+ * site-wide readers (Owner, User Admin, Auditor, Template Admin); others get 404.
+ */
+export const canReadOrganization = (viewer: Viewer, organizationId: string): boolean =>
+  viewer.siteRoles.some((role) => SITE_READER_ROLES.has(role)) ||
+  viewer.memberships.some((m) => m.organization_id === organizationId);
+
 /** Another user's spend and override: themselves, Owners and User Admins, admins of an organization they are in. */
 export const canReadUserBudget = (viewer: Viewer, targetId: string, targetOrganizations: readonly string[]): boolean =>
-  targetId === viewer.id || canUpdateUsers(viewer) || targetOrganizations.some((id) => canUpdateGroup(viewer, id));
+  targetId === viewer.id ||
+  canUpdateUsers(viewer) ||
+  targetOrganizations.some((id) => canUpdateGroup(viewer, id) || canReadGroupsOf(viewer, id));
 
 /** Whose audit rows a viewer reads: an Owner every organization's, an organization admin only their organizations'. */
 export function auditOrganizations(viewer: Viewer): "all" | string[] {
@@ -61,27 +92,24 @@ export async function authorize(
   switch (resource_type) {
     case "user":
       return check?.action === "read"
-        ? canUpdateUsers(viewer) || viewer.memberships.some((m) => canUpdateGroup(viewer, m.organization_id))
+        ? canUpdateUsers(viewer) ||
+            viewer.siteRoles.some((role) => SITE_READER_ROLES.has(role)) ||
+            viewer.memberships.some((m) => canReadGroupsOf(viewer, m.organization_id))
         : canUpdateUsers(viewer);
     case "group": {
-      if (!resource_id) return canUpdateGroup(viewer, organization_id ?? "");
+      const mayRead = check?.action === "read";
+      if (!resource_id)
+        return mayRead ? canReadGroupsOf(viewer, organization_id ?? "") : canUpdateGroup(viewer, organization_id ?? "");
       const groupOrganization = await facts.groupOrganization(resource_id);
       if (groupOrganization === undefined) return false;
       if (canUpdateGroup(viewer, groupOrganization)) return true;
+      if (mayRead && canReadGroupsOf(viewer, groupOrganization)) return true;
       return check?.action === "read" && (await facts.isGroupMember(resource_id, viewer.id));
     }
     default:
       return isOwner(viewer);
   }
 }
-
-/**
- * The organizations `GET /organizations` lists to a viewer: every one to those
- * who manage users (and so every organization's groups), else those they are
- * a member of, as Coder's organization-member role reads its organization.
- */
-export const canReadOrganization = (viewer: Viewer, organizationId: string): boolean =>
-  canUpdateUsers(viewer) || viewer.memberships.some((m) => m.organization_id === organizationId);
 
 /** Creating and deleting an organization's groups: the roles that update its groups. */
 export const canManageGroups = (viewer: Viewer, organizationId: string): boolean =>

@@ -2,7 +2,7 @@
 // written once: the period rules and their 400 messages, the header, the
 // formula escaping and the CSV text. The embedded server and the MSW handlers
 // both answer with these; the report page reads what they write.
-import { budgetPeriod } from "../budgetPeriod";
+import { EXPORT_FILTERS, parseSpendQuery, type SpendFilters } from "./spendQuery";
 
 export const AI_SPEND_EXPORT_HEADER = [
   "user_id",
@@ -25,14 +25,13 @@ export const AI_SPEND_EXPORT_HEADER = [
 
 export const AI_SPEND_EXPORT_CONTENT_TYPE = "text/csv; charset=utf-8";
 
-/** Coder allows a custom range of at most 31 days. */
-export const MAX_EXPORT_PERIOD_MS = 31 * 86_400_000;
-
-export const EXPORT_PERIOD_TOGETHER_MESSAGE =
-  'Query parameters "period_start" and "period_end" must be provided together.';
-export const EXPORT_PERIOD_ORDER_MESSAGE = 'Query parameter "period_start" must be before "period_end".';
-export const EXPORT_PERIOD_TOO_LONG_MESSAGE = "Query period must not exceed 31 days.";
-export const INVALID_QUERY_MESSAGE = "Query parameters have invalid values.";
+export {
+  EXPORT_PERIOD_ORDER_MESSAGE,
+  EXPORT_PERIOD_TOGETHER_MESSAGE,
+  EXPORT_PERIOD_TOO_LONG_MESSAGE,
+  INVALID_QUERY_MESSAGE,
+  MAX_EXPORT_PERIOD_MS,
+} from "./spendQuery";
 
 /** Which model of which provider, and the tokens it took: what every usage row and export row carries. */
 export interface ModelUsage {
@@ -46,61 +45,30 @@ export interface ModelUsage {
 }
 
 /** One aggregated row: a user's spend charged to a group, on one model of one provider. */
-export interface SpendExportRow extends ModelUsage {
+/** Sums are exact at any size: a count past 2^53 travels as a BigInt. */
+export type Sum = number | bigint;
+
+export interface SpendExportRow
+  extends Omit<ModelUsage, "input_tokens" | "output_tokens" | "cache_read_tokens" | "cache_write_tokens"> {
   user_id: string;
   username: string;
   group_id: string;
   group_name: string;
   organization_id: string;
   organization_name: string;
-  cost_micros: number;
+  input_tokens: Sum;
+  output_tokens: Sum;
+  cache_read_tokens: Sum;
+  cache_write_tokens: Sum;
+  cost_micros: Sum;
 }
-
-export type ExportPeriodResult =
-  | { ok: true; start: Date; end: Date }
-  | { ok: false; body: { message: string; validations?: { field: string; detail: string }[] } };
-
-// RFC 3339 with an offset or Z, optional fraction (Coder parses with time.RFC3339Nano).
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * The period an export covers, by Coder's rules: none given, the current UTC
- * month; both, an RFC 3339 range that is not empty and spans at most 31 days
- * (and then no other query parameter); one alone, a 400.
+ * The period an export covers (core/domain/spendQuery.ts has the rules):
+ * the current UTC month, or a range of at most 31 days, with the export's filters.
  */
-export function exportPeriod(query: URLSearchParams, now: Date): ExportPeriodResult {
-  const hasStart = query.has("period_start");
-  const hasEnd = query.has("period_end");
-  if (!hasStart && !hasEnd) {
-    const { start, end } = budgetPeriod(now);
-    return { ok: true, start, end };
-  }
-  if (hasStart !== hasEnd) return { ok: false, body: { message: EXPORT_PERIOD_TOGETHER_MESSAGE } };
-  const validations: { field: string; detail: string }[] = [];
-  // In nanoseconds, as Coder compares them: a range 31 days and 1 ns long is too long.
-  const parse = (field: "period_start" | "period_end"): bigint => {
-    const text = query.get(field) ?? "";
-    const match = RFC3339.exec(text);
-    const ms = match ? Date.parse(text) : Number.NaN;
-    if (Number.isNaN(ms)) {
-      validations.push({ field, detail: `Query param "${field}" must be a valid date format (RFC 3339).` });
-      return 0n;
-    }
-    const subMillisecond = BigInt((match![1] ?? ".").slice(1).padEnd(9, "0").slice(3));
-    return BigInt(ms) * 1_000_000n + subMillisecond;
-  };
-  const start = parse("period_start");
-  const end = parse("period_end");
-  for (const name of new Set(query.keys())) {
-    if (name !== "period_start" && name !== "period_end")
-      validations.push({ field: name, detail: `Query param "${name}" is not a valid query param.` });
-  }
-  if (validations.length > 0) return { ok: false, body: { message: INVALID_QUERY_MESSAGE, validations } };
-  if (!(start < end)) return { ok: false, body: { message: EXPORT_PERIOD_ORDER_MESSAGE } };
-  if (end - start > BigInt(MAX_EXPORT_PERIOD_MS) * 1_000_000n)
-    return { ok: false, body: { message: EXPORT_PERIOD_TOO_LONG_MESSAGE } };
-  return { ok: true, start: new Date(Number(start / 1_000_000n)), end: new Date(Number(end / 1_000_000n)) };
-}
+export const exportQuery = (query: URLSearchParams, now: Date, retentionMs?: number) =>
+  parseSpendQuery(query, now, { filters: EXPORT_FILTERS, retentionMs });
 
 /** Characters that make a spreadsheet read a cell as a formula. */
 const FORMULA_PREFIXES = "=+-@\t\r";
@@ -117,11 +85,11 @@ function csvField(value: string): string {
 }
 
 /** RFC 3339 in UTC without fractions, as Coder echoes the period on every row. */
-const rfc3339 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+export const rfc3339 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
-/** Rows in a stable order: user, then group, model, provider and provider name. */
+/** Coder's order (`ExportOrganizationAISpend`): user id, group id, provider, provider name, model. */
 export function sortExportRows(rows: SpendExportRow[]): SpendExportRow[] {
-  const key = (r: SpendExportRow) => [r.username, r.group_name, r.model, r.provider, r.provider_name];
+  const key = (r: SpendExportRow) => [r.user_id, r.group_id, r.provider, r.provider_name, r.model];
   return [...rows].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
@@ -130,36 +98,40 @@ export function sortExportRows(rows: SpendExportRow[]): SpendExportRow[] {
   });
 }
 
+export const spendExportHeaderLine = () => `${AI_SPEND_EXPORT_HEADER.join(",")}\n`;
+
+/** One row's line, echoing the period as Coder does. */
+export function spendExportLine(row: SpendExportRow, period: { start: Date; end: Date }): string {
+  return `${[
+    row.user_id,
+    escapeFormula(row.username),
+    row.group_id,
+    escapeFormula(row.group_name),
+    row.organization_id,
+    escapeFormula(row.organization_name),
+    escapeFormula(row.model),
+    escapeFormula(row.provider),
+    escapeFormula(row.provider_name),
+    String(row.input_tokens),
+    String(row.output_tokens),
+    String(row.cache_read_tokens),
+    String(row.cache_write_tokens),
+    String(row.cost_micros),
+    rfc3339(period.start),
+    rfc3339(period.end),
+  ]
+    .map(csvField)
+    .join(",")}\n`;
+}
+
 /** The export's text: the header, then one line per row, every row echoing the period. */
 export function spendExportCsv(rows: SpendExportRow[], period: { start: Date; end: Date }): string {
-  const start = rfc3339(period.start);
-  const end = rfc3339(period.end);
-  const lines = [AI_SPEND_EXPORT_HEADER.join(",")];
-  for (const row of sortExportRows(rows)) {
-    lines.push(
-      [
-        row.user_id,
-        escapeFormula(row.username),
-        row.group_id,
-        escapeFormula(row.group_name),
-        row.organization_id,
-        escapeFormula(row.organization_name),
-        escapeFormula(row.model),
-        escapeFormula(row.provider),
-        escapeFormula(row.provider_name),
-        String(row.input_tokens),
-        String(row.output_tokens),
-        String(row.cache_read_tokens),
-        String(row.cache_write_tokens),
-        String(row.cost_micros),
-        start,
-        end,
-      ]
-        .map(csvField)
-        .join(","),
-    );
-  }
-  return `${lines.join("\n")}\n`;
+  return (
+    spendExportHeaderLine() +
+    sortExportRows(rows)
+      .map((row) => spendExportLine(row, period))
+      .join("")
+  );
 }
 
 /** Coder's file name: the organization and the period's UTC dates. */
@@ -169,47 +141,72 @@ export const spendExportFilename = (organizationName: string, period: { start: D
 /** One recorded request: who, charged to which group, on which model, its tokens and cost. */
 export interface UsageRecord extends ModelUsage {
   user_id: string;
+  /** The AI client that sent the request (Claude Code, Cursor, …), when known. */
+  client?: string;
   group_id: string;
   cost_micros: number;
   /** ms since the epoch. */
   created_at: number;
 }
 
-/** Sums usage records in [start, end) into export rows, one per user × group × model × provider. */
+/** Whether a usage record passes the export's and the report's filters. */
+export const matchesFilters = (record: UsageRecord, filters: SpendFilters): boolean =>
+  (filters.user_id === undefined || record.user_id === filters.user_id) &&
+  (filters.group_id === undefined || record.group_id === filters.group_id) &&
+  (filters.provider_name === undefined || record.provider_name === filters.provider_name) &&
+  (filters.model === undefined || record.model === filters.model) &&
+  (filters.client === undefined || (record.client ?? "") === filters.client);
+
+/** Sums usage records in [start, end) that pass the filters into export rows, one per user × group × model × provider, exactly. */
 export function aggregateUsage(
   usage: Iterable<UsageRecord>,
-  period: { start: Date; end: Date },
+  period: { start: Date; end: Date; filters?: SpendFilters },
   describe: (
     record: UsageRecord,
   ) => Pick<SpendExportRow, "username" | "group_name" | "organization_id" | "organization_name"> | undefined,
 ): SpendExportRow[] {
-  const rows = new Map<string, SpendExportRow>();
+  const rows = new Map<string, SpendExportRow & { sums: bigint[] }>();
   for (const record of usage) {
     if (record.created_at < period.start.getTime() || record.created_at >= period.end.getTime()) continue;
+    if (period.filters && !matchesFilters(record, period.filters)) continue;
     const names = describe(record);
     if (!names) continue;
     const key = JSON.stringify([record.user_id, record.group_id, record.model, record.provider, record.provider_name]);
-    const row =
-      rows.get(key) ??
-      ({
-        user_id: record.user_id,
-        group_id: record.group_id,
-        model: record.model,
-        provider: record.provider,
-        provider_name: record.provider_name,
-        ...names,
-        input_tokens: 0,
-        output_tokens: 0,
-        cache_read_tokens: 0,
-        cache_write_tokens: 0,
-        cost_micros: 0,
-      } satisfies SpendExportRow);
-    row.input_tokens += record.input_tokens;
-    row.output_tokens += record.output_tokens;
-    row.cache_read_tokens += record.cache_read_tokens;
-    row.cache_write_tokens += record.cache_write_tokens;
-    row.cost_micros += record.cost_micros;
+    const row = rows.get(key) ?? {
+      user_id: record.user_id,
+      group_id: record.group_id,
+      model: record.model,
+      provider: record.provider,
+      provider_name: record.provider_name,
+      ...names,
+      input_tokens: 0,
+      output_tokens: 0,
+      cache_read_tokens: 0,
+      cache_write_tokens: 0,
+      cost_micros: 0,
+      sums: [0n, 0n, 0n, 0n, 0n],
+    };
+    const adds = [
+      record.input_tokens,
+      record.output_tokens,
+      record.cache_read_tokens,
+      record.cache_write_tokens,
+      record.cost_micros,
+    ];
+    adds.forEach((value, i) => {
+      row.sums[i]! += BigInt(value);
+    });
     rows.set(key, row);
   }
-  return sortExportRows([...rows.values()]);
+  const exact = (sum: bigint): Sum => (sum <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(sum) : sum);
+  return sortExportRows(
+    [...rows.values()].map(({ sums, ...row }) => ({
+      ...row,
+      input_tokens: exact(sums[0]!),
+      output_tokens: exact(sums[1]!),
+      cache_read_tokens: exact(sums[2]!),
+      cache_write_tokens: exact(sums[3]!),
+      cost_micros: exact(sums[4]!),
+    })),
+  );
 }

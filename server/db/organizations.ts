@@ -11,10 +11,11 @@ export interface OrganizationRow {
 export class Organizations {
   constructor(private readonly db: Queryable) {}
 
-  /** By name, or the default organization for "default", as Coder does. */
+  /** By id, by name, or the default organization for "default", as Coder's organization parameter takes it. */
   async byName(name: string): Promise<OrganizationRow | undefined> {
     const [row] = await this.db.query<OrganizationRow>(
-      "SELECT * FROM organizations WHERE name = $1 OR ($1 = 'default' AND is_default) ORDER BY is_default DESC LIMIT 1",
+      `SELECT * FROM organizations WHERE id::text = lower($1) OR name = $1 OR ($1 = 'default' AND is_default)
+       ORDER BY (id::text = lower($1)) DESC, (name = $1) DESC LIMIT 1`,
       [name],
     );
     return row;
@@ -31,6 +32,15 @@ export class Organizations {
 
   async membershipsOf(userId: string): Promise<{ organization_id: string; roles: string[] }[]> {
     return this.db.query("SELECT organization_id, roles FROM organization_members WHERE user_id = $1", [userId]);
+  }
+
+  /** The organizations a user belongs to, by name. */
+  async ofUser(userId: string): Promise<OrganizationRow[]> {
+    return this.db.query<OrganizationRow>(
+      `SELECT o.* FROM organizations o JOIN organization_members m ON m.organization_id = o.id
+       WHERE m.user_id = $1 ORDER BY o.name COLLATE "C"`,
+      [userId],
+    );
   }
 
   /** The organizations a user belongs to. */

@@ -1,8 +1,7 @@
 // AI spend: one row per request (ai_usage) and its sum per user, charged
 // group and UTC day (ai_user_daily_spend), which budgets are checked against.
 // Sums come back as BigInt: a month of heavy spend can pass 2^53.
-import type { SpendExportRow, UsageRecord } from "../../core/domain/spendExport";
-import { sortExportRows } from "../../core/domain/spendExport";
+import type { UsageRecord } from "../../core/domain/spendExport";
 import type { BudgetPeriod } from "../../core/budgetPeriod";
 import type { Database, Queryable } from "./database";
 import { day } from "./rows";
@@ -14,8 +13,8 @@ const ADD_DAILY_SPEND = `INSERT INTO ai_user_daily_spend (user_id, group_id, day
 export async function insertUsage(tx: Queryable, usage: Omit<UsageRecord, "created_at">, at: Date): Promise<void> {
   await tx.query(
     `INSERT INTO ai_usage (user_id, group_id, model, provider, provider_name, input_tokens, output_tokens,
-       cache_read_tokens, cache_write_tokens, cost_micros, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       cache_read_tokens, cache_write_tokens, cost_micros, created_at, client)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       usage.user_id,
       usage.group_id,
@@ -28,6 +27,7 @@ export async function insertUsage(tx: Queryable, usage: Omit<UsageRecord, "creat
       usage.cache_write_tokens,
       usage.cost_micros,
       at,
+      usage.client ?? "",
     ],
   );
   await tx.query(ADD_DAILY_SPEND, [usage.user_id, usage.group_id, day(at), usage.cost_micros]);
@@ -63,41 +63,5 @@ export class Spend {
 
   async recordUsage(usage: Omit<UsageRecord, "created_at">, at: Date): Promise<void> {
     await this.db.transaction((tx) => insertUsage(tx, usage, at));
-  }
-
-  /** The organization's usage in [start, end), summed per user × charged group × model × provider. */
-  async export(organizationId: string, period: BudgetPeriod): Promise<SpendExportRow[]> {
-    const rows = await this.db.query<Record<keyof SpendExportRow, string>>(
-      `SELECT u.user_id, users.username, u.group_id, g.name AS group_name, g.organization_id, o.name AS organization_name,
-         u.model, u.provider, u.provider_name,
-         sum(u.input_tokens)::text AS input_tokens, sum(u.output_tokens)::text AS output_tokens,
-         sum(u.cache_read_tokens)::text AS cache_read_tokens, sum(u.cache_write_tokens)::text AS cache_write_tokens,
-         sum(u.cost_micros)::text AS cost_micros
-       FROM ai_usage u
-       JOIN users ON users.id = u.user_id
-       JOIN groups g ON g.id = u.group_id
-       JOIN organizations o ON o.id = g.organization_id
-       WHERE g.organization_id = $1 AND u.created_at >= $2 AND u.created_at < $3
-       GROUP BY u.user_id, users.username, u.group_id, g.name, g.organization_id, o.name, u.model, u.provider, u.provider_name`,
-      [organizationId, period.start, period.end],
-    );
-    return sortExportRows(
-      rows.map((r) => ({
-        user_id: r.user_id,
-        username: r.username,
-        group_id: r.group_id,
-        group_name: r.group_name,
-        organization_id: r.organization_id,
-        organization_name: r.organization_name,
-        model: r.model,
-        provider: r.provider,
-        provider_name: r.provider_name,
-        input_tokens: Number(r.input_tokens),
-        output_tokens: Number(r.output_tokens),
-        cache_read_tokens: Number(r.cache_read_tokens),
-        cache_write_tokens: Number(r.cache_write_tokens),
-        cost_micros: Number(r.cost_micros),
-      })),
-    );
   }
 }

@@ -10,6 +10,7 @@ import { GroupMemberships } from "./membership";
 import { Organizations } from "./organizations";
 import { Overrides } from "./overrides";
 import { Spend } from "./spend";
+import { UsageReports } from "./usageReports";
 import { Users } from "./users";
 
 export type { Actor, UserRow } from "./users";
@@ -26,6 +27,7 @@ export class Store {
   readonly budgets: Budgets;
   readonly overrides: Overrides;
   readonly spend: Spend;
+  readonly usage: UsageReports;
   readonly audit: AuditLogs;
 
   constructor(readonly db: Database) {
@@ -36,6 +38,7 @@ export class Store {
     this.budgets = new Budgets(db);
     this.overrides = new Overrides(db);
     this.spend = new Spend(db);
+    this.usage = new UsageReports(db);
     this.audit = new AuditLogs(db);
   }
 

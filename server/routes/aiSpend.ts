@@ -2,119 +2,81 @@
 import { Hono } from "hono";
 import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } from "../../core/types";
 import { checkIdListQuery } from "../../core/requestChecks";
-import {
-  groupSpendRow,
-  groupTotalLimit,
-  inIdOrder,
-  memberSpendRow,
-  visibleMemberIds,
-} from "../../core/domain/budgetRules";
-import {
-  AI_SPEND_EXPORT_CONTENT_TYPE,
-  exportPeriod,
-  spendExportCsv,
-  spendExportFilename,
-} from "../../core/domain/spendExport";
-import { budgetPeriod, type BudgetPeriod } from "../../core/budgetPeriod";
+import { inIdOrder, memberSpendRow, visibleMemberIds } from "../../core/domain/budgetRules";
+import { budgetPeriod, periodWindow as window } from "../../core/budgetPeriod";
 import { approximate, exactJson, type ExactIntegers } from "../exactJson";
-import { apiError, resourceNotFound, type AppContext, type AppEnv } from "../httpapi";
-import { canUpdateGroup } from "../rbac";
-import { governingOf, readableGroup, readableUser, requireAIEntitlement } from "./middleware";
+import { resourceNotFound, type AppContext, type AppEnv } from "../httpapi";
+import type { GroupSummary } from "../db/store";
+import { canReadGroup, canReadGroupsOf } from "../rbac";
+import { groupSpendRows } from "./groupSpendRows";
+import { governingOf, readableGroup, readableOrganization, readableUser, requireAIEntitlement } from "./middleware";
 
 function idQuery(c: AppContext, name: string): { ids: string[] } | { response: globalThis.Response } {
   const checked = checkIdListQuery(new URL(c.req.url).searchParams, name);
   return checked.ok ? { ids: checked.value } : { response: c.json(checked.body, 400) };
 }
 
-const window = (period: BudgetPeriod) => ({
-  period_start: period.start.toISOString(),
-  period_end: period.end.toISOString(),
-});
+/** The members' rows of a group the signed-in user may read (a member who may not read the organization's groups sees only their own). */
+async function membersSpend(c: AppContext, group: Pick<GroupSummary, "id" | "organization_id">) {
+  const asked = idQuery(c, "user_ids");
+  if ("response" in asked) return asked.response;
+  const { store } = c.get("deps");
+  const user = c.get("user");
+  const visible = visibleMemberIds(asked.ids, user.row.id, canReadGroupsOf(user, group.organization_id));
+  const members = await store.memberships.membersAmong(group.id, visible);
+  const ids = inIdOrder(visible.filter((id) => members.has(id)));
+  const period = budgetPeriod();
+  const [governing, charged] = await Promise.all([
+    governingOf(store, ids),
+    store.spend.chargedTo(group.id, ids, period),
+  ]);
+  const exact: ExactIntegers = new WeakMap();
+  const body: GroupMembersAISpendResponse = {
+    ...window(period),
+    members: ids.map((id) => {
+      const row = memberSpendRow(group, id, governing.get(id)!, approximate(charged.get(id)));
+      exact.set(row, { group_spend_micros: charged.get(id) ?? 0n });
+      return row;
+    }),
+  };
+  return exactJson(c, body, exact);
+}
 
 export function aiSpendRoutes() {
   const routes = new Hono<AppEnv>();
   routes.use("/groups/:group/members/ai/*", requireAIEntitlement);
   routes.use("/organizations/:organization/groups/ai/*", requireAIEntitlement);
   routes.use("/users/:user/ai/*", requireAIEntitlement);
-  routes.use("/organizations/:organization/ai/*", requireAIEntitlement);
-
-  // Coder's CSV export: organization admins; the current UTC month, or a
-  // range of at most 31 days (core/domain/spendExport.ts has the rules).
-  routes.get("/organizations/:organization/ai/spend/export", async (c) => {
-    const { store } = c.get("deps");
-    const organization = await store.organizations.byName(c.req.param("organization"));
-    if (!organization) return resourceNotFound(c);
-    if (!canUpdateGroup(c.get("user"), { organization_id: organization.id })) return apiError(c, 403, "Forbidden.");
-    const period = exportPeriod(new URL(c.req.url).searchParams, new Date());
-    if (!period.ok) return c.json(period.body, 400);
-    const rows = await store.spend.export(organization.id, period);
-    return c.body(spendExportCsv(rows, period), 200, {
-      "Content-Type": AI_SPEND_EXPORT_CONTENT_TYPE,
-      "Content-Disposition": `attachment; filename="${spendExportFilename(organization.name, period)}"`,
-    });
-  });
+  routes.use("/groups/:group/ai/*", requireAIEntitlement);
+  routes.use("/organizations/:organization/groups/:groupName/members/ai/*", requireAIEntitlement);
 
   routes.get("/groups/:group/members/ai/spend", async (c) => {
     const found = await readableGroup(c);
+    return "response" in found ? found.response : membersSpend(c, found.group);
+  });
+
+  routes.get("/organizations/:organization/groups/:groupName/members/ai/spend", async (c) => {
+    const found = await readableOrganization(c);
     if ("response" in found) return found.response;
-    const asked = idQuery(c, "user_ids");
-    if ("response" in asked) return asked.response;
     const { store } = c.get("deps");
-    const user = c.get("user");
-    const group = found.group;
-    // A member who does not administer the group sees only their own row.
-    const visible = visibleMemberIds(asked.ids, user.row.id, canUpdateGroup(user, group));
-    const members = await store.memberships.membersAmong(group.id, visible);
-    const ids = inIdOrder(visible.filter((id) => members.has(id)));
-    const period = budgetPeriod();
-    const [governing, charged] = await Promise.all([
-      governingOf(store, ids),
-      store.spend.chargedTo(group.id, ids, period),
-    ]);
-    const exact: ExactIntegers = new WeakMap();
-    const body: GroupMembersAISpendResponse = {
-      ...window(period),
-      members: ids.map((id) => {
-        const row = memberSpendRow(group, id, governing.get(id)!, approximate(charged.get(id)));
-        exact.set(row, { group_spend_micros: charged.get(id) ?? 0n });
-        return row;
-      }),
-    };
-    return exactJson(c, body, exact);
+    const group = await store.groups.byName(found.organization.id, c.req.param("groupName"));
+    if (!group || !(await canReadGroup(store, c.get("user"), group))) return resourceNotFound(c);
+    return membersSpend(c, group);
   });
 
   routes.get("/organizations/:organization/groups/ai/spend", async (c) => {
     const { store } = c.get("deps");
-    const organization = await store.organizations.byName(c.req.param("organization"));
-    if (!organization) return resourceNotFound(c);
+    const found = await readableOrganization(c);
+    if ("response" in found) return found.response;
+    const { organization } = found;
     const asked = idQuery(c, "group_ids");
     if ("response" in asked) return asked.response;
     const period = budgetPeriod();
     const user = c.get("user");
-    const readerId = canUpdateGroup(user, { organization_id: organization.id }) ? undefined : user.row.id;
-    const [budgets, charged] = await Promise.all([
-      store.budgets.ofGroups(organization.id, asked.ids, readerId),
-      store.spend.ofGroups(asked.ids, period),
-    ]);
-    const readable = inIdOrder(asked.ids.filter((id) => budgets.has(id)));
-    // Only a budgeted group has a total, and only its members can count towards it.
-    const members = await store.memberships.membersOf(readable.filter((id) => budgets.get(id) !== null));
-    const governing = await governingOf(store, [...new Set([...members.values()].flat())]);
+    const readerId = canReadGroupsOf(user, organization.id) ? undefined : user.row.id;
     const exact: ExactIntegers = new WeakMap();
-    const body: GroupsAISpendResponse = {
-      ...window(period),
-      groups: readable.map((id) => {
-        const ref = { id, organization_id: organization.id };
-        const governed = (members.get(id) ?? []).map((userId) => governing.get(userId)!);
-        const row = groupSpendRow(ref, budgets.get(id)!, governed, approximate(charged.get(id)));
-        const total = groupTotalLimit(ref, budgets.get(id)!, governed);
-        exact.set(row, {
-          current_spend_micros: charged.get(id) ?? 0n,
-          ...(total === null ? {} : { total_spend_limit_micros: total }),
-        });
-        return row;
-      }),
-    };
+    const groups = await groupSpendRows(store, organization.id, asked.ids, readerId, period, exact);
+    const body: GroupsAISpendResponse = { ...window(period), groups };
     return exactJson(c, body, exact);
   });
 

@@ -4,15 +4,16 @@ import { checkPatchGroupBody } from "../../core/requestChecks";
 import { isForeignKeyViolation, isUniqueViolation } from "../db/store";
 import { apiError, readJson, resourceNotFound, UUID_PATTERN, type AppEnv } from "../httpapi";
 import { canReadGroup, canUpdateGroup } from "../rbac";
-import { readableGroup } from "./middleware";
+import { readableGroup, readableOrganization } from "./middleware";
 
 export function groupRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.get("/organizations/:organization/groups", async (c) => {
     const { store } = c.get("deps");
-    const organization = await store.organizations.byName(c.req.param("organization"));
-    if (!organization) return resourceNotFound(c);
+    const found = await readableOrganization(c);
+    if ("response" in found) return found.response;
+    const { organization } = found;
     const user = c.get("user");
     const all = await store.groups.inOrganization(organization.id);
     const visible = [];
@@ -24,8 +25,9 @@ export function groupRoutes() {
 
   routes.get("/organizations/:organization/groups/:groupName", async (c) => {
     const { store } = c.get("deps");
-    const organization = await store.organizations.byName(c.req.param("organization"));
-    const group = organization && (await store.groups.byName(organization.id, c.req.param("groupName")));
+    const found = await readableOrganization(c);
+    if ("response" in found) return found.response;
+    const group = await store.groups.byName(found.organization.id, c.req.param("groupName"));
     if (!group || !(await canReadGroup(store, c.get("user"), group))) return resourceNotFound(c);
     return c.json(group);
   });

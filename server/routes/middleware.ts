@@ -6,7 +6,8 @@ import { unentitled } from "../../core/apiAnswers";
 import { resolveGoverning, type Governing } from "../../core/domain/budgetRules";
 import type { Actor, GroupSummary, Store } from "../db/store";
 import { answer, apiError, resourceNotFound, UUID_PATTERN, type AppContext, type AppEnv } from "../httpapi";
-import { canReadGroup, canReadUserBudget } from "../rbac";
+import { canReadGroup, canReadOrganization, canReadUserBudget } from "../rbac";
+import type { OrganizationRow } from "../db/organizations";
 
 type Found<T> = T | { response: globalThis.Response };
 
@@ -26,6 +27,17 @@ export async function readableGroup(c: AppContext): Promise<Found<{ group: Group
   const group = await store.groups.summary(id);
   if (!group || !(await canReadGroup(store, c.get("user"), group))) return { response: resourceNotFound(c) };
   return { group };
+}
+
+/**
+ * The organization named by `:organization` (an id, a name or "default"), if
+ * the signed-in user may read it; else 404, so that its existence is not told
+ * to someone outside it, as Coder answers.
+ */
+export async function readableOrganization(c: AppContext): Promise<Found<{ organization: OrganizationRow }>> {
+  const organization = await c.get("deps").store.organizations.byName(c.req.param("organization") ?? "");
+  if (!organization || !canReadOrganization(c.get("user"), organization.id)) return { response: resourceNotFound(c) };
+  return { organization };
 }
 
 /** The user named by `:user` (a username, an id, or "me"), if there is one. */

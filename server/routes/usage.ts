@@ -12,10 +12,11 @@ const USAGE_TEXT_FIELDS = ["model", "provider", "provider_name"] as const;
 const USAGE_TOKEN_FIELDS = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"] as const;
 
 /** A recorded request's model, provider and tokens; a demo default for each one left out. */
-function usageDetails(
-  body: Record<string, unknown>,
-):
-  | { ok: true; value: Pick<UsageRecord, (typeof USAGE_TEXT_FIELDS)[number] | (typeof USAGE_TOKEN_FIELDS)[number]> }
+function usageDetails(body: Record<string, unknown>):
+  | {
+      ok: true;
+      value: Pick<UsageRecord, (typeof USAGE_TEXT_FIELDS)[number] | (typeof USAGE_TOKEN_FIELDS)[number] | "client">;
+    }
   | { ok: false; validations: { field: string; detail: string }[] } {
   const validations: { field: string; detail: string }[] = [];
   const text = (field: (typeof USAGE_TEXT_FIELDS)[number], fallback: string) => {
@@ -30,6 +31,9 @@ function usageDetails(
       validations.push({ field, detail: "Must be a whole number, 0 or more." });
     return Number(value);
   };
+  const client = body.client ?? "";
+  if (typeof client !== "string" || client.length > 200)
+    validations.push({ field: "client", detail: "Must be a name of at most 200 characters." });
   const provider = text("provider", "anthropic");
   const value = {
     model: text("model", "claude-sonnet-4-5"),
@@ -39,6 +43,7 @@ function usageDetails(
     output_tokens: tokens("output_tokens"),
     cache_read_tokens: tokens("cache_read_tokens"),
     cache_write_tokens: tokens("cache_write_tokens"),
+    client: String(client),
   };
   return validations.length > 0 ? { ok: false, validations } : { ok: true, value };
 }

@@ -7,6 +7,10 @@ const ROLE_NAMES: Record<string, string> = {
   "user-admin": "User Admin",
   "organization-admin": "Organization Admin",
   "organization-user-admin": "Organization User Admin",
+  auditor: "Auditor",
+  "template-admin": "Template Admin",
+  "organization-auditor": "Organization Auditor",
+  "organization-template-admin": "Organization Template Admin",
 };
 
 export function userRoutes() {

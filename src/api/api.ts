@@ -16,7 +16,10 @@ import { enforceDeadline, REQUEST_TIMEOUT_MS, takeEarlyAnswers } from "./transpo
 import { preconditionHeaders } from "../../core/versions";
 import type {
   GroupMembersAISpendResponse,
+  AISpendUsersReport,
+  GroupAISpendResponse,
   GroupsAISpendResponse,
+  UserOrganizationsAISpend,
   UpsertUserAIBudgetOverrideRequest,
   UserAIBudgetOverride,
   AuthMethods,
@@ -184,6 +187,46 @@ export class ApiClient {
 
   getUserAISpend = async (user: string, signal?: AbortSignal): Promise<UserAISpend> => {
     const response = await this.axios.get<UserAISpend>(path`/api/v2/users/${user}/ai/spend`, { signal });
+    return response.data;
+  };
+
+  /** One group's spend row (Coder v2.40; older deployments answer it from `getGroupsAISpend`). */
+  getGroupAISpend = async (groupId: string, signal?: AbortSignal): Promise<GroupAISpendResponse> => {
+    const response = await this.axios.get<GroupAISpendResponse>(path`/api/v2/groups/${groupId}/ai/spend`, { signal });
+    return response.data;
+  };
+
+  /** A user's budget and spend in each of their organizations (Coder v2.40, request organizations). */
+  getUserOrganizationsAISpend = async (user: string, signal?: AbortSignal): Promise<UserOrganizationsAISpend> => {
+    const response = await this.axios.get<UserOrganizationsAISpend>(
+      path`/api/v2/users/${user}/ai/spend/organizations`,
+      { signal },
+    );
+    return response.data;
+  };
+
+  /** A page of the per-user spend report, most expensive first, filtered on the server. */
+  getAISpendUsers = async (
+    organization: string,
+    query: {
+      start: string;
+      end: string;
+      provider_name?: string;
+      model?: string;
+      client?: string;
+      limit: number;
+      offset: number;
+    },
+    signal?: AbortSignal,
+  ): Promise<AISpendUsersReport> => {
+    const { start, end, ...rest } = query;
+    const params = Object.fromEntries(
+      Object.entries({ period_start: start, period_end: end, ...rest }).filter(([, v]) => v !== undefined && v !== ""),
+    );
+    const response = await this.axios.get<AISpendUsersReport>(
+      path`/api/v2/organizations/${organization}/ai/spend/users`,
+      { params, signal },
+    );
     return response.data;
   };
 

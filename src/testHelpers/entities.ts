@@ -102,4 +102,4 @@ export const MockMemberSpend: Record<string, number> = {
 export const MockOtherGroupId = "a1b2c3d4-0000-4000-8000-0000000000ff";
 /** A second organization, for members governed by a group the first cannot see. */
 export const MockOtherOrganizationId = "6d6d8f6e-3a4b-4c2f-9d1e-000000000002";
-export const MockPeriod = { period_start: "2026-11-01T00:00:00.000Z", period_end: "2026-12-01T00:00:00.000Z" };
+export const MockPeriod = { period_start: "2026-11-01T00:00:00Z", period_end: "2026-12-01T00:00:00Z" };

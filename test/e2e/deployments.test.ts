@@ -85,6 +85,27 @@ describe("CODER_URL in Chromium", () => {
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
   });
 
+  it("v2.40 and v2.36: the group header reads the one-group spend where the version has it, and never asks v2.36 for it", async () => {
+    const newest = await deployment({ password: true, version: "v2.40.2+fake" });
+    await newest.page.goto("/");
+    await signInThroughForm(newest.page, FAKE_ADMIN);
+    await saveBudget(newest.page, "50");
+    await newest.page.getByText("$1.25 / $100.00").waitFor();
+    const oneGroup = (fake: FakeCoder) =>
+      fake.requests.filter((r) => r.path === `/api/v2/groups/${fake.group.id}/ai/spend`);
+    expect(oneGroup(newest.fake).length).toBeGreaterThan(0);
+
+    const older = await deployment({ password: true });
+    await older.page.goto("/");
+    await signInThroughForm(older.page, FAKE_ADMIN);
+    await saveBudget(older.page, "50");
+    await older.page.getByText("$1.25 / $100.00").waitFor();
+    expect(oneGroup(older.fake)).toEqual([]);
+    expect(older.fake.requests.some((r) => r.path.startsWith("/api/v2/organizations/coder/groups/ai/spend"))).toBe(
+      true,
+    );
+  });
+
   it("SSO only: no password field; a session token from /cli-auth signs in, kept HttpOnly, and saves", async () => {
     const { fake, page, context } = await deployment({ password: false, github: true, oidc: true });
     await page.goto(SETTINGS);

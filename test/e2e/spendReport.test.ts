@@ -43,5 +43,5 @@ it("shows an admin this month's spend by user, group, model and provider, and do
 
 it("tells a member the report is for the organization's admins", async () => {
   const { page } = await openSignedIn(running.browser, running.server.url, "/organizations/coder/ai-spend", "member");
-  await page.getByText("Only the organization's admins can see its spend report.").waitFor();
+  await page.getByText("Only the organization's admins and auditors can see its spend report.").waitFor();
 });

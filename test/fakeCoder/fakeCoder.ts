@@ -92,6 +92,12 @@ export interface FakeCoder {
 const ROUTE_NOT_FOUND = { message: "Route not found." };
 const RESOURCE_NOT_FOUND = { message: "Resource not found or you do not have access to this resource" };
 
+/** Coder v2.40 on: the later spend endpoints (core/coderFeatures.ts reads the same line). */
+function hasNewestSpendAPI(version: string): boolean {
+  const [, major = "0", minor = "0"] = /^v(\d+)\.(\d+)/.exec(version) ?? [];
+  return Number(major) > 2 || (Number(major) === 2 && Number(minor) >= 40);
+}
+
 function hasAIBudgets(version: string): boolean {
   const [, major = "0", minor = "0"] = /^v(\d+)\.(\d+)/.exec(version) ?? [];
   return Number(major) > 2 || (Number(major) === 2 && Number(minor) >= 36);
@@ -250,6 +256,16 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
           })),
       });
     }
+    if (path === `/api/v2/groups/${FAKE_GROUP.id}/ai/spend` && hasNewestSpendAPI(version)) {
+      const limit = budgets.get(FAKE_GROUP.id)?.spend_limit_micros ?? null;
+      return send(200, {
+        ...period,
+        group_id: FAKE_GROUP.id,
+        spend_limit_micros: limit,
+        total_spend_limit_micros: limit === null ? null : limit * 2,
+        current_spend_micros: 1_250_000,
+      });
+    }
     if (path.startsWith("/api/v2/organizations/coder/groups/ai/spend")) {
       const limit = budgets.get(FAKE_GROUP.id)?.spend_limit_micros ?? null;
       return send(200, {
@@ -259,7 +275,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
             group_id: FAKE_GROUP.id,
             spend_limit_micros: limit,
             total_spend_limit_micros: limit === null ? null : limit * 2,
-            current_spend_micros: 0,
+            current_spend_micros: 1_250_000,
           },
         ],
       });

@@ -6,7 +6,7 @@
 // a newcomer finds every cache update in one place.
 import { hashKey, type QueryClient } from "@tanstack/react-query";
 import { memberAfterBudgetChange, totalLimitFromRows, type BudgetChange } from "../../../core/domain/afterBudgetChange";
-import type { Group, GroupMemberAISpend, UserAIBudgetOverride } from "../../../core/types";
+import type { Group, GroupAISpendResponse, GroupMemberAISpend, UserAIBudgetOverride } from "../../../core/types";
 import type { GroupsSpend, LoadedBudget, MembersSpend } from "./cachedData";
 import { queryKeys } from "./keys";
 import { fetchMembersSpendRows } from "./spendBatches";
@@ -199,6 +199,19 @@ export async function applySavedBudget(
       total_spend_limit_micros: total === null ? null : Number(total),
     });
     queryClient.setQueryData<GroupsSpend>(key, { ...data, byGroup }, { updatedAt: updatedAt(queryClient, key) });
+    handled.add(hashKey(key));
+  }
+  // The group header's own row of the group (core/coderFeatures.ts decides which endpoint read it).
+  for (const [key, data] of queryClient.getQueriesData<GroupAISpendResponse | null>({
+    queryKey: queryKeys.groupAISpend(change.groupId),
+  })) {
+    if (total === undefined || !data) continue;
+    const row = {
+      ...data,
+      spend_limit_micros: change.after,
+      total_spend_limit_micros: total === null ? null : Number(total),
+    };
+    queryClient.setQueryData(key, row, { updatedAt: updatedAt(queryClient, key) });
     handled.add(hashKey(key));
   }
   await queryClient.invalidateQueries({

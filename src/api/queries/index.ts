@@ -9,3 +9,4 @@ export * from "./entitlements";
 export * from "./groups";
 export * from "./users";
 export * from "./organizations";
+export * from "./spendWire";

@@ -33,6 +33,12 @@ export const queryKeys = {
   groupsAISpend: (organization: string, groupIds: string[]) =>
     ["aiSpend", "groups", organization, groupIds.join(",")] as const,
   userAISpend: (user: string) => ["aiSpend", "user", user] as const,
+  /** One group's spend row (Coder v2.40's endpoint, or the organization's groups' spend for one id). */
+  groupAISpend: (groupId: string) => ["aiSpend", "group", groupId] as const,
+  userOrganizationsAISpend: (user: string) => ["aiSpend", "userOrganizations", user] as const,
+  /** A page of the per-user report: past days, so outside `aiSpend` as the export is. */
+  aiSpendUsers: (organization: string, query: object) =>
+    ["organizations", organization, "aiSpendUsers", query] as const,
   /** The parsed CSV export: a report of past days, not a live answer, so outside `aiSpend`. */
   aiSpendExport: (organization: string, period: { start: string; end: string } | undefined) =>
     ["organizations", organization, "aiSpendExport", period?.start, period?.end] as const,

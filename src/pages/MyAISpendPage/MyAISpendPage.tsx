@@ -6,6 +6,9 @@ import { me } from "../../api/queries/users";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { useClock } from "../../utils/clock";
 import { MyAISpendPageView } from "./MyAISpendPageView";
+import { OrganizationsSpendView } from "./OrganizationsSpendView";
+import { userOrganizationsAISpend } from "../../api/queries/spendWire";
+import { useSpendFeatures } from "../../hooks/useSpendFeatures";
 
 /** My AI spend: every signed-in user's own spend, budget, reset and pace. */
 const MyAISpendPage: FC = () => {
@@ -17,6 +20,11 @@ const MyAISpendPage: FC = () => {
   // The Everyone group's id is its organization's.
   const everyone = groupId !== null && (user.data?.organization_ids.includes(groupId) ?? false);
   const governing = useQuery({ ...groupById(groupId ?? ""), enabled: groupId !== null && !everyone, retry: false });
+  // Only where the deployment decides budgets per request organization, and the user is in more than one.
+  const features = useSpendFeatures();
+  const perOrganization =
+    ai.visible === true && features?.requestOrganizations === true && (user.data?.organization_ids.length ?? 0) > 1;
+  const organizations = useQuery({ ...userOrganizationsAISpend("me"), enabled: perOrganization });
   return (
     <div className="page">
       <header className="page-header">
@@ -32,6 +40,13 @@ const MyAISpendPage: FC = () => {
           error={spend.error ?? ai.error}
           onRetry={() => void spend.refetch()}
           now={clock()}
+        />
+      )}
+      {perOrganization && (
+        <OrganizationsSpendView
+          spend={organizations.data}
+          error={organizations.error}
+          onRetry={() => void organizations.refetch()}
         />
       )}
     </div>

@@ -67,7 +67,7 @@ type Story = StoryObj<Args>;
 /** Mid-month, under the limit at this pace. */
 export const ForecastUnder: Story = {
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText("$312.50 / $1,000.00 USD")).toBeVisible();
+    await expect(within(canvasElement).getByText("$312.50 / $1,000.00")).toBeVisible();
     await expect(fact(canvasElement, "Set by")).toHaveTextContent(
       "The budget of Developers, the highest of your groups.",
     );
@@ -111,7 +111,7 @@ export const CustomLimit: Story = {
 export const Unlimited: Story = {
   args: { spentUsd: 25_492, limitUsd: null, byEveryone: true, governingGroupName: undefined, governedByEveryone: true },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText("$25,492.00 / Unlimited USD")).toBeVisible();
+    await expect(within(canvasElement).getByText("$25,492.00 / Unlimited")).toBeVisible();
     await expect(fact(canvasElement, "Set by")).toHaveTextContent("No budget: the Everyone group sets no limit.");
   },
 };

@@ -6,7 +6,6 @@ import { SpendMeter } from "../../components/ui/SpendMeter";
 import { Callout } from "../../components/ui/Callout";
 import { Skeleton } from "../../components/ui/Skeleton";
 import { formatLimitDay } from "../../components/ForecastNote";
-import { accountSpendText } from "../../components/AccountSpend";
 import { formatPeriod } from "../../../core/budgetPeriod";
 import { formatMicrosAsUSD } from "../../../core/currency";
 
@@ -72,8 +71,8 @@ export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({
   const resets = localDateTime.format(new Date(spend.period_end));
   return (
     <>
+      {/* The headline, once: the account menu keeps Coder's "… USD" line. */}
       <SpendMeter spentMicros={spend.current_spend_micros} limitMicros={limit} label="My AI spend this month" />
-      <p className="account-spend-summary">{accountSpendText(spend.current_spend_micros, limit)}</p>
       <dl className="facts">
         <dt>Monthly limit</dt>
         <dd>{limit === null ? "Unlimited" : formatMicrosAsUSD(limit)}</dd>

@@ -1,6 +1,6 @@
 import { useState, type FC } from "react";
 import { sortLines, type ReportLine, type SortColumn } from "../../../core/domain/spendReport";
-import { formatMicrosAsUSD } from "../../../core/currency";
+import { formatMicrosAsUSD, formatMicrosAsUSDCents } from "../../../core/currency";
 import { Button } from "../../components/ui/Button";
 
 const COLUMNS: [SortColumn, string][] = [
@@ -69,7 +69,7 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
               <td>{count(line.output_tokens)}</td>
               <td>{count(line.cache_read_tokens)}</td>
               <td>{count(line.cache_write_tokens)}</td>
-              <td>{formatMicrosAsUSD(line.cost_micros)}</td>
+              <td title={formatMicrosAsUSD(line.cost_micros)}>{formatMicrosAsUSDCents(line.cost_micros)}</td>
             </tr>
           ))}
         </tbody>
@@ -80,7 +80,7 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
             <td>{count(total.output_tokens)}</td>
             <td>{count(total.cache_read_tokens)}</td>
             <td>{count(total.cache_write_tokens)}</td>
-            <td>{formatMicrosAsUSD(total.cost_micros)}</td>
+            <td title={formatMicrosAsUSD(total.cost_micros)}>{formatMicrosAsUSDCents(total.cost_micros)}</td>
           </tr>
         </tfoot>
       </table>

@@ -1,6 +1,6 @@
 import type { FC } from "react";
 import type { ReportLine } from "../../../core/domain/spendReport";
-import { formatMicrosAsUSD, percentSpent } from "../../../core/currency";
+import { formatMicrosAsUSD, formatMicrosAsUSDCents, percentSpent } from "../../../core/currency";
 
 /**
  * The largest lines as horizontal bars, each labelled with its amount, so the
@@ -21,7 +21,9 @@ export const SpendChart: FC<{ title: string; lines: ReportLine[]; limit?: number
                 style={{ width: `${largest === 0n ? 0 : Math.max(1, percentSpent(line.cost_micros, largest))}%` }}
               />
             </span>
-            <span className="spend-chart-amount">{formatMicrosAsUSD(line.cost_micros)}</span>
+            <span className="spend-chart-amount" title={formatMicrosAsUSD(line.cost_micros)}>
+              {formatMicrosAsUSDCents(line.cost_micros)}
+            </span>
           </li>
         ))}
       </ul>

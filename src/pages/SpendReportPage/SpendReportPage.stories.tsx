@@ -36,6 +36,8 @@ type Story = StoryObj<typeof meta>;
 export const ThisMonth: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    // By model comes from the CSV (By user is paged on the server here, and may come first).
+    await canvas.findByRole("table", { name: "By model" });
     await canvas.findByRole("table", { name: "By user" });
     await expect(canvas.getByRole("status")).toHaveTextContent("$65.00 in total");
     await expect(canvas.getByLabelText("From")).toHaveValue("2026-11-01");
@@ -62,7 +64,7 @@ export const NoPermission: Story = {
   beforeEach: () => mockSignIn("member"),
   play: async ({ canvasElement }) => {
     await expect(
-      await within(canvasElement).findByText("Only the organization's admins can see its spend report."),
+      await within(canvasElement).findByText("Only the organization's admins and auditors can see its spend report."),
     ).toBeVisible();
   },
 };

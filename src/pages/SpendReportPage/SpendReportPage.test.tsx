@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MockGroup } from "../../testHelpers/entities";
-import { mockRecordUsage, mockSignIn } from "../../testHelpers/handlers";
+import { mockBackend, mockRecordUsage, mockSignIn } from "../../testHelpers/handlers";
 import { renderApp } from "../../testHelpers/renderApp";
 import { server } from "../../testHelpers/server";
 
@@ -24,6 +24,8 @@ const usage = (model: string, provider: string, usd: number, tokens = 1_000) => 
 /** The report opens on the month of this day. */
 const now = "2026-11-16T05:24:00.000Z";
 beforeEach(() => {
+  // Coder v2.36: every table comes from the CSV (spendReportByUser.test.tsx has the newer paged "By user").
+  mockBackend.version = "v2.36.1";
   mockRecordUsage("bob", MockGroup.id, usage("gpt-5", "openai", 10), ON);
   mockRecordUsage("bob", MockGroup.id, usage("claude-sonnet-4-5", "anthropic", 5), ON);
   mockRecordUsage("alice", MockGroup.id, usage("gpt-5", "openai", 2), ON);
@@ -147,7 +149,9 @@ describe("the spend report", () => {
   it("tells a member without admin rights that the report is for admins", async () => {
     mockSignIn("member");
     renderApp(PATH, { now });
-    expect(await screen.findByText("Only the organization's admins can see its spend report.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Only the organization's admins and auditors can see its spend report."),
+    ).toBeInTheDocument();
   });
 
   it("says what failed, and retries", async () => {

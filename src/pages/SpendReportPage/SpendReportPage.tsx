@@ -12,6 +12,8 @@ import { loadReport } from "./parseExport";
 import { exportRange, thisMonth, type PickedDays } from "./reportPeriod";
 import { SpendReportView } from "./SpendReportView";
 import { Button } from "../../components/ui/Button";
+import { useSpendFeatures } from "../../hooks/useSpendFeatures";
+import { UserSpendSection } from "./UserSpendSection";
 
 const FORBIDDEN = "Forbidden.";
 
@@ -19,6 +21,7 @@ const FORBIDDEN = "Forbidden.";
 const SpendReportPage: FC = () => {
   const { organization = "" } = useParams();
   const clock = useClock();
+  const features = useSpendFeatures();
   const [picked, setPicked] = useState<PickedDays>(() => thisMonth(clock()));
   const [draft, setDraft] = useState<PickedDays>(picked);
   const range = exportRange(picked);
@@ -74,18 +77,27 @@ const SpendReportPage: FC = () => {
       {report.error ? (
         isForbidden(report.error) &&
         (report.error as { response?: { data?: { message?: string } } }).response?.data?.message === FORBIDDEN ? (
-          <p className="empty">Only the organization's admins can see its spend report.</p>
+          <p className="empty">Only the organization's admins and auditors can see its spend report.</p>
         ) : (
           <ErrorAlert
             title="Could not load the spend export."
             error={report.error}
-            onRetry={() => void report.refetch()}
+            // A retry while the export is read waits for it: never a second export of the same period.
+            onRetry={() => void report.refetch({ cancelRefetch: false })}
           />
         )
       ) : !report.data ? (
         <Spinner label="Loading the spend export" />
       ) : (
-        <SpendReportView key={`${period?.start}-${period?.end}`} source={report.data} filename={filename} />
+        <SpendReportView
+          key={`${period?.start}-${period?.end}`}
+          source={report.data}
+          filename={filename}
+          usersPagedOnServer={features?.spendUsersReport === true}
+        />
+      )}
+      {period && features?.spendUsersReport && !report.error && (
+        <UserSpendSection key={`users-${period.start}-${period.end}`} organization={organization} period={period} />
       )}
     </div>
   );

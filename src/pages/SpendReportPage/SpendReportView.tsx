@@ -5,7 +5,7 @@ import { Spinner } from "../../components/Spinner";
 import { Button } from "../../components/ui/Button";
 import { EmptyState } from "../../components/ui/EmptyState";
 import { ChartColumn } from "lucide-react";
-import { formatMicrosAsUSD } from "../../../core/currency";
+import { formatMicrosAsUSD, formatMicrosAsUSDCents } from "../../../core/currency";
 import type { ReportSource } from "./parseExport";
 import { ReportTable } from "./ReportTable";
 import { SpendChart } from "./SpendChart";
@@ -32,10 +32,17 @@ interface SpendReportViewProps {
   /** The file name a download takes, after Coder's. */
   filename: string;
   onDownload?: (csv: string, filename: string) => void;
+  /** "By user" comes paged from the server instead (UserSpendSection), where the deployment has it. */
+  usersPagedOnServer?: boolean;
 }
 
 /** The period's spend: filters, totals, charts by model and top users, and the four breakdowns. */
-export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, onDownload = download }) => {
+export const SpendReportView: FC<SpendReportViewProps> = ({
+  source,
+  filename,
+  onDownload = download,
+  usersPagedOnServer = false,
+}) => {
   const [filters, setFilters] = useState<ReportFilters>({});
   const [summary, setSummary] = useState<ReportSummary>();
   const [failure, setFailure] = useState<unknown>();
@@ -84,9 +91,9 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, on
         ))}
       </fieldset>
       <p className="report-total" role="status">
-        <strong>{formatMicrosAsUSD(total.cost_micros)}</strong> in total, {total.input_tokens.toLocaleString("en-US")}{" "}
-        input and {total.output_tokens.toLocaleString("en-US")} output tokens, over{" "}
-        {summary.shownCount.toLocaleString("en-US")} {summary.shownCount === 1 ? "row" : "rows"}.
+        <strong title={formatMicrosAsUSD(total.cost_micros)}>{formatMicrosAsUSDCents(total.cost_micros)}</strong> in
+        total, {total.input_tokens.toLocaleString("en-US")} input and {total.output_tokens.toLocaleString("en-US")}{" "}
+        output tokens, over {summary.shownCount.toLocaleString("en-US")} {summary.shownCount === 1 ? "row" : "rows"}.
       </p>
       <Button onClick={() => void source.csv(filters).then((csv) => onDownload(csv, filename), setFailure)}>
         Download CSV
@@ -100,7 +107,7 @@ export const SpendReportView: FC<SpendReportViewProps> = ({ source, filename, on
             <SpendChart title="Spend by provider" lines={by.provider} />
             <SpendChart title="Top users" lines={by.user} />
           </div>
-          <ReportTable title="By user" nameHeader="User" lines={by.user} total={total} />
+          {!usersPagedOnServer && <ReportTable title="By user" nameHeader="User" lines={by.user} total={total} />}
           <ReportTable title="By group" nameHeader="Group" lines={by.group} total={total} />
           <ReportTable title="By model" nameHeader="Model" lines={by.model} total={total} />
           <ReportTable title="By provider" nameHeader="Provider" lines={by.provider} total={total} />

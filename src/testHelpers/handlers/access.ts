@@ -47,6 +47,10 @@ export function signedInUser(): User {
     owner: "Owner",
     "user-admin": "User Admin",
     "organization-admin": "Organization Admin",
+    auditor: "Auditor",
+    "template-admin": "Template Admin",
+    "organization-auditor": "Organization Auditor",
+    "organization-template-admin": "Organization Template Admin",
   };
   return {
     ...pickReducedUser(user),
@@ -64,7 +68,19 @@ export const organizationsOf = (userId: string) =>
   mockBackend.organizationMembers.filter((m) => m.user_id === userId).map((m) => m.organization_id);
 export const isMember = (groupId: string, userId: string) => membersOf(world(), groupId).includes(userId);
 export const canRead = (group: Group) =>
-  permissions.canUpdateGroup(viewer(), group.organization_id) || isMember(group.id, mockBackend.userId);
+  permissions.canReadGroupsOf(viewer(), group.organization_id) || isMember(group.id, mockBackend.userId);
+/** Coder's read set for an organization's groups, member rows, spend and export. */
+export const canReadGroups = (organizationId: string) => permissions.canReadGroupsOf(viewer(), organizationId);
+
+/** The organization an `:organization` parameter names (an id, a name or "default"), if the signed-in user may read it. */
+export function readableOrganization(param: unknown) {
+  const name = String(param);
+  const organization =
+    mockBackend.organizations.find((o) => o.id === name.toLowerCase()) ??
+    mockBackend.organizations.find((o) => o.name === name) ??
+    (name === "default" ? mockBackend.organizations.find((o) => o.is_default) : undefined);
+  return organization && permissions.canReadOrganization(viewer(), organization.id) ? organization : undefined;
+}
 export const canUpdate = (group: Pick<Group, "organization_id">) =>
   permissions.canUpdateGroup(viewer(), group.organization_id);
 

@@ -3,14 +3,23 @@ import { http, HttpResponse } from "msw";
 import { ADD_OUTSIDER_MESSAGE } from "../../../core/types";
 import { checkPatchGroupBody } from "../../../core/requestChecks";
 import { groupAuditEntry } from "../../../core/domain/audit";
-import { audit, canRead, canUpdate, isEveryone, organizationsOf, readableGroup, served } from "./access";
+import {
+  audit,
+  canRead,
+  canUpdate,
+  isEveryone,
+  organizationsOf,
+  readableGroup,
+  readableOrganization,
+  served,
+} from "./access";
 import { brokenJson, error, notFound, readJson, unauthorized } from "./responses";
 import { actorName, mockBackend, pickReducedUser, userByName } from "./state";
 
 export const groupHandlers = [
   http.get("*/api/v2/organizations/:organization/groups", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    const organization = mockBackend.organizations.find((o) => o.name === params.organization);
+    const organization = readableOrganization(params.organization);
     if (!organization) return notFound();
     return HttpResponse.json(
       mockBackend.groups.filter((g) => g.organization_id === organization.id && canRead(g)).map(served),
@@ -19,9 +28,8 @@ export const groupHandlers = [
 
   http.get("*/api/v2/organizations/:organization/groups/:groupName", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    const group = mockBackend.groups.find(
-      (g) => g.organization_name === params.organization && g.name === params.groupName,
-    );
+    const organization = readableOrganization(params.organization);
+    const group = mockBackend.groups.find((g) => g.organization_id === organization?.id && g.name === params.groupName);
     return group && canRead(group) ? HttpResponse.json(served(group)) : notFound();
   }),
 

@@ -52,6 +52,8 @@ interface MockBackendState {
   usage?: UsageRecord[];
   auditLogs: AuditLog[];
   aiEntitled: boolean;
+  /** AI Gateway's retention window in ms, as the embedded backend's AI_RETENTION_DAYS (unset: none). */
+  aiRetentionMs?: number;
   signedIn: boolean;
   /** The signed-in user's id. */
   userId: string;

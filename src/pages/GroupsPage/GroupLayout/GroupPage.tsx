@@ -9,6 +9,7 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Avatar } from "../../../components/ui/Avatar";
 import { Skeleton } from "../../../components/ui/Skeleton";
 import { NotFoundView } from "../../NotFoundPage/NotFoundView";
+import { GroupHeaderSpend } from "./GroupHeaderSpend";
 
 /** The tab panel's place while the group loads: the shape of a members table, not a blank. */
 const TabPanelSkeleton: FC = () => (
@@ -74,6 +75,7 @@ const GroupPage: FC = () => {
                 <Skeleton width="10rem" />
               )}
             </p>
+            {data && <GroupHeaderSpend organization={organization} groupId={data.id} groupName={title} />}
           </div>
         </div>
       </header>

@@ -47,7 +47,8 @@ export const WithSpend: Story = {
 export const CustomLimit: Story = {
   beforeEach: () => mockSetOverride("frank", MockGroup.id, 9_000_000_000),
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findAllByRole("progressbar");
+    // A member's meter, not the group header's ("AI spend of … this month").
+    await within(canvasElement).findAllByRole("progressbar", { name: /^AI spend of \S+$/ });
     await expect(row(canvasElement, "frank").getByText("Custom limit $9,000.00")).toBeVisible();
     await expect(row(canvasElement, "frank").getByRole("progressbar", { name: "AI spend of frank" })).toHaveAttribute(
       "aria-valuenow",
@@ -63,7 +64,8 @@ export const ManagedByAnotherGroup: Story = {
     mockChargeSpend("erin", MockGroup.id, 12_000_000);
   },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findAllByRole("progressbar");
+    // A member's meter, not the group header's ("AI spend of … this month").
+    await within(canvasElement).findAllByRole("progressbar", { name: /^AI spend of \S+$/ });
     const erin = row(canvasElement, "erin");
     await expect(erin.getByText("Budget managed by another group")).toBeVisible();
     await expect(await erin.findByRole("link", { name: "platform" })).toBeVisible();
@@ -85,7 +87,8 @@ export const ManagedInAnotherOrganization: Story = {
     });
   },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findAllByRole("progressbar");
+    // A member's meter, not the group header's ("AI spend of … this month").
+    await within(canvasElement).findAllByRole("progressbar", { name: /^AI spend of \S+$/ });
     await expect(row(canvasElement, "dave").getByText(OTHER_ORGANIZATION_NOTE)).toBeVisible();
     await expect(row(canvasElement, "dave").queryByRole("progressbar")).not.toBeInTheDocument();
   },
@@ -206,7 +209,8 @@ export const OverrideDialogReadOnly: Story = {
 export const ForecastOverTheLimit: Story = {
   decorators: [atTime("2026-11-16T05:24:00.000Z")],
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findAllByRole("progressbar");
+    // A member's meter, not the group header's ("AI spend of … this month").
+    await within(canvasElement).findAllByRole("progressbar", { name: /^AI spend of \S+$/ });
     await expect(row(canvasElement, "bob").getByText("On pace for $1,714.29 this month")).toBeVisible();
     await expect(row(canvasElement, "bob").getByText("Reaches the limit around November 18")).toBeVisible();
     await expect(row(canvasElement, "alice").getByText("On pace for $236.45 this month")).toBeVisible();
@@ -218,7 +222,8 @@ export const ForecastOverTheLimit: Story = {
 export const ForecastTooltip: Story = {
   decorators: [atTime("2026-11-16T05:24:00.000Z")],
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findAllByRole("progressbar");
+    // A member's meter, not the group header's ("AI spend of … this month").
+    await within(canvasElement).findAllByRole("progressbar", { name: /^AI spend of \S+$/ });
     const pace = row(canvasElement, "alice").getByText("On pace for $236.45 this month");
     pace.focus();
     await expect(pace).toHaveAccessibleDescription(FORECAST_EXPLANATION);
@@ -230,7 +235,8 @@ export const ForecastTooltip: Story = {
 export const ForecastFirstDays: Story = {
   decorators: [atTime("2026-11-02T09:00:00.000Z")],
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findAllByRole("progressbar");
+    // A member's meter, not the group header's ("AI spend of … this month").
+    await within(canvasElement).findAllByRole("progressbar", { name: /^AI spend of \S+$/ });
     await expect(within(canvasElement).queryByText(/On pace for/)).not.toBeInTheDocument();
   },
 };

@@ -5,9 +5,11 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { prefetchMembersSpend } from "../../../api/queries/aiSpend";
 import { checkAuthorization, groupPermissionChecks } from "../../../api/queries/authCheck";
+import { aiBudgetsCertain } from "../../../api/queries/aiFeature";
 import { entitlements } from "../../../api/queries/entitlements";
 import { prefetchGroup } from "../../../api/queries/groups";
 import { MEMBERS_PAGE_SIZE } from "../../../api/queries/spendBatches";
+import { prefetchGroupHeaderSpend } from "../../../api/queries/spendWire";
 
 export default async function loadGroupMembers(
   queryClient: QueryClient,
@@ -18,6 +20,7 @@ export default async function loadGroupMembers(
   // As on the settings page: the permission check and the spend leave in the same moment.
   await queryClient.ensureQueryData(entitlements()).catch(() => undefined);
   void queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id)));
+  if (await aiBudgetsCertain(queryClient)) prefetchGroupHeaderSpend(queryClient, organization, loaded.id);
   await prefetchMembersSpend(
     queryClient,
     loaded.id,

@@ -9,6 +9,7 @@ import { prefetchMembersSpend } from "../../../api/queries/aiSpend";
 import { checkAuthorization, groupPermissionChecks } from "../../../api/queries/authCheck";
 import { groupAIBudget, prefetchGroup } from "../../../api/queries/groups";
 import { PREVIEW_PREFETCH_MAX_MEMBERS } from "../../../api/queries/spendBatches";
+import { prefetchGroupHeaderSpend } from "../../../api/queries/spendWire";
 
 export default async function loadGroupSettings(
   queryClient: QueryClient,
@@ -23,6 +24,7 @@ export default async function loadGroupSettings(
   void queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id)));
   if (!aiBudgets) return;
   void queryClient.prefetchQuery(groupAIBudget(loaded.id));
+  prefetchGroupHeaderSpend(queryClient, organization, loaded.id);
   if (loaded.members.length <= PREVIEW_PREFETCH_MAX_MEMBERS) {
     await prefetchMembersSpend(
       queryClient,

@@ -34,12 +34,15 @@ const GroupsPage: FC = () => {
     ...groupsAISpend(organization, shownIds),
     enabled: Boolean(ai.visible && shownIds.length),
   });
-  // Everyone's id is the organization's: the list always has it.
+  // Everyone's id is the organization's: the list always has it. Creating
+  // needs the right to update the organization's groups; counting members over
+  // their limit needs every member's row, for Coder's read set (admins, auditors).
   const organizationId = groupsQuery.data?.[0]?.organization_id ?? "";
   const admin = useQuery({
     ...checkAuthorization({
       checks: {
         updateGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "update" },
+        readGroups: { object: { resource_type: "group", organization_id: organizationId }, action: "read" },
       },
     }),
     enabled: Boolean(organizationId),
@@ -123,7 +126,7 @@ const GroupsPage: FC = () => {
               ai={Boolean(ai.visible)}
               spend={spendQuery.data}
               spendLoading={spendQuery.isLoading}
-              showOverBudget={Boolean(ai.visible && admin.data?.updateGroups)}
+              showOverBudget={Boolean(ai.visible && admin.data?.readGroups)}
             />
           )}
           {shown && <GroupsPagination page={shown.page} pageCount={shown.pageCount} onPage={setPage} />}
