@@ -19,7 +19,7 @@ export type Params = Readonly<Record<string, string>>;
 type Page = () => Promise<{ default: ComponentType }>;
 
 export interface AppRoute {
-  id: "login" | "mySpend" | "groups" | "groupMembers" | "groupSettings" | "spendReport";
+  id: "login" | "mySpend" | "groups" | "groupMembers" | "groupSettings" | "groupHistory" | "spendReport";
   /** React Router's pattern, whole from the root. */
   path: string;
   /** Its code: the frames it sits in, outermost first, then the page. */
@@ -56,6 +56,12 @@ export const routeTable: readonly AppRoute[] = [
     id: "groupSettings",
     path: `${GROUP_LAYOUT_PATH}/settings`,
     pages: [groupLayout, () => import("../pages/GroupsPage/GroupSettings/GroupSettingsPage")],
+    first: groupByName,
+  },
+  {
+    id: "groupHistory",
+    path: `${GROUP_LAYOUT_PATH}/history`,
+    pages: [groupLayout, () => import("../pages/GroupsPage/GroupHistory/GroupHistoryPage")],
     first: groupByName,
   },
   {

@@ -72,7 +72,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: GROUP_LAYOUT_PATH,
           lazy: page(groupLayout),
-          children: [route("groupMembers"), route("groupSettings", "settings")],
+          children: [route("groupMembers"), route("groupSettings", "settings"), route("groupHistory", "history")],
         },
         route("spendReport", routeById("spendReport").path),
         { path: "*", lazy: page(() => import("../pages/NotFoundPage/NotFoundPage")) },

@@ -6,6 +6,7 @@ import { me } from "../../api/queries/users";
 import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { currentTime } from "../../utils/clock";
 import { MyAISpendPageView } from "./MyAISpendPageView";
+import { MySpendTrend } from "./MySpendTrend";
 
 /** My AI spend: every signed-in user's own spend, budget, reset and pace. */
 const MyAISpendPage: FC = () => {
@@ -33,6 +34,7 @@ const MyAISpendPage: FC = () => {
           now={currentTime()}
         />
       )}
+      {ai.visible && spend.data && user.data && <MySpendTrend userId={user.data.id} spend={spend.data} />}
     </div>
   );
 };

@@ -11,6 +11,7 @@ import { currentTime } from "../../utils/clock";
 import { loadReport } from "./parseExport";
 import { exportRange, thisMonth, type PickedDays } from "./reportPeriod";
 import { SpendReportView } from "./SpendReportView";
+import { ReportTrend } from "./ReportTrend";
 import { Button } from "../../components/ui/Button";
 
 const FORBIDDEN = "Forbidden.";
@@ -86,6 +87,7 @@ const SpendReportPage: FC = () => {
       ) : (
         <SpendReportView key={`${period?.start}-${period?.end}`} source={report.data} filename={filename} />
       )}
+      {period && report.data && <ReportTrend organization={organization} period={period} />}
     </div>
   );
 };
