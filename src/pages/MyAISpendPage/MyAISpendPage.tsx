@@ -7,6 +7,7 @@ import { useAIFeatureVisible } from "../../hooks/useFeatureVisibility";
 import { currentTime } from "../../utils/clock";
 import { MyAISpendPageView } from "./MyAISpendPageView";
 import { MySpendTrend } from "./MySpendTrend";
+import { DEFAULT_ORGANIZATION } from "../../app/urls";
 
 /** My AI spend: every signed-in user's own spend, budget, reset and pace. */
 const MyAISpendPage: FC = () => {
@@ -34,7 +35,13 @@ const MyAISpendPage: FC = () => {
           now={currentTime()}
         />
       )}
-      {ai.visible && spend.data && user.data && <MySpendTrend userId={user.data.id} spend={spend.data} />}
+      {ai.visible && spend.data && user.data && (everyone || governing.data) && (
+        <MySpendTrend
+          organization={governing.data?.organization_name ?? DEFAULT_ORGANIZATION}
+          userId={user.data.id}
+          spend={spend.data}
+        />
+      )}
     </div>
   );
 };

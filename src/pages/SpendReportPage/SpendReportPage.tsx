@@ -87,7 +87,14 @@ const SpendReportPage: FC = () => {
       ) : (
         <SpendReportView key={`${period?.start}-${period?.end}`} source={report.data} filename={filename} />
       )}
-      {period && report.data && <ReportTrend organization={organization} period={period} />}
+      {period && report.data && (
+        <ReportTrend
+          key={`${period.start}/${period.end}`}
+          organization={organization}
+          period={period}
+          source={report.data}
+        />
+      )}
     </div>
   );
 };

@@ -51,7 +51,8 @@ function groupEntries(row: AuditLog): Omit<HistoryEntry, "id" | "time" | "who">[
     if (field === "members_added") return { subject: "Members", change: `added ${names(value.new)}` };
     if (field === "members_removed") return { subject: "Members", change: `removed ${names(value.old)}` };
     const label = field.replace(/_/g, " ");
-    return { subject: label[0]!.toUpperCase() + label.slice(1), change: `${text(value.old)} → ${text(value.new)}` };
+    const said = (v: unknown) => (v === "" || v === null || v === undefined ? "none" : text(v));
+    return { subject: label[0]!.toUpperCase() + label.slice(1), change: `${said(value.old)} → ${said(value.new)}` };
   });
 }
 
