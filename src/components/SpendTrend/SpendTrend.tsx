@@ -1,9 +1,9 @@
-import { useQueries, useQuery } from "@tanstack/react-query";
-import type { FC } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FC } from "react";
 import { isForbidden, isNotFound } from "../../api/errors";
-import { spendDay, spendSpan, totalFor, type SpendScope } from "../../api/queries/spendDays";
+import { spendDay, spendSpan, totalFor, type SpendScope } from "./spendDays";
 import { currentTime } from "../../utils/clock";
-import { cumulativeSeries, periodDays, previousSpan, projectedTotal, type Span } from "./dailySpend";
+import { cumulativeSeries, dayOf, periodDays, previousSpan, projectedTotal, type Span } from "./dailySpend";
 import { SpendTrendView, type SpendTrendState } from "./SpendTrendView";
 
 export interface SpendTrendProps {
@@ -24,24 +24,32 @@ export interface SpendTrendProps {
  */
 const SpendTrend: FC<SpendTrendProps> = ({ title, organization, period, scope, limitMicros }) => {
   const now = currentTime();
+  const queryClient = useQueryClient();
+  const [daysLoaded, setDaysLoaded] = useState(0);
   const days = periodDays(period).filter((day) => Date.parse(`${day}T00:00:00Z`) <= now.getTime());
-  const dayQueries = useQueries({ queries: days.map((day) => spendDay(organization, day, now)) });
+  // Each day is its own cache entry (a past one kept for the session); this
+  // gathers them, the limiter in spendDays keeping 4 in flight.
+  const daily = useQuery({
+    queryKey: ["spendTrend", organization, period.start, period.end, dayOf(now.getTime())],
+    queryFn: async () => {
+      let loaded = 0;
+      return Promise.all(
+        days.map(async (day) => {
+          const totals = await queryClient.fetchQuery(spendDay(organization, day, now));
+          setDaysLoaded(++loaded);
+          return totals;
+        }),
+      );
+    },
+    retry: false,
+  });
   const previous = useQuery(spendSpan(organization, previousSpan(period, now), now));
-  const failed = dayQueries.find((q) => q.error)?.error;
   let state: SpendTrendState;
-  if (failed && (isForbidden(failed) || isNotFound(failed))) state = { status: "forbidden" };
-  else if (failed)
-    state = {
-      status: "error",
-      error: failed,
-      onRetry: () => {
-        for (const q of dayQueries) if (q.error) void q.refetch();
-      },
-    };
-  else if (dayQueries.some((q) => !q.data))
-    state = { status: "loading", daysLoaded: dayQueries.filter((q) => q.data).length, daysTotal: days.length };
+  if (daily.error && (isForbidden(daily.error) || isNotFound(daily.error))) state = { status: "forbidden" };
+  else if (daily.error) state = { status: "error", error: daily.error, onRetry: () => void daily.refetch() };
+  else if (!daily.data) state = { status: "loading", daysLoaded, daysTotal: days.length };
   else {
-    const totals = new Map(days.map((day, i) => [day, totalFor(dayQueries[i]!.data!, scope)]));
+    const totals = new Map(days.map((day, i) => [day, totalFor(daily.data[i]!, scope)]));
     const points = cumulativeSeries(period, totals, now);
     const spent = [...totals.values()].reduce((a, b) => a + b, 0n);
     state = {

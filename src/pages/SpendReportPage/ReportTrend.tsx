@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FC } from "react";
-import { spendSpan, totalFor } from "../../api/queries/spendDays";
+import { spendSpan, totalFor } from "../../components/SpendTrend/spendDays";
 import { previousSpan, type Span } from "../../components/SpendTrend/dailySpend";
 import { LazySpendTrend } from "../../components/SpendTrend/LazySpendTrend";
 import { PeriodComparison } from "../../components/SpendTrend/PeriodComparison";

@@ -1,13 +1,14 @@
 // Spend by day from Coder's CSV export, asked one UTC day at a time (Coder
 // has no daily spend endpoint): at most 4 requests in flight across the page,
 // and a past day's answer kept for the session, since recorded spend never
-// changes. Only the trend chart's lazy chunk imports this (and Papa Parse).
+// changes. Only the trend chart's lazy chunk imports this (and Papa Parse):
+// it stays out of src/api/, whose files all load with the first page.
 import { queryOptions } from "@tanstack/react-query";
 import Papa from "papaparse";
-import { API } from "../api";
+import { API } from "../../api/api";
 import { reportRowsFromCells } from "../../../core/domain/spendReport";
-import { daySpan, isOpenDay, limitConcurrency, type Span } from "../../components/SpendTrend/dailySpend";
-import { queryKeys } from "./keys";
+import { daySpan, isOpenDay, limitConcurrency, type Span } from "./dailySpend";
+import { queryKeys } from "../../api/queries/keys";
 
 export const MAX_DAYS_IN_FLIGHT = 4;
 const slot = limitConcurrency(MAX_DAYS_IN_FLIGHT);
