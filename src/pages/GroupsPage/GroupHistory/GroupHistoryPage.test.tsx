@@ -42,10 +42,10 @@ describe("the group's history", () => {
           .map((cell) => cell.textContent),
       );
     expect(rows).toEqual([
-      ["admin", "Override for alice", "removed (was $9,000.00)"],
-      ["admin", "Override for alice", "set $9,000.00"],
-      ["admin", "Budget per member", "$1,234.00 → $1,500.00"],
-      ["admin", "Budget per member", "$1,000.00 → $1,234.00"],
+      ["admin", "Override for aliceremoved (was $9,000.00)"],
+      ["admin", "Override for aliceset $9,000.00"],
+      ["admin", "Budget per member$1,234.00 → $1,500.00"],
+      ["admin", "Budget per member$1,000.00 → $1,234.00"],
     ]);
     // Local time to read, UTC on hover.
     expect(within(table).getAllByRole("row")[1]!.querySelector("time")).toHaveAttribute(
