@@ -227,7 +227,8 @@ export function seedPastUsage(now: Date): SeedUsage[] {
     return SEED_SPEND.flatMap((spent, u) => {
       // Whole cents, in integers: micros × percent is exact well past any demo amount.
       const cents = Math.floor((dollarsToMicros(String(spent.usd)) * percent) / 1_000_000);
-      const costs = splitMicros(cents * 10_000, [3, 2, 2, 1, 1, 1, 1, 1, 1, 1]);
+      // Split in cents, so each day's amount is a whole number of cents, as a bill reads.
+      const costs = splitMicros(cents, [3, 2, 2, 1, 1, 1, 1, 1, 1, 1]).map((c) => c * 10_000);
       return costs.map((cost_micros, i) => {
         const model = SEED_MODELS[(u + i) % SEED_MODELS.length]!;
         const tokens = unitsForMicros(cost_micros, model.tokensPerDollar);

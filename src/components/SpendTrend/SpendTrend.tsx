@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FC } from "react";
 import { isForbidden, isNotFound } from "../../api/errors";
-import { spendDay, spendSpan, totalFor, type SpendScope } from "./spendDays";
+import { MAX_DAYS_IN_FLIGHT, spendDay, spendSpan, totalFor, type SpendScope, type SpendTotals } from "./spendDays";
 import { currentTime } from "../../utils/clock";
 import { cumulativeSeries, dayOf, periodDays, previousSpan, projectedTotal, type Span } from "./dailySpend";
 import { SpendTrendView, type SpendTrendState } from "./SpendTrendView";
@@ -27,19 +27,30 @@ const SpendTrend: FC<SpendTrendProps> = ({ title, organization, period, scope, l
   const queryClient = useQueryClient();
   const [daysLoaded, setDaysLoaded] = useState(0);
   const days = periodDays(period).filter((day) => Date.parse(`${day}T00:00:00Z`) <= now.getTime());
-  // Each day is its own cache entry (a past one kept for the session); this
-  // gathers them, the limiter in spendDays keeping 4 in flight.
+  // Each day is its own cache entry (a past one kept for the session). Four
+  // workers take the days in turn and stop at the first failure, so a viewer
+  // the export refuses costs a few requests, not a month of them; spendDays'
+  // limiter keeps the whole page to 4 in flight.
   const daily = useQuery({
     queryKey: ["spendTrend", organization, period.start, period.end, dayOf(now.getTime())],
     queryFn: async () => {
-      let loaded = 0;
-      return Promise.all(
-        days.map(async (day) => {
-          const totals = await queryClient.fetchQuery(spendDay(organization, day, now));
-          setDaysLoaded(++loaded);
-          return totals;
-        }),
-      );
+      const answers: SpendTotals[] = [];
+      let next = 0;
+      let failed = false;
+      const worker = async () => {
+        while (!failed && next < days.length) {
+          const i = next++;
+          try {
+            answers[i] = await queryClient.fetchQuery(spendDay(organization, days[i]!, now));
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+          setDaysLoaded(answers.filter(Boolean).length);
+        }
+      };
+      await Promise.all(Array.from({ length: MAX_DAYS_IN_FLIGHT }, worker));
+      return answers;
     },
     retry: false,
   });
