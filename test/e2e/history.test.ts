@@ -65,10 +65,33 @@ it("compares the report with the span before it, and draws its spend by day on r
   // The demo's previous months have usage: the span before is not nothing.
   const comparison = page.getByRole("region", { name: "Against the previous period" }).locator("dl");
   await expect
-    .poll(() => comparison.innerText(), { timeout: 15_000 })
-    .toMatch(/(previous month|days? before)\n\$[1-9][\d,]*\.\d\d \(/);
+    .poll(() => comparison.textContent(), { timeout: 15_000 })
+    .toMatch(/(previous month|days? before)\$[1-9][\d,]*\.\d\d \(/);
+  // The month by day: at most 4 export requests in flight, and no main-thread task over 200 ms.
+  let inFlight = 0;
+  let most = 0;
+  const isExport = (url: string) => url.includes("/ai/spend/export");
+  page.on("request", (request) => {
+    if (isExport(request.url())) most = Math.max(most, ++inFlight);
+  });
+  const finished = (request: { url(): string }) => {
+    if (isExport(request.url())) inFlight--;
+  };
+  page.on("requestfinished", finished);
+  page.on("requestfailed", finished);
+  await page.evaluate(() => {
+    const longest = { ms: 0 };
+    (window as unknown as { longestTask: typeof longest }).longestTask = longest;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longest.ms = Math.max(longest.ms, entry.duration);
+    }).observe({ type: "longtask" });
+  });
   await page.getByRole("button", { name: "Show spend by day" }).click();
   await page.getByRole("img", { name: /spent through/ }).waitFor();
+  expect(most).toBeLessThanOrEqual(4);
+  expect(await page.evaluate(() => (window as unknown as { longestTask: { ms: number } }).longestTask.ms)).toBeLessThan(
+    200,
+  );
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
