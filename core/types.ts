@@ -61,7 +61,7 @@ export interface Entitlements {
   refreshed_at: string;
 }
 
-export type RBACResource = "group" | "user" | "organization" | "group_member";
+export type RBACResource = "group" | "user" | "organization" | "group_member" | "audit_log";
 export type RBACAction = "read" | "update" | "create" | "delete";
 
 export interface AuthorizationObject {

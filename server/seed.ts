@@ -11,6 +11,7 @@ import {
   SEED_USERS,
   seedMemberSince,
   seedMemberships,
+  seedPastUsage,
   seedUsage,
 } from "./seedData";
 
@@ -87,7 +88,8 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
       ...SEED_GROUPS.map((g) => [g.name, g.id] as [string, string]),
     ]);
     // Each request's usage, and the daily spend it adds up to (SEED_SPEND's totals).
-    for (const usage of seedUsage(new Date())) {
+    const now = new Date();
+    for (const usage of [...seedPastUsage(now), ...seedUsage(now)]) {
       const userId = idOf.get(usage.username);
       const groupId = groupIdOf.get(usage.group);
       const { username: _username, group: _group, created_at, ...record } = usage;

@@ -217,3 +217,51 @@ export function seedUsage(now: Date): SeedUsage[] {
     });
   });
 }
+
+/** How much of this month's SEED_SPEND each user spent in each of the three months before it, oldest first. */
+export const SEED_PAST_MONTH_PERCENT = [55, 70, 85] as const;
+
+/**
+ * Three previous months of demo usage, so history and trends show something
+ * on a fresh start: each user's SEED_SPEND scaled by the month's percent, in
+ * one-cent amounts spread over ten days of that month, charged to the same
+ * group. This month's totals (which the tests rely on) are untouched.
+ */
+export function seedPastUsage(now: Date): SeedUsage[] {
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth();
+  return SEED_PAST_MONTH_PERCENT.flatMap((percent, m) => {
+    const monthsAgo = SEED_PAST_MONTH_PERCENT.length - m;
+    const daysIn = new Date(Date.UTC(year, month - monthsAgo + 1, 0)).getUTCDate();
+    return SEED_SPEND.flatMap((spent, u) => {
+      // Whole cents, in integers: micros × percent is exact well past any demo amount.
+      const cents = Math.floor((dollarsToMicros(String(spent.usd)) * percent) / 1_000_000);
+      // Split in cents, so each day's amount is a whole number of cents, as a bill reads.
+      const costs = splitMicros(cents, [3, 2, 2, 1, 1, 1, 1, 1, 1, 1]).map((c) => c * 10_000);
+      return costs.map((cost_micros, i) => {
+        const model = SEED_MODELS[(u + i) % SEED_MODELS.length]!;
+        const tokens = unitsForMicros(cost_micros, model.tokensPerDollar);
+        const input = Math.floor(tokens * 0.8);
+        return {
+          username: spent.username,
+          group: spent.group,
+          model: model.model,
+          provider: model.provider,
+          provider_name: model.provider_name,
+          input_tokens: input,
+          output_tokens: tokens - input,
+          cache_read_tokens: 0,
+          cache_write_tokens: 0,
+          cost_micros,
+          created_at: Date.UTC(
+            year,
+            month - monthsAgo,
+            1 + ((u * 5 + i * 3) % daysIn),
+            9 + ((u + i) % 8),
+            (u * 11 + i) % 60,
+          ),
+        };
+      });
+    });
+  });
+}

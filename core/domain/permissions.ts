@@ -106,6 +106,12 @@ export async function authorize(
       if (mayRead && canReadGroupsOf(viewer, groupOrganization)) return true;
       return check?.action === "read" && (await facts.isGroupMember(resource_id, viewer.id));
     }
+    case "audit_log":
+      // Coder's audit_log read: an Owner's anywhere, an organization admin's in their organization.
+      return (
+        check?.action === "read" &&
+        (organization_id ? canReadAuditRow(viewer, { organization_id }) : canReadAuditLogs(viewer))
+      );
     default:
       return isOwner(viewer);
   }

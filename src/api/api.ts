@@ -15,6 +15,7 @@ import {
 import { enforceDeadline, REQUEST_TIMEOUT_MS, takeEarlyAnswers } from "./transport";
 import { preconditionHeaders } from "../../core/versions";
 import type {
+  AuditLogResponse,
   GroupMembersAISpendResponse,
   AISpendUsersReport,
   GroupAISpendResponse,
@@ -276,6 +277,15 @@ export class ApiClient {
     await this.axios.delete(path`/api/v2/groups/${groupId}/ai/budget`, {
       headers: expectedETag === undefined ? {} : preconditionHeaders(expectedETag),
     });
+  };
+
+  /** A page of Coder's audit log, newest first, filtered by its search query (`resource_type:group …`). */
+  getAuditLogs = async (
+    options: { q: string; limit: number; offset: number },
+    signal?: AbortSignal,
+  ): Promise<AuditLogResponse> => {
+    const response = await this.axios.get<AuditLogResponse>("/api/v2/audit", { params: options, signal });
+    return response.data;
   };
 }
 

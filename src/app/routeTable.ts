@@ -107,6 +107,12 @@ export const routeTable: readonly AppRoute[] = [
     loader: () => import("../pages/GroupsPage/GroupSettings/loader"),
   },
   {
+    id: "groupHistory",
+    path: `${groupLayout.path}/history`,
+    layout: groupLayout,
+    code: () => import("../pages/GroupsPage/GroupHistory/GroupHistoryPage"),
+  },
+  {
     id: "spendReport",
     path: "/organizations/:organization/ai-spend",
     // Its own chunk, Papa Parse with it: no other page loads them.

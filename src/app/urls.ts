@@ -15,4 +15,6 @@ export const groupsUrl = (organization: string) => `/organizations/${encode(orga
 export const groupUrl = (organization: string, groupName: string) => `${groupsUrl(organization)}/${encode(groupName)}`;
 export const groupSettingsUrl = (organization: string, groupName: string) =>
   `${groupUrl(organization, groupName)}/settings`;
+export const groupHistoryUrl = (organization: string, groupName: string) =>
+  `${groupUrl(organization, groupName)}/history`;
 export const spendReportUrl = (organization: string) => `/organizations/${encode(organization)}/ai-spend`;

@@ -9,6 +9,7 @@ import {
   SEED_USERS,
   seedMemberSince,
   seedMemberships,
+  seedPastUsage,
   seedUsage,
 } from "../../server/seedData";
 import type { Group, ReducedUser } from "../../core/types";
@@ -89,7 +90,7 @@ export function demoBackendState(now: Date = new Date()): MockBackendState {
       group_id: groupIdOf.get(s.group)!,
       micros: dollarsToMicros(String(s.usd)),
     })),
-    usage: seedUsage(now).map(({ username, group, ...usage }) => ({
+    usage: [...seedPastUsage(now), ...seedUsage(now)].map(({ username, group, ...usage }) => ({
       ...usage,
       user_id: users.find((u) => u.username === username)!.id,
       group_id: groupIdOf.get(group)!,

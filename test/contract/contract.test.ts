@@ -73,8 +73,17 @@ const checks = {
     updateDevelopers: { object: { resource_type: "group", resource_id: developers }, action: "update" },
     readContractors: { object: { resource_type: "group", resource_id: group("contractors") }, action: "read" },
     updateUsers: { object: { resource_type: "user" }, action: "update" },
+    readAuditLog: { object: { resource_type: "audit_log", organization_id: ORGANIZATION_ID }, action: "read" },
   },
 };
+const audit = (q: string, paging = "") => `/audit?q=${encodeURIComponent(q)}${paging}`;
+/** The previous UTC month, whole: the demo's past usage lies there. */
+const lastMonth = (() => {
+  const now = new Date();
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString();
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
+  return `period_start=${start.replace(".000Z", "Z")}&period_end=${end.replace(".000Z", "Z")}`;
+})();
 const tooMany = Array.from(
   { length: 101 },
   (_, i) => `00000000-0000-4000-8000-${String(5000 + i).padStart(12, "0")}`,
@@ -781,6 +790,65 @@ const steps: Step[] = [
     expect: { audit_logs: [], count: 0 },
   },
   { name: "the audit log, paged with a non-number", method: "GET", path: "/audit?limit=1.5&offset=x", status: 400 },
+  {
+    name: "the audit log: one group's budget changes",
+    method: "GET",
+    path: audit(`resource_type:group_ai_budget resource_id:${developers}`),
+    status: 200,
+  },
+  {
+    name: "the audit log: one group's own changes, a page of 1",
+    method: "GET",
+    path: audit(`resource_type:group resource_id:${developers}`, "&limit=1"),
+    status: 200,
+  },
+  {
+    name: "the audit log: overrides in an organization named, by the organization admin",
+    method: "GET",
+    path: audit("resource_type:user_ai_budget_override organization:coder"),
+    as: "orgadmin",
+    status: 200,
+  },
+  {
+    name: "the audit log: my own writes, by username and by email",
+    method: "GET",
+    path: audit("username:me action:write email:admin@example.com"),
+    status: 200,
+  },
+  {
+    name: "the audit log: a day long past",
+    method: "GET",
+    path: audit("date_from:2000-01-01 date_to:2000-01-01"),
+    status: 200,
+    expect: { audit_logs: [], count: 0 },
+  },
+  {
+    name: "the audit log: a bare word is a resource type",
+    method: "GET",
+    path: audit("group_ai_budget"),
+    status: 200,
+  },
+  {
+    name: "the audit log: an unknown organization",
+    method: "GET",
+    path: audit("organization:nowhere"),
+    status: 400,
+    expect: { message: "Invalid audit search query." },
+  },
+  {
+    name: "the audit log: unknown keys, bad values, an impossible day",
+    method: "GET",
+    path: audit("colour:red action:paint resource_id:x date_to:2026-02-30"),
+    status: 400,
+    expect: { message: "Invalid audit search query." },
+  },
+  { name: "the audit log: a term ending in a colon", method: "GET", path: audit("action:"), status: 400 },
+  {
+    name: "last month's export (the demo's past usage)",
+    method: "GET",
+    path: `/organizations/coder/ai/spend/export?${lastMonth}`,
+    status: 200,
+  },
   {
     name: "a NUL in a display name",
     method: "PATCH",

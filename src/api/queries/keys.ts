@@ -42,6 +42,10 @@ export const queryKeys = {
   /** The parsed CSV export: a report of past days, not a live answer, so outside `aiSpend`. */
   aiSpendExport: (organization: string, period: { start: string; end: string } | undefined) =>
     ["organizations", organization, "aiSpendExport", period?.start, period?.end] as const,
+  /** A page of the audit log for one search query. */
+  auditLogs: (q: string, limit: number, offset: number) => ["audit", q, limit, offset] as const,
+  /** One UTC day's export, summed: recorded spend of a past day never changes. */
+  aiSpendDay: (organization: string, day: string) => ["organizations", organization, "aiSpendDay", day] as const,
 };
 
 /**

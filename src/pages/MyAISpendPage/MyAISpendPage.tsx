@@ -9,6 +9,8 @@ import { MyAISpendPageView } from "./MyAISpendPageView";
 import { OrganizationsSpendView } from "./OrganizationsSpendView";
 import { userOrganizationsAISpend } from "../../api/queries/spendWire";
 import { useSpendFeatures } from "../../hooks/useSpendFeatures";
+import { MySpendTrend } from "./MySpendTrend";
+import { DEFAULT_ORGANIZATION } from "../../app/urls";
 
 /** My AI spend: every signed-in user's own spend, budget, reset and pace. */
 const MyAISpendPage: FC = () => {
@@ -47,6 +49,13 @@ const MyAISpendPage: FC = () => {
           spend={organizations.data}
           error={organizations.error}
           onRetry={() => void organizations.refetch()}
+        />
+      )}
+      {ai.visible && spend.data && user.data && (everyone || governing.data) && (
+        <MySpendTrend
+          organization={governing.data?.organization_name ?? DEFAULT_ORGANIZATION}
+          userId={user.data.id}
+          spend={spend.data}
         />
       )}
     </div>

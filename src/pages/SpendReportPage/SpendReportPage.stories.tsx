@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, http, HttpResponse } from "msw";
-import { expect, within } from "storybook/test";
+import { expect, waitFor, within } from "storybook/test";
 import { MockGroup } from "../../testHelpers/entities";
 import { mockRecordUsage, mockSignIn } from "../../testHelpers/handlers";
 import { AppAt, withHandlers } from "../../testHelpers/storyApp";
@@ -41,6 +41,9 @@ export const ThisMonth: Story = {
     await canvas.findByRole("table", { name: "By user" });
     await expect(canvas.getByRole("status")).toHaveTextContent("$65.00 in total");
     await expect(canvas.getByLabelText("From")).toHaveValue("2026-11-01");
+    // The comparison with the span before (ReportTrend) settles before the picture is taken.
+    const before = (await canvas.findByText("Total this period")).closest("dl")!;
+    await waitFor(() => expect(before).not.toHaveTextContent("Loading…"));
   },
 };
 

@@ -11,6 +11,7 @@ import { useClock } from "../../utils/clock";
 import { loadReport } from "./parseExport";
 import { exportRange, thisMonth, type PickedDays } from "./reportPeriod";
 import { SpendReportView } from "./SpendReportView";
+import { ReportTrend } from "./ReportTrend";
 import { Button } from "../../components/ui/Button";
 import { useSpendFeatures } from "../../hooks/useSpendFeatures";
 import { UserSpendSection } from "./UserSpendSection";
@@ -98,6 +99,14 @@ const SpendReportPage: FC = () => {
       )}
       {period && features?.spendUsersReport && !report.error && (
         <UserSpendSection key={`users-${period.start}-${period.end}`} organization={organization} period={period} />
+      )}
+      {period && report.data && (
+        <ReportTrend
+          key={`${period.start}/${period.end}`}
+          organization={organization}
+          period={period}
+          source={report.data}
+        />
       )}
     </div>
   );

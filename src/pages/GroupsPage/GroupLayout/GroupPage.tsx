@@ -1,9 +1,9 @@
-import { Settings, Users } from "lucide-react";
+import { History, Settings, Users } from "lucide-react";
 import type { FC } from "react";
 import { Link, NavLink, Outlet, useParams } from "react-router";
 import { isNotFound } from "../../../api/errors";
 import { useGroup } from "../../../hooks/useGroup";
-import { groupSettingsUrl, groupsUrl, groupUrl } from "../../../app/urls";
+import { groupHistoryUrl, groupSettingsUrl, groupsUrl, groupUrl } from "../../../app/urls";
 import { usePrefetchOnIntent } from "../../../hooks/usePrefetchOnIntent";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Avatar } from "../../../components/ui/Avatar";
@@ -96,6 +96,10 @@ const GroupPage: FC = () => {
         >
           <Settings aria-hidden="true" size={16} />
           Settings
+        </NavLink>
+        <NavLink to={groupHistoryUrl(organization, groupName)} className="tab">
+          <History aria-hidden="true" size={16} />
+          History
         </NavLink>
       </nav>
       <main className="tab-panel">{data ? <Outlet /> : <TabPanelSkeleton />}</main>
