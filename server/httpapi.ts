@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Response as ApiResponse, ValidationError } from "../core/types";
+import { parseRequestJson } from "../core/exactJson";
 import { hostilePathProblem, INVALID_PATH_MESSAGE, unstorableTextIn } from "../core/validation";
 import type { Store, UserRow } from "./db/store";
 import type { LoginRateLimiter } from "./rateLimit";
@@ -47,7 +48,8 @@ export async function readJson(
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: globalThis.Response }> {
   let value: unknown;
   try {
-    value = await c.req.json();
+    // From the text: JSON.parse alone would round 1.0, 1e3 and -0 into whole numbers (core/exactJson.ts).
+    value = parseRequestJson(await c.req.text());
   } catch {
     return {
       ok: false,

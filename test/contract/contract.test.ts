@@ -370,6 +370,24 @@ const steps: Step[] = [
     body: { group_id: developers, spend_limit_micros: 1_000_000_000_001 },
     status: 400,
   },
+  // Numbers JSON.parse would round into an acceptable whole number; both refuse them from the text.
+  ...["999999999999.99999", "1000000000000.0000001", "-1e-400", "1.0", "1e3", "-0"].map(
+    (limit): Step => ({
+      name: `an override of ${limit} micros`,
+      method: "PUT",
+      path: "/users/bob/ai/budget/override",
+      rawBody: `{"group_id":"${developers}","spend_limit_micros":${limit}}`,
+      status: 400,
+      expect: { validations: [{ field: "spend_limit_micros", detail: "Must be a whole number of micros." }] },
+    }),
+  ),
+  {
+    name: "an override naming 36 characters that are not a UUID",
+    method: "PUT",
+    path: "/users/bob/ai/budget/override",
+    body: { group_id: "------------------------------------", spend_limit_micros: 1 },
+    status: 400,
+  },
   {
     name: "members' spend with an override",
     method: "GET",

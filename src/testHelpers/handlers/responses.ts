@@ -2,6 +2,7 @@
 // cannot read, and a request without a session.
 import { HttpResponse } from "msw";
 import { AI_UNENTITLED_MESSAGE, type Response } from "../../../core/types";
+import { parseRequestJson } from "../../../core/exactJson";
 import { unstorableTextIn } from "../../../core/validation";
 
 export const error = (status: number, body: Response) => HttpResponse.json(body, { status });
@@ -15,7 +16,7 @@ export async function readJson(
 ): Promise<{ ok: true; value: unknown } | { ok: false; unstorable?: string }> {
   let value: unknown;
   try {
-    value = await request.json();
+    value = parseRequestJson(await request.text());
   } catch {
     return { ok: false };
   }
