@@ -30,14 +30,20 @@ export function userAIBudgetOverrideRoutes() {
     if (!body.ok) return body.response;
     const checked = checkUpsertOverrideBody(body.value);
     if (!checked.ok) return c.json(checked.body, 400);
-    const group = await store.groups.summary(checked.value.group_id);
-    if (!group) return resourceNotFound(c);
-    if (!(await store.memberships.isMember(group.id, target.id))) {
+    // Membership is checked in the write's own transaction, with the group locked (db/overrides.ts).
+    const saved = await store.overrides.upsert(
+      target,
+      checked.value.group_id,
+      checked.value.spend_limit_micros,
+      me.row,
+    );
+    if (!saved) return resourceNotFound(c);
+    if (saved === "not a member") {
       return apiError(c, 400, NOT_A_GROUP_MEMBER_MESSAGE, {
         validations: [{ field: "group_id", detail: "The user must be a member of this group." }],
       });
     }
-    return c.json(await store.overrides.upsert(target, group, checked.value.spend_limit_micros, me.row));
+    return c.json(saved);
   });
 
   routes.delete("/users/:user/ai/budget/override", async (c) => {
