@@ -7,7 +7,7 @@ import { openDatabase, type Database } from "./db/database";
 import { migrate } from "./db/migrate";
 import { Store } from "./db/store";
 import type { AppEnv, Deps, Faults } from "./httpapi";
-import { LoginRateLimiter } from "./rateLimit";
+import { SignInLimiter } from "./rateLimit";
 import { seedIfEmpty } from "./seed";
 
 export interface EmbeddedOptions {
@@ -17,6 +17,8 @@ export interface EmbeddedOptions {
   schema?: string;
   aiEntitled: boolean;
   latencyMs?: number;
+  /** Proxies in front whose X-Forwarded-For names the client (TRUSTED_PROXY_HOPS; 0: none). */
+  trustedProxyHops?: number;
   /** The test build's fault switch (POST /api/v2/__test/faults). */
   testFaults?: Faults;
 }
@@ -41,7 +43,8 @@ export async function openEmbeddedBackend(options: EmbeddedOptions): Promise<Emb
   const deps: Deps = {
     store,
     aiEntitled: options.aiEntitled,
-    loginLimiter: new LoginRateLimiter(),
+    loginLimiter: new SignInLimiter(db),
+    trustedProxyHops: options.trustedProxyHops ?? 0,
     faults: options.testFaults,
   };
   const api = createApi({ deps, latencyMs: options.latencyMs, testFaults: options.testFaults });

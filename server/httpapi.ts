@@ -4,7 +4,7 @@ import type { Response as ApiResponse, ValidationError } from "../core/types";
 import { parseRequestJson } from "../core/exactJson";
 import { hostilePathProblem, INVALID_PATH_MESSAGE, unstorableTextIn } from "../core/validation";
 import type { Store, UserRow } from "./db/store";
-import type { LoginRateLimiter } from "./rateLimit";
+import type { SignInLimiter } from "./rateLimit";
 
 export interface Faults {
   /** Makes every budget PUT/DELETE answer this, for tests of partial failure. */
@@ -16,7 +16,9 @@ export interface Faults {
 export interface Deps {
   store: Store;
   aiEntitled: boolean;
-  loginLimiter: LoginRateLimiter;
+  loginLimiter: SignInLimiter;
+  /** Proxies in front of this server whose X-Forwarded-For is believed (TRUSTED_PROXY_HOPS). */
+  trustedProxyHops: number;
   /** Present only in the test build of the server. */
   faults?: Faults;
 }
@@ -27,7 +29,10 @@ export interface SessionUser {
   memberships: { organization_id: string; roles: string[] }[];
 }
 
-export type AppEnv = { Variables: { deps: Deps; user: SessionUser } };
+export type AppEnv = {
+  Bindings: { incoming?: { socket?: { remoteAddress?: string } } };
+  Variables: { deps: Deps; user: SessionUser };
+};
 export type AppContext = Context<AppEnv>;
 
 export const apiError = (
@@ -36,6 +41,22 @@ export const apiError = (
   message: string,
   extra: { detail?: string; validations?: ValidationError[] } = {},
 ) => c.json<ApiResponse>({ message, ...extra }, status);
+
+/**
+ * The client's address: the socket's peer, or, behind `trustedProxyHops`
+ * proxies (a load balancer), the address the farthest of them saw, from the
+ * end of X-Forwarded-For; what a client writes further left is not believed.
+ */
+export function clientAddress(c: AppContext): string {
+  const peer = c.env?.incoming?.socket?.remoteAddress ?? "unknown";
+  const hops = c.get("deps").trustedProxyHops;
+  if (hops <= 0) return peer;
+  const forwarded = (c.req.header("X-Forwarded-For") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return forwarded[forwarded.length - hops] ?? forwarded[0] ?? peer;
+}
 
 export const resourceNotFound = (c: Context) =>
   apiError(c, 404, "Resource not found or you do not have access to this resource");

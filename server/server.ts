@@ -30,6 +30,8 @@ export interface ServerConfig {
   dataDir?: string;
   aiEntitled: boolean;
   latencyMs: number;
+  /** How many proxies in front of this server append to X-Forwarded-For (a load balancer: 1). */
+  trustedProxyHops?: number;
   testFaults?: Faults;
 }
 
@@ -107,6 +109,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<Server
     dataDir: env.DATA_DIR ?? path.join(ROOT, ".data"),
     aiEntitled: env.AIBRIDGE_ENTITLED !== "false",
     latencyMs: Number(env.API_LATENCY_MS ?? 0),
+    trustedProxyHops: Number(env.TRUSTED_PROXY_HOPS ?? 0) || 0,
   };
 }
 
