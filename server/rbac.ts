@@ -17,6 +17,8 @@ export const canUpdateGroup = (user: SessionUser, group: Pick<Group, "organizati
   rules.canUpdateGroup(viewerOf(user), group.organization_id);
 export const canReadUserBudget = (user: SessionUser, targetId: string, targetOrganizations: string[]) =>
   rules.canReadUserBudget(viewerOf(user), targetId, targetOrganizations);
+export const canReadUserBudgetIn = (user: SessionUser, targetId: string, organizationId: string | null) =>
+  rules.canReadUserBudgetIn(viewerOf(user), targetId, organizationId);
 export const canReadAuditLogs = (user: SessionUser) => rules.canReadAuditLogs(viewerOf(user));
 
 export async function canReadGroup(

@@ -18,7 +18,7 @@ import {
 import { budgetPeriod, type BudgetPeriod } from "../../core/budgetPeriod";
 import { approximate, exactJson, type ExactIntegers } from "../exactJson";
 import { apiError, resourceNotFound, type AppContext, type AppEnv } from "../httpapi";
-import { canUpdateGroup } from "../rbac";
+import { canReadUserBudgetIn, canUpdateGroup } from "../rbac";
 import { governingOf, readableGroup, readableUser, requireAIEntitlement } from "./middleware";
 
 function idQuery(c: AppContext, name: string): { ids: string[] } | { response: globalThis.Response } {
@@ -125,6 +125,8 @@ export function aiSpendRoutes() {
     const { target } = found;
     const period = budgetPeriod();
     const governing = (await governingOf(store, [target.id])).get(target.id) ?? null;
+    // Charged to another organization's group: not for this organization's admins.
+    if (!canReadUserBudgetIn(c.get("user"), target.id, governing?.organization_id ?? null)) return resourceNotFound(c);
     const charged = governing
       ? await store.spend.chargedTo(governing.group_id, [target.id], period)
       : new Map<string, bigint>();

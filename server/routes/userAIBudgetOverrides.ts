@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { NOT_A_GROUP_MEMBER_MESSAGE } from "../../core/types";
 import { checkUpsertOverrideBody } from "../../core/validation";
 import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";
-import { canUpdateUsers } from "../rbac";
+import { canReadUserBudgetIn, canUpdateUsers } from "../rbac";
 import { namedUser, readableUser } from "./middleware";
 
 /**
@@ -16,8 +16,13 @@ export function userAIBudgetOverrideRoutes() {
   routes.get("/users/:user/ai/budget/override", async (c) => {
     const found = await readableUser(c);
     if ("response" in found) return found.response;
-    const override = await c.get("deps").store.overrides.of(found.target.id);
-    return override ? c.json(override) : resourceNotFound(c);
+    const { store } = c.get("deps");
+    const override = await store.overrides.of(found.target.id);
+    // Charged to another organization's group: not for this organization's admins.
+    const organization = override && (await store.groups.summary(override.group_id))?.organization_id;
+    if (!override || !canReadUserBudgetIn(c.get("user"), found.target.id, organization ?? null))
+      return resourceNotFound(c);
+    return c.json(override);
   });
 
   routes.put("/users/:user/ai/budget/override", async (c) => {

@@ -370,6 +370,20 @@ const steps: Step[] = [
     body: { group_id: developers, spend_limit_micros: 1_000_000_000_001 },
     status: 400,
   },
+  {
+    name: "an admin of coder only, for frank, whom research's gpu-lab governs",
+    method: "GET",
+    path: "/users/frank/ai/spend",
+    as: "orgadmin",
+    status: 404,
+  },
+  {
+    name: "research's admin, for frank",
+    method: "GET",
+    path: "/users/frank/ai/spend",
+    as: "researchadmin",
+    status: 200,
+  },
   // Numbers JSON.parse would round into an acceptable whole number; both refuse them from the text.
   ...["999999999999.99999", "1000000000000.0000001", "-1e-400", "1.0", "1e3", "-0"].map(
     (limit): Step => ({

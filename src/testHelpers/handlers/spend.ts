@@ -12,7 +12,8 @@ import {
   spendExportFilename,
 } from "../../../core/domain/spendExport";
 import { MockPeriod } from "../entities";
-import { canUpdate, findGroupById, readableGroup, readableUser, world } from "./access";
+import * as permissions from "../../../core/domain/permissions";
+import { canUpdate, findGroupById, readableGroup, readableUser, viewer, world } from "./access";
 import { error, notFound, unauthorized, unentitled } from "./responses";
 import { mockBackend } from "./state";
 
@@ -75,6 +76,12 @@ export const spendHandlers = [
     if (!mockBackend.aiEntitled) return unentitled();
     const user = readableUser(params.user);
     if (!user) return notFound();
-    return HttpResponse.json(userSpendStatus(world(), user.id, MockPeriod));
+    const status = userSpendStatus(world(), user.id, MockPeriod);
+    const organization = status.effective_group_id
+      ? (findGroupById(status.effective_group_id)?.organization_id ?? null)
+      : null;
+    // Charged to another organization's group: not for this organization's admins.
+    if (!permissions.canReadUserBudgetIn(viewer(), user.id, organization)) return notFound();
+    return HttpResponse.json(status);
   }),
 ];
