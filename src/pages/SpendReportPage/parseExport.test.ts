@@ -8,7 +8,7 @@ const line = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.rep
 
 describe("Download CSV", () => {
   it.each(["=1+1", "\n=1+1", " =1+1", "\u00a0=1+1", "\uff1d1+1", "|cmd"])("defuses a username of %j", (username) => {
-    const cells = [...AI_SPEND_EXPORT_HEADER].map((name) =>
+    const cells: string[] = [...AI_SPEND_EXPORT_HEADER].map((name) =>
       name.endsWith("tokens") || name === "cost_micros" ? "1" : name,
     );
     cells[1] = username;
