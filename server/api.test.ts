@@ -236,6 +236,8 @@ describe("group AI budgets", () => {
     const diskFull = Object.assign(new Error('could not extend file "base/5/16537": No space left on device'), {
       code: "53100",
     });
+    // Signed in first: sign-in counts its attempt in a transaction too (server/rateLimit.ts).
+    await api().login("admin");
     const transaction = vi.spyOn(api().db, "transaction").mockRejectedValueOnce(diskFull);
     try {
       const response = await api().json<{ message: string }>(budgetOf(developers.id), {

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from "./db/database";
 import { migrate } from "./db/migrate";
 import { Store } from "./db/store";
 import type { AppEnv, Deps } from "./httpapi";
-import { LoginRateLimiter } from "./rateLimit";
+import { SignInLimiter } from "./rateLimit";
 import { seedIfEmpty } from "./seed";
 
 export interface EmbeddedOptions {
@@ -21,6 +21,8 @@ export interface EmbeddedOptions {
   latencyMs?: number;
   /** Mounts more ahead of the API's routes: the test build's fault switch (testFaults.ts). */
   extendApi?: (api: Hono<AppEnv>) => void;
+  /** Proxies in front whose X-Forwarded-For names the client (TRUSTED_PROXY_HOPS; 0: none). */
+  trustedProxyHops?: number;
 }
 
 export interface EmbeddedBackend {
@@ -44,7 +46,8 @@ export async function openEmbeddedBackend(options: EmbeddedOptions): Promise<Emb
     store,
     aiEntitled: options.aiEntitled,
     aiRetentionMs: options.aiRetentionMs,
-    loginLimiter: new LoginRateLimiter(),
+    loginLimiter: new SignInLimiter(db),
+    trustedProxyHops: options.trustedProxyHops ?? 0,
   };
   const api = createApi({ deps, latencyMs: options.latencyMs, extend: options.extendApi });
   return { db, store, deps, api };

@@ -3,15 +3,18 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type ApiAnswer, resourceNotFound as notFound, unreadableBody } from "../core/apiAnswers";
 import type { ApiResponse, ValidationError } from "../core/types";
 import { hostilePathProblem, INVALID_PATH_MESSAGE, unstorableTextIn } from "../core/edgeChecks";
+import { parseRequestJson } from "../core/exactJson";
 import type { Store, UserRow } from "./db/store";
-import type { LoginRateLimiter } from "./rateLimit";
+import type { SignInLimiter } from "./rateLimit";
 
 export interface Deps {
   store: Store;
   aiEntitled: boolean;
   /** AI Gateway's data retention window: usage older than this is out of the export and the report (unset: kept). */
   aiRetentionMs?: number;
-  loginLimiter: LoginRateLimiter;
+  loginLimiter: SignInLimiter;
+  /** Proxies in front of this server whose X-Forwarded-For is believed (TRUSTED_PROXY_HOPS). */
+  trustedProxyHops: number;
 }
 
 export interface SessionUser {
@@ -20,7 +23,10 @@ export interface SessionUser {
   memberships: { organization_id: string; roles: string[] }[];
 }
 
-export type AppEnv = { Variables: { deps: Deps; user: SessionUser } };
+export type AppEnv = {
+  Bindings: { incoming?: { socket?: { remoteAddress?: string } } };
+  Variables: { deps: Deps; user: SessionUser };
+};
 export type AppContext = Context<AppEnv>;
 
 export const apiError = (
@@ -29,6 +35,22 @@ export const apiError = (
   message: string,
   extra: { detail?: string; validations?: ValidationError[] } = {},
 ) => c.json<ApiResponse>({ message, ...extra }, status);
+
+/**
+ * The client's address: the socket's peer, or, behind `trustedProxyHops`
+ * proxies (a load balancer), the address the farthest of them saw, from the
+ * end of X-Forwarded-For; what a client writes further left is not believed.
+ */
+export function clientAddress(c: AppContext): string {
+  const peer = c.env?.incoming?.socket?.remoteAddress ?? "unknown";
+  const hops = c.get("deps").trustedProxyHops;
+  if (hops <= 0) return peer;
+  const forwarded = (c.req.header("X-Forwarded-For") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return forwarded[forwarded.length - hops] ?? forwarded[0] ?? peer;
+}
 
 /** One of the answers both backends give (core/apiAnswers.ts), sent with Hono. */
 export const answer = (c: Context, { status, body, headers }: ApiAnswer<unknown>) =>
@@ -44,7 +66,8 @@ export async function readJson(
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: globalThis.Response }> {
   let value: unknown;
   try {
-    value = await c.req.json();
+    // From the text: JSON.parse alone would round 1.0, 1e3 and -0 into whole numbers (core/exactJson.ts).
+    value = parseRequestJson(await c.req.text());
   } catch {
     return { ok: false, response: answer(c, unreadableBody()) };
   }

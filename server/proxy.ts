@@ -12,6 +12,8 @@ import { sameOrigin } from "./session";
 import { servedOverHttps, type WhoIs } from "./sessionToken";
 
 const HOP_BY_HOP = ["host", "connection", "keep-alive", "transfer-encoding", "upgrade", "content-length"];
+/** How long the deployment may take to start answering before the proxy gives up with 504. */
+export const UPSTREAM_TIMEOUT_MS = 60_000;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Coder's session cookie under either name (CODER_HOST_PREFIX_COOKIE adds the prefix). */
 const SESSION_COOKIES = [SESSION_TOKEN_COOKIE, HOST_PREFIXED_SESSION_TOKEN_COOKIE];
@@ -120,8 +122,14 @@ export function proxyToCoder(coderUrl: string) {
         headers,
         body: SAFE_METHODS.has(c.req.method) ? undefined : await c.req.arrayBuffer(),
         redirect: "manual",
+        // The client gone, the deployment's socket goes too: a deployment that
+        // never answers held one open for ~300 s after each client aborted.
+        signal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),
       });
     } catch (error) {
+      if (error instanceof DOMException && error.name === "TimeoutError") {
+        return c.json({ message: `The Coder deployment at ${coderUrl} did not answer in time.` }, 504);
+      }
       return c.json(describeUnreachable(coderUrl, error), 502);
     }
     const contentType = answer.headers.get("content-type");

@@ -21,6 +21,8 @@ export const canReadOrganization = (user: SessionUser, organizationId: string) =
   rules.canReadOrganization(viewerOf(user), organizationId);
 export const canReadUserBudget = (user: SessionUser, targetId: string, targetOrganizations: string[]) =>
   rules.canReadUserBudget(viewerOf(user), targetId, targetOrganizations);
+export const canReadUserBudgetIn = (user: SessionUser, targetId: string, organizationId: string | null) =>
+  rules.canReadUserBudgetIn(viewerOf(user), targetId, organizationId);
 export const canReadAuditLogs = (user: SessionUser) => rules.canReadAuditLogs(viewerOf(user));
 
 export async function canReadGroup(

@@ -2,6 +2,7 @@
 // same every time.
 import { hashPassword } from "./auth";
 import type { Database } from "./db/database";
+import { underSchemaLock } from "./db/migrate";
 import { insertUsage } from "./db/spend";
 import {
   DEMO_PASSWORD,
@@ -30,7 +31,10 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   const [existing] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM users");
   if (existing && existing.n > 0) return false;
   const hashed = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  // Under the schema lock, and counted again there: two servers starting at once seed once.
+  return underSchemaLock(db, async (tx) => {
+    const [again] = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM users");
+    if (again && again.n > 0) return false;
     for (const organization of SEED_ORGANIZATIONS) {
       await tx.query("INSERT INTO organizations (id, name, display_name, is_default) VALUES ($1, $2, $3, $4)", [
         organization.id,
@@ -95,6 +99,6 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
       const { username: _username, group: _group, created_at, ...record } = usage;
       await insertUsage(tx, { ...record, user_id: userId!, group_id: groupId! }, new Date(created_at));
     }
+    return true;
   });
-  return true;
 }

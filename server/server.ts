@@ -34,6 +34,8 @@ export interface ServerConfig {
   latencyMs: number;
   /** Mounts more ahead of the API's routes: the test build's fault switch (testFaults.ts). */
   extendApi?: (api: Hono<AppEnv>) => void;
+  /** How many proxies in front of this server append to X-Forwarded-For (a load balancer: 1). */
+  trustedProxyHops?: number;
 }
 
 export const CONTENT_SECURITY_POLICY = [
@@ -119,6 +121,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<Server
     aiEntitled: env.AIBRIDGE_ENTITLED !== "false",
     aiRetentionMs: retentionFromEnv(env.AI_RETENTION_DAYS),
     latencyMs: Number(env.API_LATENCY_MS ?? 0),
+    trustedProxyHops: Number(env.TRUSTED_PROXY_HOPS ?? 0) || 0,
   };
 }
 

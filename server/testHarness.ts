@@ -7,7 +7,6 @@ import type { Database } from "./db/database";
 import type { Store } from "./db/store";
 import { openEmbeddedBackend } from "./embedded";
 import type { Deps } from "./httpapi";
-import { LoginRateLimiter } from "./rateLimit";
 import { DEMO_PASSWORD, seedIfEmpty } from "./seed";
 
 export const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -34,7 +33,7 @@ export interface TestApi {
 }
 
 const TABLES =
-  "ai_user_daily_spend, user_ai_budget_overrides, audit_logs, api_keys, group_ai_budgets, group_members, groups, organization_members, users, organizations";
+  "sign_in_attempts, ai_user_daily_spend, user_ai_budget_overrides, audit_logs, api_keys, group_ai_budgets, group_members, groups, organization_members, users, organizations";
 
 export async function openTestApi(): Promise<TestApi> {
   const schema = newSchemaName();
@@ -88,7 +87,6 @@ export async function openTestApi(): Promise<TestApi> {
     reset: async () => {
       tokens.clear();
       deps.aiEntitled = true;
-      deps.loginLimiter = new LoginRateLimiter();
       await db.query(`TRUNCATE ${TABLES} CASCADE`);
       await seedIfEmpty(db);
     },

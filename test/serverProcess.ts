@@ -28,7 +28,8 @@ export async function startServerProcess(
   });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    // A busy machine is slow to start one: PGlite alone took 36 s to open under a load of 18 on 2 cores.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 240_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /READY (http:\/\/\S+)/.exec(output);

@@ -59,6 +59,18 @@ export const canReadUserBudget = (viewer: Viewer, targetId: string, targetOrgani
   canUpdateUsers(viewer) ||
   targetOrganizations.some((id) => canUpdateGroup(viewer, id) || canReadGroupsOf(viewer, id));
 
+/**
+ * A user's spend and budget, or their override, where it is charged to a group
+ * of `organizationId` (null: no group): themselves, Owners and User Admins, and
+ * the admins of that organization. An organization's admins read nothing of
+ * another organization, though the user is a member of both: Coder's
+ * members-spend route hides a governing group of another organization the same way.
+ */
+export const canReadUserBudgetIn = (viewer: Viewer, targetId: string, organizationId: string | null): boolean =>
+  targetId === viewer.id ||
+  canUpdateUsers(viewer) ||
+  (organizationId !== null && canUpdateGroup(viewer, organizationId));
+
 /** Whose audit rows a viewer reads: an Owner every organization's, an organization admin only their organizations'. */
 export function auditOrganizations(viewer: Viewer): "all" | string[] {
   if (isOwner(viewer)) return "all";

@@ -120,6 +120,9 @@ describe("the CSV", () => {
   it("defuses formula characters with a quote, as Coder does", () => {
     for (const cell of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(escapeFormula(cell)).toBe(`'${cell}`);
     expect(escapeFormula("gpt-5")).toBe("gpt-5");
+    // The third red team's cells: a line feed, a space, a no-break space, a fullwidth ＝, a pipe.
+    for (const cell of ["\nx", " =1+1", "\u00a0=1+1", "\uff1d1+1", "|cmd", "\uff0b1", "\uff20x"])
+      expect(escapeFormula(cell)).toBe(`'${cell}`);
     expect(escapeFormula("")).toBe("");
   });
 

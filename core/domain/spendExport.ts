@@ -70,12 +70,20 @@ export interface SpendExportRow
 export const exportQuery = (query: URLSearchParams, now: Date, retentionMs?: number) =>
   parseSpendQuery(query, now, { filters: EXPORT_FILTERS, retentionMs });
 
-/** Characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_PREFIXES = "=+-@\t\r";
+/**
+ * Characters that make a spreadsheet read a cell as a formula, or that it
+ * skips before one: the ASCII signs, their fullwidth forms (＝ ＋ － ＠, which
+ * some spreadsheets fold to ASCII), `|` (DDE), and leading white space of any
+ * kind (tab, line feed, carriage return, space, no-break space).
+ */
+const FORMULA_PREFIXES = /^[=+\-@|\uff1d\uff0b\uff0d\uff20\s\u00a0]/u;
 
-/** A leading formula character is defused with a single quote, which spreadsheets show as text. */
-export const escapeFormula = (value: string): string =>
-  value !== "" && FORMULA_PREFIXES.includes(value[0]!) ? `'${value}` : value;
+/**
+ * A leading formula character is defused with a single quote, which
+ * spreadsheets show as text. One rule for every CSV written here: the
+ * server's export and the app's Download CSV.
+ */
+export const escapeFormula = (value: string): string => (FORMULA_PREFIXES.test(value) ? `'${value}` : value);
 
 /** Quoted when it holds a comma, a quote or a line break, or starts with a space (as Go's encoding/csv writes). */
 function csvField(value: string): string {

@@ -5,7 +5,7 @@ import { type BudgetPrecondition, preconditionHolds } from "../../core/versions"
 import { budgetAuditEntry } from "../../core/domain/audit";
 import { writeAudit } from "./audit";
 import type { Database } from "./database";
-import type { GroupSummary } from "./groups";
+import { lockedGroup, type GroupSummary } from "./groups";
 import { GROUP_MEMBERSHIPS } from "./membership";
 import { iso, limitMicros } from "./rows";
 import type { Actor } from "./users";
@@ -80,8 +80,9 @@ export class Budgets {
   ): Promise<BudgetWrite<StoredBudget>> {
     return this.db.transaction(async (tx) => {
       // Lock the group so concurrent writers of one budget queue up and each
-      // sees, checks and audits the value it really replaces.
-      await tx.query("SELECT id FROM groups WHERE id = $1 FOR UPDATE", [group.id]);
+      // sees, checks and audits the value it really replaces, under the name
+      // the group has now (a rename just committed included).
+      const named = (await lockedGroup(tx, group.id, "UPDATE")) ?? group;
       const [previous] = await tx.query<BudgetRow>("SELECT * FROM group_ai_budgets WHERE group_id = $1", [group.id]);
       if (!holds(precondition, previous)) return { ok: false, current: previous && toStored(previous) };
       const [row] = await tx.query<BudgetRow>(
@@ -92,7 +93,7 @@ export class Budgets {
         [group.id, spendLimitMicros],
       );
       const oldMicros = previous ? limitMicros(previous.spend_limit_micros) : null;
-      await writeAudit(tx, actor, budgetAuditEntry(actor.username, group, oldMicros, spendLimitMicros));
+      await writeAudit(tx, actor, budgetAuditEntry(actor.username, named, oldMicros, spendLimitMicros));
       return { ok: true, value: toStored(row!) };
     });
   }
@@ -100,7 +101,7 @@ export class Budgets {
   /** Removes the budget and audits it; `value` is false when there was none. */
   async remove(group: GroupSummary, actor: Actor, precondition?: BudgetPrecondition): Promise<BudgetWrite<boolean>> {
     return this.db.transaction(async (tx) => {
-      await tx.query("SELECT id FROM groups WHERE id = $1 FOR UPDATE", [group.id]);
+      const named = (await lockedGroup(tx, group.id, "UPDATE")) ?? group;
       const [current] = await tx.query<BudgetRow>("SELECT * FROM group_ai_budgets WHERE group_id = $1", [group.id]);
       if (current && !holds(precondition, current)) return { ok: false, current: toStored(current) };
       if (!current) return { ok: true, value: false };
@@ -108,7 +109,7 @@ export class Budgets {
       await writeAudit(
         tx,
         actor,
-        budgetAuditEntry(actor.username, group, limitMicros(current.spend_limit_micros), null),
+        budgetAuditEntry(actor.username, named, limitMicros(current.spend_limit_micros), null),
       );
       return { ok: true, value: true };
     });

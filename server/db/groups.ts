@@ -30,6 +30,24 @@ const SELECT_GROUPS = `SELECT g.id, g.organization_id, o.name AS organization_na
   g.quota_allowance, g.source
   FROM groups g JOIN organizations o ON o.id = g.organization_id`;
 
+/**
+ * The group as it is now, its row locked until the transaction ends. SHARE:
+ * for a write that depends on its name or members (an override, an audit row
+ * naming it), which a rename or a membership change (they take UPDATE) must
+ * wait for, and which sees what they committed. UPDATE: writers of the group
+ * itself queue up.
+ */
+export async function lockedGroup(
+  tx: Queryable,
+  id: string,
+  mode: "SHARE" | "UPDATE",
+): Promise<GroupSummary | undefined> {
+  const [row] = await tx.query<GroupSummary>(`SELECT id, organization_id, name FROM groups WHERE id = $1 FOR ${mode}`, [
+    id,
+  ]);
+  return row;
+}
+
 export class Groups {
   constructor(private readonly db: Database) {}
 

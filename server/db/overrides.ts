@@ -4,7 +4,8 @@ import type { UserAIBudgetOverride } from "../../core/types";
 import { overrideAuditEntry } from "../../core/domain/audit";
 import { writeAudit } from "./audit";
 import type { Database } from "./database";
-import type { GroupSummary } from "./groups";
+import { lockedGroup } from "./groups";
+import { GROUP_MEMBERSHIPS } from "./membership";
 import { iso, limitMicros } from "./rows";
 import type { Actor } from "./users";
 
@@ -34,9 +35,28 @@ export class Overrides {
     return row && toOverride(row);
   }
 
-  /** Sets the override and audits it in one transaction. */
-  async upsert(user: Actor, group: GroupSummary, micros: number, actor: Actor): Promise<UserAIBudgetOverride> {
+  /**
+   * Sets the override and audits it in one transaction; "not a member" when
+   * the user is not (or no longer) in the group, undefined when the group is
+   * gone. The group is locked first: a membership change or a rename of it
+   * (which lock it for update) waits until this commits, or this sees what it
+   * committed. So no override is left charged to a group its user just left,
+   * and the audit row names the group as it is called now.
+   */
+  async upsert(
+    user: Actor,
+    groupId: string,
+    micros: number,
+    actor: Actor,
+  ): Promise<UserAIBudgetOverride | "not a member" | undefined> {
     return this.db.transaction(async (tx) => {
+      const group = await lockedGroup(tx, groupId, "SHARE");
+      if (!group) return undefined;
+      const member = await tx.query(`SELECT 1 FROM ${GROUP_MEMBERSHIPS} m WHERE m.group_id = $1 AND m.user_id = $2`, [
+        group.id,
+        user.id,
+      ]);
+      if (member.length === 0) return "not a member";
       const [previous] = await tx.query<{ spend_limit_micros: string; group_name: string }>(
         `SELECT o.spend_limit_micros, g.name AS group_name FROM user_ai_budget_overrides o JOIN groups g ON g.id = o.group_id
          WHERE o.user_id = $1 FOR UPDATE OF o`,

@@ -7,7 +7,7 @@ import { budgetPeriod, periodWindow as window } from "../../core/budgetPeriod";
 import { approximate, exactJson, type ExactIntegers } from "../exactJson";
 import { resourceNotFound, type AppContext, type AppEnv } from "../httpapi";
 import type { GroupSummary } from "../db/store";
-import { canReadGroup, canReadGroupsOf } from "../rbac";
+import { canReadGroup, canReadGroupsOf, canReadUserBudgetIn } from "../rbac";
 import { groupSpendRows } from "./groupSpendRows";
 import { governingOf, readableGroup, readableOrganization, readableUser, requireAIEntitlement } from "./middleware";
 
@@ -87,6 +87,8 @@ export function aiSpendRoutes() {
     const { target } = found;
     const period = budgetPeriod();
     const governing = (await governingOf(store, [target.id])).get(target.id) ?? null;
+    // Charged to another organization's group: not for this organization's admins.
+    if (!canReadUserBudgetIn(c.get("user"), target.id, governing?.organization_id ?? null)) return resourceNotFound(c);
     const charged = governing
       ? await store.spend.chargedTo(governing.group_id, [target.id], period)
       : new Map<string, bigint>();

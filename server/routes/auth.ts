@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_HEADER, type AuthMethods } from "../../core/types";
 import { hashSessionToken, newSessionToken, SESSION_LIFETIME_MS, verifyPassword } from "../auth";
-import { apiError, readJson, type AppEnv } from "../httpapi";
+import { apiError, clientAddress, readJson, type AppEnv } from "../httpapi";
 
 export function authRoutes() {
   const routes = new Hono<AppEnv>();
@@ -30,18 +30,17 @@ export function authRoutes() {
         ],
       });
     }
-    const key = email.toLowerCase();
-    if (limiter.isBlocked(key)) {
+    const attempt = await limiter.begin(email, clientAddress(c));
+    if (!attempt) {
       return apiError(c, 429, "Too many sign-in attempts.", { detail: "Wait a minute, then try again." });
     }
     const user = await store.users.byEmail(email);
     // Hash even for an unknown email, so timing does not tell which emails exist.
     const valid = await verifyPassword(password, user?.hashed_password ?? "scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA$AAAA");
     if (!user || !valid || user.status !== "active") {
-      limiter.recordFailure(key);
       return apiError(c, 401, "Incorrect email or password.");
     }
-    limiter.reset(key);
+    await attempt.succeeded();
     const { token, hashed } = newSessionToken();
     const expires = new Date(Date.now() + SESSION_LIFETIME_MS);
     await store.users.createSession(user.id, hashed, expires);

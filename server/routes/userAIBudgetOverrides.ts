@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { NOT_A_GROUP_MEMBER_MESSAGE } from "../../core/types";
 import { checkUpsertOverrideBody } from "../../core/requestChecks";
 import { apiError, readJson, resourceNotFound, type AppEnv } from "../httpapi";
-import { canUpdateUsers } from "../rbac";
+import { canReadUserBudgetIn, canUpdateUsers } from "../rbac";
 import { namedUser, readableUser } from "./middleware";
 
 /**
@@ -16,8 +16,13 @@ export function userAIBudgetOverrideRoutes() {
   routes.get("/users/:user/ai/budget/override", async (c) => {
     const found = await readableUser(c);
     if ("response" in found) return found.response;
-    const override = await c.get("deps").store.overrides.of(found.target.id);
-    return override ? c.json(override) : resourceNotFound(c);
+    const { store } = c.get("deps");
+    const override = await store.overrides.of(found.target.id);
+    // Charged to another organization's group: not for this organization's admins.
+    const organization = override && (await store.groups.summary(override.group_id))?.organization_id;
+    if (!override || !canReadUserBudgetIn(c.get("user"), found.target.id, organization ?? null))
+      return resourceNotFound(c);
+    return c.json(override);
   });
 
   routes.put("/users/:user/ai/budget/override", async (c) => {
@@ -30,14 +35,20 @@ export function userAIBudgetOverrideRoutes() {
     if (!body.ok) return body.response;
     const checked = checkUpsertOverrideBody(body.value);
     if (!checked.ok) return c.json(checked.body, 400);
-    const group = await store.groups.summary(checked.value.group_id);
-    if (!group) return resourceNotFound(c);
-    if (!(await store.memberships.isMember(group.id, target.id))) {
+    // Membership is checked in the write's own transaction, with the group locked (db/overrides.ts).
+    const saved = await store.overrides.upsert(
+      target,
+      checked.value.group_id,
+      checked.value.spend_limit_micros,
+      me.row,
+    );
+    if (!saved) return resourceNotFound(c);
+    if (saved === "not a member") {
       return apiError(c, 400, NOT_A_GROUP_MEMBER_MESSAGE, {
         validations: [{ field: "group_id", detail: "The user must be a member of this group." }],
       });
     }
-    return c.json(await store.overrides.upsert(target, group, checked.value.spend_limit_micros, me.row));
+    return c.json(saved);
   });
 
   routes.delete("/users/:user/ai/budget/override", async (c) => {

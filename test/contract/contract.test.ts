@@ -569,6 +569,38 @@ const steps: Step[] = [
     status: 400,
   },
   {
+    name: "an admin of coder only, for frank, whom research's gpu-lab governs",
+    method: "GET",
+    path: "/users/frank/ai/spend",
+    as: "orgadmin",
+    status: 404,
+  },
+  {
+    name: "research's admin, for frank",
+    method: "GET",
+    path: "/users/frank/ai/spend",
+    as: "researchadmin",
+    status: 200,
+  },
+  // Numbers JSON.parse would round into an acceptable whole number; both refuse them from the text.
+  ...["999999999999.99999", "1000000000000.0000001", "-1e-400", "1.0", "1e3", "-0"].map(
+    (limit): Step => ({
+      name: `an override of ${limit} micros`,
+      method: "PUT",
+      path: "/users/bob/ai/budget/override",
+      rawBody: `{"group_id":"${developers}","spend_limit_micros":${limit}}`,
+      status: 400,
+      expect: { validations: [{ field: "spend_limit_micros", detail: "Must be a whole number of micros." }] },
+    }),
+  ),
+  {
+    name: "an override naming 36 characters that are not a UUID",
+    method: "PUT",
+    path: "/users/bob/ai/budget/override",
+    body: { group_id: "------------------------------------", spend_limit_micros: 1 },
+    status: 400,
+  },
+  {
     name: "members' spend with an override",
     method: "GET",
     path: membersSpend(`?user_ids=${everyMember("developers")}`),

@@ -4,7 +4,7 @@
 // 100,000 rows neither block the page while parsing nor while being copied
 // back to it.
 import Papa from "papaparse";
-import { AI_SPEND_EXPORT_HEADER } from "../../../core/domain/spendExport";
+import { AI_SPEND_EXPORT_HEADER, escapeFormula } from "../../../core/domain/spendExport";
 import {
   filterRows,
   reportRowsFromCells,
@@ -24,9 +24,13 @@ export function parseExportText(text: string): ReportRow[] {
   return reportRowsFromCells(result.data);
 }
 
-/** The CSV of exactly the rows shown: Coder's header and the cells as received. */
+/**
+ * The CSV of exactly the rows shown: Coder's header and the cells as received,
+ * each defused as the server's export is (a deployment may not have done it).
+ */
 export function exportCsvOf(rows: readonly ReportRow[]): string {
-  return `${Papa.unparse({ fields: [...AI_SPEND_EXPORT_HEADER], data: rows.map((r) => r.cells) }, { newline: "\n" })}\n`;
+  const data = rows.map((r) => r.cells.map(escapeFormula));
+  return `${Papa.unparse({ fields: [...AI_SPEND_EXPORT_HEADER], data }, { newline: "\n" })}\n`;
 }
 
 /** A parsed export, wherever its rows are kept. */

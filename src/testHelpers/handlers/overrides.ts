@@ -19,7 +19,10 @@ export const overrideHandlers = [
     const user = readableUser(params.user);
     if (!user) return notFound();
     const override = mockBackend.overrides.get(user.id);
-    return override ? HttpResponse.json(overrideBody(user.id, override)) : notFound();
+    const organization = override ? (findGroupById(override.group_id)?.organization_id ?? null) : null;
+    return override && permissions.canReadUserBudgetIn(viewer(), user.id, organization)
+      ? HttpResponse.json(overrideBody(user.id, override))
+      : notFound();
   }),
 
   http.put("*/api/v2/users/:user/ai/budget/override", async ({ params, request }) => {

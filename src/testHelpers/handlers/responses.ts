@@ -10,6 +10,7 @@ import {
 } from "../../../core/apiAnswers";
 import type { ApiResponse } from "../../../core/types";
 import { unstorableTextIn } from "../../../core/edgeChecks";
+import { parseRequestJson } from "../../../core/exactJson";
 
 /** One of the answers both backends give, sent with MSW. */
 export const answer = ({ status, body, headers }: ApiAnswer<unknown>) =>
@@ -24,7 +25,7 @@ export async function readJson(
 ): Promise<{ ok: true; value: unknown } | { ok: false; unstorable?: string }> {
   let value: unknown;
   try {
-    value = await request.json();
+    value = parseRequestJson(await request.text());
   } catch {
     return { ok: false };
   }

@@ -138,7 +138,13 @@ export const spendHandlers = [
     if (refused) return refused;
     const user = readableUser(params.user);
     if (!user) return notFound();
-    return HttpResponse.json(userSpendStatus(world(), user.id, MockPeriod));
+    const status = userSpendStatus(world(), user.id, MockPeriod);
+    const organization = status.effective_group_id
+      ? (findGroupById(status.effective_group_id)?.organization_id ?? null)
+      : null;
+    // Charged to another organization's group: not for this organization's admins.
+    if (!permissions.canReadUserBudgetIn(viewer(), user.id, organization)) return notFound();
+    return HttpResponse.json(status);
   }),
 
   http.get("*/api/v2/users/:user/ai/spend/organizations", ({ params }) => {
