@@ -15,3 +15,5 @@ export const AUTH_METHODS_PATH = "/api/v2/users/authmethods";
 export const groupsApiPath = (organization: string) => apiPath`/api/v2/organizations/${organization}/groups`;
 export const groupApiPath = (organization: string, groupName: string) =>
   apiPath`/api/v2/organizations/${organization}/groups/${groupName}`;
+/** Coder's paginated group members (`{users, count}`), with `q`, `limit` and `offset`. */
+export const groupMembersApiPath = (groupId: string) => apiPath`/api/v2/groups/${groupId}/members`;

@@ -36,11 +36,13 @@ export interface User {
   email: string;
   name: string;
   avatar_url: string;
-  status: "active" | "suspended" | "dormant";
+  status: UserStatus;
   roles: Role[];
   organization_ids: string[];
   created_at: string;
 }
+
+export type UserStatus = "active" | "suspended" | "dormant";
 
 export type ReducedUser = Pick<User, "id" | "username" | "email" | "name" | "avatar_url" | "status" | "created_at">;
 
@@ -272,3 +274,20 @@ export interface SessionTokenSignInRequest {
 export const HOST_PREFIXED_SESSION_TOKEN_COOKIE = `__Host-${SESSION_TOKEN_COOKIE}`;
 /** What an unknown route answers: the deployment lacks the feature, not the resource. */
 export const ROUTE_NOT_FOUND_MESSAGE = "Route not found.";
+
+/** A member as Coder's paginated group-members endpoint lists them: a reduced user with when they were last seen. */
+export type GroupMember = ReducedUser & { last_seen_at: string };
+
+/** `GET /groups/{group}/members?q=&limit=&offset=`: one page of members and how many match in all. */
+export interface GroupMembersResponse {
+  users: GroupMember[];
+  count: number;
+}
+
+/** Coder's answers to a PATCH of a group's members that it refuses (enterprise/coderd/groups.go, patchGroup). */
+export const EVERYONE_MEMBERSHIP_MESSAGE = 'Cannot add or remove users from the "Everyone" group!';
+export const DUPLICATE_MEMBER_MESSAGE = "Cannot add the same user to a group twice!";
+/** Coder names the group here, though it says "organization": its words, kept as they are. */
+export const notOrganizationMemberMessage = (groupName: string) =>
+  `User must be a member of organization "${groupName}"`;
+export const invalidUserIdMessage = (id: string) => `ID "${id}" must be a valid user UUID.`;

@@ -5,6 +5,7 @@ import { groupAuditEntry } from "../../core/domain/audit";
 import { writeAudit } from "./audit";
 import type { Database, Queryable } from "./database";
 import { GROUP_MEMBERSHIPS } from "./membership";
+import { isUniqueViolation } from "./rows";
 import type { Actor } from "./users";
 
 interface GroupRow {
@@ -29,6 +30,13 @@ const SELECT_GROUPS = `SELECT g.id, g.organization_id, o.name AS organization_na
   o.display_name AS organization_display_name, g.name, g.display_name, g.avatar_url,
   g.quota_allowance, g.source
   FROM groups g JOIN organizations o ON o.id = g.organization_id`;
+
+/** A PATCH adds someone who is in the group already (or names them twice): Coder refuses it whole. */
+export class DuplicateMemberError extends Error {
+  constructor() {
+    super("duplicate group member");
+  }
+}
 
 export class Groups {
   constructor(private readonly db: Database) {}
@@ -62,7 +70,8 @@ export class Groups {
 
   /**
    * Updates the given fields and members, audits what changed, and answers the
-   * group as saved, all in one transaction; throws a unique violation for a taken name.
+   * group as saved, all in one transaction; throws a unique violation for a taken name,
+   * and DuplicateMemberError for a user who is a member already.
    */
   async update(
     id: string,
@@ -87,14 +96,26 @@ export class Groups {
         changed[column] = { old: column === "quota_allowance" ? Number(before[column]) : before[column], new: value };
       }
       if (sets.length > 0) await tx.query(`UPDATE groups SET ${sets.join(", ")} WHERE id = $1`, params);
+      // As Coder's plain INSERT: adding someone already in the group refuses the whole PATCH.
+      const adding = memberChanges.add.map((userId) => userId.toLowerCase());
+      const already = await tx.query("SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[])", [
+        id,
+        adding,
+      ]);
+      if (already.length > 0 || new Set(adding).size < adding.length) throw new DuplicateMemberError();
       const added: string[] = [];
-      for (const userId of memberChanges.add) {
-        const [row] = await tx.query<{ username: string }>(
-          `WITH inserted AS (
-             INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id
-           ) SELECT u.username FROM inserted JOIN users u ON u.id = inserted.user_id`,
-          [id, userId],
-        );
+      for (const userId of adding) {
+        const [row] = await tx
+          .query<{ username: string }>(
+            `WITH inserted AS (
+               INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) RETURNING user_id
+             ) SELECT u.username FROM inserted JOIN users u ON u.id = inserted.user_id`,
+            [id, userId],
+          )
+          .catch((error: unknown) => {
+            // Another admin added them a moment ago.
+            throw isUniqueViolation(error) ? new DuplicateMemberError() : error;
+          });
         if (row) added.push(row.username);
       }
       const removed: string[] = [];

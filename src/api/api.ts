@@ -8,6 +8,7 @@ import {
   BUILD_INFO_PATH,
   ENTITLEMENTS_PATH,
   groupApiPath,
+  groupMembersApiPath,
   groupsApiPath,
   ME_PATH,
 } from "../../core/paths";
@@ -15,6 +16,7 @@ import { enforceDeadline, REQUEST_TIMEOUT_MS, takeEarlyAnswers } from "./transpo
 import { preconditionHeaders } from "../../core/versions";
 import type {
   GroupMembersAISpendResponse,
+  GroupMembersResponse,
   GroupsAISpendResponse,
   UpsertUserAIBudgetOverrideRequest,
   UserAIBudgetOverride,
@@ -108,6 +110,17 @@ export class ApiClient {
     const response = await this.axios.get<Group>(path`/api/v2/groups/${groupId}`, {
       signal,
     });
+    return response.data;
+  };
+
+  /** One page of a group's members (Coder's users filter in `q`), and how many match. */
+  getGroupMembers = async (
+    groupId: string,
+    options: { q?: string; limit: number; offset: number },
+    signal?: AbortSignal,
+  ): Promise<GroupMembersResponse> => {
+    const params = { ...(options.q ? { q: options.q } : {}), limit: options.limit, offset: options.offset };
+    const response = await this.axios.get<GroupMembersResponse>(groupMembersApiPath(groupId), { params, signal });
     return response.data;
   };
 

@@ -239,3 +239,22 @@ async function rereadMembers(queryClient: QueryClient, groupId: string, userIds:
     await queryClient.invalidateQueries({ queryKey: membersKey });
   }
 }
+
+/**
+ * Members joined or left a group: the group as answered, and everything their
+ * membership decides read again (its member pages, every spend answer, since
+ * who governs whom may have moved, and overrides, which go with a membership).
+ */
+export async function groupMembershipChanged(
+  queryClient: QueryClient,
+  organization: string,
+  updated: Group,
+): Promise<void> {
+  groupSaved(queryClient, organization, updated);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: [...queryKeys.group(updated.id), "members"] }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.groups(organization) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.aiSpend }),
+    queryClient.invalidateQueries({ queryKey: ["users"] }),
+  ]);
+}

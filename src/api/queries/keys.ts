@@ -21,6 +21,9 @@ export const queryKeys = {
     ["organizations", organization, "groupNames", groupName] as const,
   group: (groupId: string) => ["groups", groupId] as const,
   groupAIBudget: (groupId: string) => ["groups", groupId, "aiBudget"] as const,
+  /** One page of a group's members for a search; every page sits under `group(groupId)`. */
+  groupMembersPage: (groupId: string, search: string, page: number) =>
+    ["groups", groupId, "members", search, page] as const,
   userAIBudgetOverride: (user: string) => ["users", user, "aiBudgetOverride"] as const,
 
   /** Every spend answer. */
