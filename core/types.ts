@@ -291,3 +291,24 @@ export const DUPLICATE_MEMBER_MESSAGE = "Cannot add the same user to a group twi
 export const notOrganizationMemberMessage = (groupName: string) =>
   `User must be a member of organization "${groupName}"`;
 export const invalidUserIdMessage = (id: string) => `ID "${id}" must be a valid user UUID.`;
+
+/** One member of an organization, as Coder's `GET /organizations/{o}/paginated-members` lists them. */
+export interface OrganizationMemberWithUserData {
+  organization_id: string;
+  user_id: string;
+  username: string;
+  name: string;
+  email: string;
+  avatar_url: string;
+  /** Their roles in this organization. */
+  roles: { name: string; display_name: string; organization_id: string }[];
+  /** Their deployment-wide roles. */
+  global_roles: { name: string; display_name: string }[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaginatedMembersResponse {
+  members: OrganizationMemberWithUserData[];
+  count: number;
+}

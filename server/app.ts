@@ -11,6 +11,7 @@ import { entitlementRoutes } from "./routes/entitlements";
 import { groupAIBudgetRoutes } from "./routes/groupAIBudgets";
 import { aiSpendRoutes } from "./routes/aiSpend";
 import { groupRoutes } from "./routes/groups";
+import { organizationMemberRoutes } from "./routes/organizationMembers";
 import { userAIBudgetOverrideRoutes } from "./routes/userAIBudgetOverrides";
 import { usageRoutes } from "./routes/usage";
 import { userRoutes } from "./routes/users";
@@ -76,6 +77,7 @@ export function createApi({ deps, latencyMs = 0, testFaults }: ApiOptions): Hono
   api.route("/", entitlementRoutes());
   api.route("/", authCheckRoutes());
   api.route("/", groupRoutes());
+  api.route("/", organizationMemberRoutes());
   api.route("/", groupAIBudgetRoutes());
   api.route("/", aiSpendRoutes());
   api.route("/", usageRoutes());

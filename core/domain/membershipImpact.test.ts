@@ -22,7 +22,7 @@ describe("removalImpact", () => {
         { name: "contractors", spend_limit_micros: USD(0) },
       ]),
     ).toBe(
-      "developers's $1,000.00 budget governs them now. $300.00 (data-science) will govern them instead, unless a group of another organization sets more.",
+      "This group's $1,000.00 budget governs them now. $300.00 (data-science) will govern them instead, unless a group of another organization sets more.",
     );
   });
 
@@ -45,25 +45,40 @@ describe("removalImpact", () => {
 
 describe("additionImpact", () => {
   const developers = { spend_limit_micros: USD(1000), limit_source: "group" as const };
+  const now = { limit: developers, groupId: "g-dev", groupName: "developers" };
+  const target = (id: string, dollars: number | null) => ({
+    id,
+    spend_limit_micros: dollars === null ? null : USD(dollars),
+  });
+
   it("says the budget that governs after, where it is higher", () => {
-    expect(additionImpact("alice", { limit: developers, groupName: "developers" }, USD(2000))).toBe(
+    expect(additionImpact("alice", now, target("g-new", 2000))).toBe(
       "alice: $1,000.00 (developers) → $2,000.00 (this group)",
     );
-    expect(additionImpact("grace", { limit: null, groupName: "Everyone" }, USD(50))).toBe(
-      "grace: Unlimited → $50.00 (this group)",
+    expect(additionImpact("grace", { limit: null, groupId: "org", groupName: "Everyone" }, target("g-new", 0))).toBe(
+      "grace: Unlimited → $0.00 (this group)",
     );
   });
 
-  it("says why nothing changes", () => {
+  it("breaks a tie in one organization by group id", () => {
+    expect(additionImpact("alice", now, target("g-aaa", 1000))).toBe(
+      "alice: $1,000.00 (developers) → $1,000.00 (this group)",
+    );
+    expect(additionImpact("alice", now, target("g-zzz", 1000))).toBe(
+      "alice: no change: $1,000.00 (developers) is as high",
+    );
+  });
+
+  it("says why nothing changes, or that it cannot be known here", () => {
     const custom = { spend_limit_micros: USD(5), limit_source: "user_override" as const };
-    expect(additionImpact("bob", { limit: custom, groupName: "developers" }, USD(2000))).toBe(
+    expect(additionImpact("bob", { ...now, limit: custom }, target("g-new", 2000))).toBe(
       "bob: no change: a custom limit governs",
     );
-    expect(additionImpact("bob", { limit: developers, groupName: "developers" }, null)).toBe(
-      "bob: no change: this group sets no budget",
+    expect(additionImpact("bob", now, target("g-new", null))).toBe("bob: no change: this group sets no budget");
+    const elsewhere = { limit: developers, groupId: null, groupName: undefined };
+    expect(additionImpact("frank", elsewhere, target("g-new", 500))).toBe(
+      "frank: no change: $1,000.00 (a group of another organization) is higher",
     );
-    expect(additionImpact("frank", { limit: developers, groupName: undefined }, USD(500))).toBe(
-      "frank: no change: $1,000.00 (a group of another organization) is as high or higher",
-    );
+    expect(additionImpact("frank", elsewhere, target("g-new", 1000))).toMatch(/^frank: cannot be known here/);
   });
 });

@@ -38,29 +38,39 @@ export function removalImpact(group: GroupRef & { name: string }, row: GroupMemb
   if (cell.limit.limit_source === "user_override") {
     return `Their custom limit of ${formatMicrosAsUSD(cell.limit.spend_limit_micros)}, charged to ${group.name}, is deleted with the membership. ${instead}`;
   }
-  return `${group.name}'s ${formatMicrosAsUSD(cell.limit.spend_limit_micros)} budget governs them now. ${instead}`;
+  return `This group's ${formatMicrosAsUSD(cell.limit.spend_limit_micros)} budget governs them now. ${instead}`;
 }
 
 /** The budget that governs a user now, as `GET /users/{user}/ai/spend` says it, with its group's name when known. */
 export interface CurrentBudget {
   limit: { spend_limit_micros: number; limit_source: "group" | "user_override" } | null;
+  groupId: string | null;
   /** The governing group's name; undefined when it is a group of another organization. */
   groupName: string | undefined;
 }
 
 /**
- * Before adding a user to a group whose budget is `groupLimit` (null: none):
+ * Before adding a user to `group` (its per-member budget, null for none), by
+ * the rule that the highest budget governs:
  * `alice: $1,000.00 (developers) → $2,000.00 (this group)`, or why nothing changes.
  */
-export function additionImpact(username: string, current: CurrentBudget, groupLimit: number | null): string {
+export function additionImpact(
+  username: string,
+  current: CurrentBudget,
+  group: { id: string; spend_limit_micros: number | null },
+): string {
+  const groupLimit = group.spend_limit_micros;
   if (current.limit?.limit_source === "user_override") return `${username}: no change: a custom limit governs`;
   if (groupLimit === null) return `${username}: no change: this group sets no budget`;
   const from = current.limit
     ? `${formatMicrosAsUSD(current.limit.spend_limit_micros)} (${current.groupName ?? "a group of another organization"})`
     : "Unlimited";
-  // Equal budgets: the organization joined first decides, which an earlier membership always wins.
-  if (current.limit && current.limit.spend_limit_micros >= groupLimit) {
-    return `${username}: no change: ${from} is as high or higher`;
+  const to = `${username}: ${from} → ${formatMicrosAsUSD(groupLimit)} (this group)`;
+  if (!current.limit || current.limit.spend_limit_micros < groupLimit) return to;
+  if (current.limit.spend_limit_micros > groupLimit) return `${username}: no change: ${from} is higher`;
+  // Equal budgets: the organization joined first, then the lower group id.
+  if (current.groupName === undefined) {
+    return `${username}: cannot be known here: ${from} is as high, and the organization they joined first decides`;
   }
-  return `${username}: ${from} → ${formatMicrosAsUSD(groupLimit)} (this group)`;
+  return current.groupId !== null && group.id < current.groupId ? to : `${username}: no change: ${from} is as high`;
 }

@@ -11,6 +11,7 @@ import { authHandlers } from "./handlers/auth";
 import { budgetHandlers } from "./handlers/budgets";
 import { deploymentHandlers } from "./handlers/deployment";
 import { groupHandlers } from "./handlers/groups";
+import { organizationMemberHandlers } from "./handlers/organizationMembers";
 import { overrideHandlers } from "./handlers/overrides";
 import { error, unauthorized } from "./handlers/responses";
 import { spendHandlers } from "./handlers/spend";
@@ -47,6 +48,7 @@ export const handlers = [
   ...deploymentHandlers,
   ...auditHandlers,
   ...groupHandlers,
+  ...organizationMemberHandlers,
   ...spendHandlers,
   ...overrideHandlers,
   ...budgetHandlers,
