@@ -74,7 +74,10 @@ export function checkMembersQuery(query: URLSearchParams): Checked<MembersQuery>
 }
 
 /** Coder's order: lowercased username (then id, so equal names page the same way on both backends). */
-export function compareMembers(a: GroupMember, b: GroupMember): number {
+export function compareMembers(
+  a: Pick<GroupMember, "id" | "username">,
+  b: Pick<GroupMember, "id" | "username">,
+): number {
   const [x, y] = [a.username.toLowerCase(), b.username.toLowerCase()];
   if (x !== y) return x < y ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

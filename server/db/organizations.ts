@@ -55,7 +55,10 @@ export class Organizations {
   }
 
   /** One page of the organization's members matching the filter, in Coder's order, and how many match. */
-  async membersPage(organizationId: string, query: MembersQuery): Promise<{ rows: OrganizationMemberRow[]; count: number }> {
+  async membersPage(
+    organizationId: string,
+    query: MembersQuery,
+  ): Promise<{ rows: OrganizationMemberRow[]; count: number }> {
     const matching = `FROM organization_members om JOIN users u ON u.id = om.user_id
       WHERE om.organization_id = $1
         AND ($2 = '' OR strpos(lower(u.username), lower($2)) > 0 OR strpos(lower(u.email), lower($2)) > 0)

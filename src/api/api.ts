@@ -11,12 +11,14 @@ import {
   groupMembersApiPath,
   groupsApiPath,
   ME_PATH,
+  organizationMembersApiPath,
 } from "../../core/paths";
 import { enforceDeadline, REQUEST_TIMEOUT_MS, takeEarlyAnswers } from "./transport";
 import { preconditionHeaders } from "../../core/versions";
 import type {
   GroupMembersAISpendResponse,
   GroupMembersResponse,
+  PaginatedMembersResponse,
   GroupsAISpendResponse,
   UpsertUserAIBudgetOverrideRequest,
   UserAIBudgetOverride,
@@ -121,6 +123,20 @@ export class ApiClient {
   ): Promise<GroupMembersResponse> => {
     const params = { ...(options.q ? { q: options.q } : {}), limit: options.limit, offset: options.offset };
     const response = await this.axios.get<GroupMembersResponse>(groupMembersApiPath(groupId), { params, signal });
+    return response.data;
+  };
+
+  /** One page of an organization's members (Coder's users filter in `q`), and how many match. */
+  getOrganizationPaginatedMembers = async (
+    organization: string,
+    options: { q?: string; limit: number; offset: number },
+    signal?: AbortSignal,
+  ): Promise<PaginatedMembersResponse> => {
+    const params = { ...(options.q ? { q: options.q } : {}), limit: options.limit, offset: options.offset };
+    const response = await this.axios.get<PaginatedMembersResponse>(organizationMembersApiPath(organization), {
+      params,
+      signal,
+    });
     return response.data;
   };
 

@@ -9,10 +9,11 @@ import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCh
 import { groupFromList, seedMembersSpend } from "../api/queries/cache";
 import { buildInfo } from "../api/queries/deployment";
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
-import { groupAIBudget, groupById, groupIdByName, groups } from "../api/queries/groups";
+import { groupAIBudget, groupById, groupIdByName, groupMembersPage, groups } from "../api/queries/groups";
 import { MEMBERS_PAGE_SIZE, PREVIEW_PREFETCH_MAX_MEMBERS } from "../api/queries/spendBatches";
 import { me } from "../api/queries/users";
 import { AI_FEATURE, type Group } from "../../core/types";
+import { compareMembers } from "../../core/domain/groupMembersQuery";
 import { firstRequests, matchRoute, routeFirstWave, type AppRoute, type FirstRequest, type Params } from "./routeTable";
 
 const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
@@ -89,10 +90,16 @@ const secondWave: Partial<Record<AppRoute["id"], (queryClient: QueryClient, para
     // As on the settings page: the permission check and the spend leave in the same moment.
     await queryClient.ensureQueryData(entitlements()).catch(() => undefined);
     quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
+    // The first page of members (no search) leaves with its spend: its ids are the group's first
+    // members in the endpoint's order, so neither waits for the other.
+    quietly(queryClient.prefetchQuery(groupMembersPage(loaded.id, "", 0)));
     await prefetchMembersSpend(
       queryClient,
       loaded.id,
-      loaded.members.slice(0, MEMBERS_PAGE_SIZE).map((m) => m.id),
+      [...loaded.members]
+        .sort(compareMembers)
+        .slice(0, MEMBERS_PAGE_SIZE)
+        .map((m) => m.id),
     );
   },
   /** The permission check and the budget (which needs the AI entitlement), with every member's spend. */

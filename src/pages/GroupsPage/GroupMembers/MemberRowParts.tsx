@@ -48,7 +48,7 @@ export const SpendPlaceholder: FC<{ words: string }> = ({ words }) => (
       </span>
       <span className="visually-hidden">{words}</span>
     </TableCell>
-    <TableCell data-label="Budget">
+    <TableCell data-label="Budget group">
       <Skeleton width="7rem" height="0.9rem" />
     </TableCell>
   </>

@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useEffect } from "react";
 import { useSearchParams } from "react-router";
 import { groupMembersAISpend } from "../../../api/queries/aiSpend";
+import { seedMembersSpend } from "../../../api/queries/cache";
 import { groupMembersPage } from "../../../api/queries/groups";
 import { MEMBERS_PAGE_SIZE } from "../../../api/queries/spendBatches";
 
@@ -44,14 +45,12 @@ export function useMembersPage(groupId: string | undefined, search: string, page
   useEffect(() => {
     if (!groupId || count === undefined || page >= pages) return;
     void queryClient.fetchQuery(groupMembersPage(groupId, search, page)).then((next) => {
-      if (withSpend && next.users.length > 0) {
-        void queryClient.prefetchQuery(
-          groupMembersAISpend(
-            groupId,
-            next.users.map((u) => u.id),
-          ),
-        );
-      }
+      if (!withSpend || next.users.length === 0) return;
+      const ids = next.users.map((u) => u.id);
+      const options = groupMembersAISpend(groupId, ids);
+      // The settings page may have read every member's spend already.
+      seedMembersSpend(queryClient, options.queryKey, groupId, ids);
+      void queryClient.prefetchQuery(options);
     });
   }, [queryClient, groupId, search, page, pages, count, withSpend]);
   return { query, pages, count };
