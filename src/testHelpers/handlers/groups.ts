@@ -10,7 +10,17 @@ import { checkMembersQuery, pageOfMembers } from "../../../core/domain/groupMemb
 import { membersOf } from "../../../core/domain/budgetWorld";
 import { checkPatchGroupBody, isUuid } from "../../../core/validation";
 import { groupAuditEntry } from "../../../core/domain/audit";
-import { audit, canRead, canUpdate, isEveryone, organizationsOf, readableGroup, served, world } from "./access";
+import {
+  allGroups,
+  audit,
+  canRead,
+  canUpdate,
+  isEveryone,
+  organizationsOf,
+  readableGroup,
+  served,
+  world,
+} from "./access";
 import { brokenJson, error, notFound, readJson, unauthorized } from "./responses";
 import { actorName, mockBackend, pickReducedUser, userByName } from "./state";
 
@@ -26,9 +36,8 @@ export const groupHandlers = [
 
   http.get("*/api/v2/organizations/:organization/groups/:groupName", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    const group = mockBackend.groups.find(
-      (g) => g.organization_name === params.organization && g.name === params.groupName,
-    );
+    // Everyone groups included, as the server holds them.
+    const group = allGroups().find((g) => g.organization_name === params.organization && g.name === params.groupName);
     return group && canRead(group) ? HttpResponse.json(served(group)) : notFound();
   }),
 

@@ -4,8 +4,14 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http, HttpResponse } from "msw";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { MockGroup, MockOtherGroupId } from "../../../testHelpers/entities";
-import { mockAddGroup, mockAddUsers, mockBackend, mockSetOverride } from "../../../testHelpers/handlers";
+import { MockGroup, MockOtherGroupId, MockOtherOrganizationId } from "../../../testHelpers/entities";
+import {
+  mockAddGroup,
+  mockAddOrganization,
+  mockAddUsers,
+  mockBackend,
+  mockSetOverride,
+} from "../../../testHelpers/handlers";
 import { AppAt, withHandlers } from "../../../testHelpers/storyApp";
 
 const meta = {
@@ -161,5 +167,26 @@ export const EveryoneGroup: Story = {
     await expect(body().queryByRole("menuitem", { name: "Remove" })).not.toBeInTheDocument();
     await expect(canvas.queryByRole("button", { name: "Add users" })).not.toBeInTheDocument();
     await userEvent.keyboard("{Escape}");
+  },
+};
+
+/** dave is governed by a group of another organization: Manage AI budget is off, and says why. */
+export const ManageDisabledForAnotherOrganization: Story = {
+  beforeEach: () => {
+    mockAddOrganization({ id: MockOtherOrganizationId, name: "research", members: ["dave"] });
+    mockAddGroup({
+      id: MockOtherGroupId,
+      name: "gpu-lab",
+      members: ["dave"],
+      budgetMicros: 5_000_000_000,
+      organizationId: MockOtherOrganizationId,
+    });
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole("progressbar");
+    await userEvent.click(await within(canvasElement).findByRole("button", { name: "Actions for dave" }));
+    const item = await within(document.body).findByRole("menuitem", { name: /Manage AI budget/ });
+    await expect(item).toHaveAttribute("aria-disabled", "true");
+    await expect(item).toHaveTextContent("A group of another organization governs this budget");
   },
 };
