@@ -44,7 +44,10 @@ export interface User {
 
 export type UserStatus = "active" | "suspended" | "dormant";
 
-export type ReducedUser = Pick<User, "id" | "username" | "email" | "name" | "avatar_url" | "status" | "created_at">;
+export type ReducedUser = Pick<User, "id" | "username" | "email" | "name" | "avatar_url" | "status" | "created_at"> & {
+  /** When Coder last saw them (Coder's ReducedUser carries it; older fixtures may not). */
+  last_seen_at?: string;
+};
 
 export type Entitlement = "entitled" | "grace_period" | "not_entitled";
 

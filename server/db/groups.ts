@@ -149,7 +149,8 @@ async function withMembers(q: Queryable, rows: GroupRow[]): Promise<Group[]> {
       const [list] = await q.query<{ members: string }>(
         `SELECT coalesce(json_agg(json_build_object(
            'id', id, 'username', username, 'email', email, 'name', name, 'avatar_url', avatar_url, 'status', status,
-           'created_at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+           'created_at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'last_seen_at', to_char(last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
          ) ORDER BY username), '[]')::text AS members
          FROM users WHERE id IN (SELECT m.user_id FROM ${GROUP_MEMBERSHIPS} m WHERE m.group_id = $1)`,
         [row.id],

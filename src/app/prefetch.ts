@@ -6,7 +6,7 @@ import { isCancelledError, type QueryClient } from "@tanstack/react-query";
 import { versionHasAIBudgets } from "../../core/buildInfo";
 import { groupMembersAISpend } from "../api/queries/aiSpend";
 import { checkAuthorization, groupPermissionChecks } from "../api/queries/authCheck";
-import { groupFromList, seedMembersSpend } from "../api/queries/cache";
+import { groupFromList, seedFirstMembersPage, seedMembersSpend } from "../api/queries/cache";
 import { buildInfo } from "../api/queries/deployment";
 import { entitlements, isFeatureVisible } from "../api/queries/entitlements";
 import { groupAIBudget, groupById, groupIdByName, groupMembersPage, groups } from "../api/queries/groups";
@@ -92,7 +92,8 @@ const secondWave: Partial<Record<AppRoute["id"], (queryClient: QueryClient, para
     quietly(queryClient.prefetchQuery(checkAuthorization(groupPermissionChecks(loaded.id))));
     // The first page of members (no search) leaves with its spend: its ids are the group's first
     // members in the endpoint's order, so neither waits for the other.
-    quietly(queryClient.prefetchQuery(groupMembersPage(loaded.id, "", 0)));
+    if (!seedFirstMembersPage(queryClient, loaded))
+      quietly(queryClient.prefetchQuery(groupMembersPage(loaded.id, "", 0)));
     await prefetchMembersSpend(
       queryClient,
       loaded.id,

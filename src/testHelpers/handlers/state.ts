@@ -26,8 +26,6 @@ export interface MockOrganization {
 
 export interface MockUser extends ReducedUser {
   site_roles: string[];
-  /** When Coder last saw them; their creation when unset. */
-  last_seen_at?: string;
 }
 
 export interface MockOverride {
@@ -124,7 +122,7 @@ export type { MockBackendState };
 export const userByName = (nameOrId: string) =>
   mockBackend.users.find((u) => u.username === nameOrId || u.id === nameOrId);
 
-export const pickReducedUser = ({ site_roles: _roles, last_seen_at: _seen, ...user }: MockUser): ReducedUser => user;
+export const pickReducedUser = ({ site_roles: _roles, ...user }: MockUser): ReducedUser => user;
 
 /** The signed-in user's name, for the audit log. */
 export const actorName = () => userByName(mockBackend.userId)!.username;

@@ -188,5 +188,6 @@ export const ManageDisabledForAnotherOrganization: Story = {
     const item = await within(document.body).findByRole("menuitem", { name: /Manage AI budget/ });
     await expect(item).toHaveAttribute("aria-disabled", "true");
     await expect(item).toHaveTextContent("A group of another organization governs this budget");
+    await userEvent.keyboard("{Escape}");
   },
 };

@@ -3,7 +3,7 @@
 // those who may change the group, each saying first what it does to budgets.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useState, type FC } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { checkAuthorization, groupPermissionChecks } from "../../../api/queries/authCheck";
 import { changeGroupMembers } from "../../../api/queries/groups";
 import { useGroup } from "../../../hooks/useGroup";
@@ -32,7 +32,7 @@ const GroupMembersPage: FC = () => {
     enabled: Boolean(group),
   });
   const mayManage = permissions.data?.canUpdateGroup === true;
-  const { query, pages, count } = useMembersPage(group?.id, search, page, withAI);
+  const { query, pages, count } = useMembersPage(group, search, page, withAI);
   const shown = query.data?.users ?? [];
   const spend = useMembersSpend(group, shown, withAI);
   const [adding, setAdding] = useState(false);
@@ -69,7 +69,15 @@ const GroupMembersPage: FC = () => {
       )}
       {spend.noBudgetAnywhere && (
         <Callout severity="info" title="No AI budget applies to these members.">
-          <p>Neither this group nor any other group of theirs sets one, so their AI spend is unlimited.</p>
+          <p>
+            Neither this group nor any other group of theirs sets one, so their AI spend is unlimited.
+            {mayManage && (
+              <>
+                {" "}
+                Set a monthly budget per member in <Link to="settings">this group's settings</Link>.
+              </>
+            )}
+          </p>
         </Callout>
       )}
       {query.data && (

@@ -5,7 +5,9 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useEffect } from "react";
 import { useSearchParams } from "react-router";
 import { groupMembersAISpend } from "../../../api/queries/aiSpend";
-import { seedMembersSpend } from "../../../api/queries/cache";
+import { membersPageFromGroup, seedMembersSpend } from "../../../api/queries/cache";
+import { queryKeys } from "../../../api/queries/keys";
+import type { Group } from "../../../../core/types";
 import { groupMembersPage } from "../../../api/queries/groups";
 import { MEMBERS_PAGE_SIZE } from "../../../api/queries/spendBatches";
 
@@ -32,10 +34,15 @@ export function useMembersLocation() {
 }
 
 /** The members on page `page` matching `search`, and the next page read ahead (with its spend). */
-export function useMembersPage(groupId: string | undefined, search: string, page: number, withSpend: boolean) {
+export function useMembersPage(group: Group | undefined, search: string, page: number, withSpend: boolean) {
   const queryClient = useQueryClient();
+  const groupId = group?.id;
   const query = useQuery({
     ...groupMembersPage(groupId ?? "", search, page - 1),
+    // A page of the group as loaded, when it lists everyone: no read of its own.
+    initialData: () => (group && search === "" ? membersPageFromGroup(group, page - 1) : undefined),
+    initialDataUpdatedAt: () =>
+      group ? queryClient.getQueryState(queryKeys.group(group.id))?.dataUpdatedAt : undefined,
     enabled: groupId !== undefined,
     // The rows stay while the next page loads: nothing jumps.
     placeholderData: keepPreviousData,
@@ -44,14 +51,19 @@ export function useMembersPage(groupId: string | undefined, search: string, page
   const pages = count === undefined ? 1 : Math.max(1, Math.ceil(count / MEMBERS_PAGE_SIZE));
   useEffect(() => {
     if (!groupId || count === undefined || page >= pages) return;
-    void queryClient.fetchQuery(groupMembersPage(groupId, search, page)).then((next) => {
+    const options = groupMembersPage(groupId, search, page);
+    const fromGroup = group && search === "" ? membersPageFromGroup(group, page) : undefined;
+    if (fromGroup && queryClient.getQueryData(options.queryKey) === undefined) {
+      queryClient.setQueryData(options.queryKey, fromGroup);
+    }
+    void queryClient.fetchQuery(options).then((next) => {
       if (!withSpend || next.users.length === 0) return;
       const ids = next.users.map((u) => u.id);
-      const options = groupMembersAISpend(groupId, ids);
+      const spend = groupMembersAISpend(groupId, ids);
       // The settings page may have read every member's spend already.
-      seedMembersSpend(queryClient, options.queryKey, groupId, ids);
-      void queryClient.prefetchQuery(options);
+      seedMembersSpend(queryClient, spend.queryKey, groupId, ids);
+      void queryClient.prefetchQuery(spend);
     });
-  }, [queryClient, groupId, search, page, pages, count, withSpend]);
+  }, [queryClient, group, groupId, search, page, pages, count, withSpend]);
   return { query, pages, count };
 }
