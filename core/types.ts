@@ -40,6 +40,8 @@ export interface User {
   roles: Role[];
   organization_ids: string[];
   created_at: string;
+  /** When Coder last saw them (Coder's User carries it). */
+  last_seen_at?: string;
 }
 
 export type UserStatus = "active" | "suspended" | "dormant";
