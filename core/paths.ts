@@ -16,3 +16,8 @@ export const ORGANIZATIONS_PATH = "/api/v2/organizations";
 export const groupsApiPath = (organization: string) => apiPath`/api/v2/organizations/${organization}/groups`;
 export const groupApiPath = (organization: string, groupName: string) =>
   apiPath`/api/v2/organizations/${organization}/groups/${groupName}`;
+/** Coder's paginated group members (`{users, count}`), with `q`, `limit` and `offset`. */
+export const groupMembersApiPath = (groupId: string) => apiPath`/api/v2/groups/${groupId}/members`;
+/** Coder's paginated organization members (`{members, count}`), with `q`, `limit` and `offset`. */
+export const organizationMembersApiPath = (organization: string) =>
+  apiPath`/api/v2/organizations/${organization}/paginated-members`;

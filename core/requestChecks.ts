@@ -115,6 +115,7 @@ export function checkPatchGroupBody(body: unknown): Checked<PatchGroupRequest> {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (text: string) => UUID.test(text);
 
 /**
  * A spend endpoint's query: `name` (comma-separated UUIDs, repeatable) must be

@@ -36,13 +36,20 @@ export interface User {
   email: string;
   name: string;
   avatar_url: string;
-  status: "active" | "suspended" | "dormant";
+  status: UserStatus;
   roles: Role[];
   organization_ids: string[];
   created_at: string;
+  /** When Coder last saw them (Coder's User carries it). */
+  last_seen_at?: string;
 }
 
-export type ReducedUser = Pick<User, "id" | "username" | "email" | "name" | "avatar_url" | "status" | "created_at">;
+export type UserStatus = "active" | "suspended" | "dormant";
+
+export type ReducedUser = Pick<User, "id" | "username" | "email" | "name" | "avatar_url" | "status" | "created_at"> & {
+  /** When Coder last saw them (Coder's ReducedUser carries it; older fixtures may not). */
+  last_seen_at?: string;
+};
 
 export type Entitlement = "entitled" | "grace_period" | "not_entitled";
 
@@ -354,3 +361,41 @@ export const groupNameTakenMessage = (name: string) => `A group named ${JSON.str
 export const GROUP_NAME_TAKEN_DETAIL = "Group names must be unique";
 export const EVERYONE_UNDELETABLE_MESSAGE = '"Everyone" is a reserved group and cannot be deleted!';
 export const GROUP_DELETED_MESSAGE = "Successfully deleted group!";
+
+/** A member as Coder's paginated group-members endpoint lists them: a reduced user with when they were last seen. */
+export type GroupMember = ReducedUser & { last_seen_at: string };
+
+/** `GET /groups/{group}/members?q=&limit=&offset=`: one page of members and how many match in all. */
+export interface GroupMembersResponse {
+  users: GroupMember[];
+  count: number;
+}
+
+/** Coder's answers to a PATCH of a group's members that it refuses (enterprise/coderd/groups.go, patchGroup). */
+export const EVERYONE_MEMBERSHIP_MESSAGE = 'Cannot add or remove users from the "Everyone" group!';
+export const DUPLICATE_MEMBER_MESSAGE = "Cannot add the same user to a group twice!";
+/** Coder names the group here, though it says "organization": its words, kept as they are. */
+export const notOrganizationMemberMessage = (groupName: string) =>
+  `User must be a member of organization "${groupName}"`;
+export const invalidUserIdMessage = (id: string) => `ID "${id}" must be a valid user UUID.`;
+
+/** One member of an organization, as Coder's `GET /organizations/{o}/paginated-members` lists them. */
+export interface OrganizationMemberWithUserData {
+  organization_id: string;
+  user_id: string;
+  username: string;
+  name: string;
+  email: string;
+  avatar_url: string;
+  /** Their roles in this organization. */
+  roles: { name: string; display_name: string; organization_id: string }[];
+  /** Their deployment-wide roles. */
+  global_roles: { name: string; display_name: string }[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaginatedMembersResponse {
+  members: OrganizationMemberWithUserData[];
+  count: number;
+}

@@ -14,6 +14,7 @@ import { aiSpendExportRoutes } from "./routes/aiSpendExport";
 import { aiSpendGroupRoutes } from "./routes/aiSpendGroups";
 import { groupRoutes } from "./routes/groups";
 import { organizationRoutes } from "./routes/organizations";
+import { organizationMemberRoutes } from "./routes/organizationMembers";
 import { userAIBudgetOverrideRoutes } from "./routes/userAIBudgetOverrides";
 import { usageRoutes } from "./routes/usage";
 import { userRoutes } from "./routes/users";
@@ -73,6 +74,7 @@ export function createApi({ deps, latencyMs = 0, extend }: ApiOptions): Hono<App
   api.route("/", authCheckRoutes());
   api.route("/", groupRoutes());
   api.route("/", organizationRoutes());
+  api.route("/", organizationMemberRoutes());
   api.route("/", groupAIBudgetRoutes());
   api.route("/", aiSpendRoutes());
   api.route("/", aiSpendGroupRoutes());

@@ -10,6 +10,7 @@ import {
   SEED_GROUPS,
   SEED_ORGANIZATIONS,
   SEED_USERS,
+  seedLastSeen,
   seedMemberSince,
   seedMemberships,
   seedPastUsage,
@@ -50,8 +51,8 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
     }
     for (const [index, user] of SEED_USERS.entries()) {
       await tx.query(
-        `INSERT INTO users (id, username, email, name, hashed_password, site_roles, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO users (id, username, email, name, hashed_password, site_roles, created_at, last_seen_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           user.id,
           user.username,
@@ -60,6 +61,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
           hashed,
           user.siteRoles,
           new Date(seedMemberSince(index, ORGANIZATION_ID)),
+          new Date(seedLastSeen(index, new Date())),
         ],
       );
       for (const { organizationId, roles } of seedMemberships(user)) {

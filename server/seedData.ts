@@ -94,6 +94,55 @@ export const SEED_USERS: SeedUser[] = [
   },
 ];
 
+// Enough people in the default organization that its Everyone group pages and
+// searches as a real one does: about 60 in all, names fixed, every one a plain member.
+const FIRST_NAMES = [
+  "amir",
+  "bianca",
+  "chen",
+  "dmitri",
+  "elena",
+  "farah",
+  "gus",
+  "hana",
+  "igor",
+  "jade",
+  "kofi",
+  "lena",
+  "marco",
+  "nia",
+  "oscar",
+  "priya",
+  "quinn",
+  "rosa",
+  "sven",
+  "tara",
+  "uri",
+  "vera",
+  "wes",
+];
+const LAST_NAMES = ["lopez", "okafor"];
+
+SEED_USERS.push(
+  ...LAST_NAMES.flatMap((last, l) =>
+    FIRST_NAMES.map((first, f) => ({
+      id: userId(100 + l * FIRST_NAMES.length + f),
+      username: `${first}-${last}`,
+      name: `${first[0]!.toUpperCase()}${first.slice(1)} ${last[0]!.toUpperCase()}${last.slice(1)}`,
+      siteRoles: [] as string[],
+      orgRoles: [] as string[],
+      alsoIn: [] as string[],
+    })),
+  ),
+);
+
+/**
+ * When Coder last saw each seeded user: within the two weeks before the start
+ * of `now`'s UTC day, the same on every start that day (the mocks agree).
+ */
+export const seedLastSeen = (userIndex: number, now: Date) =>
+  Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - ((userIndex * 97) % (14 * 24 * 60)) * 60_000;
+
 /** Each organization a seeded user is in, with their roles there. */
 export const seedMemberships = (user: SeedUser): { organizationId: string; roles: string[] }[] => [
   ...(user.notInDefault ? [] : [{ organizationId: ORGANIZATION_ID, roles: user.orgRoles }]),
@@ -157,6 +206,10 @@ export const SEED_SPEND: { username: string; group: string; usd: number }[] = [
   { username: "grace", group: "Everyone", usd: 40 },
   { username: "judy", group: "contractors", usd: 2.5 },
   { username: "frank", group: "gpu-lab", usd: 410 },
+  // A few of the Everyone-only crowd, so its pages show spend too.
+  { username: "amir-lopez", group: "Everyone", usd: 18.75 },
+  { username: "jade-lopez", group: "Everyone", usd: 64.2 },
+  { username: "priya-okafor", group: "Everyone", usd: 7.5 },
 ];
 
 /** When each user joined each organization: the default one in seed order, minutes apart; the others a day later. */

@@ -5,6 +5,7 @@ import { groupAuditEntry } from "../../core/domain/audit";
 import { writeAudit } from "./audit";
 import type { Database, Queryable } from "./database";
 import { GROUP_MEMBERSHIPS } from "./membership";
+import { isUniqueViolation } from "./rows";
 import type { Actor } from "./users";
 
 interface GroupRow {
@@ -48,6 +49,13 @@ export async function lockedGroup(
   return row;
 }
 
+/** A PATCH adds someone who is in the group already (or names them twice): Coder refuses it whole. */
+export class DuplicateMemberError extends Error {
+  constructor() {
+    super("duplicate group member");
+  }
+}
+
 export class Groups {
   constructor(private readonly db: Database) {}
 
@@ -80,7 +88,8 @@ export class Groups {
 
   /**
    * Updates the given fields and members, audits what changed, and answers the
-   * group as saved, all in one transaction; throws a unique violation for a taken name.
+   * group as saved, all in one transaction; throws a unique violation for a taken name,
+   * and DuplicateMemberError for a user who is a member already.
    */
   async update(
     id: string,
@@ -105,14 +114,26 @@ export class Groups {
         changed[column] = { old: column === "quota_allowance" ? Number(before[column]) : before[column], new: value };
       }
       if (sets.length > 0) await tx.query(`UPDATE groups SET ${sets.join(", ")} WHERE id = $1`, params);
+      // As Coder's plain INSERT: adding someone already in the group refuses the whole PATCH.
+      const adding = memberChanges.add.map((userId) => userId.toLowerCase());
+      const already = await tx.query("SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = ANY($2::uuid[])", [
+        id,
+        adding,
+      ]);
+      if (already.length > 0 || new Set(adding).size < adding.length) throw new DuplicateMemberError();
       const added: string[] = [];
-      for (const userId of memberChanges.add) {
-        const [row] = await tx.query<{ username: string }>(
-          `WITH inserted AS (
-             INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id
-           ) SELECT u.username FROM inserted JOIN users u ON u.id = inserted.user_id`,
-          [id, userId],
-        );
+      for (const userId of adding) {
+        const [row] = await tx
+          .query<{ username: string }>(
+            `WITH inserted AS (
+               INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) RETURNING user_id
+             ) SELECT u.username FROM inserted JOIN users u ON u.id = inserted.user_id`,
+            [id, userId],
+          )
+          .catch((error: unknown) => {
+            // Another admin added them a moment ago.
+            throw isUniqueViolation(error) ? new DuplicateMemberError() : error;
+          });
         if (row) added.push(row.username);
       }
       const removed: string[] = [];
@@ -146,7 +167,8 @@ async function withMembers(q: Queryable, rows: GroupRow[]): Promise<Group[]> {
       const [list] = await q.query<{ members: string }>(
         `SELECT coalesce(json_agg(json_build_object(
            'id', id, 'username', username, 'email', email, 'name', name, 'avatar_url', avatar_url, 'status', status,
-           'created_at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+           'created_at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'last_seen_at', to_char(last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
          ) ORDER BY username), '[]')::text AS members
          FROM users WHERE id IN (SELECT m.user_id FROM ${GROUP_MEMBERSHIPS} m WHERE m.group_id = $1)`,
         [row.id],

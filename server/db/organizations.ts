@@ -1,5 +1,19 @@
 // Organizations and who belongs to them, with which roles.
+import type { MembersQuery } from "../../core/domain/groupMembersQuery";
 import type { Queryable } from "./database";
+
+/** An organization member with their user's fields, before roles get display names. */
+export interface OrganizationMemberRow {
+  user_id: string;
+  username: string;
+  name: string;
+  email: string;
+  avatar_url: string;
+  roles: string[];
+  site_roles: string[];
+  created_at: string;
+  updated_at: string;
+}
 
 export interface OrganizationRow {
   id: string;
@@ -57,5 +71,28 @@ export class Organizations {
     );
     const members = new Set(rows.map((r) => r.user_id));
     return userIds.filter((id) => !members.has(id.toLowerCase()));
+  }
+
+  /** One page of the organization's members matching the filter, in Coder's order, and how many match. */
+  async membersPage(
+    organizationId: string,
+    query: MembersQuery,
+  ): Promise<{ rows: OrganizationMemberRow[]; count: number }> {
+    const matching = `FROM organization_members om JOIN users u ON u.id = om.user_id
+      WHERE om.organization_id = $1
+        AND ($2 = '' OR strpos(lower(u.username), lower($2)) > 0 OR strpos(lower(u.email), lower($2)) > 0)
+        AND (cardinality($3::text[]) = 0 OR u.status = ANY($3::text[]))`;
+    const params = [organizationId, query.search, query.statuses];
+    const rows = await this.db.query<OrganizationMemberRow>(
+      `SELECT u.id AS user_id, u.username, u.name, u.email, u.avatar_url, om.roles, u.site_roles,
+         to_char(om.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
+         to_char(om.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
+       ${matching}
+       ORDER BY lower(u.username) COLLATE "C", u.id
+       OFFSET $4 LIMIT NULLIF($5::int, 0)`,
+      [...params, query.offset, query.limit],
+    );
+    const [total] = await this.db.query<{ n: string }>(`SELECT count(*) AS n ${matching}`, params);
+    return { rows, count: Number(total!.n) };
   }
 }

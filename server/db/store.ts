@@ -16,6 +16,7 @@ import { Users } from "./users";
 export type { Actor, UserRow } from "./users";
 export type { OrganizationRow } from "./organizations";
 export type { GroupFields, GroupSummary } from "./groups";
+export { DuplicateMemberError } from "./groups";
 export type { BudgetPrecondition, BudgetWrite, StoredBudget } from "./budgets";
 export { isForeignKeyViolation, isUniqueViolation } from "./rows";
 

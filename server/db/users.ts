@@ -11,6 +11,7 @@ export interface UserRow {
   site_roles: string[];
   status: "active" | "suspended" | "dormant";
   created_at: Date;
+  last_seen_at: Date;
 }
 
 export interface Actor {

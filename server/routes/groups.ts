@@ -1,7 +1,13 @@
 import { Hono } from "hono";
-import { ADD_OUTSIDER_MESSAGE } from "../../core/types";
+import {
+  DUPLICATE_MEMBER_MESSAGE,
+  EVERYONE_MEMBERSHIP_MESSAGE,
+  invalidUserIdMessage,
+  notOrganizationMemberMessage,
+} from "../../core/types";
+import { checkMembersQuery } from "../../core/domain/groupMembersQuery";
 import { checkPatchGroupBody } from "../../core/requestChecks";
-import { isForeignKeyViolation, isUniqueViolation } from "../db/store";
+import { DuplicateMemberError, isForeignKeyViolation, isUniqueViolation } from "../db/store";
 import { apiError, readJson, resourceNotFound, UUID_PATTERN, type AppEnv } from "../httpapi";
 import { canReadGroup, canUpdateGroup } from "../rbac";
 import { readableGroup, readableOrganization } from "./middleware";
@@ -54,18 +60,15 @@ export function groupRoutes() {
         validations: [{ field: "name", detail: 'The "Everyone" group cannot be renamed.' }],
       });
     }
-    const badIds = [...add_users, ...remove_users].filter((id) => !UUID_PATTERN.test(id));
-    if (badIds.length > 0) {
-      return apiError(c, 400, "Invalid user ids.", { detail: badIds.join(", ") });
-    }
+    const users = [...add_users, ...remove_users];
+    // Coder's order of refusals: Everyone's members are the organization's, then ids, then membership.
+    if (users.length > 0 && group.id === group.organization_id) return apiError(c, 403, EVERYONE_MEMBERSHIP_MESSAGE);
+    const badId = users.find((id) => !UUID_PATTERN.test(id));
+    if (badId !== undefined) return apiError(c, 400, invalidUserIdMessage(badId));
     const { store } = c.get("deps");
-    // A group holds only members of its own organization.
-    const outsiders = await store.organizations.notMembers(group.organization_id, add_users);
-    if (outsiders.length > 0) {
-      return apiError(c, 400, ADD_OUTSIDER_MESSAGE, {
-        validations: [{ field: "add_users", detail: outsiders.join(", ") }],
-      });
-    }
+    // A group holds only members of its own organization; an unknown user is no member of it either.
+    const outsiders = await store.organizations.notMembers(group.organization_id, users);
+    if (outsiders.length > 0) return apiError(c, 400, notOrganizationMemberMessage(group.name));
     try {
       const updated = await store.groups.update(
         group.id,
@@ -80,11 +83,20 @@ export function groupRoutes() {
           validations: [{ field: "name", detail: "This name is already taken." }],
         });
       }
+      if (error instanceof DuplicateMemberError) return apiError(c, 400, DUPLICATE_MEMBER_MESSAGE);
       if (isForeignKeyViolation(error)) {
         return apiError(c, 400, "Every added user must exist.");
       }
       throw error;
     }
+  });
+
+  routes.get("/groups/:group/members", async (c) => {
+    const found = await readableGroup(c);
+    if ("response" in found) return found.response;
+    const query = checkMembersQuery(new URL(c.req.url).searchParams);
+    if (!query.ok) return c.json(query.body, 400);
+    return c.json(await c.get("deps").store.memberships.page(found.group.id, query.value));
   });
 
   return routes;

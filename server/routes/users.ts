@@ -33,6 +33,7 @@ export function userRoutes() {
       roles,
       organization_ids: memberships.map((m) => m.organization_id),
       created_at: new Date(row.created_at).toISOString(),
+      last_seen_at: new Date(row.last_seen_at).toISOString(),
     };
     return c.json(user);
   });

@@ -8,9 +8,11 @@ import {
   BUILD_INFO_PATH,
   ENTITLEMENTS_PATH,
   groupApiPath,
+  groupMembersApiPath,
   groupsApiPath,
   ME_PATH,
   ORGANIZATIONS_PATH,
+  organizationMembersApiPath,
 } from "../../core/paths";
 import { enforceDeadline, REQUEST_TIMEOUT_MS, takeEarlyAnswers } from "./transport";
 import { preconditionHeaders } from "../../core/versions";
@@ -19,6 +21,8 @@ import type {
   GroupMembersAISpendResponse,
   AISpendUsersReport,
   GroupAISpendResponse,
+  GroupMembersResponse,
+  PaginatedMembersResponse,
   GroupsAISpendResponse,
   UserOrganizationsAISpend,
   UpsertUserAIBudgetOverrideRequest,
@@ -127,6 +131,31 @@ export class ApiClient {
 
   getGroupById = async (groupId: string, signal?: AbortSignal): Promise<Group> => {
     const response = await this.axios.get<Group>(path`/api/v2/groups/${groupId}`, {
+      signal,
+    });
+    return response.data;
+  };
+
+  /** One page of a group's members (Coder's users filter in `q`), and how many match. */
+  getGroupMembers = async (
+    groupId: string,
+    options: { q?: string; limit: number; offset: number },
+    signal?: AbortSignal,
+  ): Promise<GroupMembersResponse> => {
+    const params = { ...(options.q ? { q: options.q } : {}), limit: options.limit, offset: options.offset };
+    const response = await this.axios.get<GroupMembersResponse>(groupMembersApiPath(groupId), { params, signal });
+    return response.data;
+  };
+
+  /** One page of an organization's members (Coder's users filter in `q`), and how many match. */
+  getOrganizationPaginatedMembers = async (
+    organization: string,
+    options: { q?: string; limit: number; offset: number },
+    signal?: AbortSignal,
+  ): Promise<PaginatedMembersResponse> => {
+    const params = { ...(options.q ? { q: options.q } : {}), limit: options.limit, offset: options.offset };
+    const response = await this.axios.get<PaginatedMembersResponse>(organizationMembersApiPath(organization), {
+      params,
       signal,
     });
     return response.data;

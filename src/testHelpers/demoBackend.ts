@@ -7,6 +7,7 @@ import {
   SEED_ORGANIZATIONS,
   SEED_SPEND,
   SEED_USERS,
+  seedLastSeen,
   seedMemberSince,
   seedMemberships,
   seedPastUsage,
@@ -31,6 +32,7 @@ export function demoBackendState(now: Date = new Date()): MockBackendState {
     avatar_url: "",
     status: "active",
     created_at: new Date(seedMemberSince(i, SEED_ORGANIZATIONS[0]!.id)).toISOString(),
+    last_seen_at: new Date(seedLastSeen(i, now)).toISOString(),
     site_roles: u.siteRoles,
   }));
   const reduced = (username: string): ReducedUser => {

@@ -12,6 +12,7 @@ import { budgetHandlers } from "./handlers/budgets";
 import { deploymentHandlers } from "./handlers/deployment";
 import { groupHandlers } from "./handlers/groups";
 import { organizationHandlers } from "./handlers/organizations";
+import { organizationMemberHandlers } from "./handlers/organizationMembers";
 import { overrideHandlers } from "./handlers/overrides";
 import { error, unauthorized } from "./handlers/responses";
 import { spendHandlers } from "./handlers/spend";
@@ -49,6 +50,7 @@ export const handlers = [
   ...auditHandlers,
   ...groupHandlers,
   ...organizationHandlers,
+  ...organizationMemberHandlers,
   ...spendHandlers,
   ...overrideHandlers,
   ...budgetHandlers,

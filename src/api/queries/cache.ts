@@ -6,10 +6,18 @@
 // a newcomer finds every cache update in one place.
 import { hashKey, type QueryClient } from "@tanstack/react-query";
 import { memberAfterBudgetChange, totalLimitFromRows, type BudgetChange } from "../../../core/domain/afterBudgetChange";
-import type { Group, GroupAISpendResponse, GroupMemberAISpend, UserAIBudgetOverride } from "../../../core/types";
+import type {
+  Group,
+  GroupAISpendResponse,
+  GroupMember,
+  GroupMemberAISpend,
+  GroupMembersResponse,
+  UserAIBudgetOverride,
+} from "../../../core/types";
+import { compareMembers } from "../../../core/domain/groupMembersQuery";
 import type { GroupsSpend, LoadedBudget, MembersSpend } from "./cachedData";
 import { queryKeys } from "./keys";
-import { fetchMembersSpendRows } from "./spendBatches";
+import { fetchMembersSpendRows, MEMBERS_PAGE_SIZE } from "./spendBatches";
 
 /** A group as Coder answered it: under its id, and its name resolving to that id. */
 export function groupLoaded(queryClient: QueryClient, organization: string, group: Group, updatedAt?: number): void {
@@ -278,4 +286,47 @@ export async function groupDeleted(
     queryClient.invalidateQueries({ queryKey: queryKeys.groups(organization) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.aiSpend }),
   ]);
+}
+
+/**
+ * Members joined or left a group: the group as answered, and everything their
+ * membership decides read again (its member pages, every spend answer, since
+ * who governs whom may have moved, and overrides, which go with a membership).
+ */
+export async function groupMembershipChanged(
+  queryClient: QueryClient,
+  organization: string,
+  updated: Group,
+): Promise<void> {
+  groupSaved(queryClient, organization, updated);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: [...queryKeys.group(updated.id), "members"] }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.groups(organization) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.aiSpend }),
+    queryClient.invalidateQueries({ queryKey: ["users"] }),
+  ]);
+}
+
+/**
+ * Page `page` (from 0, no search) of a group's members, from the group as
+ * loaded, when it lists every member with when they were last seen (Coder's
+ * group answer does): the members tab then needs no read of its own.
+ */
+export function membersPageFromGroup(group: Group, page: number): GroupMembersResponse | undefined {
+  if (group.members.length !== group.total_member_count) return undefined;
+  if (!group.members.every((m) => m.last_seen_at !== undefined)) return undefined;
+  const sorted = [...group.members].sort(compareMembers) as GroupMember[];
+  return { users: sorted.slice(page * MEMBERS_PAGE_SIZE, (page + 1) * MEMBERS_PAGE_SIZE), count: sorted.length };
+}
+
+/** Puts the first page of members (no search) into the cache from the loaded group; false where it cannot. */
+export function seedFirstMembersPage(queryClient: QueryClient, group: Group): boolean {
+  const key = queryKeys.groupMembersPage(group.id, "", 0);
+  if (queryClient.getQueryData(key) !== undefined) return true;
+  const page = membersPageFromGroup(group, 0);
+  if (!page) return false;
+  queryClient.setQueryData(key, page, {
+    updatedAt: queryClient.getQueryState(queryKeys.group(group.id))?.dataUpdatedAt,
+  });
+  return true;
 }

@@ -5,7 +5,8 @@ import { isAxiosError } from "axios";
 import { API } from "../api";
 import { isNotFound, isRouteNotFound } from "../errors";
 import type { BudgetConflictResponse, Group, PatchGroupRequest } from "../../../core/types";
-import { budgetSaved, groupFromList, groupLoaded, groupSaved } from "./cache";
+import { budgetSaved, groupFromList, groupLoaded, groupMembershipChanged, groupSaved } from "./cache";
+import { MEMBERS_PAGE_SIZE } from "./spendBatches";
 import type { LoadedBudget } from "./cachedData";
 import { queryKeys } from "./keys";
 
@@ -54,6 +55,20 @@ export function prefetchGroup(
     return queryClient.ensureQueryData(groupById(id));
   })().catch(() => undefined);
 }
+/** Page `page` (from 0) of the group's members matching `search` (Coder's users filter), with the count. */
+export const groupMembersPage = (groupId: string, search: string, page: number) =>
+  queryOptions({
+    queryKey: queryKeys.groupMembersPage(groupId, search, page),
+    queryFn: ({ signal }) =>
+      API.getGroupMembers(groupId, { q: search, limit: MEMBERS_PAGE_SIZE, offset: page * MEMBERS_PAGE_SIZE }, signal),
+  });
+
+/** Adds and removes members in one PATCH, as Coder's group page does. */
+export const changeGroupMembers = (queryClient: QueryClient, organization: string) => ({
+  mutationFn: ({ groupId, add = [], remove = [] }: { groupId: string; add?: string[]; remove?: string[] }) =>
+    API.patchGroup(groupId, { add_users: add, remove_users: remove }),
+  onSuccess: (updated: Group) => groupMembershipChanged(queryClient, organization, updated),
+});
 
 /** The group's budget, or null when none is set (Coder answers 404 with "Resource not found…"). */
 export const groupAIBudget = (groupId: string) =>

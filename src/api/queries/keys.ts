@@ -22,7 +22,13 @@ export const queryKeys = {
   groupIdByName: (organization: string, groupName: string) =>
     ["organizations", organization, "groupNames", groupName] as const,
   group: (groupId: string) => ["groups", groupId] as const,
+  /** The organization's members matching a search (the Add users dialog). */
+  organizationMembers: (organization: string, search: string) =>
+    ["organizations", organization, "members", search] as const,
   groupAIBudget: (groupId: string) => ["groups", groupId, "aiBudget"] as const,
+  /** One page of a group's members for a search; every page sits under `group(groupId)`. */
+  groupMembersPage: (groupId: string, search: string, page: number) =>
+    ["groups", groupId, "members", search, page] as const,
   userAIBudgetOverride: (user: string) => ["users", user, "aiBudgetOverride"] as const,
 
   /** Every spend answer. */

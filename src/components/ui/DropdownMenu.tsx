@@ -22,12 +22,13 @@ export const ActionsMenu: FC<RowActionsMenuProps> = ({ label, children }) => (
   </MenuPrimitive.Root>
 );
 
-export const ActionsMenuItem: FC<{ icon?: ReactNode; onSelect: () => void; children: ReactNode }> = ({
-  icon,
-  onSelect,
-  children,
-}) => (
-  <MenuPrimitive.Item className="menu-item" onSelect={onSelect}>
+export const ActionsMenuItem: FC<{
+  icon?: ReactNode;
+  onSelect: () => void;
+  disabled?: boolean;
+  children: ReactNode;
+}> = ({ icon, onSelect, disabled, children }) => (
+  <MenuPrimitive.Item className="menu-item data-[disabled]:opacity-60" onSelect={onSelect} disabled={disabled}>
     {icon}
     {children}
   </MenuPrimitive.Item>

@@ -112,21 +112,27 @@ describe("the members tab", () => {
     expect(screen.queryByRole("button", { name: /^Actions for/ })).not.toBeInTheDocument();
   });
 
-  it("asks only for the spend of the members on screen, a page at a time", async () => {
+  it("asks only for the spend of the members on screen, and the next page's ahead", async () => {
     const { seen } = addMembers(250);
     const { user } = renderApp("/organizations/coder/groups/developers");
-    expect(await screen.findByRole("progressbar", { name: "AI spend of user24" })).toHaveAttribute(
+    expect(await screen.findByRole("progressbar", { name: "AI spend of user024" })).toHaveAttribute(
       "aria-valuetext",
       "$24.00 of $1,000.00 (2%)",
     );
     expect(screen.getByText("Page 1 of 10")).toBeInTheDocument();
+    const spendRequests = () => seen.filter((r) => r.path.endsWith("/members/ai/spend"));
+    // The second page and its spend are read ahead: Next shows them at once.
+    await waitFor(() => expect(spendRequests()).toHaveLength(2));
+    const membersPages = () => seen.filter((r) => r.path.endsWith(`/groups/${MockGroup.id}/members`));
+    await waitFor(() => expect(membersPages()).toHaveLength(2));
     await user.click(screen.getByRole("button", { name: "Next" }));
-    expect(await screen.findByRole("progressbar", { name: "AI spend of user49" })).toHaveAttribute(
+    expect(await screen.findByRole("progressbar", { name: "AI spend of user049" })).toHaveAttribute(
       "aria-valuetext",
       "$49.00 of $1,000.00 (4%)",
     );
-    const spendRequests = seen.filter((r) => r.path.endsWith("/members/ai/spend"));
-    expect(spendRequests).toHaveLength(2);
+    // The third page and its spend, ahead again; never the other 175 members'.
+    await waitFor(() => expect(spendRequests()).toHaveLength(3));
+    expect(membersPages()).toHaveLength(3);
   });
 });
 
@@ -134,7 +140,8 @@ function addMembers(count: number) {
   const many: ReducedUser[] = Array.from({ length: count }, (_, i) => ({
     ...MockMembers[0]!,
     id: `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`,
-    username: `user${i}`,
+    // Zero-padded: Coder's order (by username) is the order they were made in.
+    username: `user${String(i).padStart(3, "0")}`,
     name: `User ${i}`,
   }));
   mockAddUsers(many);
@@ -297,7 +304,7 @@ describe("after a budget change", () => {
   it("shows the first page of a larger group from what the settings page read, with no read of its own", async () => {
     addMembers(60);
     const { seen } = await saveBudget("2000");
-    expect(await screen.findByRole("progressbar", { name: "AI spend of user24" })).toHaveAttribute(
+    expect(await screen.findByRole("progressbar", { name: "AI spend of user024" })).toHaveAttribute(
       "aria-valuetext",
       "$24.00 of $2,000.00 (1%)",
     );

@@ -1,9 +1,17 @@
 // Groups: listing, reading, and renaming or changing members (audited).
 import { http, HttpResponse } from "msw";
-import { ADD_OUTSIDER_MESSAGE } from "../../../core/types";
-import { checkPatchGroupBody } from "../../../core/requestChecks";
+import {
+  DUPLICATE_MEMBER_MESSAGE,
+  EVERYONE_MEMBERSHIP_MESSAGE,
+  invalidUserIdMessage,
+  notOrganizationMemberMessage,
+} from "../../../core/types";
+import { checkMembersQuery, pageOfMembers } from "../../../core/domain/groupMembersQuery";
+import { membersOf } from "../../../core/domain/budgetWorld";
+import { checkPatchGroupBody, isUuid } from "../../../core/requestChecks";
 import { groupAuditEntry } from "../../../core/domain/audit";
 import {
+  allGroups,
   audit,
   canRead,
   canUpdate,
@@ -12,6 +20,7 @@ import {
   readableGroup,
   readableOrganization,
   served,
+  world,
 } from "./access";
 import { brokenJson, error, notFound, readJson, unauthorized } from "./responses";
 import { actorName, mockBackend, pickReducedUser, userByName } from "./state";
@@ -28,8 +37,8 @@ export const groupHandlers = [
 
   http.get("*/api/v2/organizations/:organization/groups/:groupName", ({ params }) => {
     if (!mockBackend.signedIn) return unauthorized();
-    const organization = readableOrganization(params.organization);
-    const group = mockBackend.groups.find((g) => g.organization_id === organization?.id && g.name === params.groupName);
+    // Everyone groups included, as the server holds them.
+    const group = allGroups().find((g) => g.organization_name === params.organization && g.name === params.groupName);
     return group && canRead(group) ? HttpResponse.json(served(group)) : notFound();
   }),
 
@@ -37,6 +46,19 @@ export const groupHandlers = [
     if (!mockBackend.signedIn) return unauthorized();
     const group = readableGroup(String(params.groupId));
     return group ? HttpResponse.json(served(group)) : notFound();
+  }),
+
+  http.get("*/api/v2/groups/:groupId/members", ({ params, request }) => {
+    if (!mockBackend.signedIn) return unauthorized();
+    const group = readableGroup(String(params.groupId));
+    if (!group) return notFound();
+    const query = checkMembersQuery(new URL(request.url).searchParams);
+    if (!query.ok) return error(query.status, query.body);
+    const ids = new Set(membersOf(world(), group.id));
+    const members = mockBackend.users
+      .filter((u) => ids.has(u.id))
+      .map((u) => ({ ...pickReducedUser(u), last_seen_at: u.last_seen_at ?? u.created_at }));
+    return HttpResponse.json(pageOfMembers(members, query.value));
   }),
 
   http.patch("*/api/v2/groups/:groupId", async ({ params, request }) => {
@@ -59,14 +81,20 @@ export const groupHandlers = [
         validations: [{ field: "name", detail: "This name is already taken." }],
       });
     }
-    // A group holds only members of its own organization.
-    const outsiders = add_users.filter((id) => !organizationsOf(id.toLowerCase()).includes(group.organization_id));
-    if (outsiders.length > 0)
-      return error(400, {
-        message: ADD_OUTSIDER_MESSAGE,
-        validations: [{ field: "add_users", detail: outsiders.join(", ") }],
-      });
-    const added = add_users.map((id) => userByName(id.toLowerCase())!);
+    const users = [...add_users, ...remove_users];
+    // Coder's order of refusals: Everyone's members are the organization's, then ids, then membership.
+    if (users.length > 0 && isEveryone(group)) return error(403, { message: EVERYONE_MEMBERSHIP_MESSAGE });
+    const badId = users.find((id) => !isUuid(id));
+    if (badId !== undefined) return error(400, { message: invalidUserIdMessage(badId) });
+    // A group holds only members of its own organization; an unknown user is no member of it either.
+    if (users.some((id) => !organizationsOf(id.toLowerCase()).includes(group.organization_id))) {
+      return error(400, { message: notOrganizationMemberMessage(group.name) });
+    }
+    const adding = add_users.map((id) => id.toLowerCase());
+    if (new Set(adding).size < adding.length || group.members.some((m) => adding.includes(m.id))) {
+      return error(400, { message: DUPLICATE_MEMBER_MESSAGE });
+    }
+    const added = adding.map((id) => userByName(id)!);
     const before = {
       name: group.name,
       display_name: group.display_name,

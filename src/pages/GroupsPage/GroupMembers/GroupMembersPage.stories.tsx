@@ -250,7 +250,7 @@ export const EmptyGroup: Story = {
   },
 };
 
-/** A deployment without the AI feature: members only, no spend, no actions, no error. */
+/** A deployment without the AI feature: members and Remove only, no spend, no budget to manage, no error. */
 export const Unentitled: Story = {
   beforeEach: () => {
     mockBackend.aiEntitled = false;
@@ -259,8 +259,12 @@ export const Unentitled: Story = {
     const canvas = within(canvasElement);
     await canvas.findByText("bob");
     await expect(canvas.queryByRole("columnheader", { name: "AI spend" })).not.toBeInTheDocument();
-    await expect(canvas.queryByRole("button", { name: /^Actions for / })).not.toBeInTheDocument();
+    await expect(canvas.getByRole("columnheader", { name: "Status" })).toBeVisible();
     await expect(canvas.queryByRole("alert")).not.toBeInTheDocument();
+    await userEvent.click(await canvas.findByRole("button", { name: "Actions for bob" }));
+    await expect(await within(document.body).findByRole("menuitem", { name: "Remove" })).toBeVisible();
+    await expect(within(document.body).queryByRole("menuitem", { name: "Manage AI budget" })).not.toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
   },
 };
 

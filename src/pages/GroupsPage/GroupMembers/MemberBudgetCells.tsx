@@ -46,7 +46,7 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
               periodEnd={period.period_end}
             />
           </td>
-          <td data-label="Budget">
+          <td data-label="Budget group">
             {cell.limit.limit_source === "user_override" ? "Custom limit" : "Group limit"}{" "}
             {formatMicrosAsUSD(cell.limit.spend_limit_micros)}
           </td>
@@ -64,7 +64,7 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
               periodEnd={period.period_end}
             />
           </td>
-          <td data-label="Budget">Everyone (not allocated)</td>
+          <td data-label="Budget group">Everyone (not allocated)</td>
         </>
       );
     case "otherGroup": {
@@ -76,7 +76,7 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
             <span className="spend-text">{formatMicrosAsUSD(cell.spent)}</span>
             <span className="member-username">charged to this group</span>
           </td>
-          <td data-label="Budget">
+          <td data-label="Budget group">
             Budget managed by another group
             {governing && href && (
               <span className="member-username">
@@ -95,7 +95,7 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
             <span aria-hidden="true">—</span>
             <span className="visually-hidden">Not shown</span>
           </td>
-          <td data-label="Budget">
+          <td data-label="Budget group">
             <span aria-hidden="true">—</span>
             <span className="member-username">{OTHER_ORGANIZATION_NOTE}</span>
           </td>

@@ -1,22 +1,38 @@
 // The parts of a row of the members table: who the member is, and the spend's place while it loads.
 import type { FC } from "react";
-import type { ReducedUser } from "../../../../core/types";
+import type { GroupMember, ReducedUser } from "../../../../core/types";
+import { lastSeenAgo } from "../../../../core/lastSeen";
 import { Avatar } from "../../../components/ui/Avatar";
 import { Badge } from "../../../components/ui/Badge";
 import { Skeleton } from "../../../components/ui/Skeleton";
 import { TableCell } from "../../../components/ui/Table";
 
-/** Avatar, name and username; a badge when the account is not active. */
+/** Avatar, username and email, as Coder's members table shows them. */
 export const MemberCell: FC<{ member: ReducedUser }> = ({ member }) => (
   <TableCell>
     <span className="member-cell">
       <Avatar name={member.name || member.username} src={member.avatar_url || undefined} />
-      <span>
-        <span className="member-name">{member.name || member.username}</span>
-        <span className="member-username">{member.username}</span>
-        {member.status !== "active" && (
-          <Badge variant="warning">{member.status === "suspended" ? "Suspended" : "Dormant"}</Badge>
-        )}
+      <span className="min-w-0">
+        <span className="member-name">{member.username}</span>
+        <span className="member-username break-all">{member.email}</span>
+      </span>
+    </span>
+  </TableCell>
+);
+
+const STATUS_WORDS = { active: "Active", suspended: "Suspended", dormant: "Dormant" } as const;
+
+/** The account's status and when Coder last saw them. */
+export const StatusCell: FC<{ member: GroupMember; now: number }> = ({ member, now }) => (
+  <TableCell data-label="Status">
+    <span className="flex flex-col gap-0.5">
+      {member.status === "active" ? (
+        <span>{STATUS_WORDS.active}</span>
+      ) : (
+        <Badge variant="warning">{STATUS_WORDS[member.status]}</Badge>
+      )}
+      <span className="text-sm text-content-secondary">
+        Last seen <time dateTime={member.last_seen_at}>{lastSeenAgo(member.last_seen_at, now)}</time>
       </span>
     </span>
   </TableCell>
@@ -32,7 +48,7 @@ export const SpendPlaceholder: FC<{ words: string }> = ({ words }) => (
       </span>
       <span className="visually-hidden">{words}</span>
     </TableCell>
-    <TableCell data-label="Budget">
+    <TableCell data-label="Budget group">
       <Skeleton width="7rem" height="0.9rem" />
     </TableCell>
   </>
