@@ -37,7 +37,7 @@ describe("GET /audit?q=", () => {
     const overrides = await search("resource_type:user_ai_budget_override organization:coder");
     expect(overrides.body.audit_logs.map((l) => [l.action, l.resource_target])).toEqual([
       ["delete", "alice"],
-      ["create", "alice"],
+      ["write", "alice"],
     ]);
 
     const page = await search(`organization:${ORGANIZATION_ID}`, "admin", "&limit=2&offset=1");

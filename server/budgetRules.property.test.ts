@@ -8,7 +8,7 @@ import type { GroupMembersAISpendResponse, GroupsAISpendResponse, UserAISpend } 
 import { inIdOrder } from "../core/domain/budgetRules";
 import { groupRow, memberRows, membersOf, userSpendStatus, type BudgetWorld } from "../core/domain/budgetWorld";
 import { budgetWorlds, worldGroups } from "../core/testing/budgetWorlds";
-import { budgetPeriod } from "../core/budgetPeriod";
+import { budgetPeriod, periodWindow } from "../core/budgetPeriod";
 import { hashPassword } from "./auth";
 import { DEMO_PASSWORD } from "./seed";
 import { openTestApi, type TestApi } from "./testHarness";
@@ -82,7 +82,7 @@ async function load(world: BudgetWorld): Promise<void> {
 describe("the server's answers", () => {
   it("are Coder's rules, on random deployments", async () => {
     const period = budgetPeriod();
-    const window = { period_start: period.start.toISOString(), period_end: period.end.toISOString() };
+    const window = periodWindow(period);
     await fc.assert(
       fc.asyncProperty(budgetWorlds, async (world) => {
         await load(world);

@@ -887,7 +887,7 @@ const steps: Step[] = [
     path: "/organizations/coder/paginated-members?limit=3",
     as: "member",
     status: 200,
-    expect: { count: 60 },
+    expect: { count: 61 },
   },
   {
     name: "another organization's members",

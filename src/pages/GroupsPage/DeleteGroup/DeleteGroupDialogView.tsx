@@ -15,6 +15,8 @@ export interface DeleteGroupDialogViewProps {
   onCancel: () => void;
   /** What the confirmation field starts with (stories show it half typed). */
   initialTyped?: string;
+  /** Whether the deployment has AI budgets: only then does the dialog speak of them. */
+  ai?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export const DeleteGroupDialogView: FC<DeleteGroupDialogViewProps> = ({
   memberCount,
   deleting,
   problem,
+  ai = true,
   onConfirm,
   onCancel,
   initialTyped = "",
@@ -46,9 +49,10 @@ export const DeleteGroupDialogView: FC<DeleteGroupDialogViewProps> = ({
           <AlertDialog.Description asChild>
             <div className="text-content-secondary [&_p]:m-0 [&_p+p]:mt-2 [&_strong]:text-content-primary">
               <p>
-                Deleting <strong>{groupName}</strong> cannot be undone. Its {members} leave it; its AI budget, the
-                budget overrides charged to it and the spend charged to it go with it, and the budget of another group
-                (or Everyone) governs its members from then on.
+                Deleting <strong>{groupName}</strong> cannot be undone. Its {members} leave it
+                {ai
+                  ? "; its AI budget, the budget overrides charged to it and the spend charged to it go with it, and the budget of another group (or Everyone) governs its members from then on."
+                  : "."}
               </p>
             </div>
           </AlertDialog.Description>

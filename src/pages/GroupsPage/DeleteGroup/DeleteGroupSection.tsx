@@ -16,10 +16,11 @@ import { DeleteGroupDialogView } from "./DeleteGroupDialogView";
  * the organization's groups, never for Everyone. After deleting, the groups
  * list with a toast.
  */
-export const DeleteGroupSection: FC<{ organization: string; group: Group; canDelete: boolean }> = ({
+export const DeleteGroupSection: FC<{ organization: string; group: Group; canDelete: boolean; ai: boolean }> = ({
   organization,
   group,
   canDelete,
+  ai,
 }) => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -52,7 +53,9 @@ export const DeleteGroupSection: FC<{ organization: string; group: Group; canDel
         Delete this group
       </h2>
       <p className="m-0 mb-3 text-sm text-content-secondary">
-        Its members leave it; its AI budget and the overrides charged to it are deleted with it.
+        {ai
+          ? "Its members leave it; its AI budget and the overrides charged to it are deleted with it."
+          : "Its members leave it."}
       </p>
       <Button variant="destructive" onClick={() => setOpen(true)}>
         <Trash2 aria-hidden="true" size={16} />
@@ -63,6 +66,7 @@ export const DeleteGroupSection: FC<{ organization: string; group: Group; canDel
           open
           groupName={group.name}
           memberCount={group.total_member_count}
+          ai={ai}
           deleting={mutation.isPending}
           problem={problem}
           onConfirm={() => void onConfirm()}

@@ -125,6 +125,7 @@ const GroupSettingsPage: FC = () => {
         organization={organization}
         group={liveGroup}
         canDelete={Boolean(permissionsQuery.data.canUpdateGroup)}
+        ai={Boolean(ai.visible)}
       />
     </>
   );

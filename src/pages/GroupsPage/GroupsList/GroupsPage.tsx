@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { SearchX, UsersRound } from "lucide-react";
-import type { FC } from "react";
+import { type FC, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { groupsAISpend } from "../../../api/queries/aiSpend";
 import { checkAuthorization } from "../../../api/queries/authCheck";
@@ -24,7 +24,9 @@ import { GroupsTable } from "./GroupsTable";
 const GroupsPage: FC = () => {
   const { organization = "" } = useParams();
   const [params, setParams] = useSearchParams();
-  const search = params.get("q") ?? "";
+  // What the admin types is held here and filters at once; the URL follows it. Reading the input
+  // back from the URL would drop keystrokes typed while the router navigates.
+  const [search, setSearchText] = useState(() => params.get("q") ?? "");
   const groupsQuery = useQuery(groups(organization));
   const ai = useAIFeatureVisible();
   const matching = groupsQuery.data && matchingGroups(everyoneFirst(groupsQuery.data), search);
@@ -47,7 +49,8 @@ const GroupsPage: FC = () => {
     }),
     enabled: Boolean(organizationId),
   });
-  const setSearch = (q: string) =>
+  const setSearch = (q: string) => {
+    setSearchText(q);
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -58,6 +61,7 @@ const GroupsPage: FC = () => {
       },
       { replace: true },
     );
+  };
   const setPage = (page: number) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
