@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import type { AuthMethods, BuildInfoResponse, Group, GroupAIBudget, User } from "../../core/types";
+import type { AuthMethods, BuildInfoResponse, Group, GroupAIBudget, Organization, User } from "../../core/types";
 
 export interface FakeCoderOptions {
   version?: string;
@@ -59,7 +59,19 @@ const reduced = ({ id, username, email, name, avatar_url, status, created_at }: 
   avatar_url,
   status,
   created_at,
+  last_seen_at: "2026-11-30T12:00:00Z",
 });
+
+const ORGANIZATION: Organization = {
+  id: ORGANIZATION_ID,
+  name: "coder",
+  display_name: "Coder",
+  description: "",
+  icon: "",
+  created_at: now,
+  updated_at: now,
+  is_default: true,
+};
 
 export const FAKE_GROUP: Group = {
   id: "9d3f7a10-2c4b-4e8f-a1d2-3b4c5d6e7f80",
@@ -206,6 +218,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
       const checks = (body.checks ?? {}) as Record<string, unknown>;
       return send(200, Object.fromEntries(Object.keys(checks).map((name) => [name, true])));
     }
+    if (path === "/api/v2/organizations") return send(200, [ORGANIZATION]);
     if (path === "/api/v2/organizations/coder/groups") return send(200, [group]);
     if (path === `/api/v2/organizations/coder/groups/${group.name}`) return send(200, group);
     if (path === `/api/v2/groups/${group.id}` && req.method === "PATCH") {

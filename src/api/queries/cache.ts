@@ -9,7 +9,6 @@ import { memberAfterBudgetChange, totalLimitFromRows, type BudgetChange } from "
 import type {
   Group,
   GroupAISpendResponse,
-  GroupMember,
   GroupMemberAISpend,
   GroupMembersResponse,
   UserAIBudgetOverride,
@@ -314,8 +313,7 @@ export async function groupMembershipChanged(
  */
 export function membersPageFromGroup(group: Group, page: number): GroupMembersResponse | undefined {
   if (group.members.length !== group.total_member_count) return undefined;
-  if (!group.members.every((m) => m.last_seen_at !== undefined)) return undefined;
-  const sorted = [...group.members].sort(compareMembers) as GroupMember[];
+  const sorted = group.members.map((m) => ({ ...m, last_seen_at: m.last_seen_at ?? "" })).sort(compareMembers);
   return { users: sorted.slice(page * MEMBERS_PAGE_SIZE, (page + 1) * MEMBERS_PAGE_SIZE), count: sorted.length };
 }
 

@@ -1,10 +1,11 @@
 // Query options and mutations for groups and their budgets. A group is cached
 // under its id; a name (what URLs carry) resolves to that id once.
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import { isAxiosError } from "axios";
+import { AxiosError, AxiosHeaders, isAxiosError } from "axios";
 import { API } from "../api";
 import { isNotFound, isRouteNotFound } from "../errors";
-import type { BudgetConflictResponse, Group, PatchGroupRequest } from "../../../core/types";
+import { pageOfMembers, parseMembersFilter } from "../../../core/domain/groupMembersQuery";
+import type { BudgetConflictResponse, Group, GroupMembersResponse, PatchGroupRequest } from "../../../core/types";
 import { budgetSaved, groupFromList, groupLoaded, groupMembershipChanged, groupSaved } from "./cache";
 import { MEMBERS_PAGE_SIZE } from "./spendBatches";
 import type { LoadedBudget } from "./cachedData";
@@ -59,9 +60,36 @@ export function prefetchGroup(
 export const groupMembersPage = (groupId: string, search: string, page: number) =>
   queryOptions({
     queryKey: queryKeys.groupMembersPage(groupId, search, page),
-    queryFn: ({ signal }) =>
-      API.getGroupMembers(groupId, { q: search, limit: MEMBERS_PAGE_SIZE, offset: page * MEMBERS_PAGE_SIZE }, signal),
+    queryFn: async ({ signal, client }): Promise<GroupMembersResponse> => {
+      const query = { q: search, limit: MEMBERS_PAGE_SIZE, offset: page * MEMBERS_PAGE_SIZE };
+      if (client.getQueryData(queryKeys.pagedMembersMissing) !== true) {
+        try {
+          return await API.getGroupMembers(groupId, query, signal);
+        } catch (error) {
+          if (!isRouteNotFound(error)) throw error;
+          // A deployment without the paged route: page the group's own list, as Coder's SQL would.
+          client.setQueryData(queryKeys.pagedMembersMissing, true);
+        }
+      }
+      return membersPageFromList(await client.ensureQueryData(groupById(groupId)), query);
+    },
   });
+
+/** A page of the group's members worked out here from the whole group (older deployments), in the route's order. */
+function membersPageFromList(group: Group, query: { q: string; limit: number; offset: number }): GroupMembersResponse {
+  const filter = parseMembersFilter(query.q);
+  if (!filter.ok) {
+    throw new AxiosError(filter.body.message, "400", undefined, undefined, {
+      status: 400,
+      statusText: "Bad Request",
+      data: filter.body,
+      headers: {},
+      config: { headers: new AxiosHeaders() },
+    });
+  }
+  const members = group.members.map((m) => ({ ...m, last_seen_at: m.last_seen_at ?? "" }));
+  return pageOfMembers(members, { ...filter.value, limit: query.limit, offset: query.offset });
+}
 
 /** Adds and removes members in one PATCH, as Coder's group page does. */
 export const changeGroupMembers = (queryClient: QueryClient, organization: string) => ({

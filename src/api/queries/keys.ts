@@ -29,6 +29,8 @@ export const queryKeys = {
   /** One page of a group's members for a search; every page sits under `group(groupId)`. */
   groupMembersPage: (groupId: string, search: string, page: number) =>
     ["groups", groupId, "members", search, page] as const,
+  /** Set once the deployment answers that it has no paged members route (pages are then cut from the group). */
+  pagedMembersMissing: ["coder", "pagedMembersMissing"] as const,
   userAIBudgetOverride: (user: string) => ["users", user, "aiBudgetOverride"] as const,
 
   /** Every spend answer. */

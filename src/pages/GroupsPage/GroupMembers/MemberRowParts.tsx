@@ -31,9 +31,12 @@ export const StatusCell: FC<{ member: GroupMember; now: number }> = ({ member, n
       ) : (
         <Badge variant="warning">{STATUS_WORDS[member.status]}</Badge>
       )}
-      <span className="text-sm text-content-secondary">
-        Last seen <time dateTime={member.last_seen_at}>{lastSeenAgo(member.last_seen_at, now)}</time>
-      </span>
+      {/* An older deployment's group lists its members without when they were last seen. */}
+      {member.last_seen_at ? (
+        <span className="text-sm text-content-secondary">
+          Last seen <time dateTime={member.last_seen_at}>{lastSeenAgo(member.last_seen_at, now)}</time>
+        </span>
+      ) : null}
     </span>
   </TableCell>
 );

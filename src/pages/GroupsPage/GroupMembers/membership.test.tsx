@@ -2,11 +2,12 @@
 // search in the URL, Add users (several in one PATCH, after saying what joining
 // does to budgets), Remove (after saying what leaving does), and who is offered what.
 import { screen, waitFor, within } from "@testing-library/react";
+import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { MockGroup, MockOtherGroupId } from "../../../testHelpers/entities";
 import { mockAddGroup, mockAddUsers, mockBackend, mockSignIn } from "../../../testHelpers/handlers";
 import { renderApp } from "../../../testHelpers/renderApp";
-import { recordRequests } from "../../../testHelpers/server";
+import { recordRequests, server } from "../../../testHelpers/server";
 
 const newcomer = (username: string, n: number) => ({
   id: `00000000-0000-4000-8000-0000000009${String(n).padStart(2, "0")}`,
@@ -30,6 +31,26 @@ describe("the members tab's search", () => {
     expect(screen.getByText("carol")).toBeInTheDocument();
     expect(screen.getByText("Showing 1–1 of 1 members")).toBeInTheDocument();
     expect(seen.some((r) => r.path === `/api/v2/groups/${MockGroup.id}/members`)).toBe(true);
+  });
+
+  it("still finds members on a deployment without the paged members route, asking for it only once", async () => {
+    server.use(
+      http.get("*/api/v2/groups/:group/members", () =>
+        HttpResponse.json({ message: "Route not found." }, { status: 404 }),
+      ),
+    );
+    const seen = recordRequests();
+    const { user } = renderApp("/organizations/coder/groups/developers");
+    await screen.findByText("bob");
+    const search = screen.getByRole("searchbox", { name: "Search members" });
+    await user.type(search, "car");
+    await waitFor(() => expect(screen.queryByText("bob")).not.toBeInTheDocument());
+    expect(screen.getByText("carol")).toBeInTheDocument();
+    expect(screen.getByText("Showing 1–1 of 1 members")).toBeInTheDocument();
+    await user.clear(search);
+    await user.type(search, "status:suspended");
+    expect(await screen.findByText('No members match "status:suspended".')).toBeInTheDocument();
+    expect(seen.filter((r) => r.path === `/api/v2/groups/${MockGroup.id}/members`)).toHaveLength(1);
   });
 
   it("opens on the page and search the URL carries", async () => {
