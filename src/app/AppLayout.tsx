@@ -4,7 +4,7 @@ import { Link, Outlet, useNavigate } from "react-router";
 import { buildInfo } from "../api/queries/deployment";
 import { ThemeSwitch } from "../components/ThemeSwitch";
 import { logout, me } from "../api/queries/users";
-import { AccountMenu } from "../components/AccountSpend";
+import { AccountMenu } from "../components/AccountMenu";
 import { AppNavigation } from "../components/AppNavigation/AppNavigation";
 import { DEFAULT_ORGANIZATION, groupsUrl, LOGIN_URL } from "./urls";
 

@@ -71,7 +71,7 @@ export const signedIn: Layout = { path: "/", code: () => import("./AppLayout"), 
 /** A group's header and tabs, around its Members and Settings pages: they all need the group by its name. */
 export const groupLayout: Layout = {
   path: "/organizations/:organization/groups/:groupName",
-  code: () => import("../pages/GroupsPage/GroupLayout/GroupPage"),
+  code: () => import("../pages/GroupsPage/GroupLayout/GroupLayout"),
   parent: signedIn,
   first: ({ organization = "", groupName = "" }) => [
     {
@@ -87,7 +87,7 @@ export const routeTable: readonly AppRoute[] = [
   {
     id: "groups",
     path: "/organizations/:organization/groups",
-    code: () => import("../pages/GroupsPage/GroupsList/GroupsPage"),
+    code: () => import("../pages/GroupsPage/GroupsList/GroupsListPage"),
     first: ({ organization = "" }) => [
       { path: groupsApiPath(organization), prefetch: (client, q) => client.prefetchQuery(q.groups(organization)) },
     ],

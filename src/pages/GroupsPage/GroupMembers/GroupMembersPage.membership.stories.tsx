@@ -15,7 +15,7 @@ import {
 import { AppAt, withHandlers } from "../../../testHelpers/storyApp";
 
 const meta = {
-  title: "pages/GroupPage/GroupMembersPage/Membership",
+  title: "pages/GroupLayout/GroupMembersPage/Membership",
   render: () => <AppAt path={`/organizations/coder/groups/${MockGroup.name}`} />,
   parameters: { layout: "fullscreen" },
 } satisfies Meta;

@@ -21,7 +21,7 @@ const row = (canvasElement: HTMLElement, username: string) =>
   within(within(canvasElement).getByText(username).closest("tr")!);
 
 const meta = {
-  title: "pages/GroupPage/GroupMembersPage",
+  title: "pages/GroupLayout/GroupMembersPage",
   render: () => <AppAt path={`/organizations/coder/groups/${MockGroup.name}`} />,
   parameters: { layout: "fullscreen" },
 } satisfies Meta;

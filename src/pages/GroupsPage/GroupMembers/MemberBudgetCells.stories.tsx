@@ -43,7 +43,7 @@ const rowOf = ({ spentUsd, limitUsd, limitSource, governedBy }: Args): GroupMemb
 
 /** The two cells in the table they belong to, as the members tab shows them. */
 const meta = {
-  title: "pages/GroupPage/MemberBudgetCells",
+  title: "pages/GroupLayout/MemberBudgetCells",
   render: (args) => <MemberBudgetCells {...args} row={rowOf(args)} />,
   argTypes: {
     spentUsd: { control: { type: "number", min: 0, step: 0.01 } },

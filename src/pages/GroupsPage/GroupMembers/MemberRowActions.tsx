@@ -1,6 +1,6 @@
 import { UserMinus, WalletCards } from "lucide-react";
 import type { FC } from "react";
-import { ActionsMenu, ActionsMenuItem } from "../../../components/ui/DropdownMenu";
+import { ActionsMenu, ActionsMenuItem } from "../../../components/ui/ActionsMenu";
 
 interface MemberRowActionsProps {
   username: string;

@@ -21,7 +21,7 @@ import { GroupsTable } from "./GroupsTable";
  * the browser (Coder's groups endpoint does not page); spend is asked only
  * for the groups on the page. The search and the page are in the URL.
  */
-const GroupsPage: FC = () => {
+const GroupsListPage: FC = () => {
   const { organization = "" } = useParams();
   const [params, setParams] = useSearchParams();
   // What the admin types is held here and filters at once; the URL follows it. Reading the input
@@ -140,4 +140,4 @@ const GroupsPage: FC = () => {
   );
 };
 
-export default GroupsPage;
+export default GroupsListPage;

@@ -28,7 +28,7 @@ const TabPanelSkeleton: FC = () => (
  * The group's header and its Members / Settings tabs. The tabs are links in a
  * nav, not Radix tabs: each is a page with its own URL (and its own data).
  */
-const GroupPage: FC = () => {
+const GroupLayout: FC = () => {
   const { organization = "", groupName = "" } = useParams();
   const prefetchOnIntent = usePrefetchOnIntent();
   const groupQuery = useGroup(organization, groupName);
@@ -107,4 +107,4 @@ const GroupPage: FC = () => {
   );
 };
 
-export default GroupPage;
+export default GroupLayout;

@@ -5,7 +5,7 @@ import type { UserAISpend } from "../../core/types";
 import { MockGroup, MockPeriod } from "../testHelpers/entities";
 import { withAppProviders, withHandlers } from "../testHelpers/storyApp";
 import { dollarsToMicros } from "../../core/currency";
-import { AccountMenu } from "./AccountSpend";
+import { AccountMenu } from "./AccountMenu";
 
 /** The deployment's answer for the signed-in user, from dollars ("" for no limit). */
 const mySpend = (spentUSD: string, limitUSD: string): UserAISpend => ({
@@ -19,7 +19,7 @@ const answering = (spentUSD: string, limitUSD: string) =>
   withHandlers(http.get("*/api/v2/users/me/ai/spend", () => HttpResponse.json(mySpend(spentUSD, limitUSD))));
 
 const meta = {
-  title: "components/AccountSpend",
+  title: "components/AccountMenu",
   component: AccountMenu,
   decorators: [withAppProviders],
   args: { username: "admin" },

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { WalletCards } from "lucide-react";
 import { expect, fn, userEvent, within } from "storybook/test";
-import { ActionsMenu, ActionsMenuItem } from "./DropdownMenu";
+import { ActionsMenu, ActionsMenuItem } from "./ActionsMenu";
 
 const RowActions = ({ label, onSelect }: { label: string; onSelect: () => void }) => (
   <ActionsMenu label={label}>

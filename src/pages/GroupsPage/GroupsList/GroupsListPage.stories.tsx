@@ -7,7 +7,7 @@ import { AppAt, withHandlers } from "../../../testHelpers/storyApp";
 import { atTime } from "../../../testHelpers/clock";
 
 const meta = {
-  title: "pages/GroupsPage",
+  title: "pages/GroupsListPage",
   render: () => <AppAt path="/organizations/coder/groups" />,
   parameters: { layout: "fullscreen" },
 } satisfies Meta;
