@@ -11,7 +11,7 @@ import type {
   UserAIBudgetOverride,
 } from "../../../core/types";
 import { aiBudgetsCertain } from "./aiFeature";
-import { overrideSaved, seedMembersSpend } from "./cache";
+import { overrideSaved, seedMembersSpend } from "./spendCache";
 import type { GroupsSpend, MembersSpend } from "./cachedData";
 import { idsFingerprint, queryKeys } from "./keys";
 import { fetchGroupsSpendRows, fetchMembersSpendRows } from "./spendBatches";

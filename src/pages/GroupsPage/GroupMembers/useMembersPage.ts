@@ -5,7 +5,8 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useEffect } from "react";
 import { useSearchParams } from "react-router";
 import { groupMembersAISpend } from "../../../api/queries/aiSpend";
-import { membersPageFromGroup, seedMembersSpend } from "../../../api/queries/cache";
+import { membersPageFromGroup } from "../../../api/queries/cache";
+import { seedMembersSpend } from "../../../api/queries/spendCache";
 import { queryKeys } from "../../../api/queries/keys";
 import type { Group } from "../../../../core/types";
 import { groupMembersPage } from "../../../api/queries/groups";

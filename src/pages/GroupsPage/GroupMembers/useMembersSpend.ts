@@ -3,7 +3,7 @@
 // needs one named.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { groupMembersAISpend } from "../../../api/queries/aiSpend";
-import { membersSpendFromCache } from "../../../api/queries/cache";
+import { membersSpendFromCache } from "../../../api/queries/spendCache";
 import { groups } from "../../../api/queries/groups";
 import type { Group, ReducedUser } from "../../../../core/types";
 import { memberBudgetCell } from "../../../../core/domain/budgetRules";
