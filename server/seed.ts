@@ -13,9 +13,8 @@ import {
   seedLastSeen,
   seedMemberSince,
   seedMemberships,
-  seedPastUsage,
-  seedUsage,
 } from "./seedData";
+import { seedPastUsage, seedUsage } from "./seedUsage";
 
 export {
   DEMO_PASSWORD,
@@ -23,9 +22,9 @@ export {
   SECOND_ORGANIZATION_ID,
   SEED_GROUPS,
   SEED_ORGANIZATIONS,
-  SEED_SPEND,
   SEED_USERS,
 } from "./seedData";
+export { SEED_SPEND } from "./seedUsage";
 
 /** Seeds an empty database; a database that has users is left alone. */
 export async function seedIfEmpty(db: Database): Promise<boolean> {

@@ -5,14 +5,12 @@ import {
   DEMO_PASSWORD,
   SEED_GROUPS,
   SEED_ORGANIZATIONS,
-  SEED_SPEND,
   SEED_USERS,
   seedLastSeen,
   seedMemberSince,
   seedMemberships,
-  seedPastUsage,
-  seedUsage,
 } from "../../server/seedData";
+import { SEED_SPEND, seedPastUsage, seedUsage } from "../../server/seedUsage";
 import type { Group, ReducedUser } from "../../core/types";
 import { dollarsToMicros } from "../../core/currency";
 import { EMBEDDED_BACKEND_VERSION } from "../../core/buildInfo";

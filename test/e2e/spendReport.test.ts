@@ -3,7 +3,7 @@
 // sorts and downloads it; a member is told it is for admins.
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { SEED_SPEND } from "../../server/seedData";
+import { SEED_SPEND } from "../../server/seedUsage";
 import { formatMicrosAsUSD } from "../../core/currency";
 import { openSignedIn, seriousA11yViolations } from "./browser";
 import { serverAndBrowser } from "./setup";
