@@ -182,8 +182,13 @@ export default defineConfig({
             headless: true,
             provider: playwright({
               launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
-              // Room for the largest story viewport (1440 × 900), so no story is scaled to fit.
-              contextOptions: { viewport: { width: 1500, height: 1000 }, deviceScaleFactor: 1 },
+              // Room for the largest story viewport (1440 × 900), so no story is scaled to fit; reduced
+              // motion, so a picture never catches a toast or a skeleton half way through its animation.
+              contextOptions: {
+                viewport: { width: 1500, height: 1000 },
+                deviceScaleFactor: 1,
+                reducedMotion: "reduce",
+              },
             }),
             instances: [{ browser: "chromium" }],
             expect: { toMatchScreenshot: visualRegression },

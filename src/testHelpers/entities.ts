@@ -13,6 +13,7 @@ export const MockMembers: ReducedUser[] = memberNames.map((username, index) => (
   avatar_url: "",
   status: "active",
   created_at: "2026-01-05T10:00:00Z",
+  last_seen_at: "2026-01-05T10:00:00Z",
 }));
 
 export const MockOwner: User = {

@@ -124,7 +124,11 @@ export type { MockBackendState };
 export const userByName = (nameOrId: string) =>
   mockBackend.users.find((u) => u.username === nameOrId || u.id === nameOrId);
 
-export const pickReducedUser = ({ site_roles: _roles, ...user }: MockUser): ReducedUser => user;
+/** A user as Coder lists them in a group: with when they were last seen (their creation, where a test set none). */
+export const pickReducedUser = ({ site_roles: _roles, ...user }: MockUser): ReducedUser => ({
+  ...user,
+  last_seen_at: user.last_seen_at ?? user.created_at,
+});
 
 /** The signed-in user's name, for the audit log. */
 export const actorName = () => userByName(mockBackend.userId)!.username;

@@ -32,6 +32,7 @@ const newcomer = (username: string, n: number) => ({
   avatar_url: "",
   status: "active" as const,
   created_at: "2026-02-01T00:00:00.000Z",
+  last_seen_at: "2026-02-01T00:00:00.000Z",
 });
 
 /** 60 members: 25 a page, Coder's pagination under the table. */

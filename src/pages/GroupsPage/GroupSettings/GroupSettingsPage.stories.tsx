@@ -116,6 +116,11 @@ export const FullSave: Story = {
     // The group page's Members tab replaces the form once the save landed.
     await waitFor(() => expect(canvas.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page"));
     await expect(mockBackend.budgets.get(MockGroup.id)?.spend_limit_micros).toBe(25_000_000);
+    // Every member's row at the new limit, none still being read again, before the picture.
+    await waitFor(() => expect(canvas.getAllByText("Group limit $25.00")).toHaveLength(7), { timeout: 10_000 });
+    await waitFor(() => expect(canvas.queryByText("Updating…")).not.toBeInTheDocument(), { timeout: 10_000 });
+    // The picture from the top of the page, as an admin arriving there sees it.
+    window.scrollTo(0, 0);
   },
 };
 
