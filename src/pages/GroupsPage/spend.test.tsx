@@ -123,8 +123,8 @@ describe("the members tab", () => {
     const spendRequests = () => seen.filter((r) => r.path.endsWith("/members/ai/spend"));
     // The second page and its spend are read ahead: Next shows them at once.
     await waitFor(() => expect(spendRequests()).toHaveLength(2));
+    // The group as read lists every member (as Coder's does): its pages are cut from it, not asked for.
     const membersPages = () => seen.filter((r) => r.path.endsWith(`/groups/${MockGroup.id}/members`));
-    await waitFor(() => expect(membersPages()).toHaveLength(2));
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(await screen.findByRole("progressbar", { name: "AI spend of user049" })).toHaveAttribute(
       "aria-valuetext",
@@ -132,7 +132,7 @@ describe("the members tab", () => {
     );
     // The third page and its spend, ahead again; never the other 175 members'.
     await waitFor(() => expect(spendRequests()).toHaveLength(3));
-    expect(membersPages()).toHaveLength(3);
+    expect(membersPages()).toHaveLength(0);
   });
 });
 
