@@ -128,6 +128,9 @@ export default defineConfig({
           // Above the 10 s Testing Library waits (vitest.setup.ts): a slow first
           // page import must fail as a wait that names what it waited for, or pass.
           testTimeout: 20_000,
+          // No test may depend on another having run first: files and tests in a random order
+          // (npm test prints the seed; --sequence.seed=<seed> replays it).
+          sequence: { shuffle: { files: true, tests: true } },
         },
       },
       {
@@ -140,6 +143,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          sequence: { shuffle: { files: true, tests: true } },
         },
       },
       {

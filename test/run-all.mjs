@@ -1,9 +1,8 @@
 // `npm test`: the typecheck, then every test kind (unit, component, server,
 // contract, stories in Chromium with their visual baselines, end-to-end with
-// a clean browser console), then the unit and server
-// projects again in a shuffled order (files and tests), closing with one plain
-// line "N passed, N failed". The shuffle's seed is printed; TEST_SEED=<seed>
-// replays an order. With TEST_DATABASE_URL set, the server and contract tests
+// a clean browser console), the unit and server projects in a shuffled order
+// (files and tests), closing with one plain line "N passed, N failed". The
+// shuffle's seed is printed; TEST_SEED=<seed> replays an order. With TEST_DATABASE_URL set, the server and contract tests
 // run once more against that PostgreSQL server.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -65,20 +64,13 @@ if (run("npx", ["biome", "check", "."]) === 0) {
   console.log("lint: failed");
 }
 
-vitest("all projects", "test-results/vitest.json", []);
-
-// No test may depend on another having run before it: the same tests again,
-// files and tests in a random order.
+// No test may depend on another having run before it: the unit and server
+// projects run their files and tests in a random order (vite.config.ts), from
+// this seed, printed so an order can be replayed.
 const seed = Number(process.env.TEST_SEED) || Math.floor(Math.random() * 2 ** 31);
-console.log(`shuffled: unit and server projects, --sequence.seed=${seed} (replay with TEST_SEED=${seed} npm test)`);
-vitest(`shuffled (seed ${seed})`, "test-results/vitest-shuffled.json", [
-  "--project",
-  "unit",
-  "--project",
-  "server",
-  "--sequence.shuffle",
-  `--sequence.seed=${seed}`,
-]);
+console.log(`unit and server in a shuffled order, --sequence.seed=${seed} (replay with TEST_SEED=${seed} npm test)`);
+vitest("all projects", "test-results/vitest.json", [`--sequence.seed=${seed}`]);
+
 if (process.env.TEST_DATABASE_URL) {
   vitest("server on PostgreSQL", "test-results/vitest-postgres.json", ["--project", "server"], {
     DATABASE_URL: process.env.TEST_DATABASE_URL,
