@@ -88,7 +88,10 @@ describe("merging the parts", () => {
   it("makes a user's spend on a model in several parts one row, summed, over the whole period", () => {
     const merged = mergeReportParts(
       [
-        [row("bob", "developers", "gpt-5", 10_000_000n, 100, PART_A), row("alice", "developers", "gpt-5", 1n, 1, PART_A)],
+        [
+          row("bob", "developers", "gpt-5", 10_000_000n, 100, PART_A),
+          row("alice", "developers", "gpt-5", 1n, 1, PART_A),
+        ],
         [row("bob", "developers", "gpt-5", 2_500_001n, 50, PART_B), row("bob", "developers", "claude", 7n, 3, PART_B)],
       ],
       WHOLE,
@@ -151,7 +154,9 @@ describe("merging the parts", () => {
         const merged = mergeReportParts(parts, WHOLE);
         const all = parts.flat();
         const key = (r: ReportRow) => `${r.user_id}/${r.group_id}/${r.provider}/${r.model}`;
-        expect(merged.reduce((sum, r) => sum + r.cost_micros, 0n)).toBe(all.reduce((sum, r) => sum + r.cost_micros, 0n));
+        expect(merged.reduce((sum, r) => sum + r.cost_micros, 0n)).toBe(
+          all.reduce((sum, r) => sum + r.cost_micros, 0n),
+        );
         expect(new Set(merged.map(key)).size).toBe(merged.length);
         expect(new Set(merged.map(key))).toEqual(new Set(all.map(key)));
         for (const line of merged) {
