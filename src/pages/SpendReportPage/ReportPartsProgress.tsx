@@ -48,7 +48,7 @@ export const ReportPartsProgress: FC<ReportPartsProgressProps> = ({ parts: all, 
           />
         </div>
         <p className="m-0 text-sm text-content-secondary">
-          {arrived} of {parts(total)} (at most 31 days each)
+          Loading the spend export: {arrived} of {parts(total)} (at most 31 days each)
         </p>
         <Button size="small" onClick={onCancel}>
           Cancel

@@ -78,7 +78,7 @@ describe("a report over more than 31 days", () => {
     await pickPeriod(user, "2026-09-20", "2026-11-16");
     const progress = await screen.findByRole("progressbar", { name: "Loading the spend export" });
     await waitFor(() => expect(progress).toHaveAttribute("aria-valuetext", "1 of 2 parts"));
-    expect(screen.getByText(/^1 of 2 parts/)).toBeVisible();
+    expect(screen.getByText(/^Loading the spend export: 1 of 2 parts/)).toBeVisible();
     release();
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("$13.75 in total"));
     expect(screen.queryByRole("progressbar", { name: "Loading the spend export" })).not.toBeInTheDocument();
