@@ -155,6 +155,22 @@ describe("a report over more than 31 days", () => {
     expect(cells).toHaveLength(2);
   });
 
+  it("takes By user from the merged CSV where the deployment pages it on the server (its report, too, allows 31 days)", async () => {
+    mockBackend.version = "v2.40.0";
+    const usersAsked: string[] = [];
+    server.events.on("request:start", ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith("/ai/spend/users")) usersAsked.push(url.searchParams.get("period_start") ?? "");
+    });
+    const { user } = renderApp(PATH, { now });
+    await pickPeriod(user, "2026-09-20", "2026-11-16");
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("$13.75 in total"));
+    expect(
+      within(screen.getByRole("table", { name: "By user" })).getByRole("row", { name: /^bob .* \$12\.50$/ }),
+    ).toBeInTheDocument();
+    expect(usersAsked).not.toContain(FIRST);
+  });
+
   it("refuses a period that starts after today, and asks for nothing", async () => {
     const { user } = renderApp(PATH, { now });
     await screen.findByLabelText("From");
