@@ -1,4 +1,4 @@
-import type { FC } from "react";
+import { useEffect, useRef, type FC } from "react";
 import { getErrorMessage } from "../../api/errors";
 import { Button } from "../../components/ui/Button";
 import { Callout } from "../../components/ui/Callout";
@@ -79,20 +79,29 @@ export const ReportPartsProgress: FC<ReportPartsProgressProps> = ({ parts: all, 
       </Callout>
     );
   }
-  if (arrived < total) {
-    return (
-      <Callout
-        severity="info"
-        role="status"
-        title="Loading stopped."
-        actions={<Button onClick={onRetry}>Continue loading</Button>}
-      >
-        <p>
-          {arrived} of {parts(total)} arrived and {arrived === 1 ? "is" : "are"} kept. The report shows once every part
-          is in.
-        </p>
-      </Callout>
-    );
-  }
+  if (arrived < total) return <Stopped arrived={arrived} total={total} onContinue={onRetry} />;
   return null;
+};
+
+/** After Cancel: what is kept, and Continue, which takes the focus the gone Cancel button had. */
+const Stopped: FC<{ arrived: number; total: number; onContinue: () => void }> = ({ arrived, total, onContinue }) => {
+  const resume = useRef<HTMLButtonElement>(null);
+  useEffect(() => resume.current?.focus(), []);
+  return (
+    <Callout
+      severity="info"
+      role="status"
+      title="Loading stopped."
+      actions={
+        <Button ref={resume} onClick={onContinue}>
+          Continue loading
+        </Button>
+      }
+    >
+      <p>
+        {arrived} of {parts(total)} arrived and {arrived === 1 ? "is" : "are"} kept. The report shows once every part is
+        in.
+      </p>
+    </Callout>
+  );
 };

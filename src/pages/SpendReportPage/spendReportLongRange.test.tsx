@@ -122,6 +122,7 @@ describe("a report over more than 31 days", () => {
     await waitFor(() => expect(progress).toHaveAttribute("aria-valuetext", "1 of 2 parts"));
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(await screen.findByText("Loading stopped.")).toBeVisible();
+    expect(screen.getByRole("button", { name: "Continue loading" })).toHaveFocus();
     expect(screen.getByText("1 of 2 parts arrived and is kept. The report shows once every part is in.")).toBeVisible();
     release();
     await user.click(screen.getByRole("button", { name: "Continue loading" }));
