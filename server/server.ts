@@ -12,6 +12,7 @@ import { answerEarlyAnswersHonestly } from "./honestConnections";
 import { proxyToCoder, whoIsAtCoder } from "./proxy";
 import { sessionTokenRoutes } from "./sessionToken";
 import { serveApp } from "./staticAssets";
+import { DEFAULT_AI_RETENTION_DAYS } from "../core/domain/spendQuery";
 import { ME_PATH } from "../core/paths";
 import { SESSION_TOKEN_HEADER } from "../core/types";
 
@@ -105,7 +106,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
 /** Whole days, 60 when unset (Coder's default); 0 turns the window off. */
 function retentionFromEnv(days: string | undefined): number {
-  const value = days === undefined || days === "" ? 60 : Number(days);
+  const value = days === undefined || days === "" ? DEFAULT_AI_RETENTION_DAYS : Number(days);
   if (!Number.isSafeInteger(value) || value < 0)
     throw new Error(`AI_RETENTION_DAYS must be a whole number of days, not "${days}".`);
   return value * 86_400_000;

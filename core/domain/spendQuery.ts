@@ -25,6 +25,9 @@ export function goDuration(ms: number): string {
   return `${Math.floor(seconds / 3600)}h${Math.floor((seconds % 3600) / 60)}m${seconds % 60}s`;
 }
 
+/** AI Gateway keeps its records this long unless the deployment says otherwise (`--aibridge-retention`, Coder's docs). */
+export const DEFAULT_AI_RETENTION_DAYS = 60;
+
 export const retentionMessage = (retentionMs: number) =>
   `Query parameter "period_start" is older than the configured AI Gateway data retention window (${goDuration(retentionMs)}).`;
 

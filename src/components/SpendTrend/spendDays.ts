@@ -7,6 +7,7 @@ import { queryOptions } from "@tanstack/react-query";
 import Papa from "papaparse";
 import { API } from "../../api/api";
 import { reportRowsFromCells } from "../../../core/domain/spendReport";
+import { splitExportPeriod } from "../../../core/domain/spendReportParts";
 import { daySpan, isOpenDay, limitConcurrency, type Span } from "./dailySpend";
 import { queryKeys } from "../../api/queries/keys";
 
@@ -48,11 +49,22 @@ export const totalFor = (totals: SpendTotals, scope: SpendScope): bigint =>
 const closed = { staleTime: Number.POSITIVE_INFINITY, gcTime: Number.POSITIVE_INFINITY };
 const open = { staleTime: 60_000 };
 
-/** The export of any span, summed; a span wholly in the past is kept for the session. */
+/**
+ * The export of any span, summed (a span over 31 days, such as the days before
+ * a long report, in parts of 31: Coder's most a request); a span wholly in the
+ * past is kept for the session.
+ */
 export const spendSpan = (organization: string, span: Span, now: Date) =>
   queryOptions({
     queryKey: queryKeys.aiSpendDay(organization, `${span.start}/${span.end}`),
-    queryFn: ({ signal }) => slot(async () => spendTotalsOf(await API.getAISpendExport(organization, span, signal))),
+    queryFn: async ({ signal }): Promise<SpendTotals> => {
+      const parts = await Promise.all(
+        splitExportPeriod(span).map((part) =>
+          slot(async () => spendTotalsOf(await API.getAISpendExport(organization, part, signal))),
+        ),
+      );
+      return { rows: parts.flatMap((part) => part.rows) };
+    },
     retry: false,
     ...(Date.parse(span.end) <= now.getTime() ? closed : open),
   });

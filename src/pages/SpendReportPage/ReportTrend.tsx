@@ -7,6 +7,8 @@ import { PeriodComparison } from "../../components/SpendTrend/PeriodComparison";
 import { Button } from "../../components/ui/Button";
 import { useClock } from "../../utils/clock";
 import type { ReportSource } from "./parseExport";
+import { earliestDay } from "./reportPeriod";
+import { DEFAULT_AI_RETENTION_DAYS } from "../../../core/domain/spendQuery";
 
 const DAY_MS = 86_400_000;
 
@@ -28,7 +30,11 @@ export const ReportTrend: FC<{ organization: string; period: Span; source: Repor
     staleTime: Number.POSITIVE_INFINITY,
   });
   const before = previousSpan(period, now);
-  const previous = useQuery(spendSpan(organization, before, now));
+  // The span before can reach past the retention window (a long period, or one at its edge): the
+  // export would refuse it, so it is not asked for.
+  const earliest = earliestDay(now, DEFAULT_AI_RETENTION_DAYS);
+  const kept = earliest === undefined || Date.parse(before.start) >= earliest;
+  const previous = useQuery({ ...spendSpan(organization, before, now), enabled: kept });
   const days = Math.round((Date.parse(before.end) - Date.parse(before.start)) / DAY_MS);
   return (
     <section aria-label="Against the previous period" className="mt-6 flex flex-col gap-4">
@@ -36,11 +42,15 @@ export const ReportTrend: FC<{ organization: string; period: Span; source: Repor
         <PeriodComparison
           label="Total this period"
           currentMicros={total.data}
-          previousMicros={previous.data ? totalFor(previous.data, {}) : previous.error ? null : undefined}
+          previousMicros={
+            !kept ? null : previous.data ? totalFor(previous.data, {}) : previous.error ? null : undefined
+          }
           previousLabel={
-            before.end === period.start
-              ? `The ${days} ${days === 1 ? "day" : "days"} before`
-              : `The first ${days} ${days === 1 ? "day" : "days"} of the previous month`
+            !kept
+              ? `The ${days} ${days === 1 ? "day" : "days"} before (past the retention window)`
+              : before.end === period.start
+                ? `The ${days} ${days === 1 ? "day" : "days"} before`
+                : `The first ${days} ${days === 1 ? "day" : "days"} of the previous month`
           }
         />
       )}

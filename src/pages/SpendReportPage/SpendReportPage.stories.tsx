@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, http, HttpResponse } from "msw";
-import { expect, waitFor, within } from "storybook/test";
+import { expect, userEvent, waitFor, within } from "storybook/test";
 import { MockGroup } from "../../testHelpers/entities";
 import { mockRecordUsage, mockSignIn } from "../../testHelpers/handlers";
 import { AppAt, withHandlers } from "../../testHelpers/storyApp";
@@ -69,5 +69,30 @@ export const NoPermission: Story = {
     await expect(
       await within(canvasElement).findByText("Only the organization's admins and auditors can see its spend report."),
     ).toBeVisible();
+  },
+};
+
+/**
+ * September 20 to November 16, 58 days: asked as two parts of at most 31 days
+ * and shown as one report, bob's gpt-5 spend of both parts on one line.
+ */
+export const LongRange: Story = {
+  beforeEach: () => {
+    mockRecordUsage("bob", MockGroup.id, usage("gpt-5", "openai", 30), new Date("2026-10-05T09:00:00Z"));
+    mockRecordUsage("alice", MockGroup.id, usage("gpt-5-mini", "openai", 12), new Date("2026-09-25T09:00:00Z"));
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table", { name: "By model" });
+    await userEvent.clear(canvas.getByLabelText("From"));
+    await userEvent.type(canvas.getByLabelText("From"), "2026-09-20");
+    await userEvent.clear(canvas.getByLabelText("To"));
+    await userEvent.type(canvas.getByLabelText("To"), "2026-11-16");
+    await userEvent.click(canvas.getByRole("button", { name: "Show" }));
+    await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent("$107.00 in total"));
+    const byUser = within(canvas.getByRole("table", { name: "By user" }));
+    await expect(byUser.getByRole("row", { name: /^bob .* \$70\.00$/ })).toBeInTheDocument();
+    const before = (await canvas.findByText("Total this period")).closest("dl")!;
+    await waitFor(() => expect(before).not.toHaveTextContent("Loading…"));
   },
 };

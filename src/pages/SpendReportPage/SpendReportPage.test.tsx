@@ -108,7 +108,7 @@ describe("the spend report", () => {
     ]);
   });
 
-  it("asks for any period up to 31 days, and refuses a longer one before asking", async () => {
+  it("asks for a period up to 31 days in one request, and refuses a start past the retention window before asking", async () => {
     const asked: string[] = [];
     server.events.on("request:start", ({ request }) => {
       const url = new URL(request.url);
@@ -117,9 +117,15 @@ describe("the spend report", () => {
     const { user } = renderApp(PATH, { now });
     await screen.findByRole("table", { name: "By user" });
     await user.clear(screen.getByLabelText("From"));
-    await user.type(screen.getByLabelText("From"), "2026-10-01");
-    expect(screen.getByRole("alert")).toHaveTextContent("Choose a period of at most 31 days.");
+    await user.type(screen.getByLabelText("From"), "2026-09-01");
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "The deployment keeps AI spend for 60 days: start on September 18, 2026 or later.",
+    );
+    expect(screen.getByLabelText("From")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("From")).toHaveAccessibleDescription(/keeps AI spend for 60 days/);
     expect(screen.getByRole("button", { name: "Show" })).toBeDisabled();
+    await user.clear(screen.getByLabelText("From"));
+    await user.type(screen.getByLabelText("From"), "2026-10-01");
     await user.clear(screen.getByLabelText("To"));
     await user.type(screen.getByLabelText("To"), "2026-10-31");
     await user.click(screen.getByRole("button", { name: "Show" }));
@@ -142,7 +148,7 @@ describe("the spend report", () => {
     const { user } = renderApp(PATH, { now });
     await screen.findByRole("table", { name: "By user" });
     await user.clear(screen.getByLabelText("From"));
-    await user.type(screen.getByLabelText("From"), "2026-09-01");
+    await user.type(screen.getByLabelText("From"), "2026-09-20");
     await user.clear(screen.getByLabelText("To"));
     await user.type(screen.getByLabelText("To"), "2026-09-30");
     await user.click(screen.getByRole("button", { name: "Show" }));

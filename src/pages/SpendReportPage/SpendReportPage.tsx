@@ -9,31 +9,42 @@ import { Spinner } from "../../components/Spinner";
 import { spendExportFilename } from "../../../core/domain/spendExport";
 import { useClock } from "../../utils/clock";
 import { loadReport } from "./parseExport";
-import { exportRange, thisMonth, type PickedDays } from "./reportPeriod";
+import { exportRange, MAX_REPORT_DAYS, thisMonth, type PickedDays } from "./reportPeriod";
 import { SpendReportView } from "./SpendReportView";
 import { ReportTrend } from "./ReportTrend";
 import { Button } from "../../components/ui/Button";
 import { useSpendFeatures } from "../../hooks/useSpendFeatures";
 import { UserSpendSection } from "./UserSpendSection";
+import { LongRangeReport } from "./LongRangeReport";
 
 const FORBIDDEN = "Forbidden.";
 
-/** The spend report: who spent what on which model, for any period up to 31 days, from Coder's CSV export. */
+/**
+ * The spend report: who spent what on which model, from Coder's CSV export,
+ * for any period the deployment still keeps; one request up to 31 days, parts
+ * of 31 days beyond (LongRangeReport).
+ */
 const SpendReportPage: FC = () => {
   const { organization = "" } = useParams();
   const clock = useClock();
   const features = useSpendFeatures();
   const [picked, setPicked] = useState<PickedDays>(() => thisMonth(clock()));
   const [draft, setDraft] = useState<PickedDays>(picked);
-  const range = exportRange(picked);
-  const draftRange = exportRange(draft);
-  const period = "error" in range ? undefined : range;
+  const range = exportRange(picked, clock());
+  const draftRange = exportRange(draft, clock());
+  const checked = "error" in range ? undefined : range;
+  const period = checked && { start: checked.start, end: checked.end };
+  const inParts = checked !== undefined && checked.days > MAX_REPORT_DAYS;
   const report = useQuery({
     queryKey: queryKeys.aiSpendExport(organization, period),
     queryFn: async ({ signal }) => loadReport(await API.getAISpendExport(organization, period!, signal)),
-    enabled: period !== undefined,
+    enabled: period !== undefined && !inParts,
     retry: false,
   });
+  const fieldError = (field: "from" | "to") =>
+    "error" in draftRange && draftRange.field === field
+      ? { "aria-invalid": true, "aria-describedby": "report-period-error" }
+      : {};
   const apply = (event: FormEvent) => {
     event.preventDefault();
     if (!("error" in draftRange)) setPicked(draft);
@@ -55,6 +66,7 @@ const SpendReportPage: FC = () => {
           <input
             type="date"
             value={draft.from}
+            {...fieldError("from")}
             onChange={(event) => setDraft({ ...draft, from: event.target.value })}
           />
         </label>
@@ -63,8 +75,7 @@ const SpendReportPage: FC = () => {
           <input
             type="date"
             value={draft.to}
-            aria-invalid={"error" in draftRange}
-            aria-describedby="report-period-error"
+            {...fieldError("to")}
             onChange={(event) => setDraft({ ...draft, to: event.target.value })}
           />
         </label>
@@ -75,7 +86,14 @@ const SpendReportPage: FC = () => {
           {"error" in draftRange ? draftRange.error : ""}
         </span>
       </form>
-      {report.error ? (
+      {inParts && period ? (
+        <LongRangeReport
+          key={`${period.start}-${period.end}`}
+          organization={organization}
+          period={period}
+          filename={filename}
+        />
+      ) : report.error ? (
         isForbidden(report.error) &&
         (report.error as { response?: { data?: { message?: string } } }).response?.data?.message === FORBIDDEN ? (
           <p className="empty">Only the organization's admins and auditors can see its spend report.</p>
@@ -97,10 +115,10 @@ const SpendReportPage: FC = () => {
           usersPagedOnServer={features?.spendUsersReport === true}
         />
       )}
-      {period && features?.spendUsersReport && !report.error && (
+      {period && !inParts && features?.spendUsersReport && !report.error && (
         <UserSpendSection key={`users-${period.start}-${period.end}`} organization={organization} period={period} />
       )}
-      {period && report.data && (
+      {period && !inParts && report.data && (
         <ReportTrend
           key={`${period.start}/${period.end}`}
           organization={organization}
