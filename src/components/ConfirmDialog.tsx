@@ -1,6 +1,7 @@
 import type { FC, ReactNode } from "react";
 import { Button } from "./ui/Button";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, DialogActions } from "./ui/Dialog";
+import { AlertDialog, AlertDialogAction, AlertDialogCancel } from "./ui/AlertDialog";
+import { DialogActions } from "./ui/Dialog";
 
 interface ConfirmDialogProps {
   open: boolean;

@@ -1,16 +1,15 @@
 import { X } from "lucide-react";
-import * as AlertDialogPrimitive from "radix-ui/alert-dialog";
 import * as DialogPrimitive from "radix-ui/dialog";
 import type { FC, ReactNode } from "react";
 import { buttonClassName } from "./Button";
 import { cx } from "./cx";
 
-// One look for every modal: centred, never wider than the screen less 1 rem a side, scrolling inside when tall.
-const OVERLAY = "fixed inset-0 z-50 bg-surface-overlay";
-const CONTENT =
+// One look for every modal (AlertDialog.tsx uses it too): centred, never wider than the screen less 1 rem a side, scrolling inside when tall.
+export const dialogOverlayClassName = "fixed inset-0 z-50 bg-surface-overlay";
+export const dialogContentClassName =
   "fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[min(30rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-[10px] border border-border-default bg-surface-secondary p-5 text-content-primary shadow-[0_16px_48px_rgb(0_0_0/0.35)]";
-const TITLE = "m-0 font-semibold text-[1.125rem] wrap-anywhere";
-const DESCRIPTION = "mx-0 mt-0 mb-3 text-content-secondary";
+export const dialogTitleClassName = "m-0 font-semibold text-[1.125rem] wrap-anywhere";
+export const dialogDescriptionClassName = "mx-0 mt-0 mb-3 text-content-secondary";
 
 interface DialogProps {
   open: boolean;
@@ -29,10 +28,13 @@ interface DialogProps {
 export const Dialog: FC<DialogProps> = ({ open, onOpenChange, title, description, children }) => (
   <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
     <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className={OVERLAY} />
-      <DialogPrimitive.Content className={CONTENT} {...(description ? {} : { "aria-describedby": undefined })}>
+      <DialogPrimitive.Overlay className={dialogOverlayClassName} />
+      <DialogPrimitive.Content
+        className={dialogContentClassName}
+        {...(description ? {} : { "aria-describedby": undefined })}
+      >
         <div className="mb-1 flex items-start justify-between gap-3">
-          <DialogPrimitive.Title className={TITLE}>{title}</DialogPrimitive.Title>
+          <DialogPrimitive.Title className={dialogTitleClassName}>{title}</DialogPrimitive.Title>
           <DialogPrimitive.Close
             className={buttonClassName("ghost", "icon", "mt-[-0.35rem] mr-[-0.5rem]")}
             aria-label="Close dialog"
@@ -41,7 +43,9 @@ export const Dialog: FC<DialogProps> = ({ open, onOpenChange, title, description
           </DialogPrimitive.Close>
         </div>
         {description && (
-          <DialogPrimitive.Description className={DESCRIPTION}>{description}</DialogPrimitive.Description>
+          <DialogPrimitive.Description className={dialogDescriptionClassName}>
+            {description}
+          </DialogPrimitive.Description>
         )}
         {children}
       </DialogPrimitive.Content>
@@ -59,38 +63,3 @@ export const DialogActions: FC<{ children: ReactNode; className?: string }> = ({
 
 /** The form inside a dialog: its fields one under another. */
 export const dialogFormClassName = "flex flex-col gap-2";
-
-interface AlertDialogProps {
-  open: boolean;
-  title: ReactNode;
-  /** What is at stake, read out with the title. */
-  description: ReactNode;
-  /** Escape takes the safe way out. */
-  onEscape: () => void;
-  children: ReactNode;
-}
-
-/**
- * A question that must be answered before going on (`role="alertdialog"`):
- * the Dialog's look, without a close button, and no closing by a click
- * outside. Controlled: the caller closes it from its answers.
- */
-export const AlertDialog: FC<AlertDialogProps> = ({ open, title, description, onEscape, children }) => (
-  <AlertDialogPrimitive.Root open={open}>
-    <AlertDialogPrimitive.Portal>
-      <AlertDialogPrimitive.Overlay className={OVERLAY} />
-      <AlertDialogPrimitive.Content onEscapeKeyDown={onEscape} className={CONTENT}>
-        <AlertDialogPrimitive.Title className={cx(TITLE, "mb-1")}>{title}</AlertDialogPrimitive.Title>
-        <AlertDialogPrimitive.Description asChild>
-          <div className={cx(DESCRIPTION, "[&_p+p]:mt-2 [&_p]:m-0 [&_strong]:text-content-primary")}>{description}</div>
-        </AlertDialogPrimitive.Description>
-        {children}
-      </AlertDialogPrimitive.Content>
-    </AlertDialogPrimitive.Portal>
-  </AlertDialogPrimitive.Root>
-);
-
-/** The safe answer of an alert dialog: first, and focused when it opens. */
-export const AlertDialogCancel = AlertDialogPrimitive.Cancel;
-/** The answer that goes on. */
-export const AlertDialogAction = AlertDialogPrimitive.Action;

@@ -1,7 +1,8 @@
 import { useState, type FC } from "react";
 import { Button } from "../../../components/ui/Button";
 import { Callout } from "../../../components/ui/Callout";
-import { AlertDialog, AlertDialogCancel, DialogActions } from "../../../components/ui/Dialog";
+import { AlertDialog, AlertDialogCancel } from "../../../components/ui/AlertDialog";
+import { DialogActions } from "../../../components/ui/Dialog";
 import { TextField } from "../../../components/ui/TextField";
 
 export interface DeleteGroupDialogViewProps {
