@@ -18,11 +18,17 @@ export const App: FC<{ queryClient: QueryClient; router: Router }> = ({ queryCli
       <PrefetchContext value={prefetch}>
         <RouterProvider router={router} />
       </PrefetchContext>
-      {/* sonner's richColors fail WCAG contrast; our own classes keep text dark. */}
+      {/* sonner's richColors fail WCAG contrast; our own marks keep text dark. */}
       <Toaster
         closeButton
         position="bottom-right"
-        toastOptions={{ classNames: { error: "toast-error", success: "toast-success" } }}
+        toastOptions={{
+          classNames: {
+            error: "border-l-4 border-l-border-error",
+            success: "border-l-4 border-l-content-success",
+            description: "text-content-secondary",
+          },
+        }}
       />
     </QueryClientProvider>
   );

@@ -2,6 +2,7 @@ import type { FC } from "react";
 import { isRouteErrorResponse, useRouteError } from "react-router";
 import { httpStatus } from "../api/errors";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { Page } from "../components/ui/Page";
 import { NotFoundView } from "../pages/NotFoundPage/NotFoundView";
 
 export const RouteError: FC = () => {
@@ -21,8 +22,8 @@ export const RouteError: FC = () => {
   // 502: this app's server answered, the deployment behind CODER_URL did not (or not as Coder).
   const title = status === 502 ? "Cannot connect to the Coder deployment." : "Something went wrong loading this page.";
   return (
-    <div className="page">
+    <Page>
       <ErrorAlert title={title} error={error} onRetry={() => window.location.reload()} />
-    </div>
+    </Page>
   );
 };

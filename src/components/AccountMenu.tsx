@@ -3,7 +3,7 @@ import { useId, useState, type FC } from "react";
 import { Link } from "react-router";
 import { userAISpend } from "../api/queries/aiSpend";
 import { useAIFeatureVisible } from "../hooks/useFeatureVisibility";
-import { formatMicrosAsUSD, spendStatus } from "../../core/currency";
+import { formatMicrosAsUSD } from "../../core/currency";
 
 import { MY_AI_SPEND_URL } from "../app/urls";
 
@@ -21,11 +21,7 @@ const AccountSpendLine: FC = () => {
   const limit = data.effective_budget?.spend_limit_micros ?? null;
   const text = accountSpendText(data.current_spend_micros, limit);
   return (
-    <Link
-      to={MY_AI_SPEND_URL}
-      aria-label={`My AI spend: ${text}`}
-      className={`account-spend spend-${spendStatus(data.current_spend_micros, limit)}`}
-    >
+    <Link to={MY_AI_SPEND_URL} aria-label={`My AI spend: ${text}`} className="tabular-nums">
       {text}
     </Link>
   );
@@ -41,10 +37,10 @@ export const AccountMenu: FC<{ username: string }> = ({ username }) => {
   const menuId = useId();
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the menu closes it; the button is the control.
-    <div className="account-menu" onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
+    <div className="relative" onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
       <button
         type="button"
-        className="account-menu-button"
+        className="cursor-pointer border-0 bg-transparent p-1 text-content-primary after:content-['_▾']"
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen(!open)}
@@ -55,7 +51,7 @@ export const AccountMenu: FC<{ username: string }> = ({ username }) => {
         // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a followed link closes the menu; the links are the controls.
         <div
           id={menuId}
-          className="account-menu-panel"
+          className="absolute top-full right-0 z-20 min-w-[14rem] rounded-[8px] border border-border-default bg-surface-secondary p-3 text-content-primary"
           onClick={(event) => (event.target as HTMLElement).closest("a") && setOpen(false)}
         >
           <AccountSpendLine />

@@ -17,7 +17,7 @@ export const ErrorAlert: FC<ErrorAlertProps> = ({ title, error, onRetry }) => {
   return (
     <Callout severity="error" role="alert" title={title} actions={onRetry && <Button onClick={onRetry}>Retry</Button>}>
       {message && <p>{message}</p>}
-      {detail && <p className="alert-detail">{detail}</p>}
+      {detail && <p className="text-content-primary">{detail}</p>}
     </Callout>
   );
 };

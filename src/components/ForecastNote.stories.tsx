@@ -81,6 +81,8 @@ export const Explained: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     canvas.getByText("On pace for $615.76 this month").focus();
-    await expect(canvas.getByRole("tooltip")).toHaveTextContent("A straight line from this period's spend so far");
+    await expect(await within(canvasElement.ownerDocument.body).findByRole("tooltip")).toHaveTextContent(
+      "A straight line from this period's spend so far",
+    );
   },
 };

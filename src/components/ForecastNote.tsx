@@ -1,7 +1,8 @@
-import { useId, type FC } from "react";
+import type { FC } from "react";
 import { FORECAST_EXPLANATION, spendForecast } from "../../core/domain/forecast";
 import { useClock } from "../utils/clock";
 import { formatMicrosAsUSD } from "../../core/currency";
+import { Tooltip } from "./ui/Tooltip";
 
 // The user's own calendar day: "around November 26" is read on their clock.
 const localDay = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric" });
@@ -22,22 +23,22 @@ interface ForecastNoteProps {
  * The tooltip says what the line is.
  */
 export const ForecastNote: FC<ForecastNoteProps> = ({ spentMicros, limitMicros, periodStart, periodEnd }) => {
-  const tooltipId = useId();
   const now = useClock()();
   const forecast = spendForecast({ spentMicros, limitMicros, periodStart, periodEnd, now });
   if (!forecast || forecast.limitReached) return null;
   return (
-    <span className="forecast">
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the tooltip must be reachable from the keyboard. */}
-      <span className="forecast-pace" tabIndex={0} aria-describedby={tooltipId}>
-        On pace for {formatMicrosAsUSD(forecast.projectedMicros)} this month
-      </span>
+    <span className="flex flex-col text-[0.8125rem] text-content-secondary">
+      <Tooltip content={FORECAST_EXPLANATION}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the tooltip must be reachable from the keyboard. */}
+        <span className="w-fit cursor-help underline decoration-dotted" tabIndex={0}>
+          On pace for {formatMicrosAsUSD(forecast.projectedMicros)} this month
+        </span>
+      </Tooltip>
       {forecast.reachesLimitAt && (
-        <span className="forecast-limit">Reaches the limit around {formatLimitDay(forecast.reachesLimitAt)}</span>
+        <span className="font-semibold text-content-warning">
+          Reaches the limit around {formatLimitDay(forecast.reachesLimitAt)}
+        </span>
       )}
-      <span id={tooltipId} role="tooltip" className="tooltip">
-        {FORECAST_EXPLANATION}
-      </span>
     </span>
   );
 };

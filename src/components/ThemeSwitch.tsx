@@ -1,6 +1,7 @@
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useId, useState, type FC } from "react";
 import { chooseTheme, storedTheme, type ThemeChoice } from "../app/startup/theme";
+import { selectClassName } from "./ui/TextField";
 
 const ICONS = { system: Monitor, dark: Moon, light: Sun } as const;
 
@@ -10,14 +11,14 @@ export const ThemeSwitch: FC = () => {
   const [choice, setChoice] = useState<ThemeChoice>(storedTheme);
   const Icon = ICONS[choice];
   return (
-    <span className="theme-switch">
+    <span className="inline-flex items-center gap-[0.35rem] text-content-secondary">
       <Icon aria-hidden="true" size={16} />
-      <label htmlFor={id} className="visually-hidden">
+      <label htmlFor={id} className="sr-only">
         Theme
       </label>
       <select
         id={id}
-        className="theme-select"
+        className={selectClassName}
         value={choice}
         onChange={(event) => {
           const next = event.target.value as ThemeChoice;

@@ -1,5 +1,8 @@
 import { Building2, Check, ChevronDown } from "lucide-react";
 import * as MenuPrimitive from "radix-ui/dropdown-menu";
+import { menuClassName, menuItemClassName } from "../ui/ActionsMenu";
+import { buttonClassName } from "../ui/Button";
+import { cx } from "../ui/cx";
 import type { FC } from "react";
 import { Link } from "react-router";
 import type { Organization } from "../../../core/types";
@@ -36,13 +39,16 @@ export const OrganizationSwitcher: FC<OrganizationSwitcherProps> = ({
   const currentName = shown ? shown.display_name || shown.name : current;
   return (
     <MenuPrimitive.Root modal={false}>
-      <MenuPrimitive.Trigger className="button button-small max-w-[14rem]" aria-label={`Organization: ${currentName}`}>
+      <MenuPrimitive.Trigger
+        className={buttonClassName("secondary", "small", "max-w-[14rem]")}
+        aria-label={`Organization: ${currentName}`}
+      >
         <Building2 aria-hidden="true" size={14} />
         <span className="truncate">{currentName}</span>
         <ChevronDown aria-hidden="true" size={14} />
       </MenuPrimitive.Trigger>
       <MenuPrimitive.Portal>
-        <MenuPrimitive.Content className="menu max-w-[calc(100vw-1rem)]" align="start" sideOffset={4}>
+        <MenuPrimitive.Content className={cx(menuClassName, "max-w-[calc(100vw-1rem)]")} align="start" sideOffset={4}>
           <MenuPrimitive.Label className="px-2.5 py-1 text-xs text-content-secondary">
             Organizations
           </MenuPrimitive.Label>
@@ -55,7 +61,7 @@ export const OrganizationSwitcher: FC<OrganizationSwitcherProps> = ({
             const isCurrent = organization.name === current;
             return (
               <MenuPrimitive.Group key={organization.id} aria-label={name}>
-                <MenuPrimitive.Item asChild className="menu-item font-medium">
+                <MenuPrimitive.Item asChild className={cx(menuItemClassName(), "font-medium")}>
                   <Link to={screenUrl(same, organization.name)} aria-current={isCurrent ? "true" : undefined}>
                     <Check aria-hidden="true" size={14} className={isCurrent ? "" : "invisible"} />
                     <span className="truncate">{name}</span>
@@ -63,7 +69,7 @@ export const OrganizationSwitcher: FC<OrganizationSwitcherProps> = ({
                   </Link>
                 </MenuPrimitive.Item>
                 {(other.kind === "groups" || report) && (
-                  <MenuPrimitive.Item asChild className="menu-item pl-8 text-content-secondary">
+                  <MenuPrimitive.Item asChild className={cx(menuItemClassName(true), "text-content-secondary")}>
                     <Link to={screenUrl(other.kind, organization.name)} aria-label={`${other.label} of ${name}`}>
                       {other.label}
                     </Link>

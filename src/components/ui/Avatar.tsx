@@ -1,4 +1,7 @@
 import { useState, type FC } from "react";
+import { cx } from "./cx";
+
+const SIZES = { medium: "size-9 text-[0.8125rem]", small: "size-6 text-[0.625rem]" } as const;
 
 /** "Alice Smith" → "AS", "bob" → "B". */
 export const initials = (name: string): string => {
@@ -24,12 +27,21 @@ export const Avatar: FC<{ name: string; src?: string; size?: "small" | "medium" 
   const [failedSrc, setFailedSrc] = useState<string>();
   const showImage = Boolean(src) && failedSrc !== src;
   return (
-    <span className={`avatar avatar-${size}`} aria-hidden="true">
+    <span
+      className={cx(
+        "inline-flex flex-none items-center justify-center overflow-hidden rounded-full bg-surface-tertiary font-semibold text-content-primary",
+        SIZES[size],
+      )}
+      aria-hidden="true"
+    >
       {showImage ? (
-        <img className="avatar-image" src={src} alt="" onError={() => setFailedSrc(src)} />
+        <img className="size-full object-cover" src={src} alt="" onError={() => setFailedSrc(src)} />
       ) : (
-        <span className="avatar-fallback">{initials(name)}</span>
+        <span className="leading-none">{initials(name)}</span>
       )}
     </span>
   );
 };
+
+/** An avatar beside a name (and a line under it) that may wrap but never pushes the row wider. */
+export const avatarRowClassName = "flex min-w-0 items-center gap-3 [&>span:last-child]:min-w-0";

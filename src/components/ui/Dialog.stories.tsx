@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, within } from "storybook/test";
 import { Button } from "./Button";
-import { Dialog, DialogClose } from "./Dialog";
+import { Dialog, DialogActions, DialogClose } from "./Dialog";
 
 const Example = ({ onOpenChange }: { onOpenChange: (open: boolean) => void }) => {
   const [open, setOpen] = useState(true);
@@ -18,12 +18,12 @@ const Example = ({ onOpenChange }: { onOpenChange: (open: boolean) => void }) =>
         title="AI budget of Alice"
         description="Alice has spent $312.50 this month against this group's limit of $1,000.00."
       >
-        <div className="form-actions">
+        <DialogActions>
           <DialogClose asChild>
             <Button>Cancel</Button>
           </DialogClose>
           <Button variant="primary">Save</Button>
-        </div>
+        </DialogActions>
       </Dialog>
     </>
   );

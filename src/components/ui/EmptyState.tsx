@@ -7,14 +7,14 @@ export const EmptyState: FC<{ title: string; description?: ReactNode; icon?: Rea
   icon,
   action,
 }) => (
-  <div className="empty-state">
+  <div className="flex flex-col items-center gap-2 rounded-[8px] border border-border-default border-dashed px-6 py-12 text-center">
     {icon && (
-      <span className="empty-state-icon" aria-hidden="true">
+      <span className="text-content-secondary" aria-hidden="true">
         {icon}
       </span>
     )}
-    <p className="empty-state-title">{title}</p>
-    {description && <div className="empty-state-description">{description}</div>}
-    {action && <div className="empty-state-action">{action}</div>}
+    <p className="m-0 font-semibold text-[1.0625rem]">{title}</p>
+    {description && <div className="max-w-[32rem] text-content-secondary [&_p]:m-0">{description}</div>}
+    {action && <div className="mt-2">{action}</div>}
   </div>
 );

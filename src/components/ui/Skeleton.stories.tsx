@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect } from "storybook/test";
-import { Skeleton } from "./Skeleton";
+import { Skeleton, SkeletonStack } from "./Skeleton";
 
 const meta = {
   title: "components/Skeleton",
@@ -14,7 +14,7 @@ type Story = StoryObj<typeof meta>;
 /** Hidden from screen readers: the region around it says it is busy. */
 export const Line: Story = {
   play: async ({ canvasElement }) => {
-    await expect(canvasElement.querySelector(".skeleton")).toHaveAttribute("aria-hidden", "true");
+    await expect(canvasElement.querySelector("span")).toHaveAttribute("aria-hidden", "true");
   },
 };
 
@@ -25,10 +25,10 @@ export const SpendRow: Story = {
   render: () => (
     <div role="status" aria-label="Loading" style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
       <Skeleton width="2.25rem" height="2.25rem" round />
-      <span className="skeleton-stack">
+      <SkeletonStack as="span">
         <Skeleton width="9rem" height="0.9rem" />
         <Skeleton width="9rem" height="0.375rem" />
-      </span>
+      </SkeletonStack>
     </div>
   ),
 };

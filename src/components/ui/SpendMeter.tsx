@@ -1,6 +1,17 @@
 import type { FC } from "react";
 import { formatMicrosAsUSD, percentSpent, spendStatus, type SpendStatus } from "../../../core/currency";
 import { Badge } from "./Badge";
+import { cx } from "./cx";
+
+const FILL: Record<SpendStatus, string> = {
+  unlimited: "bg-content-success",
+  normal: "bg-content-success",
+  warning: "bg-content-warning",
+  exceeded: "bg-content-error",
+};
+
+/** Amounts in a column line up: the same width for every digit. */
+export const spendTextClassName = "whitespace-nowrap tabular-nums";
 
 const STATUS_WORDS: Record<SpendStatus, string> = {
   unlimited: "",
@@ -30,24 +41,24 @@ export const SpendMeter: FC<SpendMeterProps> = ({ spentMicros, limitMicros, labe
   const percent = Math.min(100, exactPercent);
   const words = STATUS_WORDS[status];
   return (
-    <div className={`spend spend-${status}`}>
-      <span className="spend-line">
+    <div className="flex min-w-[9rem] max-w-[22rem] flex-col gap-1">
+      <span className="flex flex-wrap items-baseline gap-x-2 gap-y-0">
         {format === "of" && limitMicros !== null ? (
           <>
-            <span className="spend-text">
+            <span className={spendTextClassName}>
               {spent} of {limit}
             </span>
-            <span className="spend-percent">· {exactPercent} %</span>
+            <span className="whitespace-nowrap text-content-secondary tabular-nums">· {exactPercent} %</span>
           </>
         ) : (
-          <span className="spend-text">
+          <span className={spendTextClassName}>
             {spent} / {limit}
           </span>
         )}
       </span>
       {limitMicros !== null && (
         <span
-          className="spend-bar"
+          className="block h-[0.375rem] overflow-hidden rounded-full bg-meter-track"
           role="progressbar"
           aria-label={label}
           aria-valuemin={0}
@@ -55,14 +66,10 @@ export const SpendMeter: FC<SpendMeterProps> = ({ spentMicros, limitMicros, labe
           aria-valuenow={percent}
           aria-valuetext={`${spent} of ${limit} (${exactPercent}%)${words ? `, ${words.toLowerCase()}` : ""}`}
         >
-          <span className="spend-bar-fill" style={{ width: `${percent}%` }} />
+          <span className={cx("block h-full", FILL[status])} style={{ width: `${percent}%` }} />
         </span>
       )}
-      {words && (
-        <Badge variant={status === "exceeded" ? "error" : "warning"} className="spend-status">
-          {words}
-        </Badge>
-      )}
+      {words && <Badge variant={status === "exceeded" ? "error" : "warning"}>{words}</Badge>}
     </div>
   );
 };

@@ -12,7 +12,7 @@ const meta = {
   component: Table,
   render: () => (
     <TableContainer>
-      <Table className="table-responsive" aria-label="Members">
+      <Table responsive aria-label="Members">
         <TableHeader>
           <TableRow>
             <TableHead>Member</TableHead>

@@ -1,4 +1,29 @@
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { forwardRef, useId, type FC, type InputHTMLAttributes, type LabelHTMLAttributes, type ReactNode } from "react";
+import { cx } from "./cx";
+
+/** A field's label, above its control. */
+export const FieldLabel: FC<LabelHTMLAttributes<HTMLLabelElement>> = ({ className, ...props }) => (
+  // biome-ignore lint/a11y/noLabelWithoutControl: the caller ties it to its control with htmlFor.
+  <label className={cx("font-semibold", className)} {...props} />
+);
+
+/** A field's message: what is wrong with what was typed. */
+export const fieldErrorClassName = "font-medium text-[0.875rem] text-content-error";
+
+/**
+ * The box around an input (and its prefix or icon): the border, and the focus
+ * ring the input itself leaves to it. `invalid` marks it, `disabled` flattens it.
+ */
+export const fieldControlClassName = (state: { invalid?: boolean; disabled?: boolean } = {}): string =>
+  cx(
+    "flex items-center rounded-[6px] border focus-within:outline-2 focus-within:outline-focus-ring focus-within:outline-offset-1 focus-within:outline-solid",
+    state.invalid ? "border-border-error" : "border-border-default",
+    state.disabled ? "cursor-not-allowed border-dashed bg-surface-tertiary" : "bg-surface-primary",
+  );
+
+/** The input inside a field's box: borderless, the box draws the frame. */
+export const fieldInputClassName =
+  "min-w-0 flex-1 border-0 bg-transparent px-[0.65rem] py-[0.55rem] read-only:text-content-secondary focus:outline-none disabled:cursor-not-allowed disabled:text-content-secondary";
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "prefix"> {
   label: ReactNode;
@@ -21,22 +46,11 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(
     const describedById = `${inputId}-description`;
     const description = error || helperText;
     return (
-      <div className="field">
-        <label htmlFor={inputId} className="field-label">
-          {label}
-        </label>
-        <div
-          className={[
-            "field-control",
-            error && "field-control-invalid",
-            disabled && "field-control-disabled",
-            readOnly && "field-control-readonly",
-          ]
-            .filter(Boolean)
-            .join(" ")}
-        >
+      <div className="mb-4 flex flex-col gap-[0.3rem] last:mb-0">
+        <FieldLabel htmlFor={inputId}>{label}</FieldLabel>
+        <div className={fieldControlClassName({ invalid: Boolean(error), disabled })}>
           {prefix && (
-            <span className="field-prefix" aria-hidden="true">
+            <span className="pl-[0.65rem] text-content-secondary" aria-hidden="true">
               {prefix}
             </span>
           )}
@@ -44,6 +58,7 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(
             ref={ref}
             id={inputId}
             type={type}
+            className={fieldInputClassName}
             disabled={disabled}
             readOnly={readOnly}
             spellCheck={false}
@@ -55,7 +70,11 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(
         {description && (
           <div
             id={describedById}
-            className={error ? "field-error" : "field-helper"}
+            className={
+              error
+                ? fieldErrorClassName
+                : "text-[0.875rem] text-content-secondary [&_a]:underline [&_a]:underline-offset-2"
+            }
             role={error ? "alert" : undefined}
             aria-live={error ? undefined : "polite"}
           >
@@ -67,3 +86,7 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(
   },
 );
 TextField.displayName = "TextField";
+
+/** A native select or a bare input (a date, a filter) with the fields' frame. */
+export const selectClassName =
+  "rounded-[6px] border border-border-default bg-surface-primary px-2 py-[0.4rem] text-content-primary";

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
+import { Button } from "./Button";
 import { Tooltip } from "./Tooltip";
 
 const meta = {
@@ -7,11 +8,7 @@ const meta = {
   component: Tooltip,
   args: {
     content: "A straight line from this period's spend so far.",
-    children: (
-      <button type="button" className="button button-small">
-        On pace for $1,714.29
-      </button>
-    ),
+    children: <Button size="small">On pace for $1,714.29</Button>,
   },
 } satisfies Meta<typeof Tooltip>;
 

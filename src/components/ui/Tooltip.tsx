@@ -10,7 +10,11 @@ export const Tooltip: FC<{ content: ReactNode; children: ReactElement }> = ({ co
     <TooltipPrimitive.Root>
       <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
       <TooltipPrimitive.Portal>
-        <TooltipPrimitive.Content className="tooltip-content" sideOffset={4} collisionPadding={8}>
+        <TooltipPrimitive.Content
+          className="z-[60] max-w-[18rem] rounded-[6px] bg-surface-invert px-[0.6rem] py-[0.4rem] text-[0.8125rem] text-content-invert"
+          sideOffset={4}
+          collisionPadding={8}
+        >
           {content}
         </TooltipPrimitive.Content>
       </TooltipPrimitive.Portal>

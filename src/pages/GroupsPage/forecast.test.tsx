@@ -1,7 +1,7 @@
 // The forecast as the admin sees it, at fixed times in November 2026 (the
 // mock backend's period): on the members tab, on the groups list, and in the
 // impact preview of a new budget.
-import { screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { FORECAST_EXPLANATION } from "../../../core/domain/forecast";
 import { MockGroup } from "../../testHelpers/entities";
@@ -41,6 +41,8 @@ describe("the forecast on the members tab", () => {
     at(MID_MONTH);
     renderApp("/organizations/coder/groups/developers", { now });
     const pace = await screen.findByText("On pace for $1,714.29 this month");
+    act(() => pace.focus());
+    expect(await screen.findByRole("tooltip")).toHaveTextContent(FORECAST_EXPLANATION);
     expect(pace).toHaveAccessibleDescription(FORECAST_EXPLANATION);
   });
 

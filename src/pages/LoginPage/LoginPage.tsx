@@ -7,6 +7,7 @@ import { Spinner } from "../../components/Spinner";
 import { PasswordSignIn } from "./PasswordSignIn";
 import { signInOptions } from "./signInOptions";
 import { SingleSignOn } from "./SingleSignOn";
+import { SectionDescription } from "../../components/ui/Section";
 
 /**
  * Only a path on this site may be a redirect target, never another origin:
@@ -28,8 +29,8 @@ const LoginPage: FC = () => {
 
   if (methodsQuery.error) {
     return (
-      <main className="login">
-        <div className="login-card">
+      <main className="flex justify-center px-4 py-16">
+        <div className="flex w-[24rem] max-w-full flex-col gap-2 rounded-[8px] border border-border-default bg-surface-secondary p-6">
           <h1>Sign in</h1>
           <ErrorAlert
             title="Could not load the sign-in options."
@@ -46,20 +47,20 @@ const LoginPage: FC = () => {
   const options = signInOptions(methodsQuery.data, infoQuery.data?.external_url, window.location.origin, returnTo);
 
   return (
-    <main className="login">
-      <div className="login-card">
+    <main className="flex justify-center px-4 py-16">
+      <div className="flex w-[24rem] max-w-full flex-col gap-2 rounded-[8px] border border-border-default bg-surface-secondary p-6">
         <h1 id="login-heading">Sign in</h1>
-        {options.deploymentUrl && <p className="section-description">to {options.deploymentUrl}</p>}
+        {options.deploymentUrl && <SectionDescription>to {options.deploymentUrl}</SectionDescription>}
         {options.password && <PasswordSignIn onSignedIn={onSignedIn} />}
         <SingleSignOn options={options} onSignedIn={onSignedIn} />
         {options.termsOfServiceUrl && (
-          <p className="section-description">
+          <SectionDescription>
             By signing in you accept the{" "}
             <a href={options.termsOfServiceUrl} target="_blank" rel="noreferrer">
               terms of service
             </a>
             .
-          </p>
+          </SectionDescription>
         )}
       </div>
     </main>

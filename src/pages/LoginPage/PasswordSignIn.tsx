@@ -4,6 +4,9 @@ import type { FC } from "react";
 import * as Yup from "yup";
 import { getErrorDetail, getErrorMessage } from "../../api/errors";
 import { login } from "../../api/queries/users";
+import { Button } from "../../components/ui/Button";
+import { FieldLabel, fieldErrorClassName } from "../../components/ui/TextField";
+import { loginButtonClassName, loginFormClassName, loginInputClassName } from "./loginStyles";
 
 interface SignInValues {
   email: string;
@@ -18,7 +21,7 @@ const signInSchema = Yup.object({
 /** A field's message once the admin has left it or pressed Sign In; tied to its input. */
 const FieldError: FC<{ id: string; meta: FieldMetaProps<string> }> = ({ id, meta }) =>
   meta.touched && meta.error ? (
-    <p id={id} className="field-error">
+    <p id={id} className={fieldErrorClassName}>
       {meta.error}
     </p>
   ) : null;
@@ -40,12 +43,11 @@ export const PasswordSignIn: FC<{ onSignedIn: () => void }> = ({ onSignedIn }) =
       onSubmit={onSubmit}
     >
       {({ getFieldProps, getFieldMeta }) => (
-        <Form className="login-form">
-          <label htmlFor="login-email" className="field-label">
-            Email
-          </label>
+        <Form className={loginFormClassName}>
+          <FieldLabel htmlFor="login-email">Email</FieldLabel>
           <input
             id="login-email"
+            className={loginInputClassName}
             type="email"
             autoComplete="username"
             required
@@ -53,11 +55,10 @@ export const PasswordSignIn: FC<{ onSignedIn: () => void }> = ({ onSignedIn }) =
             {...getFieldProps("email")}
           />
           <FieldError id="login-email-error" meta={getFieldMeta<string>("email")} />
-          <label htmlFor="login-password" className="field-label">
-            Password
-          </label>
+          <FieldLabel htmlFor="login-password">Password</FieldLabel>
           <input
             id="login-password"
+            className={loginInputClassName}
             type="password"
             autoComplete="current-password"
             required
@@ -66,13 +67,13 @@ export const PasswordSignIn: FC<{ onSignedIn: () => void }> = ({ onSignedIn }) =
           />
           <FieldError id="login-password-error" meta={getFieldMeta<string>("password")} />
           {loginMutation.error && (
-            <p className="field-error" role="alert">
+            <p className={fieldErrorClassName} role="alert">
               {getErrorMessage(loginMutation.error, "Sign-in failed.")} {getErrorDetail(loginMutation.error)}
             </p>
           )}
-          <button type="submit" className="button button-primary" disabled={loginMutation.isPending}>
+          <Button type="submit" variant="primary" className={loginButtonClassName} disabled={loginMutation.isPending}>
             {loginMutation.isPending ? "Signing in…" : "Sign In"}
-          </button>
+          </Button>
         </Form>
       )}
     </Formik>

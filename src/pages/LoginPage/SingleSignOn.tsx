@@ -3,6 +3,10 @@ import { useState, type FC, type FormEvent } from "react";
 import { getErrorDetail, getErrorMessage } from "../../api/errors";
 import { signInWithSessionToken } from "../../api/queries/users";
 import type { SignInOptions } from "./signInOptions";
+import { Button, buttonClassName } from "../../components/ui/Button";
+import { SectionDescription } from "../../components/ui/Section";
+import { FieldLabel, fieldErrorClassName } from "../../components/ui/TextField";
+import { loginButtonClassName, loginFormClassName, loginInputClassName } from "./loginStyles";
 
 /**
  * The ways in besides a password: the deployment's SSO buttons where their
@@ -26,20 +30,26 @@ export const SingleSignOn: FC<{ options: SignInOptions; onSignedIn: () => void }
   return (
     <>
       {direct.map((provider) => (
-        <a key={provider.name} className="button" href={provider.href}>
+        <a
+          key={provider.name}
+          className={buttonClassName("secondary", "medium", loginButtonClassName)}
+          href={provider.href}
+        >
           Sign in with {provider.name}
         </a>
       ))}
       {options.sessionToken && (
-        <form className="login-form" onSubmit={onSubmit} aria-labelledby="token-heading">
-          <h2 id="token-heading">Single sign-on (SSO)</h2>
+        <form className={loginFormClassName} onSubmit={onSubmit} aria-labelledby="token-heading">
+          <h2 id="token-heading" className="m-0 text-[1rem]">
+            Single sign-on (SSO)
+          </h2>
           {elsewhere.length > 0 && (
-            <p className="section-description">
+            <SectionDescription>
               {elsewhere.map((p) => p.name).join(" and ")} sign-in returns to {where}, not to this app, so it cannot
               sign you in here. Sign in there and bring a session token instead.
-            </p>
+            </SectionDescription>
           )}
-          <ol className="login-steps">
+          <ol className="m-0 pl-5 text-[0.875rem] wrap-anywhere">
             <li>
               Open{" "}
               {options.cliAuthUrl ? (
@@ -54,11 +64,10 @@ export const SingleSignOn: FC<{ options: SignInOptions; onSignedIn: () => void }
             <li>Copy the session token it shows.</li>
             <li>Paste it here. This app keeps it in an HttpOnly cookie, as a password sign-in would.</li>
           </ol>
-          <label htmlFor="login-token" className="field-label">
-            Session token
-          </label>
+          <FieldLabel htmlFor="login-token">Session token</FieldLabel>
           <input
             id="login-token"
+            className={loginInputClassName}
             type="password"
             autoComplete="off"
             spellCheck={false}
@@ -67,13 +76,13 @@ export const SingleSignOn: FC<{ options: SignInOptions; onSignedIn: () => void }
             onChange={(e) => setToken(e.target.value)}
           />
           {tokenMutation.error && (
-            <p className="field-error" role="alert">
+            <p className={fieldErrorClassName} role="alert">
               {getErrorMessage(tokenMutation.error, "Sign-in failed.")} {getErrorDetail(tokenMutation.error)}
             </p>
           )}
-          <button type="submit" className="button button-primary" disabled={tokenMutation.isPending}>
+          <Button type="submit" variant="primary" className={loginButtonClassName} disabled={tokenMutation.isPending}>
             {tokenMutation.isPending ? "Signing in…" : "Sign in with token"}
-          </button>
+          </Button>
         </form>
       )}
     </>

@@ -11,6 +11,7 @@ import { userOrganizationsAISpend } from "../../api/queries/spendWire";
 import { useSpendFeatures } from "../../hooks/useSpendFeatures";
 import { MySpendTrend } from "./MySpendTrend";
 import { DEFAULT_ORGANIZATION } from "../../app/urls";
+import { Page, PageHeader } from "../../components/ui/Page";
 
 /** My AI spend: every signed-in user's own spend, budget, reset and pace. */
 const MyAISpendPage: FC = () => {
@@ -28,12 +29,12 @@ const MyAISpendPage: FC = () => {
     ai.visible === true && features?.requestOrganizations === true && (user.data?.organization_ids.length ?? 0) > 1;
   const organizations = useQuery({ ...userOrganizationsAISpend("me"), enabled: perOrganization });
   return (
-    <div className="page">
-      <header className="page-header">
+    <Page>
+      <PageHeader>
         <h1>My AI spend</h1>
-      </header>
+      </PageHeader>
       {ai.visible === false ? (
-        <p className="empty">AI spend is not available on this deployment.</p>
+        <p className="text-content-secondary">AI spend is not available on this deployment.</p>
       ) : (
         <MyAISpendPageView
           spend={spend.data}
@@ -58,7 +59,7 @@ const MyAISpendPage: FC = () => {
           spend={spend.data}
         />
       )}
-    </div>
+    </Page>
   );
 };
 

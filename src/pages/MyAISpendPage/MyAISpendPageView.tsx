@@ -4,10 +4,11 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { FORECAST_EXPLANATION, FORECAST_HIDDEN_DAYS, spendForecast } from "../../../core/domain/forecast";
 import { SpendMeter } from "../../components/ui/SpendMeter";
 import { Callout } from "../../components/ui/Callout";
-import { Skeleton } from "../../components/ui/Skeleton";
+import { Skeleton, SkeletonStack } from "../../components/ui/Skeleton";
 import { formatLimitDay } from "../../components/ForecastNote";
 import { formatPeriod } from "../../../core/budgetPeriod";
 import { formatMicrosAsUSD } from "../../../core/currency";
+import { noteClassName, subtextClassName } from "../../components/ui/Page";
 
 // The reset in the user's own time, with the zone said, since the period is UTC.
 const localDateTime = new Intl.DateTimeFormat("en-US", {
@@ -50,14 +51,14 @@ export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({
   if (error) return <ErrorAlert title="Could not load your AI spend." error={error} onRetry={onRetry} />;
   if (!spend) {
     return (
-      <div role="status" className="skeleton-stack" style={{ maxWidth: "28rem" }}>
-        <span className="visually-hidden">Loading your AI spend</span>
+      <SkeletonStack role="status" className="max-w-[28rem]">
+        <span className="sr-only">Loading your AI spend</span>
         <Skeleton width="12rem" height="1.25rem" />
         <Skeleton height="0.375rem" />
         <Skeleton width="16rem" />
         <Skeleton width="20rem" />
         <Skeleton width="18rem" />
-      </div>
+      </SkeletonStack>
     );
   }
   const limit = spend.effective_budget?.spend_limit_micros ?? null;
@@ -73,7 +74,7 @@ export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({
     <>
       {/* The headline, once: the account menu keeps Coder's "… USD" line. */}
       <SpendMeter spentMicros={spend.current_spend_micros} limitMicros={limit} label="My AI spend this month" />
-      <dl className="facts">
+      <dl className="mx-0 my-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 [&_dd]:m-0 [&_dd]:flex [&_dd]:flex-col [&_dt]:font-semibold">
         <dt>Monthly limit</dt>
         <dd>{limit === null ? "Unlimited" : formatMicrosAsUSD(limit)}</dd>
         <dt>Set by</dt>
@@ -81,7 +82,7 @@ export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({
         <dt>Resets</dt>
         <dd>
           {resets}
-          <span className="member-username">
+          <span className={subtextClassName}>
             Budget period {formatPeriod(spend.period_start, spend.period_end)} (UTC)
           </span>
         </dd>
@@ -97,7 +98,7 @@ export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({
               {forecast.reachesLimitAt && (
                 <strong> Reaches the limit around {formatLimitDay(forecast.reachesLimitAt)}.</strong>
               )}
-              <span className="member-username">{FORECAST_EXPLANATION}</span>
+              <span className={subtextClassName}>{FORECAST_EXPLANATION}</span>
             </>
           )}
         </dd>
@@ -107,7 +108,7 @@ export const MyAISpendPageView: FC<MyAISpendPageViewProps> = ({
           <p>What your AI requests cost shows here a few minutes after you make them.</p>
         </Callout>
       )}
-      <p className="period">Spend is approximate and may lag by a few minutes.</p>
+      <p className={noteClassName}>Spend is approximate and may lag by a few minutes.</p>
     </>
   );
 };

@@ -6,6 +6,7 @@ import type { UserOrganizationsAISpend } from "../../../core/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Skeleton } from "../../components/ui/Skeleton";
 import { SpendMeter } from "../../components/ui/SpendMeter";
+import { noteClassName, subtextClassName } from "../../components/ui/Page";
 
 export interface OrganizationsSpendViewProps {
   spend: UserOrganizationsAISpend | undefined;
@@ -20,7 +21,7 @@ export const OrganizationsSpendView: FC<OrganizationsSpendViewProps> = ({ spend,
   return (
     <section aria-labelledby="organizations-spend-title" className="mt-6">
       <h2 id="organizations-spend-title">By organization</h2>
-      <p className="period">
+      <p className={noteClassName}>
         Each AI request is charged in one organization (its workspace's, or else the one of your budget above), whose
         groups decide the limit.
       </p>
@@ -32,14 +33,14 @@ export const OrganizationsSpendView: FC<OrganizationsSpendViewProps> = ({ spend,
             <li key={organization.organization_id}>
               <strong>{name}</strong>
               {organization.organization_id === spend.organization_id && (
-                <span className="member-username">Where requests outside a workspace are charged</span>
+                <span className={subtextClassName}>Where requests outside a workspace are charged</span>
               )}
               <SpendMeter
                 spentMicros={organization.current_spend_micros}
                 limitMicros={limit?.spend_limit_micros ?? null}
                 label={`My AI spend in ${name} this month`}
               />
-              <span className="member-username">
+              <span className={subtextClassName}>
                 {limit === null
                   ? "No budget applies here."
                   : limit.limit_source === "user_override"

@@ -2,6 +2,7 @@ import { useState, type FC } from "react";
 import { sortLines, type ReportLine, type SortColumn } from "../../../core/domain/spendReport";
 import { formatMicrosAsUSD, formatMicrosAsUSDCents } from "../../../core/currency";
 import { Button } from "../../components/ui/Button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "../../components/ui/Table";
 
 const COLUMNS: [SortColumn, string][] = [
   ["input_tokens", "Input tokens"],
@@ -31,10 +32,10 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
   const sorted = sortLines(lines, sort.column, sort.direction);
   const rest = sorted.length - visible;
   const header = (column: SortColumn, label: string) => (
-    <th key={column} scope="col" aria-sort={sort.column === column ? sort.direction : "none"}>
+    <TableHead key={column} aria-sort={sort.column === column ? sort.direction : "none"}>
       <button
         type="button"
-        className="sort-button"
+        className="cursor-pointer border-0 bg-transparent p-0 font-semibold text-inherit"
         onClick={() =>
           setSort({
             column,
@@ -49,41 +50,45 @@ export const ReportTable: FC<{ title: string; nameHeader: string; lines: ReportL
       >
         {label}
       </button>
-    </th>
+    </TableHead>
   );
   return (
     <>
-      <table className="table report-table">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
+      <Table className="my-4">
+        <caption className="px-0 py-1 text-left font-semibold">{title}</caption>
+        <TableHeader>
+          <TableRow>
             {header("label", nameHeader)}
             {COLUMNS.map(([column, label]) => header(column, label))}
-          </tr>
-        </thead>
-        <tbody>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {sorted.slice(0, visible).map((line) => (
-            <tr key={line.key}>
-              <th scope="row">{line.label}</th>
-              <td>{count(line.input_tokens)}</td>
-              <td>{count(line.output_tokens)}</td>
-              <td>{count(line.cache_read_tokens)}</td>
-              <td>{count(line.cache_write_tokens)}</td>
-              <td title={formatMicrosAsUSD(line.cost_micros)}>{formatMicrosAsUSDCents(line.cost_micros)}</td>
-            </tr>
+            <TableRow key={line.key}>
+              <TableHead scope="row">{line.label}</TableHead>
+              <TableCell>{count(line.input_tokens)}</TableCell>
+              <TableCell>{count(line.output_tokens)}</TableCell>
+              <TableCell>{count(line.cache_read_tokens)}</TableCell>
+              <TableCell>{count(line.cache_write_tokens)}</TableCell>
+              <TableCell title={formatMicrosAsUSD(line.cost_micros)}>
+                {formatMicrosAsUSDCents(line.cost_micros)}
+              </TableCell>
+            </TableRow>
           ))}
-        </tbody>
+        </TableBody>
         <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td>{count(total.input_tokens)}</td>
-            <td>{count(total.output_tokens)}</td>
-            <td>{count(total.cache_read_tokens)}</td>
-            <td>{count(total.cache_write_tokens)}</td>
-            <td title={formatMicrosAsUSD(total.cost_micros)}>{formatMicrosAsUSDCents(total.cost_micros)}</td>
-          </tr>
+          <TableRow>
+            <TableHead scope="row">Total</TableHead>
+            <TableCell>{count(total.input_tokens)}</TableCell>
+            <TableCell>{count(total.output_tokens)}</TableCell>
+            <TableCell>{count(total.cache_read_tokens)}</TableCell>
+            <TableCell>{count(total.cache_write_tokens)}</TableCell>
+            <TableCell title={formatMicrosAsUSD(total.cost_micros)}>
+              {formatMicrosAsUSDCents(total.cost_micros)}
+            </TableCell>
+          </TableRow>
         </tfoot>
-      </table>
+      </Table>
       {rest > 0 && (
         <Button size="small" onClick={() => setVisible(visible + REPORT_PAGE_LINES)}>
           Show {Math.min(rest, REPORT_PAGE_LINES).toLocaleString("en-US")} more of{" "}

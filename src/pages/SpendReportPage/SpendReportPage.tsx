@@ -16,6 +16,9 @@ import { Button } from "../../components/ui/Button";
 import { useSpendFeatures } from "../../hooks/useSpendFeatures";
 import { UserSpendSection } from "./UserSpendSection";
 import { LongRangeReport } from "./LongRangeReport";
+import { Page, PageHeader, PageSubtitle } from "../../components/ui/Page";
+import { fieldErrorClassName } from "../../components/ui/TextField";
+import { reportFieldClassName, reportFormClassName, reportInputClassName } from "./reportStyles";
 
 const FORBIDDEN = "Forbidden.";
 
@@ -53,27 +56,29 @@ const SpendReportPage: FC = () => {
     ? spendExportFilename(organization, { start: new Date(period.start), end: new Date(period.end) })
     : "";
   return (
-    <div className="page page-wide">
-      <header className="page-header">
+    <Page wide>
+      <PageHeader>
         <h1>AI spend report</h1>
-        <p className="page-subtitle">
+        <PageSubtitle>
           Spend by user, group, model and provider, from the deployment's CSV export. Days are UTC.
-        </p>
-      </header>
-      <form className="report-period" onSubmit={apply} aria-label="Period">
-        <label>
+        </PageSubtitle>
+      </PageHeader>
+      <form className={reportFormClassName} onSubmit={apply} aria-label="Period">
+        <label className={reportFieldClassName}>
           From
           <input
             type="date"
+            className={reportInputClassName}
             value={draft.from}
             {...fieldError("from")}
             onChange={(event) => setDraft({ ...draft, from: event.target.value })}
           />
         </label>
-        <label>
+        <label className={reportFieldClassName}>
           To
           <input
             type="date"
+            className={reportInputClassName}
             value={draft.to}
             {...fieldError("to")}
             onChange={(event) => setDraft({ ...draft, to: event.target.value })}
@@ -82,7 +87,7 @@ const SpendReportPage: FC = () => {
         <Button type="submit" variant="primary" disabled={"error" in draftRange}>
           Show
         </Button>
-        <span id="report-period-error" className="field-error" role="alert">
+        <span id="report-period-error" className={fieldErrorClassName} role="alert">
           {"error" in draftRange ? draftRange.error : ""}
         </span>
       </form>
@@ -96,7 +101,9 @@ const SpendReportPage: FC = () => {
       ) : report.error ? (
         isForbidden(report.error) &&
         (report.error as { response?: { data?: { message?: string } } }).response?.data?.message === FORBIDDEN ? (
-          <p className="empty">Only the organization's admins and auditors can see its spend report.</p>
+          <p className="text-content-secondary">
+            Only the organization's admins and auditors can see its spend report.
+          </p>
         ) : (
           <ErrorAlert
             title="Could not load the spend export."
@@ -126,7 +133,7 @@ const SpendReportPage: FC = () => {
           source={report.data}
         />
       )}
-    </div>
+    </Page>
   );
 };
 

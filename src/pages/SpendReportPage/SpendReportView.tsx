@@ -9,6 +9,7 @@ import { formatMicrosAsUSD, formatMicrosAsUSDCents } from "../../../core/currenc
 import type { ReportSource } from "./parseExport";
 import { ReportTable } from "./ReportTable";
 import { SpendChart } from "./SpendChart";
+import { reportFieldClassName, reportFiltersClassName, reportInputClassName } from "./reportStyles";
 
 const FILTERS: [ReportDimension, string][] = [
   ["user", "User"],
@@ -70,13 +71,14 @@ export const SpendReportView: FC<SpendReportViewProps> = ({
   const { total, by } = summary;
   return (
     <>
-      <fieldset className="report-filters">
+      <fieldset className={reportFiltersClassName}>
         <legend>Filters</legend>
         {FILTERS.map(([dimension, label]) => (
-          <div key={dimension} className="report-filter">
+          <div key={dimension} className={reportFieldClassName}>
             <label htmlFor={`report-filter-${dimension}`}>{label}</label>
             <select
               id={`report-filter-${dimension}`}
+              className={reportInputClassName}
               value={filters[dimension] ?? ""}
               onChange={(event) => setFilters({ ...filters, [dimension]: event.target.value || undefined })}
             >
@@ -90,7 +92,7 @@ export const SpendReportView: FC<SpendReportViewProps> = ({
           </div>
         ))}
       </fieldset>
-      <p className="report-total" role="status">
+      <p className="mx-0 my-2" role="status">
         <strong title={formatMicrosAsUSD(total.cost_micros)}>{formatMicrosAsUSDCents(total.cost_micros)}</strong> in
         total, {total.input_tokens.toLocaleString("en-US")} input and {total.output_tokens.toLocaleString("en-US")}{" "}
         output tokens, over {summary.shownCount.toLocaleString("en-US")} {summary.shownCount === 1 ? "row" : "rows"}.
@@ -99,10 +101,10 @@ export const SpendReportView: FC<SpendReportViewProps> = ({
         Download CSV
       </Button>
       {summary.shownCount === 0 ? (
-        <p className="empty">No spend matches these filters.</p>
+        <p className="text-content-secondary">No spend matches these filters.</p>
       ) : (
         <>
-          <div className="report-charts">
+          <div className="mx-0 my-4 grid grid-cols-[repeat(auto-fit,minmax(18rem,1fr))] gap-4">
             <SpendChart title="Spend by model" lines={by.model} />
             <SpendChart title="Spend by provider" lines={by.provider} />
             <SpendChart title="Top users" lines={by.user} />

@@ -8,6 +8,9 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { Spinner } from "../../components/Spinner";
 import { Button } from "../../components/ui/Button";
 import { Callout } from "../../components/ui/Callout";
+import { subtextClassName } from "../../components/ui/Page";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "../../components/ui/Table";
+import { reportFieldClassName, reportFiltersClassName, reportInputClassName } from "./reportStyles";
 
 export const USER_SPEND_PAGE_SIZE = 10;
 
@@ -63,12 +66,13 @@ export const UserSpendView: FC<UserSpendViewProps> = ({
   return (
     <section aria-labelledby="user-spend-title" className="mt-6">
       <h2 id="user-spend-title">Spend by user, most expensive first</h2>
-      <form aria-label="User spend filters" className="report-filters" onSubmit={apply}>
+      <form aria-label="User spend filters" className={reportFiltersClassName} onSubmit={apply}>
         {FILTERS.map(([name, label]) => (
-          <div key={name} className="report-filter">
+          <div key={name} className={reportFieldClassName}>
             <label htmlFor={`user-spend-${name}`}>{label}</label>
             <input
               id={`user-spend-${name}`}
+              className={reportInputClassName}
               value={draft[name] ?? ""}
               placeholder="All"
               onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
@@ -102,39 +106,39 @@ export const UserSpendView: FC<UserSpendViewProps> = ({
               } used a model with no price configured: not in these amounts.`}
           </p>
           {report.users.length === 0 ? (
-            <p className="empty">No spend matches these filters.</p>
+            <p className="text-content-secondary">No spend matches these filters.</p>
           ) : (
             <div className="overflow-x-auto">
-              <table className="table report-table">
-                <caption>By user</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">User</th>
-                    <th scope="col">Providers</th>
-                    <th scope="col">Models</th>
-                    <th scope="col">Clients</th>
-                    <th scope="col">Spend</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <Table className="my-4">
+                <caption className="px-0 py-1 text-left font-semibold">By user</caption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>User</TableHead>
+                    <TableHead>Providers</TableHead>
+                    <TableHead>Models</TableHead>
+                    <TableHead>Clients</TableHead>
+                    <TableHead>Spend</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
                   {report.users.map((user) => (
-                    <tr key={user.user_id}>
-                      <th scope="row" title={user.name || undefined}>
+                    <TableRow key={user.user_id}>
+                      <TableHead scope="row" title={user.name || undefined}>
                         {user.username}
-                      </th>
-                      <td>{list(user.providers)}</td>
-                      <td>{list(user.models)}</td>
-                      <td>{list(user.clients)}</td>
-                      <td title={formatMicrosAsUSD(user.cost_micros)}>
+                      </TableHead>
+                      <TableCell>{list(user.providers)}</TableCell>
+                      <TableCell>{list(user.models)}</TableCell>
+                      <TableCell>{list(user.clients)}</TableCell>
+                      <TableCell title={formatMicrosAsUSD(user.cost_micros)}>
                         {formatMicrosAsUSDCents(user.cost_micros)}
                         {user.unpriced_usage_count > 0 && (
-                          <span className="member-username">{user.unpriced_usage_count} unpriced</span>
+                          <span className={subtextClassName}>{user.unpriced_usage_count} unpriced</span>
                         )}
-                      </td>
-                    </tr>
+                      </TableCell>
+                    </TableRow>
                   ))}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             </div>
           )}
           <nav aria-label="User spend pages" className="flex flex-wrap items-center gap-2">

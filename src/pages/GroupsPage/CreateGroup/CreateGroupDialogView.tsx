@@ -3,7 +3,7 @@ import { useEffect, type FC } from "react";
 import { FormField } from "../../../components/FormField";
 import { Button } from "../../../components/ui/Button";
 import { Callout } from "../../../components/ui/Callout";
-import { Dialog, DialogClose } from "../../../components/ui/Dialog";
+import { Dialog, DialogActions, DialogClose } from "../../../components/ui/Dialog";
 import { createGroupSchema, type CreateGroupFormValues } from "./createGroupForm";
 
 export type CreateGroupFieldErrors = Partial<Record<keyof CreateGroupFormValues, string>>;
@@ -77,14 +77,14 @@ export const CreateGroupDialogView: FC<CreateGroupDialogViewProps> = ({
         <FormField name="display_name" label="Display name" helperText="Optional: shown instead of the name." />
         <FormField name="avatar_url" label="Avatar URL" inputMode="url" helperText="Optional." />
         <FormField name="quota_allowance" label="Quota allowance" inputMode="numeric" />
-        <div className="form-actions">
+        <DialogActions>
           <DialogClose asChild>
             <Button type="button">Cancel</Button>
           </DialogClose>
           <Button type="submit" variant="primary" disabled={submitting} aria-busy={submitting || undefined}>
             {submitting ? "Creating…" : "Create group"}
           </Button>
-        </div>
+        </DialogActions>
       </Form>
     </Formik>
   </Dialog>

@@ -10,6 +10,7 @@ import { deleteGroup } from "../../../api/queries/organizations";
 import { groupsUrl } from "../../../app/urls";
 import { Button } from "../../../components/ui/Button";
 import { DeleteGroupDialogView } from "./DeleteGroupDialogView";
+import { Section } from "../../../components/ui/Section";
 
 /**
  * The settings page's last section: Delete group, for those who may manage
@@ -48,7 +49,7 @@ export const DeleteGroupSection: FC<{ organization: string; group: Group; canDel
   };
 
   return (
-    <section className="form-section mt-6" aria-labelledby="delete-group-heading">
+    <Section className="mt-6" aria-labelledby="delete-group-heading">
       <h2 id="delete-group-heading" className="m-0 mb-1 text-base font-semibold">
         Delete this group
       </h2>
@@ -76,6 +77,6 @@ export const DeleteGroupSection: FC<{ organization: string; group: Group; canDel
           }}
         />
       )}
-    </section>
+    </Section>
   );
 };

@@ -4,7 +4,7 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Button } from "../../../components/ui/Button";
 import { Callout } from "../../../components/ui/Callout";
 import { EmptyState } from "../../../components/ui/EmptyState";
-import { Skeleton } from "../../../components/ui/Skeleton";
+import { Skeleton, SkeletonStack } from "../../../components/ui/Skeleton";
 import {
   Table,
   TableBody,
@@ -45,11 +45,11 @@ const When: FC<{ time: string }> = ({ time }) => {
 export const GroupHistoryView: FC<{ state: GroupHistoryState }> = ({ state }) => {
   if (state.status === "loading")
     return (
-      <div role="status" aria-label="Loading history" className="skeleton-stack">
+      <SkeletonStack role="status" aria-label="Loading history">
         {[0, 1, 2, 3].map((row) => (
           <Skeleton key={row} width="100%" height="1.25rem" />
         ))}
-      </div>
+      </SkeletonStack>
     );
   if (state.status === "forbidden")
     return (

@@ -6,22 +6,25 @@ import { useGroup } from "../../../hooks/useGroup";
 import { groupHistoryUrl, groupSettingsUrl, groupsUrl, groupUrl } from "../../../app/urls";
 import { usePrefetchOnIntent } from "../../../hooks/usePrefetchOnIntent";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { Avatar } from "../../../components/ui/Avatar";
-import { Skeleton } from "../../../components/ui/Skeleton";
+import { Avatar, avatarRowClassName } from "../../../components/ui/Avatar";
+import { Skeleton, SkeletonStack } from "../../../components/ui/Skeleton";
 import { NotFoundView } from "../../NotFoundPage/NotFoundView";
 import { GroupHeaderSpend } from "./GroupHeaderSpend";
+import { cx } from "../../../components/ui/cx";
+import { Page, PageHeader, PageSubtitle } from "../../../components/ui/Page";
+import { tabClassName, tabListClassName } from "../../../components/ui/Tabs";
 
 /** The tab panel's place while the group loads: the shape of a members table, not a blank. */
 const TabPanelSkeleton: FC = () => (
-  <div role="status" aria-label="Loading group" className="skeleton-stack">
+  <SkeletonStack role="status" aria-label="Loading group">
     <Skeleton width="24rem" height="1rem" />
     {[0, 1, 2, 3].map((row) => (
-      <span key={row} className="member-cell" style={{ padding: "0.75rem 0" }}>
+      <span key={row} className={cx(avatarRowClassName, "py-3")}>
         <Skeleton width="2.25rem" height="2.25rem" round />
         <Skeleton width="40%" />
       </span>
     ))}
-  </div>
+  </SkeletonStack>
 );
 
 /**
@@ -43,29 +46,29 @@ const GroupLayout: FC = () => {
         backLabel="Back to groups"
       />
     ) : (
-      <div className="page">
+      <Page>
         <ErrorAlert
           title="Could not load the group."
           error={groupQuery.error}
           onRetry={() => void groupQuery.refetch()}
         />
-      </div>
+      </Page>
     );
   }
   const data = groupQuery.data;
   const title = data ? data.display_name || data.name : groupName;
   return (
-    <div className="page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+    <Page>
+      <nav aria-label="Breadcrumb" className="mb-3 text-content-secondary [&_a]:underline [&_a]:underline-offset-2">
         <Link to={base}>Groups</Link> <span aria-hidden="true">/</span>{" "}
         <span aria-current="page">{data?.display_name || groupName}</span>
       </nav>
-      <header className="page-header group-header">
-        <div className="member-cell">
+      <PageHeader>
+        <div className={avatarRowClassName}>
           <Avatar name={title} src={data?.avatar_url || undefined} />
           <div>
             <h1>{title}</h1>
-            <p className="page-subtitle">
+            <PageSubtitle>
               {data ? (
                 <>
                   {data.name} · {data.total_member_count.toLocaleString("en-US")}{" "}
@@ -74,16 +77,16 @@ const GroupLayout: FC = () => {
               ) : (
                 <Skeleton width="10rem" />
               )}
-            </p>
+            </PageSubtitle>
             {data && <GroupHeaderSpend organization={organization} groupId={data.id} groupName={title} />}
           </div>
         </div>
-      </header>
-      <nav aria-label="Group sections" className="tabs">
+      </PageHeader>
+      <nav aria-label="Group sections" className={tabListClassName}>
         <NavLink
           to={groupUrl(organization, groupName)}
           end
-          className="tab"
+          className={tabClassName}
           {...prefetchOnIntent(groupUrl(organization, groupName))}
         >
           <Users aria-hidden="true" size={16} />
@@ -91,19 +94,19 @@ const GroupLayout: FC = () => {
         </NavLink>
         <NavLink
           to={groupSettingsUrl(organization, groupName)}
-          className="tab"
+          className={tabClassName}
           {...prefetchOnIntent(groupSettingsUrl(organization, groupName))}
         >
           <Settings aria-hidden="true" size={16} />
           Settings
         </NavLink>
-        <NavLink to={groupHistoryUrl(organization, groupName)} className="tab">
+        <NavLink to={groupHistoryUrl(organization, groupName)} className={tabClassName}>
           <History aria-hidden="true" size={16} />
           History
         </NavLink>
       </nav>
-      <main className="tab-panel">{data ? <Outlet /> : <TabPanelSkeleton />}</main>
-    </div>
+      <main>{data ? <Outlet /> : <TabPanelSkeleton />}</main>
+    </Page>
   );
 };
 

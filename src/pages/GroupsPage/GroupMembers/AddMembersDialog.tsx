@@ -7,7 +7,7 @@ import { organizationMembers } from "../../../api/queries/organizationMembers";
 import type { Group } from "../../../../core/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Button } from "../../../components/ui/Button";
-import { Dialog } from "../../../components/ui/Dialog";
+import { Dialog, DialogActions } from "../../../components/ui/Dialog";
 import { TextField } from "../../../components/ui/TextField";
 import { type ChosenUser, useAdditionImpact } from "./useAdditionImpact";
 
@@ -63,7 +63,7 @@ const AddMembersDialog: FC<AddMembersDialogProps> = ({ group, withImpact, onClos
           const already = members.has(m.user_id);
           return (
             <li key={m.user_id} className="py-1">
-              <label className="checkbox">
+              <label className="flex items-center gap-2">
                 <input
                   type="checkbox"
                   disabled={already}
@@ -82,12 +82,12 @@ const AddMembersDialog: FC<AddMembersDialogProps> = ({ group, withImpact, onClos
       </ul>
       {chosen.length > 0 && <ImpactList group={group} chosen={chosen} withImpact={withImpact} />}
       {adding.error && <ErrorAlert title="Could not add the users; none was added." error={adding.error} />}
-      <div className="form-actions mt-4">
+      <DialogActions className="mt-4">
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="primary" disabled={chosen.length === 0 || adding.isPending} onClick={add}>
           {adding.isPending ? "Adding…" : chosen.length === 1 ? "Add 1 user" : `Add ${chosen.length} users`}
         </Button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 };

@@ -228,8 +228,8 @@ export const ForecastTooltip: Story = {
     await within(canvasElement).findAllByRole("progressbar", { name: /^AI spend of \S+$/ });
     const pace = row(canvasElement, "alice").getByText("On pace for $236.45 this month");
     pace.focus();
+    await expect(await within(canvasElement.ownerDocument.body).findByRole("tooltip")).toBeVisible();
     await expect(pace).toHaveAccessibleDescription(FORECAST_EXPLANATION);
-    await expect(row(canvasElement, "alice").getByRole("tooltip")).toBeVisible();
   },
 };
 

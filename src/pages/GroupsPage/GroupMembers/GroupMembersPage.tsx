@@ -52,7 +52,7 @@ const GroupMembersPage: FC = () => {
   };
   return (
     <section aria-labelledby="members-heading" aria-busy={query.isLoading || undefined}>
-      <h2 id="members-heading" className="visually-hidden">
+      <h2 id="members-heading" className="sr-only">
         Members
       </h2>
       <MembersToolbar

@@ -7,6 +7,7 @@ import { MockGroup, MockOtherGroupId, MockPeriod } from "../../../testHelpers/en
 import { atTime } from "../../../testHelpers/clock";
 import { dollarsToMicros } from "../../../../core/currency";
 import { MemberBudgetCells, OTHER_ORGANIZATION_NOTE } from "./MemberBudgetCells";
+import { Table, TableBody, TableHead, TableHeader, TableRow } from "../../../components/ui/Table";
 
 const group = {
   id: MockGroup.id,
@@ -66,19 +67,19 @@ const meta = {
     atTime("2026-11-16T00:00:00Z"),
     (Story) => (
       <MemoryRouter>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">AI spend</th>
-              <th scope="col">Budget group</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>AI spend</TableHead>
+              <TableHead>Budget group</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            <TableRow>
               <Story />
-            </tr>
-          </tbody>
-        </table>
+            </TableRow>
+          </TableBody>
+        </Table>
       </MemoryRouter>
     ),
   ],

@@ -3,9 +3,11 @@ import { Link } from "react-router";
 import type { Group, GroupMemberAISpend } from "../../../../core/types";
 import { groupUrl } from "../../../app/urls";
 import { ForecastNote } from "../../../components/ForecastNote";
-import { SpendMeter } from "../../../components/ui/SpendMeter";
+import { SpendMeter, spendTextClassName } from "../../../components/ui/SpendMeter";
 import { memberBudgetCell } from "../../../../core/domain/budgetRules";
 import { formatMicrosAsUSD } from "../../../../core/currency";
+import { subtextClassName } from "../../../components/ui/Page";
+import { TableCell } from "../../../components/ui/Table";
 
 export const OTHER_ORGANIZATION_NOTE = "Managed by a group in another organization, which is not shown here.";
 
@@ -32,7 +34,7 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
     case "this":
       return (
         <>
-          <td data-label="AI spend">
+          <TableCell data-label="AI spend">
             <SpendMeter
               spentMicros={cell.spent}
               limitMicros={cell.limit.spend_limit_micros}
@@ -45,17 +47,17 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
               periodStart={period.period_start}
               periodEnd={period.period_end}
             />
-          </td>
-          <td data-label="Budget group">
+          </TableCell>
+          <TableCell data-label="Budget group">
             {cell.limit.limit_source === "user_override" ? "Custom limit" : "Group limit"}{" "}
             {formatMicrosAsUSD(cell.limit.spend_limit_micros)}
-          </td>
+          </TableCell>
         </>
       );
     case "unallocated":
       return (
         <>
-          <td data-label="AI spend">
+          <TableCell data-label="AI spend">
             <SpendMeter spentMicros={cell.spent} limitMicros={null} label={meterLabel} />
             <ForecastNote
               spentMicros={cell.spent}
@@ -63,8 +65,8 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
               periodStart={period.period_start}
               periodEnd={period.period_end}
             />
-          </td>
-          <td data-label="Budget group">Everyone (not allocated)</td>
+          </TableCell>
+          <TableCell data-label="Budget group">Everyone (not allocated)</TableCell>
         </>
       );
     case "otherGroup": {
@@ -72,33 +74,33 @@ export const MemberBudgetCells: FC<MemberBudgetCellsProps> = ({ group, username,
       const href = governing && groupUrl(group.organization_name, governing.name);
       return (
         <>
-          <td data-label="AI spend">
-            <span className="spend-text">{formatMicrosAsUSD(cell.spent)}</span>
-            <span className="member-username">charged to this group</span>
-          </td>
-          <td data-label="Budget group">
+          <TableCell data-label="AI spend">
+            <span className={spendTextClassName}>{formatMicrosAsUSD(cell.spent)}</span>
+            <span className={subtextClassName}>charged to this group</span>
+          </TableCell>
+          <TableCell data-label="Budget group">
             Budget managed by another group
             {governing && href && (
-              <span className="member-username">
+              <span className={subtextClassName}>
                 <Link to={href}>{governing.display_name || governing.name}</Link>
                 {cell.custom ? " (custom limit)" : ""}
               </span>
             )}
-          </td>
+          </TableCell>
         </>
       );
     }
     case "otherOrganization":
       return (
         <>
-          <td data-label="AI spend">
+          <TableCell data-label="AI spend">
             <span aria-hidden="true">—</span>
-            <span className="visually-hidden">Not shown</span>
-          </td>
-          <td data-label="Budget group">
+            <span className="sr-only">Not shown</span>
+          </TableCell>
+          <TableCell data-label="Budget group">
             <span aria-hidden="true">—</span>
-            <span className="member-username">{OTHER_ORGANIZATION_NOTE}</span>
-          </td>
+            <span className={subtextClassName}>{OTHER_ORGANIZATION_NOTE}</span>
+          </TableCell>
         </>
       );
   }

@@ -2,19 +2,21 @@
 import type { FC } from "react";
 import type { GroupMember, ReducedUser } from "../../../../core/types";
 import { lastSeenAgo } from "../../../../core/lastSeen";
-import { Avatar } from "../../../components/ui/Avatar";
+import { Avatar, avatarRowClassName } from "../../../components/ui/Avatar";
 import { Badge } from "../../../components/ui/Badge";
-import { Skeleton } from "../../../components/ui/Skeleton";
+import { Skeleton, SkeletonStack } from "../../../components/ui/Skeleton";
 import { TableCell } from "../../../components/ui/Table";
+import { cx } from "../../../components/ui/cx";
+import { subtextClassName } from "../../../components/ui/Page";
 
 /** Avatar, username and email, as Coder's members table shows them. */
 export const MemberCell: FC<{ member: ReducedUser }> = ({ member }) => (
   <TableCell>
-    <span className="member-cell">
+    <span className={avatarRowClassName}>
       <Avatar name={member.name || member.username} src={member.avatar_url || undefined} />
       <span className="min-w-0">
-        <span className="member-name">{member.username}</span>
-        <span className="member-username break-all">{member.email}</span>
+        <span className="block font-medium">{member.username}</span>
+        <span className={cx(subtextClassName, "break-all")}>{member.email}</span>
       </span>
     </span>
   </TableCell>
@@ -45,11 +47,11 @@ export const StatusCell: FC<{ member: GroupMember; now: number }> = ({ member, n
 export const SpendPlaceholder: FC<{ words: string }> = ({ words }) => (
   <>
     <TableCell data-label="AI spend">
-      <span className="skeleton-stack">
+      <SkeletonStack as="span">
         <Skeleton width="9rem" height="0.9rem" />
         <Skeleton width="9rem" height="0.375rem" />
-      </span>
-      <span className="visually-hidden">{words}</span>
+      </SkeletonStack>
+      <span className="sr-only">{words}</span>
     </TableCell>
     <TableCell data-label="Budget group">
       <Skeleton width="7rem" height="0.9rem" />

@@ -12,7 +12,7 @@ export const MembersPagination: FC<{ page: number; pages: number; count: number;
   const first = (page - 1) * MEMBERS_PAGE_SIZE + 1;
   const last = Math.min(count, page * MEMBERS_PAGE_SIZE);
   return (
-    <nav className="pagination flex-wrap" aria-label="Members pages">
+    <nav className="mt-3 flex flex-wrap items-center gap-4" aria-label="Members pages">
       <span>
         Showing {first}–{last} of {count} members
       </span>

@@ -25,6 +25,8 @@ import { MemberBudgetCells } from "./MemberBudgetCells";
 import { MemberCell, SpendPlaceholder, StatusCell } from "./MemberRowParts";
 import { overrideSummary } from "./overrideSummary";
 import type { MembersSpendState } from "./useMembersSpend";
+import { noteClassName } from "../../../components/ui/Page";
+import { buttonClassName } from "../../../components/ui/Button";
 
 const OverrideDialog = lazy(async () => ({ default: (await import("./OverrideDialog")).OverrideDialog }));
 // The row actions (Radix's menu) load only for those who may manage members.
@@ -71,7 +73,7 @@ export const MembersTable: FC<MembersTableProps> = ({ group, members, search, ai
   return (
     <>
       {ai && spend.data && (
-        <p className="period">
+        <p className={noteClassName}>
           AI budget period: {formatPeriod(spend.data.period_start, spend.data.period_end)} (UTC). Spend is approximate
           and may lag by a few minutes.
         </p>
@@ -80,7 +82,7 @@ export const MembersTable: FC<MembersTableProps> = ({ group, members, search, ai
         <ErrorAlert title="Could not load the members' AI spend." error={spend.error} onRetry={spend.refetch} />
       )}
       <TableContainer>
-        <Table className="table-responsive">
+        <Table responsive>
           <TableHeader>
             <TableRow>
               <TableHead>User</TableHead>
@@ -88,8 +90,8 @@ export const MembersTable: FC<MembersTableProps> = ({ group, members, search, ai
               {ai && <TableHead>AI spend</TableHead>}
               {ai && <TableHead>Budget group</TableHead>}
               {showActions && (
-                <TableHead className="cell-actions">
-                  <span className="visually-hidden">Actions</span>
+                <TableHead actions>
+                  <span className="sr-only">Actions</span>
                 </TableHead>
               )}
             </TableRow>
@@ -121,8 +123,8 @@ export const MembersTable: FC<MembersTableProps> = ({ group, members, search, ai
                       </>
                     ))}
                   {showActions && (
-                    <TableCell className="cell-actions">
-                      <Suspense fallback={<span className="button button-ghost button-icon" aria-hidden="true" />}>
+                    <TableCell actions>
+                      <Suspense fallback={<span className={buttonClassName("ghost", "icon")} aria-hidden="true" />}>
                         <MemberRowActions
                           username={member.username}
                           onManageBudget={ai ? () => setManaging(member) : undefined}

@@ -2,6 +2,8 @@
 import { Search, UserPlus } from "lucide-react";
 import { useEffect, useState, type FC } from "react";
 import { Button } from "../../../components/ui/Button";
+import { cx } from "../../../components/ui/cx";
+import { fieldControlClassName, fieldInputClassName } from "../../../components/ui/TextField";
 
 interface MembersToolbarProps {
   /** The search the URL carries. */
@@ -22,13 +24,13 @@ export const MembersToolbar: FC<MembersToolbarProps> = ({ search, onSearch, onAd
   }, [typed, search, onSearch]);
   return (
     <div className="mb-3 flex flex-wrap items-center gap-2">
-      <div className="field-control min-w-0 flex-1 basis-56">
+      <div className={cx(fieldControlClassName(), "min-w-0 flex-1 basis-56")}>
         <Search aria-hidden="true" size={16} className="ml-2 shrink-0 text-content-secondary" />
         <input
           type="search"
           aria-label="Search members"
           placeholder="Search by username or email, or status:active"
-          className="min-w-0 flex-1"
+          className={fieldInputClassName}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
         />

@@ -8,9 +8,10 @@ import { getErrorDetail, getErrorMessage, isForbidden } from "../../../api/error
 import { saveUserAIBudgetOverride, userAIBudgetOverride } from "../../../api/queries/aiSpend";
 import { Button } from "../../../components/ui/Button";
 import { Callout } from "../../../components/ui/Callout";
-import { Dialog, DialogClose } from "../../../components/ui/Dialog";
+import { Dialog, DialogActions, DialogClose, dialogFormClassName } from "../../../components/ui/Dialog";
 import { MoneyInput } from "../../../components/ui/MoneyInput";
-import { Skeleton } from "../../../components/ui/Skeleton";
+import { Skeleton, SkeletonStack } from "../../../components/ui/Skeleton";
+import { FieldLabel, selectClassName } from "../../../components/ui/TextField";
 
 interface OverrideDialogProps {
   member: ReducedUser;
@@ -82,13 +83,13 @@ export const OverrideDialog: FC<OverrideDialogProps> = ({
                 : `Could not load the override. ${getErrorMessage(overrideQuery.error, "")}`}
             </Callout>
           ) : (
-            <div role="status" aria-label="Loading the override" className="skeleton-stack">
+            <SkeletonStack role="status" aria-label="Loading the override">
               <Skeleton width="12rem" />
               <Skeleton height="2.25rem" />
               <Skeleton height="2.25rem" />
-            </div>
+            </SkeletonStack>
           )}
-          <DialogActions readOnly={readOnly} loading />
+          <OverrideActions readOnly={readOnly} loading />
         </div>
       ) : (
         <Formik
@@ -96,14 +97,14 @@ export const OverrideDialog: FC<OverrideDialogProps> = ({
           validationSchema={readOnly ? undefined : overrideSchema}
           onSubmit={onSubmit}
         >
-          <Form noValidate>
+          <Form noValidate className={dialogFormClassName}>
             <OverrideFields memberGroups={memberGroups} readOnly={readOnly} />
             {save.error && (
               <Callout severity="error" role="alert">
                 {getErrorMessage(save.error, "Could not save the override.")} {getErrorDetail(save.error)}
               </Callout>
             )}
-            <DialogActions readOnly={readOnly} saving={save.isPending} />
+            <OverrideActions readOnly={readOnly} saving={save.isPending} />
           </Form>
         </Formik>
       )}
@@ -111,12 +112,12 @@ export const OverrideDialog: FC<OverrideDialogProps> = ({
   );
 };
 
-const DialogActions: FC<{ readOnly: boolean; saving?: boolean; loading?: boolean }> = ({
+const OverrideActions: FC<{ readOnly: boolean; saving?: boolean; loading?: boolean }> = ({
   readOnly,
   saving = false,
   loading = false,
 }) => (
-  <div className="form-actions">
+  <DialogActions>
     <DialogClose asChild>
       <Button>{readOnly ? "Close" : "Cancel"}</Button>
     </DialogClose>
@@ -125,7 +126,7 @@ const DialogActions: FC<{ readOnly: boolean; saving?: boolean; loading?: boolean
         {saving ? "Saving…" : "Save"}
       </Button>
     )}
-  </div>
+  </DialogActions>
 );
 
 /** The override's fields. Its amount's error shows once the admin has left it, typed what no amount has, or pressed Save. */
@@ -139,7 +140,7 @@ const OverrideFields: FC<{ memberGroups: Group[]; readOnly: boolean }> = ({ memb
           Only an Owner or a User Admin can change a member's AI budget.
         </Callout>
       )}
-      <label className="checkbox">
+      <label className="flex items-center gap-2">
         <input
           type="checkbox"
           name="enabled"
@@ -172,12 +173,11 @@ const OverrideFields: FC<{ memberGroups: Group[]; readOnly: boolean }> = ({ memb
         }}
         onBlur={() => values.enabled && void setFieldTouched("amount", true)}
       />
-      <label htmlFor={`${id}-group`} className="field-label">
-        Budget assigned to
-      </label>
+      <FieldLabel htmlFor={`${id}-group`}>Budget assigned to</FieldLabel>
       <select
         id={`${id}-group`}
         name="groupId"
+        className={selectClassName}
         value={values.groupId}
         disabled={!values.enabled || readOnly}
         onChange={handleChange}

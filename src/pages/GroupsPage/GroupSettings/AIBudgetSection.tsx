@@ -7,6 +7,7 @@ import { formatResetDay } from "../../../../core/budgetPeriod";
 import { formatMicrosAsUSD, groupWideMaximumMicros } from "../../../../core/currency";
 import { FormField } from "../../../components/FormField";
 import { budgetFromInput, budgetInputError } from "./groupSettingsForm";
+import { Section, SectionDescription } from "../../../components/ui/Section";
 
 export const BUDGET_LABEL = "Monthly budget per member (USD)";
 export const UNCAPPED_HELPER = "Leave empty for uncapped spend.";
@@ -157,12 +158,12 @@ interface AIBudgetSectionProps {
 export const AIBudgetSection: FC<AIBudgetSectionProps> = ({ memberCount, savedMicros, readOnly, membersSpend }) => {
   const [{ value }] = useField<string>("monthly_budget_per_member");
   return (
-    <section className="form-section" aria-labelledby="ai-budget-heading">
+    <Section aria-labelledby="ai-budget-heading">
       <h2 id="ai-budget-heading">AI budget</h2>
-      <p className="section-description">
+      <SectionDescription>
         The most each member of this group may spend on AI in a calendar month (UTC). Empty means no cap; 0 turns AI off
         for the group.
-      </p>
+      </SectionDescription>
       <FormField
         name="monthly_budget_per_member"
         label={BUDGET_LABEL}
@@ -174,6 +175,6 @@ export const AIBudgetSection: FC<AIBudgetSectionProps> = ({ memberCount, savedMi
         helperText={budgetInputError(value) ? undefined : budgetHelperText(value, memberCount)}
       />
       {membersSpend && !readOnly && <ImpactPreview input={value} savedMicros={savedMicros} spend={membersSpend} />}
-    </section>
+    </Section>
   );
 };

@@ -12,23 +12,24 @@ import { useAIFeatureVisible } from "../../../hooks/useFeatureVisibility";
 import { GroupSettingsPageForm } from "./GroupSettingsPageForm";
 import { PREVIEW_PREFETCH_MAX_MEMBERS } from "../../../api/queries/spendBatches";
 import { DeleteGroupSection } from "../DeleteGroup/DeleteGroupSection";
-
-const bar = "rounded bg-surface-tertiary motion-safe:animate-pulse";
+import { Section } from "../../../components/ui/Section";
+import { Skeleton } from "../../../components/ui/Skeleton";
+import { settingsFormClassName } from "./GroupSettingsPageView";
 
 /** The form's shape while it loads (budget section, then general), so nothing jumps when it arrives. */
 export const GroupSettingsSkeleton: FC = () => (
-  <div className="settings-form" role="status" aria-busy="true">
+  <div className={settingsFormClassName} role="status" aria-busy="true">
     <span className="sr-only">Loading group settings</span>
     {[2, 4].map((fields, section) => (
-      <div key={section} className="form-section" aria-hidden="true">
-        <div className={`${bar} mb-4 h-5 w-32`} />
+      <Section key={section} aria-hidden="true">
+        <Skeleton width="8rem" height="1.25rem" className="mb-4" />
         {Array.from({ length: fields }, (_, field) => (
           <div key={field} className="mb-4 last:mb-0">
-            <div className={`${bar} mb-2 h-3.5 w-48 max-w-full`} />
-            <div className={`${bar} h-9 w-full`} />
+            <Skeleton width="12rem" height="0.875rem" className="mb-2 max-w-full" />
+            <Skeleton height="2.25rem" />
           </div>
         ))}
-      </div>
+      </Section>
     ))}
   </div>
 );

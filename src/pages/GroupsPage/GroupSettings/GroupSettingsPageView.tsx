@@ -13,6 +13,13 @@ import {
   groupSettingsSchema,
   initialFormValues,
 } from "./groupSettingsForm";
+import { Button } from "../../../components/ui/Button";
+import { Callout } from "../../../components/ui/Callout";
+import { FormActions } from "../../../components/ui/FormActions";
+import { Section, SectionDescription } from "../../../components/ui/Section";
+
+/** The settings form's column of sections; its skeleton takes the same. */
+export const settingsFormClassName = "flex max-w-[40rem] flex-col gap-5";
 
 export interface GroupSettingsPageViewProps {
   group: Group;
@@ -99,26 +106,30 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
         // Save is offered only for a change against what is saved.
         const dirty = hasChanges(values, loaded);
         return (
-          <Form className="settings-form" noValidate aria-label="Group settings" aria-busy={busy}>
+          <Form className={settingsFormClassName} noValidate aria-label="Group settings" aria-busy={busy}>
             {readOnly && (
-              <p className="alert alert-info" role="note">
+              <Callout severity="info" role="note">
                 You can view this group's settings, but only an administrator can change them.
-              </p>
+              </Callout>
             )}
             {restoredDraft && onDiscardDraft && (
-              <div className="alert alert-info" role="status">
+              <Callout
+                severity="info"
+                role="status"
+                actions={
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      resetForm({ values: loaded });
+                      onDiscardDraft();
+                    }}
+                  >
+                    Discard them
+                  </Button>
+                }
+              >
                 <p>Restored the changes you had not saved yet.</p>
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={() => {
-                    resetForm({ values: loaded });
-                    onDiscardDraft();
-                  }}
-                >
-                  Discard them
-                </button>
-              </div>
+              </Callout>
             )}
             {/* The budget is what this page is opened for: first, where it is entitled. */}
             {showAISettings && (
@@ -129,7 +140,7 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
                 membersSpend={membersSpend}
               />
             )}
-            <section className="form-section" aria-labelledby="general-heading">
+            <Section aria-labelledby="general-heading">
               <h2 id="general-heading">General</h2>
               <FormField name="name" label="Name" readOnly={readOnly} />
               <FormField
@@ -146,12 +157,12 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
                 readOnly={readOnly}
                 helperText="Workspace quota credits each member gets from this group."
               />
-            </section>
+            </Section>
             {!showAISettings && aiUnavailableReason && (
-              <section className="form-section" aria-labelledby="ai-budget-heading">
+              <Section aria-labelledby="ai-budget-heading">
                 <h2 id="ai-budget-heading">AI budget</h2>
-                <p className="section-description">{aiUnavailableReason}</p>
-              </section>
+                <SectionDescription>{aiUnavailableReason}</SectionDescription>
+              </Section>
             )}
             {budgetConflict && onResolveConflict && (
               <BudgetConflictNotice
@@ -163,10 +174,9 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
               />
             )}
             {saveProblem && !busy && !budgetConflict && (
-              <div className="alert alert-error" role="alert">
-                <p className="alert-title">{saveProblem.title}</p>
-                {saveProblem.description && <p className="alert-detail">{saveProblem.description}</p>}
-              </div>
+              <Callout severity="error" role="alert" title={saveProblem.title}>
+                {saveProblem.description && <p className="text-content-primary">{saveProblem.description}</p>}
+              </Callout>
             )}
             {children?.({ values, dirty })}
             <ConfirmDialog
@@ -184,17 +194,16 @@ export const GroupSettingsPageView: FC<GroupSettingsPageViewProps> = ({
             >
               <p>{asking?.question.consequence}</p>
             </ConfirmDialog>
-            <div className="form-actions">
+            <FormActions>
               {!readOnly && (
-                <button type="submit" className="button button-primary" disabled={busy || !dirty}>
-                  {busy && <span className="spinner spinner-small" aria-hidden="true" />}
+                <Button type="submit" variant="primary" loading={busy} disabled={!dirty}>
                   {busy ? "Saving…" : "Save"}
-                </button>
+                </Button>
               )}
-              <button type="button" className="button" onClick={onCancel} disabled={busy}>
+              <Button onClick={onCancel} disabled={busy}>
                 {readOnly ? "Back" : "Cancel"}
-              </button>
-            </div>
+              </Button>
+            </FormActions>
           </Form>
         );
       }}

@@ -5,9 +5,10 @@ import { groupOverBudgetCount, type GroupsSpend } from "../../../api/queries/aiS
 import type { Group, GroupAISpend } from "../../../../core/types";
 import { ForecastNote } from "../../../components/ForecastNote";
 import { Badge } from "../../../components/ui/Badge";
-import { Skeleton } from "../../../components/ui/Skeleton";
+import { Skeleton, SkeletonStack } from "../../../components/ui/Skeleton";
 import { SpendMeter } from "../../../components/ui/SpendMeter";
 import { TableCell, TableRow } from "../../../components/ui/Table";
+import { avatarRowClassName } from "../../../components/ui/Avatar";
 
 /**
  * The spend charged to the group this month against the limit of the members
@@ -22,11 +23,11 @@ export const GroupSpendCell: FC<{
 }> = ({ group, spend, period, loading }) => {
   if (!spend || !period) {
     return loading ? (
-      <span className="skeleton-stack">
+      <SkeletonStack as="span">
         <Skeleton width="9rem" height="0.9rem" />
         <Skeleton width="9rem" height="0.375rem" />
-        <span className="visually-hidden">Loading…</span>
-      </span>
+        <span className="sr-only">Loading…</span>
+      </SkeletonStack>
     ) : (
       <>–</>
     );
@@ -58,7 +59,7 @@ export const OverBudgetNote: FC<{ group: Group }> = ({ group }) => {
   const { data } = useQuery({ ...groupOverBudgetCount(group.id, memberIds), enabled: memberIds.length > 0 });
   if (!data) return null;
   return (
-    <Badge variant="error" className="over-budget">
+    <Badge variant="error">
       {data.toLocaleString("en-US")} {data === 1 ? "member" : "members"} over their limit
     </Badge>
   );
@@ -70,7 +71,7 @@ export const GroupRowsSkeleton: FC<{ ai: boolean }> = ({ ai }) => (
     {[0, 1, 2].map((row) => (
       <TableRow key={row}>
         <TableCell>
-          <span className="member-cell">
+          <span className={avatarRowClassName}>
             <Skeleton width="2.25rem" height="2.25rem" round />
             <Skeleton width="8rem" />
           </span>
@@ -80,13 +81,13 @@ export const GroupRowsSkeleton: FC<{ ai: boolean }> = ({ ai }) => (
         </TableCell>
         {ai && (
           <TableCell data-label="AI budget">
-            <span className="skeleton-stack">
+            <SkeletonStack as="span">
               <Skeleton width="9rem" height="0.9rem" />
               <Skeleton width="9rem" height="0.375rem" />
-            </span>
+            </SkeletonStack>
           </TableCell>
         )}
-        <TableCell className="cell-actions">
+        <TableCell actions>
           <Skeleton width="5.5rem" height="1.75rem" />
         </TableCell>
       </TableRow>

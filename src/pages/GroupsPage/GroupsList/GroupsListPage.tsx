@@ -15,6 +15,7 @@ import { CreateGroupDialog } from "../CreateGroup/CreateGroupDialog";
 import { everyoneFirst, matchingGroups, pageOfGroups } from "./groupsListing";
 import { GroupsPagination } from "./GroupsPagination";
 import { GroupsTable } from "./GroupsTable";
+import { Page, PageHeader, PageSubtitle } from "../../../components/ui/Page";
 
 /**
  * The organization's groups, Everyone first, searched by name and paged in
@@ -81,14 +82,14 @@ const GroupsListPage: FC = () => {
     );
   }
   return (
-    <div className="page">
-      <header className="page-header">
+    <Page>
+      <PageHeader>
         <div>
           <h1>Groups</h1>
-          <p className="page-subtitle">Each group's members, and the AI spend charged to it this month.</p>
+          <PageSubtitle>Each group's members, and the AI spend charged to it this month.</PageSubtitle>
         </div>
         {admin.data?.updateGroups && <CreateGroupDialog key={organization} organization={organization} />}
-      </header>
+      </PageHeader>
       {groupsQuery.error ? (
         <ErrorAlert
           title="Could not load the groups."
@@ -136,7 +137,7 @@ const GroupsListPage: FC = () => {
           {shown && <GroupsPagination page={shown.page} pageCount={shown.pageCount} onPage={setPage} />}
         </>
       )}
-    </div>
+    </Page>
   );
 };
 

@@ -3,7 +3,7 @@ import type { FC } from "react";
 import { Link } from "react-router";
 import type { GroupsSpend } from "../../../api/queries/aiSpend";
 import { groupSettingsUrl, groupUrl } from "../../../app/urls";
-import { Avatar } from "../../../components/ui/Avatar";
+import { Avatar, avatarRowClassName } from "../../../components/ui/Avatar";
 import { buttonClassName } from "../../../components/ui/Button";
 import {
   Table,
@@ -17,6 +17,7 @@ import {
 import { usePrefetchOnIntent } from "../../../hooks/usePrefetchOnIntent";
 import type { Group } from "../../../../core/types";
 import { GroupRowsSkeleton, GroupSpendCell, OverBudgetNote } from "./GroupRowParts";
+import { subtextClassName } from "../../../components/ui/Page";
 
 interface GroupsTableProps {
   organization: string;
@@ -41,18 +42,14 @@ export const GroupsTable: FC<GroupsTableProps> = ({
   const prefetchOnIntent = usePrefetchOnIntent();
   return (
     <TableContainer>
-      <Table
-        className="table-responsive"
-        aria-busy={!groups || undefined}
-        aria-label={groups ? "Groups" : "Loading groups"}
-      >
+      <Table responsive aria-busy={!groups || undefined} aria-label={groups ? "Groups" : "Loading groups"}>
         <TableHeader>
           <TableRow>
             <TableHead>Group</TableHead>
             <TableHead>Members</TableHead>
             {ai && <TableHead>AI budget</TableHead>}
-            <TableHead className="cell-actions">
-              <span className="visually-hidden">Actions</span>
+            <TableHead actions>
+              <span className="sr-only">Actions</span>
             </TableHead>
           </TableRow>
         </TableHeader>
@@ -63,17 +60,19 @@ export const GroupsTable: FC<GroupsTableProps> = ({
             groups.map((g) => (
               <TableRow key={g.id}>
                 <TableCell>
-                  <span className="member-cell">
+                  <span className={avatarRowClassName}>
                     <Avatar name={g.display_name || g.name} src={g.avatar_url || undefined} />
                     <span>
                       <Link
                         to={groupUrl(organization, g.name)}
-                        className="member-name"
+                        className="block font-medium"
                         {...prefetchOnIntent(groupUrl(organization, g.name))}
                       >
                         {g.display_name || g.name}
                       </Link>
-                      {g.display_name && g.display_name !== g.name && <span className="member-username">{g.name}</span>}
+                      {g.display_name && g.display_name !== g.name && (
+                        <span className={subtextClassName}>{g.name}</span>
+                      )}
                     </span>
                   </span>
                 </TableCell>
@@ -84,7 +83,7 @@ export const GroupsTable: FC<GroupsTableProps> = ({
                     {showOverBudget && <OverBudgetNote group={g} />}
                   </TableCell>
                 )}
-                <TableCell className="cell-actions">
+                <TableCell actions>
                   <Link
                     to={groupSettingsUrl(organization, g.name)}
                     aria-label={`Settings of ${g.display_name || g.name}`}
