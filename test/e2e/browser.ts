@@ -49,6 +49,12 @@ const INHERENT_FAILED_REQUESTS: { method: string; path: RegExp; status: number; 
     status: 403,
     reason: "the report's one request; Coder refuses it to a member, and the page says the report is for admins",
   },
+  {
+    method: "GET",
+    path: /^\/api\/v2\/organizations\/[^/]+\/ai\/spend\/users$/,
+    status: 403,
+    reason: "the report's By user, where the deployment pages it (v2.40); refused to a member as the export is",
+  },
 ];
 
 /** Failed requests a test causes on purpose (a server it stops, a deployment it makes unreachable). */

@@ -1,7 +1,7 @@
 // Where the navigation's links go: the organization the URL names, the same
 // kind of screen in another organization, and who may read the spend report.
 // Pure, so the switcher's rules are tested without rendering.
-import { canUpdateGroup, type Viewer } from "../../../core/domain/permissions";
+import { canReadGroupsOf, type Viewer } from "../../../core/domain/permissions";
 import type { Organization, User } from "../../../core/types";
 import { groupsUrl, spendReportUrl } from "../../app/urls";
 
@@ -46,6 +46,9 @@ export function viewerOfUser(user: User): Viewer {
   };
 }
 
-/** The AI spend report reads the organization's group members: its admins, Owners and User Admins. */
+/**
+ * The AI spend report is read by whoever may read the organization's spend export: Coder's read set
+ * (Owners, User Admins, Auditors, Template Admins, and the organization's admins and auditors).
+ */
 export const mayReadSpendReport = (user: User, organizationId: string): boolean =>
-  canUpdateGroup(viewerOfUser(user), organizationId);
+  canReadGroupsOf(viewerOfUser(user), organizationId);
