@@ -10,6 +10,7 @@ import {
   describeRequest,
   FUZZ_ROLES,
   fuzzRequest,
+  snapshotRows,
   type FuzzRequest,
 } from "../test/attack/fuzzRequests";
 import { SESSION_TOKEN_COOKIE, SESSION_TOKEN_HEADER } from "../core/types";
@@ -21,23 +22,7 @@ import { useTestApi } from "./testHarness";
 const api = useTestApi();
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 
-/**
- * Every row of every table, as text. The sign-in limiter's table is left out:
- * counting a refused sign-in is its job.
- */
-async function snapshotRows(): Promise<string> {
-  const tables = await api().db.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables
-     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'sign_in_attempts'
-     ORDER BY table_name`,
-  );
-  const parts: string[] = [];
-  for (const { table_name } of tables) {
-    const rows = await api().db.query<{ row: string }>(`SELECT t::text AS row FROM "${table_name}" t ORDER BY 1`);
-    parts.push(`${table_name}: ${rows.map((r) => r.row).join("\n")}`);
-  }
-  return parts.join("\n");
-}
+const snapshot = () => snapshotRows((sql) => api().db.query(sql));
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -96,19 +81,19 @@ describe("every route, fuzzed", () => {
         else tokens.delete(role);
       };
 
-      let baseline = await snapshotRows();
+      let baseline = await snapshot();
       const seen = new Set<string>();
       await fc.assert(
         fc.asyncProperty(fuzzRequest(routes), async (request) => {
           seen.add(request.route);
           const answer = await send(request);
-          const after = await snapshotRows();
+          const after = await snapshot();
           const problems = answerProblems(request, answer, baseline, after);
           baseline = after;
           // A sign-out ends the role's session: sign it in again for the requests after.
           if (request.auth.role && answer.status < 300 && request.url.startsWith("/api/v2/users/logout")) {
             await signInAgain(request.auth.role);
-            baseline = await snapshotRows();
+            baseline = await snapshot();
           }
           expect(problems, describeRequest(request)).toEqual([]);
         }),

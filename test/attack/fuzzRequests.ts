@@ -298,3 +298,21 @@ export function describeRequest(request: FuzzRequest): string {
   const who = request.auth.forged !== undefined ? "forged" : (request.auth.role ?? "anonymous");
   return `${request.method} ${request.url.slice(0, 160)} as ${who} (${request.auth.via}) ${JSON.stringify(request.headers)} body ${JSON.stringify(request.body?.slice(0, 160))}`;
 }
+
+/**
+ * Every row of every table of the current schema, as text, through `query`.
+ * The sign-in limiter's table is left out: counting a refused sign-in is its job.
+ */
+export async function snapshotRows(query: <Row>(sql: string) => Promise<Row[]>): Promise<string> {
+  const tables = await query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'sign_in_attempts'
+     ORDER BY table_name`,
+  );
+  const parts: string[] = [];
+  for (const { table_name } of tables) {
+    const rows = await query<{ row: string }>(`SELECT t::text AS row FROM "${table_name}" t ORDER BY 1`);
+    parts.push(`${table_name}: ${rows.map((r) => r.row).join("\n")}`);
+  }
+  return parts.join("\n");
+}
