@@ -6,6 +6,8 @@ import { formatMicrosAsUSD } from "../core/currency";
 
 export interface LoadOptions {
   url: string;
+  /** More servers on the same database: the connections are spread over `url` and these. */
+  moreUrls?: string[];
   token: string;
   groupId: string;
   seconds: number;
@@ -26,6 +28,8 @@ export interface LoadResult {
   requestsPerSecond: number;
   writesAccepted: number;
   finalMicros: number | null;
+  /** The final budget as each server answers it, when there are several: they must agree. */
+  finalMicrosByServer: (number | null)[];
   newestAuditMicros: string | null;
   auditRowsAdded: number;
   consistent: boolean;
@@ -35,12 +39,15 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const host = new URL(options.url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host) && !host.startsWith("127.")) {
-    throw new Error(`Load goes to loopback only, not ${host}`);
+  const servers = [options.url, ...(options.moreUrls ?? [])];
+  for (const server of servers) {
+    const host = new URL(server).hostname;
+    if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host) && !host.startsWith("127.")) {
+      throw new Error(`Load goes to loopback only, not ${host}`);
+    }
   }
   const headers = { "Coder-Session-Token": options.token, "Content-Type": "application/json" };
-  const budgetUrl = `${options.url}/api/v2/groups/${options.groupId}/ai/budget`;
+  const budgetUrlOf = (server: string) => `${server}/api/v2/groups/${options.groupId}/ai/budget`;
   const auditCount = async () =>
     ((await (await fetch(`${options.url}/api/v2/audit?limit=1`, { headers })).json()) as AuditLogResponse).count;
 
@@ -55,13 +62,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let issued = 0;
   let nextValue = 1;
 
-  const worker = async () => {
+  const worker = async (_: unknown, index: number) => {
+    const target = budgetUrlOf(servers[index % servers.length]!);
     while (Date.now() < stopAt && issued < maxRequests) {
       issued += 1;
       const write = Math.random() < writeShare;
       const started = performance.now();
       try {
-        const response = await fetch(budgetUrl, {
+        const response = await fetch(target, {
           method: write ? "PUT" : "GET",
           headers,
           body: write ? JSON.stringify({ spend_limit_micros: nextValue++ * 1_000_000 }) : undefined,
@@ -79,9 +87,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   await Promise.all(Array.from({ length: options.connections }, worker));
   const elapsedSeconds = (performance.now() - began) / 1000;
 
-  const final = await fetch(budgetUrl, { headers });
-  const finalMicros =
-    final.status === 200 ? ((await final.json()) as { spend_limit_micros: number }).spend_limit_micros : null;
+  const finalMicrosByServer = await Promise.all(
+    servers.map(async (server) => {
+      const final = await fetch(budgetUrlOf(server), { headers });
+      return final.status === 200 ? ((await final.json()) as { spend_limit_micros: number }).spend_limit_micros : null;
+    }),
+  );
+  const finalMicros = finalMicrosByServer[0]!;
   const audit = (await (await fetch(`${options.url}/api/v2/audit?limit=1`, { headers })).json()) as AuditLogResponse;
   const newestAuditMicros = (audit.audit_logs[0]?.diff.spend_limit_micros?.new as string | undefined) ?? null;
   const auditRowsAdded = audit.count - auditBefore;
@@ -100,8 +112,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requestsPerSecond: latencies.length / elapsedSeconds,
     writesAccepted,
     finalMicros,
+    finalMicrosByServer,
     newestAuditMicros,
     auditRowsAdded,
-    consistent: auditRowsAdded === writesAccepted && (writesAccepted === 0 || newestAuditMicros === expectedAudit),
+    consistent:
+      auditRowsAdded === writesAccepted &&
+      (writesAccepted === 0 || newestAuditMicros === expectedAudit) &&
+      finalMicrosByServer.every((micros) => micros === finalMicros),
   };
 }

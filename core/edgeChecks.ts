@@ -29,6 +29,22 @@ export function hostilePathProblem(rawPath: string): string | undefined {
     : undefined;
 }
 
+export const INVALID_QUERY_MESSAGE = "Query parameters have invalid values.";
+
+/**
+ * The query parameters whose name or value, decoded, holds text that cannot
+ * be stored (`q=%00`): a search or filter with it would reach the database
+ * and fail there. The server and the mocks answer 400 before any route.
+ */
+export function hostileQueryProblems(search: string): { field: string; detail: string }[] {
+  const problems: { field: string; detail: string }[] = [];
+  for (const [key, value] of new URLSearchParams(search)) {
+    if (isUnstorableText(key) || isUnstorableText(value))
+      problems.push({ field: key, detail: `Query param "${key}" holds text that cannot be stored.` });
+  }
+  return problems;
+}
+
 /** Where in a parsed JSON body a string (or key) holds text that cannot be stored: its path, or undefined. */
 export function unstorableTextIn(value: unknown, path = "body", depth = 0): string | undefined {
   if (typeof value === "string") return isUnstorableText(value) ? path : undefined;

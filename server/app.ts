@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { ROUTE_NOT_FOUND_MESSAGE } from "../core/types";
 import { isDiskFull, isOutOfResources } from "./db/rows";
 import { limitBodies, MAX_BODY_BYTES, refuseCrossSiteSignIn, refuseImpossibleEmails } from "./edgeGuards";
-import { apiError, refuseHostilePaths, type AppEnv, type Deps } from "./httpapi";
+import { apiError, refuseHostilePaths, refuseHostileQueries, type AppEnv, type Deps } from "./httpapi";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { buildInfoRoutes } from "./routes/buildinfo";
@@ -49,7 +49,7 @@ export function createApi({ deps, latencyMs = 0, extend }: ApiOptions): Hono<App
   });
   api.use(limitBodies(MAX_BODY_BYTES));
   api.use(refuseCrossSiteSignIn, refuseImpossibleEmails);
-  api.use(refuseHostilePaths);
+  api.use(refuseHostilePaths, refuseHostileQueries);
   api.onError((error, c) => {
     console.error(error);
     // Not the client's fault and not a crash: the database refused to store

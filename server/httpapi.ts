@@ -2,7 +2,13 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type ApiAnswer, resourceNotFound as notFound, unreadableBody } from "../core/apiAnswers";
 import type { ApiResponse, ValidationError } from "../core/types";
-import { hostilePathProblem, INVALID_PATH_MESSAGE, unstorableTextIn } from "../core/edgeChecks";
+import {
+  hostilePathProblem,
+  hostileQueryProblems,
+  INVALID_PATH_MESSAGE,
+  INVALID_QUERY_MESSAGE,
+  unstorableTextIn,
+} from "../core/edgeChecks";
 import { parseRequestJson } from "../core/exactJson";
 import type { Store, UserRow } from "./db/store";
 import type { SignInLimiter } from "./rateLimit";
@@ -85,5 +91,12 @@ export async function readJson(
 export const refuseHostilePaths: MiddlewareHandler = async (c, next) => {
   const problem = hostilePathProblem(new URL(c.req.url).pathname);
   if (problem) return apiError(c, 400, INVALID_PATH_MESSAGE, { detail: problem });
+  await next();
+};
+
+/** A query parameter holding a NUL would fail in the database: 400 before any route reads it. */
+export const refuseHostileQueries: MiddlewareHandler = async (c, next) => {
+  const problems = hostileQueryProblems(new URL(c.req.url).search);
+  if (problems.length > 0) return apiError(c, 400, INVALID_QUERY_MESSAGE, { validations: problems });
   await next();
 };

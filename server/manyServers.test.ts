@@ -2,11 +2,12 @@
 // PostgreSQL acting as one: the limiter's count, sessions and the schema are
 // in the database they share.
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "./seed";
+import { DEMO_PASSWORD, SEED_GROUPS } from "./seed";
 import { openEmbeddedBackend, type EmbeddedBackend } from "./embedded";
 import { databaseUrl, dropSchema, newSchemaName, useTestApi } from "./testHarness";
 
 const api = useTestApi();
+const DEVELOPERS = SEED_GROUPS.find((g) => g.name === "developers")!.id;
 
 type Requester = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 
@@ -85,6 +86,39 @@ describe.skipIf(!databaseUrl)("several servers on one PostgreSQL", () => {
     for (let i = 0; i < 14; i += 1) statuses.push((await signIn(servers[i % 2]!.api, "wrong")).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual([429, 429, 429, 429]);
+  });
+
+  it("read a write made through one server on the other at once, and refuse there a tag made stale on the first", async () => {
+    await servers[0]!.db.query("DELETE FROM sign_in_attempts");
+    const [one, other] = [servers[0]!.api, servers[1]!.api];
+    const owner = await one.request("/api/v2/users/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "admin@example.com", password: DEMO_PASSWORD }),
+    });
+    const { session_token } = (await owner.json()) as { session_token: string };
+    const budget = (server: typeof one, init: RequestInit = {}) =>
+      server.request(`/api/v2/groups/${DEVELOPERS}/ai/budget`, {
+        ...init,
+        headers: { "Coder-Session-Token": session_token, "Content-Type": "application/json", ...init.headers },
+      });
+    const micros = async (response: Response | Promise<Response>) =>
+      ((await (await response).json()) as { spend_limit_micros: number }).spend_limit_micros;
+    for (const value of [11_000_000, 12_000_000, 13_000_000]) {
+      expect((await budget(one, { method: "PUT", body: JSON.stringify({ spend_limit_micros: value }) })).status).toBe(
+        200,
+      );
+      expect(await micros(budget(other))).toBe(value);
+    }
+    const stale = (await budget(other)).headers.get("ETag")!;
+    expect((await budget(one, { method: "PUT", body: '{"spend_limit_micros":14000000}' })).status).toBe(200);
+    const late = await budget(other, {
+      method: "PUT",
+      headers: { "If-Match": stale },
+      body: '{"spend_limit_micros":15000000}',
+    });
+    expect(late.status).toBe(412);
+    expect(await micros(budget(one))).toBe(14_000_000);
   });
 
   it("take a session signed in on one server on every other", async () => {

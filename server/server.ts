@@ -57,6 +57,23 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+/**
+ * Every route the embedded backend answers under /api: the session-token
+ * sign-in, Coder's API, and a JSON 404 for the rest. The route fuzzer
+ * (test/attack/fuzzRequests.ts) reads its table from here.
+ */
+export function embeddedRoutes(api: Hono<AppEnv>): Hono {
+  const routes = new Hono();
+  routes.route(
+    "/",
+    sessionTokenRoutes(async (token) => api.request(ME_PATH, { headers: { [SESSION_TOKEN_HEADER]: token } })),
+  );
+  routes.route("/", api);
+  // A mounted app's notFound is not used: without this the page's HTML would answer.
+  routes.all("/api/*", routeNotFound);
+  return routes;
+}
+
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const app = new Hono();
   app.use(compress());
@@ -69,14 +86,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   } else {
     const embedded = await openEmbeddedBackend(config);
     db = embedded.db;
-    const { api } = embedded;
-    app.route(
-      "/",
-      sessionTokenRoutes(async (token) => api.request(ME_PATH, { headers: { [SESSION_TOKEN_HEADER]: token } })),
-    );
-    app.route("/", api);
-    // A mounted app's notFound is not used: without this the page's HTML would answer.
-    app.all("/api/*", routeNotFound);
+    app.route("/", embeddedRoutes(embedded.api));
   }
 
   if (config.staticDir) {

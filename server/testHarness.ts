@@ -2,11 +2,12 @@
 // DATABASE_URL is set, a fresh schema on that PostgreSQL server), the API on
 // it, and helpers to call it as one of the seeded users.
 import { randomBytes } from "node:crypto";
+import type { Hono } from "hono";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Database } from "./db/database";
 import type { Store } from "./db/store";
 import { openEmbeddedBackend } from "./embedded";
-import type { Deps } from "./httpapi";
+import type { AppEnv, Deps } from "./httpapi";
 import { DEMO_PASSWORD, seedIfEmpty } from "./seed";
 
 export const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -25,6 +26,8 @@ export interface TestApi {
   db: Database;
   store: Store;
   deps: Deps;
+  /** The API itself, for what needs its routes (the route fuzzer). */
+  api: Hono<AppEnv>;
   request: (path: string, init?: RequestInit & { as?: string }) => Promise<Response>;
   json: <T = unknown>(path: string, init?: RequestInit & { as?: string }) => Promise<{ status: number; body: T }>;
   login: (username: string) => Promise<string>;
@@ -77,6 +80,7 @@ export async function openTestApi(): Promise<TestApi> {
     db,
     store,
     deps,
+    api,
     request,
     json: async (path, init) => {
       const response = await request(path, init);

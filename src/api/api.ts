@@ -14,6 +14,7 @@ import {
   ORGANIZATIONS_PATH,
   organizationMembersApiPath,
 } from "../../core/paths";
+import { EXACT_ANSWER } from "./exactAnswers";
 import { enforceDeadline, REQUEST_TIMEOUT_MS, takeEarlyAnswers } from "./transport";
 import { preconditionHeaders } from "../../core/versions";
 import type {
@@ -198,7 +199,7 @@ export class ApiClient {
   ): Promise<GroupMembersAISpendResponse> => {
     const response = await this.axios.get<GroupMembersAISpendResponse>(
       path`/api/v2/groups/${groupId}/members/ai/spend`,
-      { params: { user_ids: userIds.join(",") }, signal },
+      { params: { user_ids: userIds.join(",") }, signal, ...EXACT_ANSWER },
     );
     return response.data;
   };
@@ -210,19 +211,25 @@ export class ApiClient {
   ): Promise<GroupsAISpendResponse> => {
     const response = await this.axios.get<GroupsAISpendResponse>(
       path`/api/v2/organizations/${organization}/groups/ai/spend`,
-      { params: { group_ids: groupIds.join(",") }, signal },
+      { params: { group_ids: groupIds.join(",") }, signal, ...EXACT_ANSWER },
     );
     return response.data;
   };
 
   getUserAISpend = async (user: string, signal?: AbortSignal): Promise<UserAISpend> => {
-    const response = await this.axios.get<UserAISpend>(path`/api/v2/users/${user}/ai/spend`, { signal });
+    const response = await this.axios.get<UserAISpend>(path`/api/v2/users/${user}/ai/spend`, {
+      signal,
+      ...EXACT_ANSWER,
+    });
     return response.data;
   };
 
   /** One group's spend row (Coder v2.40; older deployments answer it from `getGroupsAISpend`). */
   getGroupAISpend = async (groupId: string, signal?: AbortSignal): Promise<GroupAISpendResponse> => {
-    const response = await this.axios.get<GroupAISpendResponse>(path`/api/v2/groups/${groupId}/ai/spend`, { signal });
+    const response = await this.axios.get<GroupAISpendResponse>(path`/api/v2/groups/${groupId}/ai/spend`, {
+      signal,
+      ...EXACT_ANSWER,
+    });
     return response.data;
   };
 
@@ -230,7 +237,7 @@ export class ApiClient {
   getUserOrganizationsAISpend = async (user: string, signal?: AbortSignal): Promise<UserOrganizationsAISpend> => {
     const response = await this.axios.get<UserOrganizationsAISpend>(
       path`/api/v2/users/${user}/ai/spend/organizations`,
-      { signal },
+      { signal, ...EXACT_ANSWER },
     );
     return response.data;
   };
@@ -255,7 +262,7 @@ export class ApiClient {
     );
     const response = await this.axios.get<AISpendUsersReport>(
       path`/api/v2/organizations/${organization}/ai/spend/users`,
-      { params, signal },
+      { params, signal, ...EXACT_ANSWER },
     );
     return response.data;
   };

@@ -5,7 +5,12 @@
 // domain in ./handlers/; the deployment's data in ./handlers/state.ts.
 import { http } from "msw";
 import { ROUTE_NOT_FOUND_MESSAGE } from "../../core/types";
-import { hostilePathProblem, INVALID_PATH_MESSAGE } from "../../core/edgeChecks";
+import {
+  hostilePathProblem,
+  hostileQueryProblems,
+  INVALID_PATH_MESSAGE,
+  INVALID_QUERY_MESSAGE,
+} from "../../core/edgeChecks";
 import { auditHandlers } from "./handlers/audit";
 import { authHandlers } from "./handlers/auth";
 import { budgetHandlers } from "./handlers/budgets";
@@ -42,8 +47,13 @@ export const handlers = [
   // names nothing. A pattern without parameters, which MSW would decode (and
   // throw on a path that does not decode).
   http.all(/\/api\/v2\//, ({ request }) => {
-    const problem = hostilePathProblem(new URL(request.url).pathname);
-    return problem ? error(400, { message: INVALID_PATH_MESSAGE, detail: problem }) : undefined;
+    const url = new URL(request.url);
+    const problem = hostilePathProblem(url.pathname);
+    if (problem) return error(400, { message: INVALID_PATH_MESSAGE, detail: problem });
+    const queryProblems = hostileQueryProblems(url.search);
+    return queryProblems.length > 0
+      ? error(400, { message: INVALID_QUERY_MESSAGE, validations: queryProblems })
+      : undefined;
   }),
   ...authHandlers,
   ...deploymentHandlers,

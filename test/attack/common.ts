@@ -16,6 +16,12 @@ export interface Scale {
   writeMsBeforeKill: number;
   /** Budget writes sent while the data directory's disk is full. */
   diskFullWrites: number;
+  /** Budget writes through one of two servers on one PostgreSQL, each read back through the other. */
+  twoServerWrites: number;
+  /** Rounds of 20 If-Match racers spread over the two servers. */
+  ifMatchRounds: number;
+  /** Generated requests over every route of the server's table (test/attack/fuzzRequests.ts). */
+  fuzzRuns: number;
 }
 
 export const CI_SCALE: Scale = {
@@ -26,6 +32,9 @@ export const CI_SCALE: Scale = {
   slowSockets: 30,
   writeMsBeforeKill: 1500,
   diskFullWrites: 150,
+  twoServerWrites: 40,
+  ifMatchRounds: 3,
+  fuzzRuns: 150,
 };
 export const FULL_SCALE: Scale = {
   earlyRounds: 10,
@@ -35,6 +44,9 @@ export const FULL_SCALE: Scale = {
   slowSockets: 200,
   writeMsBeforeKill: 5000,
   diskFullWrites: 1000,
+  twoServerWrites: 400,
+  ifMatchRounds: 10,
+  fuzzRuns: 1500,
 };
 
 /**

@@ -6,7 +6,9 @@ import { abuseAttack } from "./abuse";
 import { authorizationAttack } from "./authorization";
 import type { AttackRow, Client, Scale } from "./common";
 import { earlyAnswerAttack } from "./earlyAnswers";
+import { fuzzAttack } from "./fuzz";
 import { malformedInputAttack } from "./malformedInput";
+import { twoServersOnPostgresAttack } from "./manyServers";
 import { proxyAttack } from "./proxy";
 import { diskFullAttack, killDuringWritesAttack, twoServersAttack } from "./storage";
 import { signIn, startServerProcess } from "../serverProcess";
@@ -34,9 +36,12 @@ export async function runAttackSuite(scale: Scale): Promise<AttackRow[]> {
     rows.push(await abuseAttack(client, server, scale));
     rows.push(await proxyAttack(client, scale));
     rows.push(await twoServersAttack(server, client));
+    // Last on this server: without a PostgreSQL of its own the fuzzer uses this one, and may delete its groups.
+    rows.push(await fuzzAttack(server, client, scale));
   } finally {
     await server.stop("SIGKILL");
   }
+  rows.push(await twoServersOnPostgresAttack(scale));
   rows.push(await killDuringWritesAttack(scale));
   rows.push(await diskFullAttack(scale));
   return rows;

@@ -1018,6 +1018,20 @@ const steps: Step[] = [
     status: 400,
   },
   {
+    name: "a NUL in a members search",
+    method: "GET",
+    path: `/groups/${developers}/members?q=%00`,
+    status: 400,
+    expect: { message: "Query parameters have invalid values." },
+  },
+  {
+    name: "a NUL in a query parameter's name, signed out",
+    method: "GET",
+    path: "/organizations/coder/paginated-members?%00=1",
+    as: null,
+    status: 400,
+  },
+  {
     name: "a path that does not decode",
     method: "PUT",
     path: "/users/%E0%A4%A/ai/budget/override",
