@@ -179,6 +179,8 @@ export default defineConfig({
           name: "storybook",
           // Each story photographed in both themes and compared with its baseline.
           setupFiles: ["./test/visual/storyScreenshots.ts"],
+          // Above the 10 s Testing Library waits (.storybook/preview.tsx), on a busy machine too.
+          testTimeout: 60_000,
           // The pictures a report links to (new, actual, diff): not for the repository.
           attachmentsDir: "test-results/vitest-attachments",
           browser: {

@@ -7,8 +7,9 @@ import { seriousA11yViolations } from "../src/testHelpers/a11y";
 import { handlers, resetMockBackend } from "../src/testHelpers/handlers";
 import "../src/index.css";
 
-// Page stories load route chunks on demand; give them longer than the 1 s default.
-configure({ asyncUtilTimeout: 5_000 });
+// Page stories load route chunks on demand; give them longer than the 1 s default, as long as the
+// unit tests' waits (vitest.setup.ts), so a busy machine slows a story without failing it.
+configure({ asyncUtilTimeout: 10_000 });
 
 const THEMES = ["dark", "light"] as const;
 

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, http, HttpResponse } from "msw";
+import { toast } from "sonner";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { MockBudget, MockGroup } from "../../../testHelpers/entities";
 import { mockBackend } from "../../../testHelpers/handlers";
@@ -119,6 +120,9 @@ export const FullSave: Story = {
     // Every member's row at the new limit, none still being read again, before the picture.
     await waitFor(() => expect(canvas.getAllByText("Group limit $25.00")).toHaveLength(7), { timeout: 10_000 });
     await waitFor(() => expect(canvas.queryByText("Updating…")).not.toBeInTheDocument(), { timeout: 10_000 });
+    // The toast goes before the picture, which would otherwise depend on how long all this took.
+    toast.dismiss();
+    await waitFor(() => expect(within(document.body).queryByText("Saved the AI budget.")).not.toBeInTheDocument());
     // The picture from the top of the page, as an admin arriving there sees it.
     window.scrollTo(0, 0);
   },
