@@ -5,7 +5,7 @@
 // The keys are in keys.ts; each read here names the type its entry holds (no casts).
 import type { QueryClient } from "@tanstack/react-query";
 import type { Group, GroupMembersResponse } from "../../../core/types";
-import { compareMembers } from "../../../core/domain/groupMembersQuery";
+import { type MembersFilter, pageOfMembers } from "../../../core/domain/groupMembersQuery";
 import { queryKeys } from "./keys";
 import { MEMBERS_PAGE_SIZE } from "./spendBatches";
 
@@ -114,8 +114,13 @@ export async function groupMembershipChanged(
  */
 export function membersPageFromGroup(group: Group, page: number): GroupMembersResponse | undefined {
   if (group.members.length !== group.total_member_count) return undefined;
-  const sorted = group.members.map((m) => ({ ...m, last_seen_at: m.last_seen_at ?? "" })).sort(compareMembers);
-  return { users: sorted.slice(page * MEMBERS_PAGE_SIZE, (page + 1) * MEMBERS_PAGE_SIZE), count: sorted.length };
+  return pageOfGroup(group, { search: "", statuses: [] }, page);
+}
+
+/** Page `page` of the group's own members matching `filter`, as the paged route would answer it. */
+export function pageOfGroup(group: Group, filter: MembersFilter, page: number): GroupMembersResponse {
+  const members = group.members.map((m) => ({ ...m, last_seen_at: m.last_seen_at ?? "" }));
+  return pageOfMembers(members, { ...filter, limit: MEMBERS_PAGE_SIZE, offset: page * MEMBERS_PAGE_SIZE });
 }
 
 /** Puts the first page of members (no search) into the cache from the loaded group; false where it cannot. */

@@ -4,9 +4,15 @@ import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { AxiosError, AxiosHeaders, isAxiosError } from "axios";
 import { API } from "../api";
 import { isNotFound, isRouteNotFound } from "../errors";
-import { pageOfMembers, parseMembersFilter } from "../../../core/domain/groupMembersQuery";
-import type { BudgetConflictResponse, Group, GroupMembersResponse, PatchGroupRequest } from "../../../core/types";
-import { groupFromList, groupLoaded, groupMembershipChanged, groupSaved } from "./cache";
+import { parseMembersFilter } from "../../../core/domain/groupMembersQuery";
+import type {
+  ApiResponse,
+  BudgetConflictResponse,
+  Group,
+  GroupMembersResponse,
+  PatchGroupRequest,
+} from "../../../core/types";
+import { groupFromList, groupLoaded, groupMembershipChanged, groupSaved, pageOfGroup } from "./cache";
 import { budgetSaved } from "./spendCache";
 import { MEMBERS_PAGE_SIZE } from "./spendBatches";
 import type { LoadedBudget } from "./cachedData";
@@ -62,9 +68,9 @@ export const groupMembersPage = (groupId: string, search: string, page: number) 
   queryOptions({
     queryKey: queryKeys.groupMembersPage(groupId, search, page),
     queryFn: async ({ signal, client }): Promise<GroupMembersResponse> => {
-      const query = { q: search, limit: MEMBERS_PAGE_SIZE, offset: page * MEMBERS_PAGE_SIZE };
       if (client.getQueryData(queryKeys.pagedMembersMissing) !== true) {
         try {
+          const query = { q: search, limit: MEMBERS_PAGE_SIZE, offset: page * MEMBERS_PAGE_SIZE };
           return await API.getGroupMembers(groupId, query, signal);
         } catch (error) {
           if (!isRouteNotFound(error)) throw error;
@@ -72,25 +78,21 @@ export const groupMembersPage = (groupId: string, search: string, page: number) 
           client.setQueryData(queryKeys.pagedMembersMissing, true);
         }
       }
-      return membersPageFromList(await client.ensureQueryData(groupById(groupId)), query);
+      const filter = parseMembersFilter(search);
+      if (!filter.ok) throw badRequest(filter.body);
+      return pageOfGroup(await client.ensureQueryData(groupById(groupId)), filter.value, page);
     },
   });
 
-/** A page of the group's members worked out here from the whole group (older deployments), in the route's order. */
-function membersPageFromList(group: Group, query: { q: string; limit: number; offset: number }): GroupMembersResponse {
-  const filter = parseMembersFilter(query.q);
-  if (!filter.ok) {
-    throw new AxiosError(filter.body.message, "400", undefined, undefined, {
-      status: 400,
-      statusText: "Bad Request",
-      data: filter.body,
-      headers: {},
-      config: { headers: new AxiosHeaders() },
-    });
-  }
-  const members = group.members.map((m) => ({ ...m, last_seen_at: m.last_seen_at ?? "" }));
-  return pageOfMembers(members, { ...filter.value, limit: query.limit, offset: query.offset });
-}
+/** The 400 the paged route answers to a bad search, for a page worked out here instead. */
+const badRequest = (body: ApiResponse) =>
+  new AxiosError(body.message, AxiosError.ERR_BAD_REQUEST, undefined, undefined, {
+    status: 400,
+    statusText: "Bad Request",
+    data: body,
+    headers: {},
+    config: { headers: new AxiosHeaders() },
+  });
 
 /** Adds and removes members in one PATCH, as Coder's group page does. */
 export const changeGroupMembers = (queryClient: QueryClient, organization: string) => ({

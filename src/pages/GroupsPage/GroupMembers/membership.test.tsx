@@ -50,6 +50,10 @@ describe("the members tab's search", () => {
     await user.clear(search);
     await user.type(search, "status:suspended");
     expect(await screen.findByText('No members match "status:suspended".')).toBeInTheDocument();
+    // A filter the route would refuse is refused here too, with its words.
+    await user.clear(search);
+    await user.type(search, "colour:red");
+    expect(await screen.findByText(/Invalid user search query\./)).toBeInTheDocument();
     expect(seen.filter((r) => r.path === `/api/v2/groups/${MockGroup.id}/members`)).toHaveLength(1);
   });
 
